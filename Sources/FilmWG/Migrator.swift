@@ -1,0 +1,150 @@
+public import Postgres
+
+/// Applies the embedded migrations and reporting views to a database.
+///
+/// Each migration runs in its own transaction, under a session advisory lock, so two
+/// `filmwg db migrate` at once serialise: the second waits, then finds nothing left to do.
+/// What was applied is recorded with the file's checksum (the server's md5 of its text) in
+/// `public.filmwg_schema_migrations`, which is how `verify` notices an edited file.
+public struct Migrator {
+    public struct Applied: Sendable, Hashable {
+        public let kind: String
+        public let name: String
+        public let version: Int?
+        public let checksum: String
+        public let appliedAt: String
+    }
+
+    public struct Status: Sendable {
+        public var applied: [Applied]
+        public var pending: [Migration]
+        public var reportingPending: [SQLFile]
+    }
+
+    public struct Report: Sendable {
+        public var appliedMigrations: [Migration] = []
+        public var appliedReporting: [SQLFile] = []
+        public var isEmpty: Bool { appliedMigrations.isEmpty && appliedReporting.isEmpty }
+    }
+
+    public struct VerifyProblem: Sendable, Hashable, CustomStringConvertible {
+        public let name: String
+        public let reason: String
+        public var description: String { "\(name): \(reason)" }
+    }
+
+    let connection: Connection
+    let migrations: [Migration]
+    let reporting: [SQLFile]
+    static let lockKey: Int64 = 0x66_69_6c_6d_77_67_01  // "filmwg" + 1
+
+    public init(connection: Connection, migrations: [Migration] = EmbeddedFiles.migrations,
+                reporting: [SQLFile] = EmbeddedFiles.reporting) {
+        self.connection = connection
+        self.migrations = migrations
+        self.reporting = reporting
+    }
+
+    private func ensureTable() throws {
+        try connection.executeScript(unsafeSQL: """
+            CREATE TABLE IF NOT EXISTS public.filmwg_schema_migrations (
+                kind text NOT NULL CHECK (kind IN ('migration', 'reporting')),
+                name text NOT NULL,
+                version integer,
+                checksum text NOT NULL,
+                applied_at timestamptz NOT NULL DEFAULT now(),
+                applied_by text NOT NULL DEFAULT current_user,
+                PRIMARY KEY (kind, name)
+            );
+            COMMENT ON TABLE public.filmwg_schema_migrations IS
+                'Which filmwg migrations and reporting files were applied, with the md5 of their text.';
+            """)
+    }
+
+    public func applied() throws -> [Applied] {
+        let exists = try connection.query("SELECT to_regclass('public.filmwg_schema_migrations') IS NOT NULL")
+            .one().decode(Bool.self, at: 0)
+        guard exists else { return [] }
+        return try connection.query("""
+            SELECT kind, name, version, checksum, to_char(applied_at, 'YYYY-MM-DD HH24:MI:SSOF')
+            FROM public.filmwg_schema_migrations ORDER BY kind, version NULLS LAST, name
+            """).map { row in
+            let (kind, name, version, checksum, at) = try row.decode((String, String, Int?, String, String).self)
+            return Applied(kind: kind, name: name, version: version, checksum: checksum, appliedAt: at)
+        }
+    }
+
+    public func status() throws -> Status {
+        let done = try applied()
+        let doneMigrations = Set(done.filter { $0.kind == "migration" }.map(\.name))
+        let reportingSums = Dictionary(done.filter { $0.kind == "reporting" }.map { ($0.name, $0.checksum) }) { a, _ in a }
+        var reportingPending: [SQLFile] = []
+        for file in reporting where try reportingSums[file.name] != checksum(of: file) {
+            reportingPending.append(file)
+        }
+        return Status(
+            applied: done, pending: migrations.filter { !doneMigrations.contains($0.name) },
+            reportingPending: reportingPending)
+    }
+
+    /// Applies what is pending. Safe to run any number of times and from several processes.
+    public func migrate(progress: (String) -> Void = { _ in }) throws -> Report {
+        try connection.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
+        defer { _ = try? connection.execute("SELECT pg_advisory_unlock(\(Self.lockKey))") }
+        try ensureTable()
+        let current = try status()
+        var report = Report()
+        for migration in current.pending {
+            progress("applying \(migration.name)")
+            try connection.transaction { db in
+                try db.executeScript(unsafeSQL: migration.file.text)
+                try db.execute("""
+                    INSERT INTO public.filmwg_schema_migrations (kind, name, version, checksum)
+                    VALUES ('migration', \(migration.name), \(migration.version), md5(\(migration.file.text)))
+                    """)
+            }
+            report.appliedMigrations.append(migration)
+        }
+        // Views may depend on anything a migration changed: re-check after migrating.
+        let reportingPending = current.pending.isEmpty ? current.reportingPending : reporting
+        if !reportingPending.isEmpty {
+            try connection.transaction { db in
+                for file in reportingPending {
+                    progress("applying \(file.path)")
+                    try db.executeScript(unsafeSQL: file.text)
+                    try db.execute("""
+                        INSERT INTO public.filmwg_schema_migrations (kind, name, checksum)
+                        VALUES ('reporting', \(file.name), md5(\(file.text)))
+                        ON CONFLICT (kind, name) DO UPDATE
+                        SET checksum = excluded.checksum, applied_at = now(), applied_by = current_user
+                        """)
+                }
+            }
+            let sums = try Dictionary(uniqueKeysWithValues: applied().filter { $0.kind == "reporting" }.map { ($0.name, $0.checksum) })
+            report.appliedReporting = try reportingPending.filter { file in try sums[file.name] == checksum(of: file) }
+        }
+        return report
+    }
+
+    /// Every applied migration whose file changed since, or that this binary does not know.
+    public func verify() throws -> [VerifyProblem] {
+        let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.name, $0) })
+        var problems: [VerifyProblem] = []
+        for record in try applied() where record.kind == "migration" {
+            guard let migration = known[record.name] else {
+                problems.append(VerifyProblem(name: record.name, reason: "applied to the database but not known to this filmwg binary"))
+                continue
+            }
+            if try checksum(of: migration.file) != record.checksum {
+                problems.append(VerifyProblem(
+                    name: "sql/\(migration.file.path)",
+                    reason: "changed since it was applied (checksum \(record.checksum) in the database); migrations are forward-only, add a new one instead"))
+            }
+        }
+        return problems
+    }
+
+    func checksum(of file: SQLFile) throws -> String {
+        try connection.query("SELECT md5(\(file.text))").one().decode(String.self, at: 0)
+    }
+}

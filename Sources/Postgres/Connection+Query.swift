@@ -1,0 +1,104 @@
+internal import CLibPQ
+
+extension Connection {
+    /// Runs a statement and returns its rows (empty for commands).
+    ///
+    /// A statement with parameters is prepared on first use and reused afterwards by its SQL
+    /// text, so a loop of the same query costs one round trip per execution.
+    /// - Throws: `PostgresError` with the server's SQLSTATE and fields.
+    @discardableResult
+    public func query(_ query: Query) throws(PostgresError) -> Rows {
+        try checkOpen()
+        let result = unsafe try send(query)
+        return unsafe Rows(try check(result))
+    }
+
+    /// Runs a command and returns how many rows it touched.
+    @discardableResult
+    public func execute(_ query: Query) throws(PostgresError) -> Int {
+        try self.query(query).affectedRows
+    }
+
+    /// Runs several statements of trusted SQL text at once (a migration file), with the simple
+    /// protocol: no parameters, the server runs them in one implicit transaction unless the
+    /// text says otherwise.
+    public func executeScript(unsafeSQL sql: String) throws(PostgresError) {
+        try checkOpen()
+        guard let result = unsafe PQexec(handle, sql) else { throw connectionError() }
+        // PQexec returns the last statement's result; an error stops the script there.
+        _ = unsafe try check(result)
+    }
+
+    func send(_ query: Query) throws(PostgresError) -> OpaquePointer {
+        let types = query.binds.map(\.type.oid)
+        let values = query.binds.map(\.text)
+        let result: OpaquePointer?
+        if query.binds.isEmpty {
+            unsafe result = unsafe PQexecParams(handle, query.sql, 0, nil, nil, nil, nil, 0)
+        } else if let name = try preparedName(for: query, types: types) {
+            unsafe result = unsafe CStrings.with(values) { valuePointers in
+                unsafe PQexecPrepared(handle, name, Int32(values.count), valuePointers, nil, nil, 0)
+            }
+        } else {
+            unsafe result = unsafe CStrings.with(values) { valuePointers in
+                unsafe types.withUnsafeBufferPointer { typePointers in
+                    unsafe PQexecParams(
+                        handle, query.sql, Int32(values.count), typePointers.baseAddress, valuePointers, nil, nil, 0)
+                }
+            }
+        }
+        guard let result = unsafe result else { throw connectionError() }
+        return unsafe result
+    }
+
+    /// The statement's name, preparing it now if this is its first use. Nil when the cache is
+    /// full: the statement then runs unnamed.
+    private func preparedName(for query: Query, types: [UInt32]) throws(PostgresError) -> String? {
+        let key = PreparedKey(sql: query.sql, types: types)
+        if let name = prepared[key] { return name }
+        guard prepared.count < Self.maxPrepared else { return nil }
+        let name = "filmwg_\(prepared.count + 1)"
+        let result = unsafe types.withUnsafeBufferPointer { typePointers in
+            unsafe PQprepare(handle, name, query.sql, Int32(types.count), typePointers.baseAddress)
+        }
+        guard let result = unsafe result else { throw connectionError() }
+        _ = unsafe try check(result)
+        prepared[key] = name
+        return name
+    }
+
+    /// Wraps a result, or turns an error result into a `PostgresError` (clearing it either way).
+    func check(_ pointer: OpaquePointer) throws(PostgresError) -> ResultStorage {
+        let storage = unsafe ResultStorage(pointer)
+        switch unsafe PQresultStatus(pointer) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY, PGRES_COPY_IN, PGRES_PIPELINE_SYNC:
+            return storage
+        default:
+            throw unsafe serverError(pointer)
+        }
+    }
+
+    func serverError(_ pointer: OpaquePointer) -> PostgresError {
+        func field(_ code: UInt8) -> String? {
+            unsafe PQresultErrorField(pointer, Int32(code)).map { unsafe String(cString: $0) }
+        }
+        guard let sqlState = field(UInt8(ascii: "C")) else {
+            let message = unsafe PQresultErrorMessage(pointer).map { unsafe String(cString: $0) } ?? ""
+            if unsafe PQstatus(handle) != CONNECTION_OK {
+                return PostgresError(
+                    kind: .connectionLost, sqlState: .connectionFailure,
+                    message: Self.firstLine(of: message) ?? "the server closed the connection", target: target)
+            }
+            return PostgresError(kind: .client, message: Self.firstLine(of: message) ?? "unexpected result")
+        }
+        let state = SQLState(sqlState)
+        let broken = unsafe PQstatus(handle) != CONNECTION_OK
+        let lost = state.classCode == "08" || state == .adminShutdown || state == .crashShutdown || broken
+        return PostgresError(
+            kind: lost ? .connectionLost : .server, sqlState: state,
+            message: field(UInt8(ascii: "M")) ?? "error", detail: field(UInt8(ascii: "D")),
+            hint: field(UInt8(ascii: "H")), constraint: field(UInt8(ascii: "n")),
+            schema: field(UInt8(ascii: "s")), table: field(UInt8(ascii: "t")),
+            column: field(UInt8(ascii: "c")), target: lost ? target : nil)
+    }
+}

@@ -1,0 +1,139 @@
+internal import CLibPQ
+import Foundation
+
+/// One session with a PostgreSQL server, over libpq.
+///
+/// The connection owns its `PGconn` and closes it exactly once: on `close()` or when the last
+/// reference goes away. Use a connection from one task at a time; it is deliberately not
+/// `Sendable`. Every statement is sent with the extended protocol and text-format parameters;
+/// statements with parameters are prepared once per connection and reused by their SQL text.
+@safe public final class Connection {
+    let handle: OpaquePointer
+    private var closed = false
+    /// SQL text (and parameter types) → prepared statement name.
+    var prepared: [PreparedKey: String] = [:]
+    var savepointDepth = 0
+    static let maxPrepared = 512
+
+    struct PreparedKey: Hashable {
+        let sql: String
+        let types: [UInt32]
+    }
+
+    private init(handle: OpaquePointer) {
+        unsafe self.handle = unsafe handle
+    }
+
+    deinit {
+        if !closed { unsafe PQfinish(handle) }
+    }
+
+    /// Opens a session.
+    ///
+    /// - Parameters:
+    ///   - conninfo: a `postgresql://` URI or `key=value` string; nil or empty leaves everything
+    ///     to libpq's environment (`PGHOST`, `PGPORT`, `PGSERVICE`, `~/.pgpass`, …).
+    ///   - applicationName: shown in `pg_stat_activity`; it wins over one in `conninfo`.
+    /// - Throws: `PostgresError` of kind `.connectionFailed`, naming host and port, never the password.
+    public static func connect(_ conninfo: String? = nil, applicationName: String? = nil) throws(PostgresError) -> Connection {
+        var keys: [String] = []
+        var values: [String] = []
+        if let conninfo, !conninfo.isEmpty {
+            keys.append("dbname")
+            values.append(conninfo)
+        }
+        if let applicationName {
+            keys.append("application_name")
+            values.append(String(applicationName.prefix(63)))
+        }
+        keys.append("client_encoding")
+        values.append("UTF8")
+        let handle = unsafe CStrings.with(keys.map { Optional($0) } + [nil]) { keyPointers in
+            unsafe CStrings.with(values.map { Optional($0) } + [nil]) { valuePointers in
+                unsafe PQconnectdbParams(keyPointers, valuePointers, 1)
+            }
+        }
+        guard let handle = unsafe handle else {
+            throw PostgresError(kind: .connectionFailed, message: "libpq could not allocate a connection")
+        }
+        let connection = unsafe Connection(handle: handle)
+        guard unsafe PQstatus(handle) == CONNECTION_OK else {
+            let message = connection.lastErrorMessage
+            let target = connection.target
+            throw PostgresError(
+                kind: .connectionFailed, sqlState: .connectionFailure,
+                message: Self.firstLine(of: message) ?? "connection failed", target: target)
+        }
+        unsafe PQsetNoticeProcessor(handle, { _, _ in }, nil)
+        return connection
+    }
+
+    /// Closes the session now; later use throws. Closing twice is harmless.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        unsafe PQfinish(handle)
+    }
+
+    public var isClosed: Bool { closed }
+
+    /// "host:port" or the unix socket directory and port, for messages about reachability.
+    public var target: String {
+        let host = unsafe PQhost(handle).map { unsafe String(cString: $0) } ?? ""
+        let port = unsafe PQport(handle).map { unsafe String(cString: $0) } ?? ""
+        if host.hasPrefix("/") { return "socket \(host) port \(port)" }
+        return "\(host.isEmpty ? "localhost" : host):\(port)"
+    }
+
+    /// The server process serving this session, e.g. for `pg_stat_activity` look-ups.
+    public var backendPID: Int32 { unsafe PQbackendPID(handle) }
+
+    public var serverVersion: Int { Int(unsafe PQserverVersion(handle)) }
+
+    public enum TransactionStatus: Sendable { case idle, active, inTransaction, inFailedTransaction, unknown }
+
+    public var transactionStatus: TransactionStatus {
+        switch unsafe PQtransactionStatus(handle) {
+        case PQTRANS_IDLE: .idle
+        case PQTRANS_ACTIVE: .active
+        case PQTRANS_INTRANS: .inTransaction
+        case PQTRANS_INERROR: .inFailedTransaction
+        default: .unknown
+        }
+    }
+
+    var lastErrorMessage: String {
+        unsafe PQerrorMessage(handle).map { unsafe String(cString: $0) } ?? ""
+    }
+
+    func checkOpen() throws(PostgresError) {
+        if closed { throw PostgresError(kind: .client, message: "the connection is closed") }
+    }
+
+    /// The error for a missing or failed result: a lost session or a client-side problem.
+    func connectionError() -> PostgresError {
+        let message = Self.firstLine(of: lastErrorMessage) ?? "no result from the server"
+        if unsafe PQstatus(handle) != CONNECTION_OK {
+            return PostgresError(kind: .connectionLost, sqlState: .connectionFailure, message: message, target: target)
+        }
+        return PostgresError(kind: .client, message: message)
+    }
+
+    static func firstLine(of text: String) -> String? {
+        let line = text.split(whereSeparator: \.isNewline).first.map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard let line, !line.isEmpty else { return nil }
+        return line.hasPrefix("ERROR:  ") ? String(line.dropFirst(8)) : line
+    }
+}
+
+/// Passes Swift strings to C as a NULL-able array of C strings that live for the call.
+enum CStrings {
+    static func with<R>(_ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>) throws -> R) rethrows -> R {
+        let pointers: [UnsafeMutablePointer<CChar>?] = unsafe strings.map { unsafe $0.map { unsafe strdup($0)! } }
+        defer { for unsafe pointer in unsafe pointers { unsafe free(pointer) } }
+        let constant = unsafe pointers.map { unsafe $0.map { unsafe UnsafePointer($0) } }
+        return try unsafe constant.withUnsafeBufferPointer { unsafe try body($0.baseAddress!) }
+    }
+}
