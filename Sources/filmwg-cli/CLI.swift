@@ -1,0 +1,114 @@
+import FilmWG
+import Foundation
+import Postgres
+
+enum CLI {
+    static let commands: [Command] = DBCommands.all
+
+    static func main(_ words: [String], environment: [String: String]) -> ExitCode {
+        let output = Output()
+        do {
+            try run(words, environment: environment, output: output)
+            output.flush()
+            return .success
+        } catch {
+            let failure = translate(error)
+            output.endProgress()
+            output.message("filmwg: \(failure.message)")
+            for line in failure.details { output.message(line) }
+            return failure.code
+        }
+    }
+
+    static func run(_ words: [String], environment: [String: String], output: Output) throws {
+        // The command is the longest run of leading non-option words that names one.
+        let leading = leadingWords(words)
+        var match: Command?
+        var consumed = 0
+        for length in stride(from: leading.count, through: 1, by: -1) {
+            let path = Array(leading.prefix(length))
+            if let command = commands.first(where: { $0.path == path }) {
+                match = command
+                consumed = length
+                break
+            }
+        }
+        let rest = removing(leading.prefix(consumed), from: words)
+        guard let command = match else {
+            if words.isEmpty || words.contains("--help") || words == ["help"] {
+                output.write(overview(under: leading.filter { $0 != "help" }))
+                return
+            }
+            throw unknownCommand(leading, in: words)
+        }
+        if rest.contains("--help") {
+            output.write(command.help)
+            return
+        }
+        let arguments = try Arguments.parse(rest, options: command.options + GlobalOptions.all)
+        let settings = ConnectionSettings.resolve(
+            database: arguments.string("database"), actor: arguments.string("actor"), environment: environment)
+        let context = Context(settings: settings, output: output, environment: environment)
+        defer { context.close() }
+        try command.run(arguments, context)
+    }
+
+    /// Leading words that are not options or option values (`--actor x company add`).
+    static func leadingWords(_ words: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        let valued = Set(GlobalOptions.all.filter { $0.value != nil }.map { "--" + $0.name })
+        while index < words.count {
+            let word = words[index]
+            if valued.contains(word) {
+                index += 2
+                continue
+            }
+            if word.hasPrefix("--") {
+                index += 1
+                continue
+            }
+            guard commands.contains(where: { $0.path.starts(with: result + [word]) }) else { break }
+            result.append(word)
+            index += 1
+        }
+        return result
+    }
+
+    static func removing(_ path: ArraySlice<String>, from words: [String]) -> [String] {
+        var remaining = Array(path)
+        return words.filter { word in
+            if let first = remaining.first, word == first {
+                remaining.removeFirst()
+                return false
+            }
+            return true
+        }
+    }
+
+    static func unknownCommand(_ known: [String], in words: [String]) -> CLIError {
+        let children = Array(Set(commands.filter { $0.path.starts(with: known) && $0.path.count > known.count }
+            .map { $0.path[known.count] })).sorted()
+        let prefix = (["filmwg"] + known).joined(separator: " ")
+        let next = removing(known[...], from: words).first { !$0.hasPrefix("-") }
+        guard let next else {
+            return CLIError.usage("'\(prefix)' needs one of: \(children.joined(separator: ", ")); see '\(prefix) --help'")
+        }
+        let hint = Spelling.nearest(to: next, among: children).map { "; did you mean '\($0)'?" } ?? "; see '\(prefix) --help'"
+        return CLIError.usage("'\(next)' is not a command of '\(prefix)'\(hint)")
+    }
+
+    static func overview(under path: [String]) -> String {
+        let listed = commands.filter { $0.path.starts(with: path) }
+        let width = (listed.map(\.name.count).max() ?? 0) + 2
+        var text = path.isEmpty
+            ? "filmwg — the records of the Internet Film Working Group of the Internet Society of China.\n\nUsage: filmwg NOUN VERB [options]   (every command takes --help)\n\nCommands:\n"
+            : "Usage: filmwg \(path.joined(separator: " ")) VERB [options]\n\nCommands:\n"
+        for command in listed {
+            text += "  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0) + command.abstract + "\n"
+        }
+        text += "\nGlobal options:\n" + Command.describe(GlobalOptions.all)
+        text += "\nExample:\n  filmwg --actor admin company list --search 华\n"
+        return text
+    }
+}

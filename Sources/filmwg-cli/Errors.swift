@@ -1,0 +1,56 @@
+import FilmWG
+import Postgres
+
+extension CLI {
+    /// One sentence and an exit code for any failure; never a stack trace, never a password.
+    static func translate(_ error: any Error) -> CLIError {
+        switch error {
+        case let error as CLIError:
+            return error
+        case let error as any UserFacingError:
+            return CLIError(message: error.sentence, code: code(for: error.category))
+        case let error as PostgresError:
+            return translate(error)
+        case let error as DecodingError:
+            return CLIError(message: "filmwg could not read the database's answer (\(error.description)); is the schema migrated to this version?", code: .failure)
+        default:
+            return CLIError(message: "\(error)", code: .failure)
+        }
+    }
+
+    static func code(for category: FailureCategory) -> ExitCode {
+        switch category {
+        case .invalid: .dataError
+        case .notFound: .failure
+        case .conflict: .tempFail
+        case .permission: .noPermission
+        case .unavailable: .unavailable
+        case .other: .failure
+        }
+    }
+
+    static func translate(_ error: PostgresError) -> CLIError {
+        if error.kind == .connectionFailed {
+            let target = error.target.map { " at \($0)" } ?? ""
+            return CLIError(
+                message: "cannot reach the database\(target): \(error.message); check --database, DATABASE_URL or PGHOST/PGPORT, and that the server is running",
+                code: .unavailable)
+        }
+        if error.isConnectionLost {
+            return CLIError(message: "the connection to the database was lost (\(error.message)); nothing after the last commit was saved, try again", code: .unavailable)
+        }
+        if error.isInsufficientPrivilege {
+            return CLIError(message: "the database refused this role: \(error.message); ask for the filmwg_admin role", code: .noPermission)
+        }
+        if error.isTransient || error.sqlState == "FW409" {
+            return CLIError(message: "\(error.message); someone else changed the same records, try again", code: .tempFail)
+        }
+        if let state = error.sqlState, state.classCode == "23" || state.classCode == "22" {
+            return CLIError(message: "the database rejected the data: \(error.message)", code: .dataError)
+        }
+        if error.sqlState == .undefinedTable || error.sqlState == .undefinedFunction {
+            return CLIError(message: "\(error.message); run 'filmwg db migrate' first", code: .failure)
+        }
+        return CLIError(message: "the database reported: \(error.description)", code: .failure)
+    }
+}
