@@ -1,0 +1,89 @@
+/// Parses, checks and compiles a rule in one call.
+///
+/// - Parameters:
+///   - factsAlias: the alias of the facts relation in the caller's query, e.g. `f` for
+///     `FROM company_facts(D) AS f`; an SQL identifier the caller writes, never user input.
+///   - firstParameter: the number of the first placeholder, so the rule's binds can follow the
+///     caller's own (`$1` is often the as-of date).
+/// - Throws: `RuleError` as `check(_:catalog:)` does.
+public func compile(
+    _ source: String, catalog: FactCatalog, factsAlias: String = "f", firstParameter: Int = 1
+) throws(RuleError) -> CompiledRule {
+    try check(source, catalog: catalog).compiled(factsAlias: factsAlias, firstParameter: firstParameter)
+}
+
+extension CheckedRule {
+    /// Renders each criterion as SQL in which every fact is a quoted column of `factsAlias` and
+    /// every value is a cast placeholder: no text from the rule reaches the SQL, so a rule can
+    /// never inject anything whatever its author typed.
+    ///
+    /// - Precondition: `factsAlias` is a plain SQL identifier and `firstParameter` is at least 1.
+    public func compiled(factsAlias: String = "f", firstParameter: Int = 1) -> CompiledRule {
+        precondition(SQLCompiler.isPlainIdentifier(factsAlias), "factsAlias must be a plain SQL identifier")
+        precondition(firstParameter >= 1, "placeholders start at $1")
+        var compiler = SQLCompiler(alias: factsAlias, firstParameter: firstParameter)
+        let rendered = criteria.map { CompiledCriterion(source: $0.source, sql: compiler.render($0.expression)) }
+        return CompiledRule(criteria: rendered, binds: compiler.binds)
+    }
+}
+
+/// Turns a checked tree into SQL text and binds.
+///
+/// Every compound is parenthesised, so the SQL groups exactly as the rule does whatever
+/// PostgreSQL's own precedence would have been, and each criterion can be dropped into a
+/// select list or a `WHERE` as it is.
+struct SQLCompiler {
+    let alias: String
+    let firstParameter: Int
+    private(set) var binds: [RuleValue] = []
+
+    init(alias: String, firstParameter: Int) {
+        self.alias = alias
+        self.firstParameter = firstParameter
+    }
+
+    static func isPlainIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first,
+            first == "_" || ("a"..."z").contains(first) || ("A"..."Z").contains(first)
+        else { return false }
+        return text.unicodeScalars.allSatisfy {
+            $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+        }
+    }
+
+    /// `"name"` with embedded quotes doubled, as PostgreSQL reads a delimited identifier.
+    static func quoted(_ name: String) -> String {
+        "\"" + name.replacing("\"", with: "\"\"") + "\""
+    }
+
+    mutating func render(_ expression: TypedExpression) -> String {
+        switch expression {
+        case .fact(let fact):
+            return "\(alias).\(Self.quoted(fact.name))"
+        case .value(let value):
+            binds.append(value)
+            return "$\(firstParameter + binds.count - 1)::\(value.sqlType)"
+        case .not(let operand):
+            return "(NOT \(render(operand)))"
+        case .and(let operands):
+            return "(" + operands.map { render($0) }.joined(separator: " AND ") + ")"
+        case .or(let operands):
+            return "(" + operands.map { render($0) }.joined(separator: " OR ") + ")"
+        case .comparison(let left, let comparison, let right):
+            let leftSQL = render(left)
+            let rightSQL = render(right)
+            return "(\(leftSQL) \(comparison.rawValue) \(rightSQL))"
+        case .isNull(let subject, let negated):
+            return "(\(render(subject)) IS \(negated ? "NOT " : "")NULL)"
+        case .inList(let subject, let items, let negated):
+            let subjectSQL = render(subject)
+            let itemsSQL = items.map { render($0) }.joined(separator: ", ")
+            return "(\(subjectSQL) \(negated ? "NOT " : "")IN (\(itemsSQL)))"
+        case .between(let subject, let lower, let upper, let negated):
+            let subjectSQL = render(subject)
+            let lowerSQL = render(lower)
+            let upperSQL = render(upper)
+            return "(\(subjectSQL) \(negated ? "NOT " : "")BETWEEN \(lowerSQL) AND \(upperSQL))"
+        }
+    }
+}

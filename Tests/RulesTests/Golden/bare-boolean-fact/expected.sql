@@ -1,0 +1,1 @@
+f."registered_in_zone"

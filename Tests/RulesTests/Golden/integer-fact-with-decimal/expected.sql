@@ -1,0 +1,2 @@
+(f."employees" >= $1::numeric)
+(f."professionals_count" < $2::bigint)

@@ -1,0 +1,2 @@
+(NOT (f."employees" > $1::bigint))
+(NOT (f."kind" IN ($2::text, $3::text)))

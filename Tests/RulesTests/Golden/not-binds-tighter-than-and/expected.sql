@@ -1,0 +1,2 @@
+(NOT f."is_member")
+f."holds_position"

@@ -1,0 +1,1 @@
+(f."kind" NOT IN ($1::text, $2::text))

@@ -1,0 +1,2 @@
+(f."district" = $1::text)
+(f."name" <> $2::text)
