@@ -1,8 +1,9 @@
 /// The one error type of the driver. SQLSTATE and the server's fields are data, so callers
 /// translate errors by code and constraint name, never by parsing messages.
 ///
-/// `description` is short and never holds a bound value or a password: it is the server's
-/// primary message (which PostgreSQL phrases without parameter values) or the driver's own.
+/// `description` is short and never holds a password: it is the server's primary message (which
+/// may quote the offending input, e.g. `invalid input syntax for type integer: "x"`) or the
+/// driver's own. Detail and hint, which often quote row values, stay in `debugDescription`.
 public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// The server could not be reached or refused the session.

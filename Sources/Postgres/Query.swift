@@ -41,6 +41,12 @@ public struct Query: Sendable, Equatable, ExpressibleByStringInterpolation, Cust
             sql += "$\(binds.count)"
         }
 
+        /// An optional value: nil binds SQL NULL of the wrapped type.
+        public mutating func appendInterpolation<T: PostgresEncodable>(_ value: T?) {
+            binds.append(PostgresBind(text: value.flatMap { $0.postgresText() }, type: T.postgresType))
+            sql += "$\(binds.count)"
+        }
+
         /// An identifier (table, column), double-quoted with embedded quotes doubled.
         public mutating func appendInterpolation(identifier: String) {
             sql += Query.quoteIdentifier(identifier)

@@ -17,7 +17,7 @@ internal import CLibPQ
         unsafe self.pointer = unsafe pointer
         self.rowCount = Int(unsafe PQntuples(pointer))
         let columns = Int(unsafe PQnfields(pointer))
-        self.columnNames = (0..<columns).map { unsafe String(cString: PQfname(pointer, Int32($0))) }
+        self.columnNames = (0..<columns).map { unsafe PQfname(pointer, Int32($0)).map { unsafe String(cString: $0) } ?? "" }
         self.columnTypes = (0..<columns).map { PostgresType(oid: unsafe PQftype(pointer, Int32($0))) }
     }
 

@@ -29,7 +29,7 @@ import Testing
                 _ = try copy.finish()
                 Issue.record("a duplicate key in COPY must fail")
             } catch {
-                #expect(error.isUniqueViolation)
+                #expect((error as? PostgresError)?.isUniqueViolation == true)
             }
             do {
                 var dropped = try db.copyIn("COPY c FROM STDIN")

@@ -20,8 +20,8 @@ import Testing
             #expect(try roundTrip(Int64.min, as: "bigint", on: db) == Int64.min)
             #expect(try roundTrip(Int32.max, as: "integer", on: db) == Int32.max)
             #expect(try roundTrip(Int16(-7), as: "smallint", on: db) == -7)
-            #expect(try roundTrip(0.1 + 0.2, as: "double precision", on: db) == 0.1 + 0.2)
-            #expect(try roundTrip(-1.5e300, as: "double precision", on: db) == -1.5e300)
+            #expect(try roundTrip(Double(0.1) + 0.2, as: "double precision", on: db) == Double(0.1) + 0.2)
+            #expect(try roundTrip(Double(-1.5e300), as: "double precision", on: db) == -1.5e300)
             #expect(try roundTrip("互联网电影工作组 — Internet Film 🎬", as: "text", on: db) == "互联网电影工作组 — Internet Film 🎬")
             #expect(try roundTrip("", as: "text", on: db) == "")
             #expect(try roundTrip("tab\tnew\nline\\back'quote\"", as: "text", on: db) == "tab\tnew\nline\\back'quote\"")
@@ -35,8 +35,8 @@ import Testing
             let value = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX"))!
             #expect(try roundTrip(value, as: "numeric", on: db) == value)
             // The server sees the exact digits, not a binary approximation.
-            let text = try db.query("SELECT (\(value)::numeric)::text = \(literal)::numeric::text").one().decode(Bool.self, at: 0)
-            #expect(text)
+            let same = try db.query("SELECT \(value)::numeric = \(literal)::numeric").one().decode(Bool.self, at: 0)
+            #expect(same)
         }
     }
 
