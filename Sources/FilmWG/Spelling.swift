@@ -1,6 +1,6 @@
-/// Edit distance, for "did you mean" suggestions on unknown options and commands.
-enum Spelling {
-    static func distance(_ a: String, _ b: String) -> Int {
+/// Edit distance, for "did you mean" suggestions on unknown options, commands and CSV columns.
+public enum Spelling {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -16,7 +16,7 @@ enum Spelling {
     }
 
     /// The closest candidate, if it is close enough to be a plausible typo.
-    static func nearest(to word: String, among candidates: [String]) -> String? {
+    public static func nearest(to word: String, among candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word, $0)) }.min { $0.1 < $1.1 }
         guard let (best, score) = scored, score <= max(2, word.count / 3) else {
             return candidates.first { $0.hasPrefix(word) && !word.isEmpty }

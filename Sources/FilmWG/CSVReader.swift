@@ -1,0 +1,182 @@
+import Foundation
+
+/// Streams an RFC 4180 file record by record: quoted fields with commas, quotes and newlines,
+/// UTF-8 with or without a BOM, LF or CRLF. Reads 64 KiB at a time, so memory stays flat
+/// however long the file.
+///
+/// Use from one task at a time; the reader owns its file handle and closes it when it goes away.
+public final class CSVReader {
+    public struct Record: Sendable {
+        /// The line the record starts on (1-based; the header is line 1), for error messages.
+        public let line: Int
+        public let fields: [String]
+    }
+
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public let line: Int
+        public let reason: String
+        public var description: String { "line \(line): \(reason)" }
+    }
+
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    private var line = 1
+    private var started = false
+
+    /// - Throws: `CocoaError(.fileNoSuchFile)`-style errors when the file cannot be opened.
+    public init(path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CSVFileError.missing(path)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CSVFileError.unreadable(path) }
+        self.handle = handle
+    }
+
+    deinit { try? handle.close() }
+
+    private func fill() {
+        guard !atEnd else { return }
+        if position > 0 {
+            buffer.removeFirst(position)
+            position = 0
+        }
+        let chunk = handle.readData(ofLength: 1 << 16)
+        if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+    }
+
+    private func peek() -> UInt8? {
+        if position >= buffer.count { fill() }
+        return position < buffer.count ? buffer[position] : nil
+    }
+
+    /// The next record, or nil at the end of the file. Blank lines are skipped.
+    /// - Throws: `Failure` for an unterminated quote, a stray quote, or invalid UTF-8.
+    public func next() throws(Failure) -> Record? {
+        if !started {
+            started = true
+            // The first read holds the whole start of the file, so the BOM is in the buffer if present.
+            if peek() == 0xEF, buffer.count >= position + 3, buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF {
+                position += 3
+            }
+        }
+        while true {
+            guard let first = peek() else { return nil }
+            if first == 10 { position += 1; line += 1; continue }
+            if first == 13 {
+                position += 1
+                if peek() == 10 { position += 1 }
+                line += 1
+                continue
+            }
+            break
+        }
+        let startLine = line
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var quoted = false
+        var wasQuoted = false
+        func finishField() throws(Failure) {
+            guard let text = String(validating: field, as: UTF8.self) else {
+                throw Failure(line: startLine, reason: "field \(fields.count + 1) is not valid UTF-8")
+            }
+            fields.append(text)
+            field.removeAll(keepingCapacity: true)
+            wasQuoted = false
+        }
+        while true {
+            guard let byte = peek() else {
+                if quoted { throw Failure(line: startLine, reason: "a quoted field is not closed before the end of the file") }
+                try finishField()
+                return Record(line: startLine, fields: fields)
+            }
+            position += 1
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if peek() == UInt8(ascii: "\"") {
+                        position += 1
+                        field.append(byte)
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    if byte == 10 { line += 1 }
+                    if byte == 13, peek() != 10 { line += 1 }
+                    field.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: ","):
+                try finishField()
+            case 10, 13:
+                if byte == 13, peek() == 10 { position += 1 }
+                line += 1
+                try finishField()
+                return Record(line: startLine, fields: fields)
+            case UInt8(ascii: "\""):
+                guard field.isEmpty, !wasQuoted else {
+                    throw Failure(line: line, reason: "a quote inside an unquoted field; quote the whole field and double the quote")
+                }
+                quoted = true
+                wasQuoted = true
+            default:
+                if wasQuoted {
+                    throw Failure(line: line, reason: "text after a closing quote; quote the whole field")
+                }
+                field.append(byte)
+            }
+        }
+    }
+}
+
+public enum CSVFileError: UserFacingError, Equatable {
+    case missing(String)
+    case unreadable(String)
+
+    public var sentence: String {
+        switch self {
+        case .missing(let path): "the file \(path) does not exist"
+        case .unreadable(let path): "the file \(path) cannot be read; check its permissions"
+        }
+    }
+
+    public var category: FailureCategory { .notFound }
+}
+
+/// Maps a CSV header to known column names, and a record's fields to those names.
+public struct CSVHeader: Sendable {
+    public let columns: [String]
+    private let index: [String: Int]
+
+    /// - Throws: `RecordError.invalid` naming an unknown column (with the nearest known one) or a
+    ///   missing required column.
+    public init(_ fields: [String], known: [String], required: [String], file: String) throws {
+        let names = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var index: [String: Int] = [:]
+        for (i, name) in names.enumerated() {
+            guard known.contains(name) else {
+                let near = Spelling.nearest(to: name, among: known)
+                throw RecordError.invalid("\(file):1: unknown column '\(name)'\(near.map { "; did you mean '\($0)'?" } ?? ""); the columns are \(known.joined(separator: ","))")
+            }
+            guard index[name] == nil else { throw RecordError.invalid("\(file):1: column '\(name)' appears twice") }
+            index[name] = i
+        }
+        for name in required where index[name] == nil {
+            throw RecordError.invalid("\(file):1: the header has no '\(name)' column, which is required")
+        }
+        self.columns = names
+        self.index = index
+    }
+
+    /// The field for `column`, nil when the column is absent or the field empty.
+    public func value(_ column: String, in record: CSVReader.Record) -> String? {
+        guard let i = index[column], i < record.fields.count else { return nil }
+        let text = record.fields[i]
+        return text.isEmpty ? nil : text
+    }
+
+    public func has(_ column: String) -> Bool { index[column] != nil }
+}
+
