@@ -3,7 +3,7 @@ import Foundation
 import Postgres
 
 enum CLI {
-    static let commands: [Command] = DBCommands.all
+    static let commands: [Command] = DBCommands.all + CompanyCommands.all + MemberCommands.all + ProfessionalCommands.all
 
     static func main(_ words: [String], environment: [String: String]) -> ExitCode {
         let output = Output()
