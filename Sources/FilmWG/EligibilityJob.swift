@@ -154,9 +154,12 @@ public struct EligibilityJob {
 
     /// Marks dead runs abandoned and inserts this run's `running` row, committed at once.
     private func startRun(day: CalendarDate, dryRun: Bool) throws -> (abandoned: Int, id: Int64) {
+        // backend_start is hidden (NULL) when the current role may not see the session's
+        // details (SET ROLE to a role the login user is not); abandon_dead_runs then goes by
+        // the pid alone.
         let (pid, backendStart) = try db.query("""
-            SELECT a.pid, a.backend_start FROM pg_catalog.pg_stat_activity a WHERE a.pid = pg_backend_pid()
-            """).one().decode((Int32, Date).self)
+            SELECT pg_backend_pid(), (SELECT a.backend_start FROM pg_catalog.pg_stat_activity a WHERE a.pid = pg_backend_pid())
+            """).one().decode((Int32, Date?).self)
         return try withSideConnection { side in
             let abandoned = try side.query("SELECT filmwg.abandon_dead_runs('eligibility')").one().decode(Int.self, at: 0)
             let id = try DatabaseErrors.translating {

@@ -357,6 +357,28 @@ import Testing
         }
     }
 
+    /// The job needs no more than the filmwg_job role grants (DESIGN §9).
+    @Test func theJobRunsWithTheJobRoleAlone() throws {
+        try TestDatabase.with { test in
+            let setup = try test.connect()
+            try F.company(setup, name: "A")
+            try F.policy(setup, code: "zone", rule: "registered_in_zone and events_attended_12m = 0")
+            let db = try test.connect(actor: "nightly")
+            try db.execute("SET ROLE filmwg_job")
+            let job = EligibilityJob(db, sideConnection: {
+                let side = try test.connect(actor: "nightly")
+                try side.execute("SET ROLE filmwg_job")
+                return side
+            })
+            let first = try job.run(asOf: F.day("2024-01-01"))
+            let second = try job.run(asOf: F.day("2024-01-01"))
+            #expect(first.eligible == 1 && second.previousRunId == first.id)
+            let actors = try setup.query("SELECT DISTINCT actor FROM filmwg.job_runs").map { try $0.decode(String.self, at: 0) }
+            #expect(actors == ["nightly"])
+            #expect(throws: PostgresError.self) { try db.execute("DELETE FROM filmwg.policies") }
+        }
+    }
+
     // MARK: The SQL
 
     @Test func theCompiledSQLHoldsNoRuleLiteralAndValuesTravelAsBinds() throws {
