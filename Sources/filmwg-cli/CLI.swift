@@ -3,7 +3,12 @@ import Foundation
 import Postgres
 
 enum CLI {
-    static let commands: [Command] = DBCommands.all + CompanyCommands.all + MemberCommands.all + ProfessionalCommands.all
+    static let commands: [Command] = DBCommands.all
+        + CompanyCommands.all
+        + MemberCommands.all
+        + ProfessionalCommands.all
+        + PolicyCommands.all
+        + EligibilityCommands.all
 
     static func main(_ words: [String], environment: [String: String]) -> ExitCode {
         let output = Output()
