@@ -9,6 +9,7 @@ enum CLI {
         + ProfessionalCommands.all
         + PolicyCommands.all
         + EligibilityCommands.all
+        + ReportCommands.all
 
     static func main(_ words: [String], environment: [String: String]) -> ExitCode {
         let output = Output()
