@@ -1,4 +1,4 @@
--- 0008_reporting_indexes: what the reporting views need to answer quickly at the target scale
+-- 0006_reporting_indexes: what the reporting views need to answer quickly at the target scale
 -- (100,000 companies, 300,000 professionals, 2,000 events, 200,000 attendances).
 --
 -- Measured with EXPLAIN ANALYZE on every view of schema reporting over generated records of
