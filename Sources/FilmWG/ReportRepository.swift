@@ -190,16 +190,17 @@ public struct ReportRepository {
             try tx.execute("SET LOCAL TimeZone = 'Asia/Shanghai'")
             try tx.execute("SET LOCAL DateStyle = 'ISO, YMD'")
             try tx.execute("DECLARE filmwg_report NO SCROLL CURSOR FOR \(query)")
-            var kinds: [ReportColumn.Kind]?
+            var kinds: [ReportColumn.Kind] = []
+            var described = false
             while true {
                 let batch = try tx.query(Query(unsafeSQL: "FETCH FORWARD \(Self.batchSize) FROM filmwg_report"))
-                if kinds == nil {
-                    let found = batch.columnTypes.map(ReportColumn.kind(of:))
-                    try columns(zip(batch.columnNames, found).map { ReportColumn(name: $0, kind: $1) })
-                    kinds = found
+                if !described {
+                    kinds = batch.columnTypes.map(ReportColumn.kind(of:))
+                    try columns(zip(batch.columnNames, kinds).map(ReportColumn.init(name:kind:)))
+                    described = true
                 }
                 for record in batch {
-                    try row(kinds!.indices.map { ReportValue(record.text(at: $0), kind: kinds![$0]) })
+                    try row(kinds.indices.map { ReportValue(record.text(at: $0), kind: kinds[$0]) })
                 }
                 if batch.count < Self.batchSize { break }
             }

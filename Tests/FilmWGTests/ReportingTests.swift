@@ -226,6 +226,12 @@ import Testing
             let years = try texts(connection, "SELECT count(*)::text, min(year)::text, max(year)::text FROM reporting.membership_growth")
             let thisYear = try texts(connection, "SELECT extract(year FROM reporting.as_of())::integer::text")[0][0]!
             #expect(years == [[String((Int(thisYear)! - 2017 + 1) * 3), "2017", thisYear]])
+            // Archiving Delta today ended its membership today: the same count as the roster.
+            #expect(try texts(connection, """
+                SELECT sum(members_at_year_end)::text, sum(left_in_year) FILTER (WHERE tier = 'member')::text
+                  FROM reporting.membership_growth WHERE year = extract(year FROM reporting.as_of())
+                """) == [["2", "1"]])
+            #expect(try texts(connection, "SELECT count(*)::text FROM reporting.member_roster") == [["2"]])
         }
     }
 

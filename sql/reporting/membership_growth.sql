@@ -6,12 +6,12 @@ CREATE OR REPLACE VIEW reporting.membership_growth AS
 WITH memberships AS (
     -- archiving a company ends its membership on the day it was archived (Asia/Shanghai), as
     -- member_roster leaves it out from that day on; one archived before it began never counts
-    SELECT m.tier, lower(m.period) AS joined_on,
-           least(upper(m.period), (c.archived_at AT TIME ZONE 'Asia/Shanghai')::date) AS left_on
+    SELECT m.tier, lower(m.period) AS joined_on, least(upper(m.period), a.archived_on) AS left_on
       FROM filmwg.memberships m
-      JOIN filmwg.companies c ON c.id = m.company_id
-     WHERE c.archived_at IS NULL
-        OR (c.archived_at AT TIME ZONE 'Asia/Shanghai')::date > lower(m.period)
+      LEFT JOIN (SELECT id, (archived_at AT TIME ZONE 'Asia/Shanghai')::date AS archived_on
+                   FROM filmwg.companies
+                  WHERE archived_at IS NOT NULL) a ON a.id = m.company_id
+     WHERE a.archived_on IS NULL OR a.archived_on > lower(m.period)
 ), changes AS (
     -- begun and ended memberships (left_on is the first day no longer a member), up to the
     -- report day
