@@ -101,7 +101,7 @@ enum EligibilityFixture {
 }
 
 /// Hands a value from a background thread to the test.
-final class Box<T>: @unchecked Sendable {
+final class EligibilityTestBox<T>: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: T?
     func set(_ value: T) { lock.withLock { stored = value } }

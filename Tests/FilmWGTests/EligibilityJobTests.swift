@@ -324,8 +324,8 @@ import Testing
             try blocker.execute("BEGIN")
             try blocker.execute("LOCK TABLE filmwg.memberships IN ACCESS EXCLUSIVE MODE")
 
-            let pid = Box<Int32>()
-            let outcome = Box<String>()
+            let pid = EligibilityTestBox<Int32>()
+            let outcome = EligibilityTestBox<String>()
             let done = DispatchSemaphore(value: 0)
             Thread.detachNewThread {
                 defer { done.signal() }
