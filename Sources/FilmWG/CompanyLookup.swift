@@ -28,7 +28,10 @@ public struct CompanyLookup {
     /// - Throws: `RecordError.notFound` naming what was looked for.
     public func resolve(_ reference: String) throws -> CompanyIdentity {
         let text = reference.trimmingCharacters(in: .whitespaces)
-        if text.count == 18, let found = try find("SELECT id, uscc, name, name_zh FROM filmwg.companies WHERE uscc = \(text.uppercased())") {
+        if text.count == 18,
+            let found = try find(
+                "SELECT id, uscc, name, name_zh FROM filmwg.companies WHERE uscc = \(text.uppercased())")
+        {
             return found
         }
         if let id = Int64(text), id > 0,

@@ -81,16 +81,19 @@ public struct DeterminationRepository {
     ///
     /// - Throws: `RecordError.notFound` saying which run to start when there is none.
     public func latestRun(asOf: CalendarDate? = nil) throws -> JobRun {
-        let row = try db.query("""
+        let row = try db.query(
+            """
             SELECT \(unsafeRaw: Self.runColumns) FROM filmwg.job_runs r
              WHERE r.job = 'eligibility' AND r.status = 'succeeded' AND NOT r.dry_run
                AND (\(asOf)::date IS NULL OR r.as_of = \(asOf))
              ORDER BY r.id DESC LIMIT 1
-            """).optional()
+            """
+        ).optional()
         guard let row else {
             if let asOf {
                 throw RecordError.notFound(
-                    "no eligibility run has succeeded for \(asOf) yet; run 'filmwg eligibility run --as-of \(asOf)' first")
+                    "no eligibility run has succeeded for \(asOf) yet; run 'filmwg eligibility run --as-of \(asOf)' first"
+                )
             }
             throw RecordError.notFound("no eligibility run has succeeded yet; run 'filmwg eligibility run' first")
         }
@@ -98,9 +101,12 @@ public struct DeterminationRepository {
     }
 
     public func run(id: Int64) throws -> JobRun {
-        guard let row = try db.query("""
-            SELECT \(unsafeRaw: Self.runColumns) FROM filmwg.job_runs r WHERE r.id = \(id) AND r.job = 'eligibility'
-            """).optional()
+        guard
+            let row = try db.query(
+                """
+                SELECT \(unsafeRaw: Self.runColumns) FROM filmwg.job_runs r WHERE r.id = \(id) AND r.job = 'eligibility'
+                """
+            ).optional()
         else { throw RecordError.notFound("there is no eligibility run \(id)") }
         return try Self.run(row)
     }
@@ -117,12 +123,14 @@ public struct DeterminationRepository {
         let identity = try CompanyLookup(db).resolve(company)
         let policy = try PolicyRepository(db).find(code: code)
         let run = try latestRun(asOf: asOf)
-        let row = try db.query("""
+        let row = try db.query(
+            """
             SELECT v.id, v.version, v.rule, v.criteria, d.eligible, d.criteria_values
               FROM filmwg.determinations d
               JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
              WHERE d.run_id = \(run.id) AND v.policy_id = \(policy.id) AND d.company_id = \(identity.id)
-            """).optional()
+            """
+        ).optional()
         guard let row else {
             throw try missing(company: identity, policy: policy, run: run)
         }
@@ -138,16 +146,21 @@ public struct DeterminationRepository {
     }
 
     private func missing(company: CompanyIdentity, policy: Policy, run: JobRun) throws -> RecordError {
-        let valid = try db.query("""
-            SELECT 1 FROM filmwg.policy_versions WHERE policy_id = \(policy.id) AND valid @> \(run.asOf)
-            """).optional() != nil
+        let valid =
+            try db.query(
+                """
+                SELECT 1 FROM filmwg.policy_versions WHERE policy_id = \(policy.id) AND valid @> \(run.asOf)
+                """
+            ).optional() != nil
         let who = "company \(company.uscc ?? String(company.id)) (\(company.name))"
         if !valid {
             return RecordError.notFound(
-                "policy \(policy.code) has no version valid on \(run.asOf), so run \(run.id) did not evaluate it; see 'filmwg policy show \(policy.code)'")
+                "policy \(policy.code) has no version valid on \(run.asOf), so run \(run.id) did not evaluate it; see 'filmwg policy show \(policy.code)'"
+            )
         }
         return RecordError.notFound(
-            "run \(run.id) (as of \(run.asOf)) has no determination yet for \(who) and policy \(policy.code): the company or the policy version was added after that run; run 'filmwg eligibility run' to evaluate it")
+            "run \(run.id) (as of \(run.asOf)) has no determination yet for \(who) and policy \(policy.code): the company or the policy version was added after that run; run 'filmwg eligibility run' to evaluate it"
+        )
     }
 
     /// The determinations of one policy in the run, by company id; `eligible` filters.
@@ -156,7 +169,8 @@ public struct DeterminationRepository {
     ) throws -> (run: JobRun, determinations: [Determination]) {
         let policy = try PolicyRepository(db).find(code: code)
         let run = try latestRun(asOf: asOf)
-        let rows = try db.query("""
+        let rows = try db.query(
+            """
             SELECT d.company_id, c.uscc, c.name, c.name_zh, v.version, v.id, d.eligible
               FROM filmwg.determinations d
               JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
@@ -181,14 +195,17 @@ public struct DeterminationRepository {
     ///
     /// - Throws: `RecordError.notFound` for an unknown run, or one that kept no changes
     ///   (running, failed, abandoned or dry).
-    public func changes(runId: Int64? = nil, limit: Int? = nil) throws -> (run: JobRun, changes: [DeterminationChange]) {
+    public func changes(runId: Int64? = nil, limit: Int? = nil) throws -> (run: JobRun, changes: [DeterminationChange])
+    {
         let run = try runId.map { try self.run(id: $0) } ?? latestRun()
         guard run.status == "succeeded", !run.dryRun else {
             let what = run.dryRun ? "a dry run" : run.status
             throw RecordError.notFound(
-                "run \(run.id) is \(what) and kept no changes; 'filmwg eligibility changes' without --run shows the latest succeeded run")
+                "run \(run.id) is \(what) and kept no changes; 'filmwg eligibility changes' without --run shows the latest succeeded run"
+            )
         }
-        let rows = try db.query("""
+        let rows = try db.query(
+            """
             SELECT ch.previous_run_id, ch.company_id, c.uscc, c.name, c.name_zh, p.code, v.version, ch.change
               FROM filmwg.determination_changes ch
               JOIN filmwg.policy_versions v ON v.id = ch.policy_version_id

@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 import Rules
 
 /// What one run of the eligibility job did.
@@ -111,11 +111,14 @@ public struct EligibilityJob {
         precondition(db.transactionStatus == .idle, "the eligibility job needs a connection outside any transaction")
         do {
             try db.execute("BEGIN")
-            guard try db.query("SELECT pg_try_advisory_xact_lock(\(Self.lockKey))").one().decode(Bool.self, at: 0) else {
+            guard try db.query("SELECT pg_try_advisory_xact_lock(\(Self.lockKey))").one().decode(Bool.self, at: 0)
+            else {
                 throw RecordError.conflict(
                     "another eligibility run is in progress; try again when it has finished")
             }
-            let runDay = try asOf ?? db.query("SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date").one()
+            let runDay =
+                try asOf
+                ?? db.query("SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date").one()
                 .decode(CalendarDate.self, at: 0)
             day = runDay
             let (abandoned, id) = try startRun(day: runDay, dryRun: dryRun)
@@ -141,13 +144,15 @@ public struct EligibilityJob {
                 // Best effort: if even this fails, the row stays running and the next run marks
                 // it abandoned.
                 _ = try? withSideConnection { side in
-                    try side.execute("""
+                    try side.execute(
+                        """
                         UPDATE filmwg.job_runs SET status = 'failed', error = \(message)
                          WHERE id = \(runId) AND status = 'running'
                         """)
                 }
             }
-            report(.failed(runId: runId, asOf: day, message: message, milliseconds: Self.milliseconds(clock.now - start)))
+            report(
+                .failed(runId: runId, asOf: day, message: message, milliseconds: Self.milliseconds(clock.now - start)))
             throw translated
         }
     }
@@ -157,17 +162,22 @@ public struct EligibilityJob {
         // backend_start is hidden (NULL) when the current role may not see the session's
         // details (SET ROLE to a role the login user is not); abandon_dead_runs then goes by
         // the pid alone.
-        let (pid, backendStart) = try db.query("""
+        let (pid, backendStart) = try db.query(
+            """
             SELECT pg_backend_pid(), (SELECT a.backend_start FROM pg_catalog.pg_stat_activity a WHERE a.pid = pg_backend_pid())
-            """).one().decode((Int32, Date?).self)
+            """
+        ).one().decode((Int32, Date?).self)
         return try withSideConnection { side in
-            let abandoned = try side.query("SELECT filmwg.abandon_dead_runs('eligibility')").one().decode(Int.self, at: 0)
+            let abandoned = try side.query("SELECT filmwg.abandon_dead_runs('eligibility')").one().decode(
+                Int.self, at: 0)
             let id = try DatabaseErrors.translating {
-                try side.query("""
+                try side.query(
+                    """
                     INSERT INTO filmwg.job_runs (job, as_of, dry_run, backend_pid, backend_start)
                     VALUES ('eligibility', \(day), \(dryRun), \(pid), \(backendStart))
                     RETURNING id
-                    """).one().decode(Int64.self, at: 0)
+                    """
+                ).one().decode(Int64.self, at: 0)
             }
             return (abandoned, id)
         }
@@ -193,17 +203,20 @@ public struct EligibilityJob {
     ) throws -> EligibilityRun {
         let clock = ContinuousClock()
         let start = clock.now
-        let versions = try db.query("""
+        let versions = try db.query(
+            """
             SELECT v.id, p.code, v.version, v.rule, v.criteria
               FROM filmwg.policy_versions v JOIN filmwg.policies p ON p.id = v.policy_id
              WHERE v.valid @> \(day)
              ORDER BY p.code
-            """).map { row in
+            """
+        ).map { row in
             let (id, code, version, rule, criteria) = try row.decode((Int64, String, Int, String, [String]).self)
             return ValidVersion(id: id, policy: code, version: version, rule: rule, criteria: criteria)
         }
         let catalog = try FactCatalogRepository(db).load()
-        report(.started(runId: runId, asOf: day, dryRun: dryRun, policyVersions: versions.count, abandonedRuns: abandoned))
+        report(
+            .started(runId: runId, asOf: day, dryRun: dryRun, policyVersions: versions.count, abandonedRuns: abandoned))
 
         var outcomes: [EligibilityRun.Outcome] = []
         for (index, version) in versions.enumerated() {
@@ -217,13 +230,16 @@ public struct EligibilityJob {
             report(.evaluated(outcome, index: index + 1, of: versions.count))
         }
 
-        let companies = try outcomes.map(\.companies).max()
+        let companies =
+            try outcomes.map(\.companies).max()
             ?? db.query("SELECT count(*) FROM filmwg.company_facts(\(day))").one().decode(Int.self, at: 0)
-        let previous = try db.query("""
+        let previous = try db.query(
+            """
             SELECT id FROM filmwg.job_runs
              WHERE job = 'eligibility' AND status = 'succeeded' AND NOT dry_run AND id < \(runId)
              ORDER BY id DESC LIMIT 1
-            """).optional()?.decode(Int64.self, at: 0)
+            """
+        ).optional()?.decode(Int64.self, at: 0)
         let (newly, noLonger) = try db.query(Self.changesQuery(runId: runId, previousRunId: previous, day: day))
             .one().decode((Int, Int).self)
         return EligibilityRun(
@@ -252,11 +268,13 @@ public struct EligibilityJob {
             compiled = try Rules.compile(version.rule, catalog: catalog, factsAlias: "f", firstParameter: 4)
         } catch {
             throw RecordError.invalid(
-                "version \(version.version) of policy \(version.policy) no longer checks against the fact catalog (\(error.description)); revise the policy")
+                "version \(version.version) of policy \(version.policy) no longer checks against the fact catalog (\(error.description)); revise the policy"
+            )
         }
         guard compiled.criteria.map(\.source) == version.criteria else {
             throw RecordError.invalid(
-                "version \(version.version) of policy \(version.policy): its stored criteria no longer match its rule; revise the policy")
+                "version \(version.version) of policy \(version.policy): its stored criteria no longer match its rule; revise the policy"
+            )
         }
         let sql = """
             WITH written AS (
@@ -270,7 +288,8 @@ public struct EligibilityJob {
             )
             SELECT count(*), count(*) FILTER (WHERE eligible) FROM written
             """
-        let binds = [PostgresBind(runId), PostgresBind(version.id), PostgresBind(day)]
+        let binds =
+            [PostgresBind(runId), PostgresBind(version.id), PostgresBind(day)]
             + compiled.binds.map { PostgresBind(text: $0.parameterText, type: .unknown) }
         return Query(unsafeSQL: sql, binds: binds)
     }

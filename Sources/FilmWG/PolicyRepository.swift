@@ -20,7 +20,8 @@ public struct PolicyRepository {
         "policies_code_check": "a policy code may hold only lower-case letters, digits, - and _",
         "policies_title_check": "the title must not be blank",
         "policies_cap_check": "the cap must be 0 or more",
-        "policy_versions_no_overlap": "the new version's period overlaps another version of the policy; versions of one policy never overlap",
+        "policy_versions_no_overlap":
+            "the new version's period overlaps another version of the policy; versions of one policy never overlap",
         "policy_versions_valid_check": "--valid-to must be after --valid-from",
         "policy_versions_rule_check": "the rule must not be blank",
     ]
@@ -33,9 +34,10 @@ public struct PolicyRepository {
     ///   mean '…'?")` when it does not check.
     public func check(rule: String) throws -> RuleSummary {
         let checked = try checked(rule)
-        return RuleSummary(criteria: checked.criteria.map {
-            RuleSummary.Criterion(source: $0.source, facts: $0.facts.map(\.name))
-        })
+        return RuleSummary(
+            criteria: checked.criteria.map {
+                RuleSummary.Criterion(source: $0.source, facts: $0.facts.map(\.name))
+            })
     }
 
     func checked(_ rule: String) throws -> CheckedRule {
@@ -60,7 +62,9 @@ public struct PolicyRepository {
             throw RecordError.invalid("policy code '\(code)' may hold only lower-case letters, digits, - and _")
         }
         guard !title.isEmpty else { throw RecordError.invalid("the title must not be blank") }
-        if let cap = new.cap, cap < 0 { throw RecordError.invalid("the cap must be 0 or more, not \(Amount.format(cap))") }
+        if let cap = new.cap, cap < 0 {
+            throw RecordError.invalid("the cap must be 0 or more, not \(Amount.format(cap))")
+        }
         try Self.checkPeriod(from: new.validFrom, to: new.validTo)
         let rule = new.rule.trimmingCharacters(in: .whitespacesAndNewlines)
         let checked = try checked(rule)
@@ -68,14 +72,18 @@ public struct PolicyRepository {
             try db.transaction { tx in
                 if try tx.query("SELECT 1 FROM filmwg.policies WHERE code = \(code)").optional() != nil {
                     throw RecordError.invalid(
-                        "a policy with code '\(code)' already exists; use 'filmwg policy revise \(code)' for a new rule")
+                        "a policy with code '\(code)' already exists; use 'filmwg policy revise \(code)' for a new rule"
+                    )
                 }
-                let id = try tx.query("""
+                let id = try tx.query(
+                    """
                     INSERT INTO filmwg.policies (code, title, issuer, benefit, cap)
                     VALUES (\(code), \(title), \(Self.blankToNil(new.issuer)), \(Self.blankToNil(new.benefit)), \(new.cap))
                     RETURNING id
-                    """).one().decode(Int64.self, at: 0)
-                try Self.insertVersion(tx, policyId: id, rule: rule, checked: checked, from: new.validFrom, to: new.validTo)
+                    """
+                ).one().decode(Int64.self, at: 0)
+                try Self.insertVersion(
+                    tx, policyId: id, rule: rule, checked: checked, from: new.validFrom, to: new.validTo)
                 return try PolicyRepository(tx).details(id: id)
             }
         }
@@ -96,17 +104,21 @@ public struct PolicyRepository {
         return try DatabaseErrors.translating(Self.refusals) {
             try db.transaction { tx in
                 let repository = PolicyRepository(tx)
-                guard let id = try tx.query(
-                    "SELECT id FROM filmwg.policies WHERE code = \(code) FOR NO KEY UPDATE").optional()?
+                guard
+                    let id = try tx.query(
+                        "SELECT id FROM filmwg.policies WHERE code = \(code) FOR NO KEY UPDATE"
+                    ).optional()?
                     .decode(Int64.self, at: 0)
                 else { throw try repository.unknown(code) }
                 let versions = try repository.versions(policyId: id)
                 if let open = versions.last(where: { $0.validTo == nil }) {
                     guard open.validFrom < validFrom else {
                         throw RecordError.invalid(
-                            "version \(open.version) of policy \(code) starts on \(open.validFrom); a new version must start after that day")
+                            "version \(open.version) of policy \(code) starts on \(open.validFrom); a new version must start after that day"
+                        )
                     }
-                    try tx.execute("""
+                    try tx.execute(
+                        """
                         UPDATE filmwg.policy_versions SET valid = daterange(lower(valid), \(validFrom), '[)')
                          WHERE id = \(open.id)
                         """)
@@ -121,7 +133,8 @@ public struct PolicyRepository {
         _ db: Connection, policyId: Int64, rule: String, checked: CheckedRule, from: CalendarDate, to: CalendarDate?
     ) throws {
         let criteria = checked.criteria.map(\.source)
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO filmwg.policy_versions (policy_id, valid, rule, criteria)
             VALUES (\(policyId), daterange(\(from), \(to), '[)'), \(rule), \(criteria))
             """)
@@ -129,7 +142,9 @@ public struct PolicyRepository {
 
     static func checkPeriod(from: CalendarDate, to: CalendarDate?) throws {
         if let to, to <= from {
-            throw RecordError.invalid("--valid-to (\(to)) must be after --valid-from (\(from)); periods are half-open, valid-to is the first day the version no longer applies")
+            throw RecordError.invalid(
+                "--valid-to (\(to)) must be after --valid-from (\(from)); periods are half-open, valid-to is the first day the version no longer applies"
+            )
         }
     }
 
@@ -142,9 +157,12 @@ public struct PolicyRepository {
 
     /// - Throws: `RecordError.notFound` naming the nearest code.
     public func find(code: String) throws -> Policy {
-        guard let row = try db.query("""
-            SELECT \(unsafeRaw: Self.policyColumns) FROM filmwg.policies p WHERE p.code = \(code)
-            """).optional()
+        guard
+            let row = try db.query(
+                """
+                SELECT \(unsafeRaw: Self.policyColumns) FROM filmwg.policies p WHERE p.code = \(code)
+                """
+            ).optional()
         else { throw try unknown(code) }
         return try Self.policy(row)
     }
@@ -156,26 +174,33 @@ public struct PolicyRepository {
     }
 
     func details(id: Int64) throws -> PolicyDetails {
-        let policy = try Self.policy(db.query("""
-            SELECT \(unsafeRaw: Self.policyColumns) FROM filmwg.policies p WHERE p.id = \(id)
-            """).one())
+        let policy = try Self.policy(
+            db.query(
+                """
+                SELECT \(unsafeRaw: Self.policyColumns) FROM filmwg.policies p WHERE p.id = \(id)
+                """
+            ).one())
         return PolicyDetails(policy: policy, versions: try versions(policyId: id))
     }
 
     public func versions(policyId: Int64) throws -> [PolicyVersion] {
-        try db.query("""
+        try db.query(
+            """
             SELECT \(unsafeRaw: Self.versionColumns) FROM filmwg.policy_versions v
              WHERE v.policy_id = \(policyId) ORDER BY v.version
-            """).map(Self.version)
+            """
+        ).map(Self.version)
     }
 
     /// Every policy with its versions, by code.
     public func list() throws -> [PolicyDetails] {
         let policies = try db.query("SELECT \(unsafeRaw: Self.policyColumns) FROM filmwg.policies p ORDER BY p.code")
             .map(Self.policy)
-        let versions = try db.query("""
+        let versions = try db.query(
+            """
             SELECT \(unsafeRaw: Self.versionColumns) FROM filmwg.policy_versions v ORDER BY v.policy_id, v.version
-            """).map(Self.version)
+            """
+        ).map(Self.version)
         let byPolicy = Dictionary(grouping: versions, by: \.policyId)
         return policies.map { PolicyDetails(policy: $0, versions: byPolicy[$0.id] ?? []) }
     }
@@ -186,8 +211,11 @@ public struct PolicyRepository {
     }
 
     func unknown(_ code: String) throws -> RecordError {
-        let codes = try db.query("SELECT code FROM filmwg.policies ORDER BY code").map { try $0.decode(String.self, at: 0) }
-        let hint = Spelling.nearest(to: code, among: codes).map { "; did you mean '\($0)'?" }
+        let codes = try db.query("SELECT code FROM filmwg.policies ORDER BY code").map {
+            try $0.decode(String.self, at: 0)
+        }
+        let hint =
+            Spelling.nearest(to: code, among: codes).map { "; did you mean '\($0)'?" }
             ?? "; see 'filmwg policy list'"
         return RecordError.notFound("no policy has code '\(code)'\(hint)")
     }

@@ -52,14 +52,16 @@ enum EligibilityCommands {
         switch format {
         case .json:
             let policies = "[" + outcomes.map(JSONText.object).joined(separator: ", ") + "]"
-            context.output.show(Record(summary.fields.map { ($0.name, $0.value) } + [("policies", .json(policies))]), format: .json)
+            context.output.show(
+                Record(summary.fields.map { ($0.name, $0.value) } + [("policies", .json(policies))]), format: .json)
         case .csv:
             context.output.show(summary, format: .csv)
         case .table:
             context.output.show(summary, format: .table)
             if !outcomes.isEmpty {
                 context.output.write("\n")
-                context.output.list(outcomes, columns: ["policy", "version", "companies", "eligible", "duration_ms"], format: .table)
+                context.output.list(
+                    outcomes, columns: ["policy", "version", "companies", "eligible", "duration_ms"], format: .table)
             }
             if run.dryRun { context.output.message("Dry run: nothing was kept but the run's job_runs row.") }
         }
@@ -93,10 +95,15 @@ enum EligibilityCommands {
             let criteria = explanation.criteria.map { item in
                 JSONText.object(Record([("criterion", .text(item.criterion)), ("value", cell(item.value))]))
             }
-            context.output.show(Record(head + [("criteria", .json("[" + criteria.joined(separator: ", ") + "]"))]), format: .json)
+            context.output.show(
+                Record(head + [("criteria", .json("[" + criteria.joined(separator: ", ") + "]"))]), format: .json)
         case .csv:
             let records = explanation.criteria.enumerated().map { index, item in
-                Record(head + [("number", .number(String(index + 1))), ("criterion", .text(item.criterion)), ("value", cell(item.value))])
+                Record(
+                    head + [
+                        ("number", .number(String(index + 1))), ("criterion", .text(item.criterion)),
+                        ("value", cell(item.value)),
+                    ])
             }
             let columns = head.map(\.0) + ["number", "criterion", "value"]
             context.output.list(records, columns: columns, format: .csv)
@@ -154,7 +161,10 @@ enum EligibilityCommands {
             no_longer_eligible. Default: the latest succeeded run.
             """,
         example: "filmwg eligibility changes --run 12 --format json",
-        options: [.value("run", "N", "the run (default: the latest succeeded run)"), .value("limit", "N", "print at most N rows"), Format.option]
+        options: [
+            .value("run", "N", "the run (default: the latest succeeded run)"),
+            .value("limit", "N", "print at most N rows"), Format.option,
+        ]
     ) { arguments, context in
         try arguments.noPositionals()
         let format = try Format.from(arguments)
@@ -170,16 +180,23 @@ enum EligibilityCommands {
                 ("name_zh", change.company.nameZh.map { .text($0) } ?? .null), ("change", .text(change.change)),
             ])
         }
-        let columns = ["run_id", "previous_run_id", "as_of", "policy", "version", "company_id", "uscc", "name", "name_zh", "change"]
+        let columns = [
+            "run_id", "previous_run_id", "as_of", "policy", "version", "company_id", "uscc", "name", "name_zh",
+            "change",
+        ]
         context.output.list(records, columns: columns, format: format)
         if format == .table, context.output.stderrIsTerminal {
-            context.output.message("Run \(run.id), as of \(run.asOf): \(run.changes ?? changes.count) change\(run.changes == 1 ? "" : "s").")
+            context.output.message(
+                "Run \(run.id), as of \(run.asOf): \(run.changes ?? changes.count) change\(run.changes == 1 ? "" : "s")."
+            )
         }
     }
 
     // MARK: Helpers
 
-    static let determinationColumns = ["company_id", "uscc", "name", "name_zh", "policy", "version", "as_of", "eligible", "run_id"]
+    static let determinationColumns = [
+        "company_id", "uscc", "name", "name_zh", "policy", "version", "as_of", "eligible", "run_id",
+    ]
 
     static func determinationFields(_ determination: Determination) -> [(String, Cell)] {
         [
@@ -211,45 +228,68 @@ final class JobLog {
         switch event {
         case .started(let runId, let asOf, let dryRun, let policyVersions, let abandoned):
             if json {
-                line("info", "eligibility.started", [
-                    ("run_id", .number(String(runId))), ("as_of", .text(asOf.description)), ("dry_run", .bool(dryRun)),
-                    ("policy_versions", .number(String(policyVersions))), ("abandoned_runs", .number(String(abandoned))),
-                ])
+                line(
+                    "info", "eligibility.started",
+                    [
+                        ("run_id", .number(String(runId))), ("as_of", .text(asOf.description)),
+                        ("dry_run", .bool(dryRun)),
+                        ("policy_versions", .number(String(policyVersions))),
+                        ("abandoned_runs", .number(String(abandoned))),
+                    ])
             } else {
-                if abandoned > 0 { output.message("Marked \(abandoned) earlier run\(abandoned == 1 ? "" : "s") whose session was gone as abandoned.") }
-                output.progress("eligibility run \(runId) as of \(asOf): \(policyVersions) polic\(policyVersions == 1 ? "y" : "ies") to evaluate…")
+                if abandoned > 0 {
+                    output.message(
+                        "Marked \(abandoned) earlier run\(abandoned == 1 ? "" : "s") whose session was gone as abandoned."
+                    )
+                }
+                output.progress(
+                    "eligibility run \(runId) as of \(asOf): \(policyVersions) polic\(policyVersions == 1 ? "y" : "ies") to evaluate…"
+                )
             }
         case .evaluated(let outcome, let index, let total):
             if json {
-                line("info", "eligibility.evaluated", [
-                    ("policy", .text(outcome.policy)), ("version", .number(String(outcome.version))),
-                    ("companies", .number(String(outcome.companies))), ("eligible", .number(String(outcome.eligible))),
-                    ("duration_ms", .number(String(outcome.milliseconds))),
-                ])
+                line(
+                    "info", "eligibility.evaluated",
+                    [
+                        ("policy", .text(outcome.policy)), ("version", .number(String(outcome.version))),
+                        ("companies", .number(String(outcome.companies))),
+                        ("eligible", .number(String(outcome.eligible))),
+                        ("duration_ms", .number(String(outcome.milliseconds))),
+                    ])
             } else {
-                output.progress("eligibility: \(index)/\(total) \(outcome.policy) v\(outcome.version): \(outcome.eligible) of \(outcome.companies) eligible (\(outcome.milliseconds) ms)")
+                output.progress(
+                    "eligibility: \(index)/\(total) \(outcome.policy) v\(outcome.version): \(outcome.eligible) of \(outcome.companies) eligible (\(outcome.milliseconds) ms)"
+                )
             }
         case .finished(let run):
             if json {
-                line("info", "eligibility.finished", [
-                    ("run_id", .number(String(run.id))), ("as_of", .text(run.asOf.description)), ("dry_run", .bool(run.dryRun)),
-                    ("status", .text("succeeded")), ("companies", .number(String(run.companies))),
-                    ("policy_versions", .number(String(run.policyVersions))),
-                    ("determinations", .number(String(run.determinations))), ("eligible", .number(String(run.eligible))),
-                    ("changes", .number(String(run.changes))), ("newly_eligible", .number(String(run.newlyEligible))),
-                    ("no_longer_eligible", .number(String(run.noLongerEligible))),
-                    ("previous_run_id", run.previousRunId.map { .number(String($0)) } ?? .null),
-                    ("duration_ms", .number(String(run.milliseconds))),
-                ])
+                line(
+                    "info", "eligibility.finished",
+                    [
+                        ("run_id", .number(String(run.id))), ("as_of", .text(run.asOf.description)),
+                        ("dry_run", .bool(run.dryRun)),
+                        ("status", .text("succeeded")), ("companies", .number(String(run.companies))),
+                        ("policy_versions", .number(String(run.policyVersions))),
+                        ("determinations", .number(String(run.determinations))),
+                        ("eligible", .number(String(run.eligible))),
+                        ("changes", .number(String(run.changes))),
+                        ("newly_eligible", .number(String(run.newlyEligible))),
+                        ("no_longer_eligible", .number(String(run.noLongerEligible))),
+                        ("previous_run_id", run.previousRunId.map { .number(String($0)) } ?? .null),
+                        ("duration_ms", .number(String(run.milliseconds))),
+                    ])
             } else {
                 output.endProgress()
             }
         case .failed(let runId, let asOf, let message, let milliseconds):
             if json {
-                line("error", "eligibility.failed", [
-                    ("run_id", runId.map { .number(String($0)) } ?? .null), ("as_of", asOf.map { .text($0.description) } ?? .null),
-                    ("error", .text(message)), ("duration_ms", .number(String(milliseconds))),
-                ])
+                line(
+                    "error", "eligibility.failed",
+                    [
+                        ("run_id", runId.map { .number(String($0)) } ?? .null),
+                        ("as_of", asOf.map { .text($0.description) } ?? .null),
+                        ("error", .text(message)), ("duration_ms", .number(String(milliseconds))),
+                    ])
             } else {
                 output.endProgress()
             }
@@ -257,7 +297,9 @@ final class JobLog {
     }
 
     private func line(_ level: String, _ event: String, _ fields: [(String, Cell)]) {
-        let at = Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
-        output.message(JSONText.object(Record([("time", .text(at)), ("level", .text(level)), ("event", .text(event))] + fields)))
+        let at = Date().formatted(
+            .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        output.message(
+            JSONText.object(Record([("time", .text(at)), ("level", .text(level)), ("event", .text(event))] + fields)))
     }
 }

@@ -55,7 +55,8 @@ enum PolicyCommands {
             Adds version N+1 valid from --valid-from and ends the open version on the day before, in \
             one transaction. Versions the job has used keep their rule; determinations already made stay.
             """,
-        example: "filmwg policy revise film-fund --rule \"registered_in_zone and employees >= 20\" --valid-from 2025-01-01",
+        example:
+            "filmwg policy revise film-fund --rule \"registered_in_zone and employees >= 20\" --valid-from 2025-01-01",
         options: ruleOptions + [
             .value("valid-from", "DATE", "first day the new rule applies"),
             .value("valid-to", "DATE", "first day it no longer applies (default: open)"),
@@ -79,7 +80,8 @@ enum PolicyCommands {
     ) { arguments, context in
         let code = try arguments.subject("policy code")
         let format = try Format.from(arguments)
-        print(try PolicyRepository(try context.connection()).details(code: code), format: format, output: context.output)
+        print(
+            try PolicyRepository(try context.connection()).details(code: code), format: format, output: context.output)
     }
 
     static let list = Command(
@@ -96,15 +98,19 @@ enum PolicyCommands {
         if let limit = try arguments.int("limit") { policies = Array(policies.prefix(max(0, limit))) }
         let records = policies.map { details in
             let current = details.version(on: today)
-            return Record(policyFields(details.policy) + [
-                ("versions", .number(String(details.versions.count))),
-                ("current_version", current.map { .number(String($0.version)) } ?? .null),
-                ("valid_from", current.map { .text($0.validFrom.description) } ?? .null),
-                ("valid_to", current?.validTo.map { .text($0.description) } ?? .null),
-                ("criteria", current.map { criteriaCell($0.criteria, format: format) } ?? .null),
-            ])
+            return Record(
+                policyFields(details.policy) + [
+                    ("versions", .number(String(details.versions.count))),
+                    ("current_version", current.map { .number(String($0.version)) } ?? .null),
+                    ("valid_from", current.map { .text($0.validFrom.description) } ?? .null),
+                    ("valid_to", current?.validTo.map { .text($0.description) } ?? .null),
+                    ("criteria", current.map { criteriaCell($0.criteria, format: format) } ?? .null),
+                ])
         }
-        let columns = ["id", "code", "title", "issuer", "benefit", "cap", "versions", "current_version", "valid_from", "valid_to", "criteria"]
+        let columns = [
+            "id", "code", "title", "issuer", "benefit", "cap", "versions", "current_version", "valid_from", "valid_to",
+            "criteria",
+        ]
         context.output.list(records.map { select($0, columns) }, columns: columns, format: format)
     }
 
@@ -116,7 +122,8 @@ enum PolicyCommands {
             Nothing is written. A rule that does not check exits 65 with LINE:COLUMN, what is wrong \
             and, for a misspelt name, the nearest fact or value. Quote the rule for the shell.
             """,
-        example: "filmwg policy check \"registered_in_zone and years_in_operation >= 2 and member_tier in ('initiating', 'member')\"",
+        example:
+            "filmwg policy check \"registered_in_zone and years_in_operation >= 2 and member_tier in ('initiating', 'member')\"",
         options: [.value("rule-file", "FILE", "read the rule from FILE (- for standard input)"), Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)
@@ -125,14 +132,19 @@ enum PolicyCommands {
             try arguments.noPositionals()
             source = try read(file)
         } else {
-            guard !arguments.positionals.isEmpty else { throw CLIError.usage("name the rule to check, or give --rule-file FILE") }
+            guard !arguments.positionals.isEmpty else {
+                throw CLIError.usage("name the rule to check, or give --rule-file FILE")
+            }
             source = arguments.positionals.joined(separator: " ")
         }
         let summary = try PolicyRepository(try context.connection()).check(rule: source)
         let records = summary.criteria.enumerated().map { index, criterion in
             Record([
                 ("number", .number(String(index + 1))), ("criterion", .text(criterion.source)),
-                ("facts", format == .json ? .json(jsonArray(criterion.facts)) : .text(criterion.facts.joined(separator: ", "))),
+                (
+                    "facts",
+                    format == .json ? .json(jsonArray(criterion.facts)) : .text(criterion.facts.joined(separator: ", "))
+                ),
             ])
         }
         context.output.list(records, columns: ["number", "criterion", "facts"], format: format)
@@ -144,7 +156,8 @@ enum PolicyCommands {
     static let facts = Command(
         path: ["policy", "facts"],
         abstract: "List every fact a rule may name: name, type and meaning.",
-        discussion: "Facts are evaluated as of the run's day D (see DESIGN §6); text facts with fixed values list them.",
+        discussion:
+            "Facts are evaluated as of the run's day D (see DESIGN §6); text facts with fixed values list them.",
         example: "filmwg policy facts --format json",
         options: [Format.option]
     ) { arguments, context in
@@ -173,7 +186,9 @@ enum PolicyCommands {
         case (let rule?, nil): return rule
         case (nil, let file?): return try read(file)
         case (.some, .some): throw CLIError.usage("give --rule or --rule-file, not both")
-        case (nil, nil): throw CLIError.usage("missing --rule RULE (or --rule-file FILE); see 'filmwg policy facts' for what a rule may name")
+        case (nil, nil):
+            throw CLIError.usage(
+                "missing --rule RULE (or --rule-file FILE); see 'filmwg policy facts' for what a rule may name")
         }
     }
 
@@ -184,21 +199,25 @@ enum PolicyCommands {
         guard FileManager.default.fileExists(atPath: file) else {
             throw CLIError(message: "rule file \(file) does not exist", code: .noInput)
         }
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
+        else {
             throw CLIError(message: "rule file \(file) cannot be read as UTF-8 text", code: .noInput)
         }
         return text
     }
 
     static func requiredDate(_ arguments: Arguments, _ name: String) throws -> CalendarDate {
-        guard let date = try arguments.date(name) else { throw CLIError.usage("missing --\(name) DATE; it is required here") }
+        guard let date = try arguments.date(name) else {
+            throw CLIError.usage("missing --\(name) DATE; it is required here")
+        }
         return date
     }
 
     static func policyFields(_ policy: Policy) -> [(String, Cell)] {
         [
             ("id", .number(String(policy.id))), ("code", .text(policy.code)), ("title", .text(policy.title)),
-            ("issuer", policy.issuer.map { .text($0) } ?? .null), ("benefit", policy.benefit.map { .text($0) } ?? .null),
+            ("issuer", policy.issuer.map { .text($0) } ?? .null),
+            ("benefit", policy.benefit.map { .text($0) } ?? .null),
             ("cap", policy.cap.map { .number(Amount.format($0)) } ?? .null),
             ("row_version", .number(String(policy.rowVersion))),
             ("created_at", .text(policy.createdAt.formatted(.iso8601))),
@@ -217,20 +236,32 @@ enum PolicyCommands {
         switch format {
         case .json:
             let versions = details.versions.map { version in
-                JSONText.object(Record([("id", .number(String(version.id)))] + versionFields(version) + [
-                    ("criteria", .json(jsonArray(version.criteria)))
-                ]))
+                JSONText.object(
+                    Record(
+                        [("id", .number(String(version.id)))] + versionFields(version) + [
+                            ("criteria", .json(jsonArray(version.criteria)))
+                        ]))
             }
-            output.show(Record(policyFields(details.policy) + [("versions", .json("[" + versions.joined(separator: ", ") + "]"))]), format: .json)
+            output.show(
+                Record(
+                    policyFields(details.policy) + [("versions", .json("[" + versions.joined(separator: ", ") + "]"))]),
+                format: .json)
         case .csv:
             let records = details.versions.map { version in
-                Record(policyFields(details.policy).filter { ["code", "title", "issuer", "benefit", "cap"].contains($0.0) }
-                    + versionFields(version) + [("criteria", .text(version.criteria.joined(separator: "\n")))])
+                Record(
+                    policyFields(details.policy).filter {
+                        ["code", "title", "issuer", "benefit", "cap"].contains($0.0)
+                    }
+                        + versionFields(version) + [("criteria", .text(version.criteria.joined(separator: "\n")))])
             }
-            let columns = ["code", "title", "issuer", "benefit", "cap", "version", "valid_from", "valid_to", "rule", "criteria"]
+            let columns = [
+                "code", "title", "issuer", "benefit", "cap", "version", "valid_from", "valid_to", "rule", "criteria",
+            ]
             output.list(records, columns: columns, format: .csv)
         case .table:
-            output.show(Record(policyFields(details.policy) + [("versions", .number(String(details.versions.count)))]), format: .table)
+            output.show(
+                Record(policyFields(details.policy) + [("versions", .number(String(details.versions.count)))]),
+                format: .table)
             for version in details.versions {
                 let until = version.validTo.map { "up to \($0.adding(days: -1)) (valid_to \($0))" } ?? "open"
                 var text = "\nversion \(version.version): from \(version.validFrom), \(until)\n"

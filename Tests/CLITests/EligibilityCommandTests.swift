@@ -14,13 +14,15 @@ import Testing
         SELECT id, 'initiating', daterange('2017-05-20', NULL) FROM filmwg.companies WHERE uscc = '91110116MA00YQ001M';
         """
 
-    static let fundRule = "registered_in_zone and registered_capital >= 5000000 and member_tier in ('initiating', 'member')"
+    static let fundRule =
+        "registered_in_zone and registered_capital >= 5000000 and member_tier in ('initiating', 'member')"
 
     func prepare(_ db: TestDatabase) throws {
         try db.connectRaw().executeScript(unsafeSQL: Self.fixture)
         for (code, rule) in [("film-fund", Self.fundRule), ("big-staff", "employees >= 50")] {
             let added = try FilmWGBinary.run(
-                ["policy", "add", "--code", code, "--title", code, "--rule", rule, "--valid-from", "2017-05-20"], database: db)
+                ["policy", "add", "--code", code, "--title", code, "--rule", rule, "--valid-from", "2017-05-20"],
+                database: db)
             #expect(added.status == 0, "\(added)")
         }
     }
@@ -51,10 +53,12 @@ import Testing
     /// The backend of a `filmwg` process that waits for a lock in `db`.
     func blockedBackend(_ observer: Connection, _ db: TestDatabase) throws -> Int32? {
         for _ in 0..<600 {
-            if let pid = try observer.query("""
+            if let pid = try observer.query(
+                """
                 SELECT pid FROM pg_catalog.pg_stat_activity
                  WHERE datname = \(db.name) AND application_name = 'filmwg (cli-test)' AND wait_event_type = 'Lock'
-                """).optional()?.decode(Int32.self, at: 0) {
+                """
+            ).optional()?.decode(Int32.self, at: 0) {
                 return pid
             }
             usleep(50_000)
@@ -65,7 +69,8 @@ import Testing
     @Test func runThenListAndExplainGiveTheDecisionAndEveryCriterion() throws {
         try TestDatabase.with { db in
             try prepare(db)
-            let run = try FilmWGBinary.run(["eligibility", "run", "--as-of", "2024-06-01", "--format", "json"], database: db)
+            let run = try FilmWGBinary.run(
+                ["eligibility", "run", "--as-of", "2024-06-01", "--format", "json"], database: db)
             #expect(run.status == 0, "\(run)")
             let summary = try #require(try json(run.stdout) as? [String: Any])
             #expect(summary["as_of"] as? String == "2024-06-01")
@@ -73,9 +78,13 @@ import Testing
             #expect(summary["determinations"] as? Int == 6)
             #expect(summary["eligible"] as? Int == 3)
             #expect(summary["newly_eligible"] as? Int == 3)
-            #expect((summary["policies"] as? [[String: Any]])?.map { $0["policy"] as? String } == ["big-staff", "film-fund"])
+            #expect(
+                (summary["policies"] as? [[String: Any]])?.map { $0["policy"] as? String } == [
+                    "big-staff", "film-fund",
+                ])
 
-            let list = try FilmWGBinary.run(["eligibility", "list", "--policy", "film-fund", "--format", "json"], database: db)
+            let list = try FilmWGBinary.run(
+                ["eligibility", "list", "--policy", "film-fund", "--format", "json"], database: db)
             #expect(list.status == 0, "\(list)")
             let rows = try #require(try json(list.stdout) as? [[String: Any]])
             #expect(rows.count == 3)
@@ -85,26 +94,35 @@ import Testing
             #expect(rows.map { $0["eligible"] as? Bool } == [true, false, false])
             #expect(rows[0]["uscc"] as? String == "91110116MA00YQ001M" && rows[0]["policy"] as? String == "film-fund")
 
-            let eligible = try FilmWGBinary.run(["eligibility", "list", "--policy", "big-staff", "--eligible", "--format", "csv"], database: db)
+            let eligible = try FilmWGBinary.run(
+                ["eligibility", "list", "--policy", "big-staff", "--eligible", "--format", "csv"], database: db)
             #expect(eligible.stdout.split(separator: "\n").count == 3)
-            let ineligible = try FilmWGBinary.run(["eligibility", "list", "--policy", "big-staff", "--ineligible", "--format", "csv"], database: db)
+            let ineligible = try FilmWGBinary.run(
+                ["eligibility", "list", "--policy", "big-staff", "--ineligible", "--format", "csv"], database: db)
             #expect(ineligible.stdout.split(separator: "\n").dropFirst().map { $0.contains("Hongluo Post") } == [true])
 
             let explain = try FilmWGBinary.run(
-                ["eligibility", "explain", "--company", "91110116MA01HL002R", "--policy", "film-fund", "--format", "json"], database: db)
+                [
+                    "eligibility", "explain", "--company", "91110116MA01HL002R", "--policy", "film-fund", "--format",
+                    "json",
+                ], database: db)
             #expect(explain.status == 0, "\(explain)")
             let why = try #require(try json(explain.stdout) as? [String: Any])
             #expect(why["eligible"] as? Bool == false)
-            #expect(why["version"] as? Int == 1 && why["as_of"] as? String == "2024-06-01" && why["name"] as? String == "Hongluo Post")
+            #expect(
+                why["version"] as? Int == 1 && why["as_of"] as? String == "2024-06-01"
+                    && why["name"] as? String == "Hongluo Post")
             let criteria = try #require(why["criteria"] as? [[String: Any]])
-            #expect(criteria.map { $0["criterion"] as? String } == [
-                "registered_in_zone", "registered_capital >= 5000000", "member_tier in ('initiating', 'member')",
-            ])
+            #expect(
+                criteria.map { $0["criterion"] as? String } == [
+                    "registered_in_zone", "registered_capital >= 5000000", "member_tier in ('initiating', 'member')",
+                ])
             #expect(criteria[0]["value"] as? Bool == true)
             #expect(criteria[1]["value"] is NSNull)
             #expect(criteria[2]["value"] is NSNull)
 
-            let byId = try FilmWGBinary.run(["eligibility", "explain", "--company", "1", "--policy", "film-fund"], database: db)
+            let byId = try FilmWGBinary.run(
+                ["eligibility", "explain", "--company", "1", "--policy", "film-fund"], database: db)
             #expect(byId.status == 0)
             #expect(byId.stdout.contains("registered_capital >= 5000000"))
             #expect(byId.stdout.contains("eligible    true"))
@@ -114,19 +132,23 @@ import Testing
     @Test func explainBeforeAnyRunSaysWhatToRun() throws {
         try TestDatabase.with { db in
             try prepare(db)
-            let none = try FilmWGBinary.run(["eligibility", "explain", "--company", "1", "--policy", "film-fund"], database: db)
+            let none = try FilmWGBinary.run(
+                ["eligibility", "explain", "--company", "1", "--policy", "film-fund"], database: db)
             #expect(none.status == 1)
             #expect(none.stderr == "filmwg: no eligibility run has succeeded yet; run 'filmwg eligibility run' first\n")
             #expect(try FilmWGBinary.run(["eligibility", "run", "--as-of", "2024-06-01"], database: db).status == 0)
             let otherDay = try FilmWGBinary.run(
-                ["eligibility", "explain", "--company", "1", "--policy", "film-fund", "--as-of", "2024-06-02"], database: db)
+                ["eligibility", "explain", "--company", "1", "--policy", "film-fund", "--as-of", "2024-06-02"],
+                database: db)
             #expect(otherDay.stderr.contains("run 'filmwg eligibility run --as-of 2024-06-02' first"))
             try db.connectRaw().execute("INSERT INTO filmwg.companies (name) VALUES ('Newcomer')")
-            let newcomer = try FilmWGBinary.run(["eligibility", "explain", "--company", "4", "--policy", "film-fund"], database: db)
+            let newcomer = try FilmWGBinary.run(
+                ["eligibility", "explain", "--company", "4", "--policy", "film-fund"], database: db)
             #expect(newcomer.status == 1)
             #expect(newcomer.stderr.contains("has no determination yet for company 4 (Newcomer) and policy film-fund"))
             #expect(newcomer.stderr.contains("run 'filmwg eligibility run'"))
-            let unknown = try FilmWGBinary.run(["eligibility", "explain", "--company", "91110116MA00YQ0010", "--policy", "film-fund"], database: db)
+            let unknown = try FilmWGBinary.run(
+                ["eligibility", "explain", "--company", "91110116MA00YQ0010", "--policy", "film-fund"], database: db)
             #expect(unknown.status == 1)
         }
     }
@@ -138,7 +160,8 @@ import Testing
                 let blocker = try db.connectRaw()
                 try blocker.execute("BEGIN")
                 try blocker.execute("LOCK TABLE filmwg.memberships IN ACCESS EXCLUSIVE MODE")
-                let (first, _) = try launch(["eligibility", "run", "--as-of", "2024-06-01"], database: db, folder: folder)
+                let (first, _) = try launch(
+                    ["eligibility", "run", "--as-of", "2024-06-01"], database: db, folder: folder)
                 let observer = try db.connectRaw()
                 #expect(try blockedBackend(observer, db) != nil)
                 // The first run holds the job's lock and its running row is visible.
@@ -146,14 +169,18 @@ import Testing
 
                 let second = try FilmWGBinary.run(["eligibility", "run", "--as-of", "2024-06-01"], database: db)
                 #expect(second.status == 75)
-                #expect(second.stderr.hasSuffix("filmwg: another eligibility run is in progress; try again when it has finished\n"))
+                #expect(
+                    second.stderr.hasSuffix(
+                        "filmwg: another eligibility run is in progress; try again when it has finished\n"))
 
                 try blocker.execute("COMMIT")
                 first.waitUntilExit()
                 #expect(first.terminationStatus == 0)
                 #expect(try count(db, "SELECT count(*) FROM filmwg.job_runs") == 1)
                 #expect(try count(db, "SELECT count(*) FROM filmwg.determinations") == 6)
-                #expect(try count(db, "SELECT count(DISTINCT (policy_version_id, company_id)) FROM filmwg.determinations") == 6)
+                #expect(
+                    try count(db, "SELECT count(DISTINCT (policy_version_id, company_id)) FROM filmwg.determinations")
+                        == 6)
             }
         }
     }
@@ -168,7 +195,8 @@ import Testing
                 let blocker = try db.connectRaw()
                 try blocker.execute("BEGIN")
                 try blocker.execute("LOCK TABLE filmwg.memberships IN ACCESS EXCLUSIVE MODE")
-                let (victim, _) = try launch(["eligibility", "run", "--as-of", "2024-06-01"], database: db, folder: folder)
+                let (victim, _) = try launch(
+                    ["eligibility", "run", "--as-of", "2024-06-01"], database: db, folder: folder)
                 let observer = try db.connectRaw()
                 let backend = try #require(try blockedBackend(observer, db))
                 kill(victim.processIdentifier, SIGKILL)
@@ -176,7 +204,8 @@ import Testing
                 try observer.execute("SELECT pg_terminate_backend(\(backend))")
                 try blocker.execute("ROLLBACK")
                 let gone = (0..<600).contains { _ in
-                    let alive = (try? observer.query("SELECT 1 FROM pg_stat_activity WHERE pid = \(backend)").count) ?? 1
+                    let alive =
+                        (try? observer.query("SELECT 1 FROM pg_stat_activity WHERE pid = \(backend)").count) ?? 1
                     if alive == 0 { return true }
                     usleep(50_000)
                     return false
@@ -184,11 +213,14 @@ import Testing
                 #expect(gone)
                 #expect(try count(db, "SELECT count(*) FROM filmwg.job_runs WHERE status = 'running'") == 1)
 
-                let next = try FilmWGBinary.run(["eligibility", "run", "--as-of", "2024-06-01", "--format", "json"], database: db)
+                let next = try FilmWGBinary.run(
+                    ["eligibility", "run", "--as-of", "2024-06-01", "--format", "json"], database: db)
                 #expect(next.status == 0, "\(next)")
                 let summary = try #require(try json(next.stdout) as? [String: Any])
                 #expect(summary["abandoned_runs"] as? Int == 1)
-                let statuses = try observer.query("SELECT status FROM filmwg.job_runs ORDER BY id").map { try $0.decode(String.self, at: 0) }
+                let statuses = try observer.query("SELECT status FROM filmwg.job_runs ORDER BY id").map {
+                    try $0.decode(String.self, at: 0)
+                }
                 #expect(statuses == ["abandoned", "succeeded"])
                 #expect(try count(db, "SELECT count(*) FROM filmwg.determinations") == 6)
             }
@@ -203,12 +235,15 @@ import Testing
             let events = try run.stderr.split(separator: "\n").map { line in
                 try #require(try json(String(line)) as? [String: Any])
             }
-            #expect(events.map { $0["event"] as? String } == [
-                "eligibility.started", "eligibility.evaluated", "eligibility.evaluated", "eligibility.finished",
-            ])
+            #expect(
+                events.map { $0["event"] as? String } == [
+                    "eligibility.started", "eligibility.evaluated", "eligibility.evaluated", "eligibility.finished",
+                ])
             #expect(events.allSatisfy { $0["time"] is String && $0["level"] as? String == "info" })
             let finished = events[3]
-            #expect(finished["determinations"] as? Int == 6 && finished["eligible"] as? Int == 3 && finished["duration_ms"] is Int)
+            #expect(
+                finished["determinations"] as? Int == 6 && finished["eligible"] as? Int == 3
+                    && finished["duration_ms"] is Int)
 
             // A failure is logged too (then the usual one-sentence error).
             let holder = try db.connectRaw()
@@ -245,12 +280,14 @@ import Testing
             #expect(try FilmWGBinary.run(["eligibility", "run", "--as-of", "2024-06-02"], database: db).status == 0)
             let latest = try FilmWGBinary.run(["eligibility", "changes", "--format", "csv"], database: db)
             #expect(latest.status == 0)
-            #expect(latest.stdout == """
-                run_id,previous_run_id,as_of,policy,version,company_id,uscc,name,name_zh,change
-                2,1,2024-06-02,big-staff,1,3,91110108MA00YM003K,Cloudscreen,,no_longer_eligible
+            #expect(
+                latest.stdout == """
+                    run_id,previous_run_id,as_of,policy,version,company_id,uscc,name,name_zh,change
+                    2,1,2024-06-02,big-staff,1,3,91110108MA00YM003K,Cloudscreen,,no_longer_eligible
 
-                """)
-            let first = try FilmWGBinary.run(["eligibility", "changes", "--run", "1", "--format", "json"], database: db)
+                    """)
+            let first = try FilmWGBinary.run(
+                ["eligibility", "changes", "--run", "1", "--format", "json"], database: db)
             let rows = try #require(try json(first.stdout) as? [[String: Any]])
             #expect(rows.map { $0["change"] as? String } == ["newly_eligible", "newly_eligible", "newly_eligible"])
             #expect(rows.allSatisfy { $0["previous_run_id"] is NSNull })

@@ -25,15 +25,18 @@ enum EligibilityFixture {
         _ db: Connection, name: String, uscc: String? = nil, kind: String = "production", inZone: Bool = true,
         capital: String? = "10000000.00", founded: String? = "2015-06-18", employees: Int? = 20
     ) throws -> Int64 {
-        try db.query("""
+        try db.query(
+            """
             INSERT INTO filmwg.companies (uscc, name, kind, registered_in_zone, registered_capital, founded_on, employees)
             VALUES (\(uscc), \(name), \(kind), \(inZone), \(capital)::numeric, \(founded)::date, \(employees))
             RETURNING id
-            """).one().decode(Int64.self, at: 0)
+            """
+        ).one().decode(Int64.self, at: 0)
     }
 
     static func membership(_ db: Connection, company: Int64, tier: String, from: String, to: String? = nil) throws {
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO filmwg.memberships (company_id, tier, period)
             VALUES (\(company), \(tier), daterange(\(from)::date, \(to)::date, '[)'))
             """)
@@ -43,21 +46,28 @@ enum EligibilityFixture {
     /// on behalf of `company`.
     @discardableResult
     static func attended(_ db: Connection, company: Int64, startsAt: String, name: String? = nil) throws -> Int64 {
-        let event = try db.query("""
+        let event = try db.query(
+            """
             INSERT INTO filmwg.events (name, kind, starts_at) VALUES (\(name ?? "Event at \(startsAt)"), 'forum', \(startsAt)::timestamptz)
             RETURNING id
-            """).one().decode(Int64.self, at: 0)
-        let person = try db.query("""
+            """
+        ).one().decode(Int64.self, at: 0)
+        let person = try db.query(
+            """
             INSERT INTO filmwg.professionals (full_name) VALUES (\("Guest of event \(event)")) RETURNING id
-            """).one().decode(Int64.self, at: 0)
-        try db.execute("""
+            """
+        ).one().decode(Int64.self, at: 0)
+        try db.execute(
+            """
             INSERT INTO filmwg.attendance (event_id, professional_id, company_id) VALUES (\(event), \(person), \(company))
             """)
         return event
     }
 
     @discardableResult
-    static func policy(_ db: Connection, code: String, rule: String, from: String = "2017-05-20", to: String? = nil) throws -> PolicyDetails {
+    static func policy(_ db: Connection, code: String, rule: String, from: String = "2017-05-20", to: String? = nil)
+        throws -> PolicyDetails
+    {
         try PolicyRepository(db).add(
             NewPolicy(code: code, title: "Policy \(code)", rule: rule, validFrom: day(from), validTo: to.map(day)))
     }
@@ -82,14 +92,16 @@ enum EligibilityFixture {
 
     /// The backend of `pid` is waiting for a heavyweight lock.
     static func isWaitingForALock(_ observer: Connection, pid: Int32) throws -> Bool {
-        try observer.query("""
+        try observer.query(
+            """
             SELECT 1 FROM pg_catalog.pg_stat_activity WHERE pid = \(pid) AND wait_event_type = 'Lock'
-            """).optional() != nil
+            """
+        ).optional() != nil
     }
 }
 
 /// Hands a value from a background thread to the test.
-final class Box<T>: @unchecked Sendable {
+final class EligibilityTestBox<T>: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: T?
     func set(_ value: T) { lock.withLock { stored = value } }

@@ -1,31 +1,36 @@
-@testable import FilmWG
 import Foundation
 import Postgres
 import Rules
 import TestSupport
 import Testing
 
+@testable import FilmWG
+
 @Suite struct EligibilityJobTests {
     typealias F = EligibilityFixture
 
     /// (policy version, company, eligible, criteria values) of a run, in a stable order.
     func determinations(_ db: Connection, run: Int64) throws -> [String] {
-        try db.query("""
+        try db.query(
+            """
             SELECT policy_version_id, company_id, eligible, criteria_values::text
               FROM filmwg.determinations WHERE run_id = \(run) ORDER BY 1, 2
-            """).map { row in
+            """
+        ).map { row in
             let (version, company, eligible, values) = try row.decode((Int64, Int64, Bool, String).self)
             return "\(version) \(company) \(eligible) \(values)"
         }
     }
 
     func criteria(_ db: Connection, run: Int64, company: Int64, policy: String) throws -> [Bool?] {
-        try db.query("""
+        try db.query(
+            """
             SELECT d.criteria_values FROM filmwg.determinations d
               JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
               JOIN filmwg.policies p ON p.id = v.policy_id
              WHERE d.run_id = \(run) AND d.company_id = \(company) AND p.code = \(policy)
-            """).one().decode([Bool?].self, at: 0)
+            """
+        ).one().decode([Bool?].self, at: 0)
     }
 
     func status(_ db: Connection, run: Int64) throws -> (String, String?) {
@@ -43,9 +48,11 @@ import Testing
             let on = try F.job(test, db).run(asOf: F.day("2017-06-18"))
             #expect(try criteria(db, run: before.id, company: company, policy: "two-years") == [false])
             #expect(try criteria(db, run: on.id, company: company, policy: "two-years") == [true])
-            let years = try db.query("""
+            let years = try db.query(
+                """
                 SELECT years_in_operation FROM filmwg.company_facts('2017-06-17') WHERE company_id = \(company)
-                """).one().decode(Int.self, at: 0)
+                """
+            ).one().decode(Int.self, at: 0)
             #expect(years == 1)
         }
     }
@@ -63,10 +70,12 @@ import Testing
             try F.policy(db, code: "events", rule: "events_attended_12m = 2")
             let run = try F.job(test, db).run(asOf: F.day("2024-06-01"))
             #expect(try criteria(db, run: run.id, company: company, policy: "events") == [true])
-            let counts = try db.query("""
+            let counts = try db.query(
+                """
                 SELECT (SELECT events_attended_12m FROM filmwg.company_facts('2024-06-01') WHERE company_id = \(company)),
                        (SELECT events_attended_12m FROM filmwg.company_facts('2024-06-02') WHERE company_id = \(company))
-                """).one().decode((Int, Int).self)
+                """
+            ).one().decode((Int, Int).self)
             #expect(counts == (2, 2))  // on 2024-06-02 the 2023-06-02 event leaves, the 06-02 one comes
         }
     }
@@ -77,7 +86,8 @@ import Testing
             let company = try F.company(db, name: "Observer then member")
             try F.membership(db, company: company, tier: "observer", from: "2017-05-20", to: "2020-01-01")
             try F.membership(db, company: company, tier: "member", from: "2020-06-01")
-            try F.policy(db, code: "members", rule: "is_member and member_tier = 'member' and member_since <= 2020-06-01")
+            try F.policy(
+                db, code: "members", rule: "is_member and member_tier = 'member' and member_since <= 2020-06-01")
             let last = try F.job(test, db).run(asOf: F.day("2019-12-31"))
             let gap = try F.job(test, db).run(asOf: F.day("2020-01-01"))
             let member = try F.job(test, db).run(asOf: F.day("2020-06-01"))
@@ -96,14 +106,17 @@ import Testing
             let unknown = try F.company(db, name: "Capital unknown", capital: nil, employees: 150)
             let small = try F.company(db, name: "Small", capital: "1000000.00", employees: 5)
             let big = try F.company(db, name: "Big", capital: "9000000.00", employees: 120)
-            try F.policy(db, code: "fund", rule: "registered_in_zone and registered_capital >= 5000000 and employees >= 100")
+            try F.policy(
+                db, code: "fund", rule: "registered_in_zone and registered_capital >= 5000000 and employees >= 100")
             let run = try F.job(test, db).run(asOf: F.day("2024-01-01"))
             #expect(try criteria(db, run: run.id, company: unknown, policy: "fund") == [true, nil, true])
             #expect(try criteria(db, run: run.id, company: small, policy: "fund") == [true, false, false])
             #expect(try criteria(db, run: run.id, company: big, policy: "fund") == [true, true, true])
-            let eligible = try db.query("""
+            let eligible = try db.query(
+                """
                 SELECT company_id FROM filmwg.determinations WHERE run_id = \(run.id) AND eligible ORDER BY 1
-                """).map { try $0.decode(Int64.self, at: 0) }
+                """
+            ).map { try $0.decode(Int64.self, at: 0) }
             #expect(eligible == [big])
             #expect(run.companies == 3 && run.determinations == 3 && run.eligible == 1 && run.policyVersions == 1)
         }
@@ -139,15 +152,19 @@ import Testing
             #expect(try determinations(db, run: second.id).count == 6)
             #expect(first.newlyEligible == 2)
             #expect(second.changes == 0 && second.previousRunId == first.id)
-            let duplicates = try F.count(db, """
+            let duplicates = try F.count(
+                db,
+                """
                 SELECT count(*) FROM (SELECT run_id, policy_version_id, company_id FROM filmwg.determinations
                                        GROUP BY 1, 2, 3 HAVING count(*) > 1) d
                 """)
             #expect(duplicates == 0)
-            let runs = try db.query("""
+            let runs = try db.query(
+                """
                 SELECT status, companies, policy_versions, determinations, eligible, changes, finished_at IS NOT NULL
                   FROM filmwg.job_runs ORDER BY id
-                """).map { row in
+                """
+            ).map { row in
                 let (status, companies, versions, determinations, eligible, changes, finished) =
                     try row.decode((String, Int, Int, Int, Int, Int, Bool).self)
                 return "\(status) \(companies) \(versions) \(determinations) \(eligible) \(changes) \(finished)"
@@ -175,24 +192,28 @@ import Testing
             _ = try PolicyRepository(db).revise(code: "staff", rule: "employees < 100", validFrom: F.day("2021-06-01"))
             try db.execute("UPDATE filmwg.companies SET archived_at = now() WHERE id = \(leaving)")
             let second = try F.job(test, db).run(asOf: F.day("2022-01-01"))
-            let changes = try db.query("""
+            let changes = try db.query(
+                """
                 SELECT p.code, v.version, ch.company_id, ch.change, ch.previous_run_id
                   FROM filmwg.determination_changes ch
                   JOIN filmwg.policy_versions v ON v.id = ch.policy_version_id
                   JOIN filmwg.policies p ON p.id = v.policy_id
                  WHERE ch.run_id = \(second.id) ORDER BY 1, 3
-                """).map { row in
-                let (code, version, company, change, previous) = try row.decode((String, Int, Int64, String, Int64).self)
+                """
+            ).map { row in
+                let (code, version, company, change, previous) = try row.decode(
+                    (String, Int, Int64, String, Int64).self)
                 return "\(code) v\(version) \(company) \(change) \(previous == first.id)"
             }
-            #expect(changes == [
-                "ending v1 \(big) no_longer_eligible true",
-                "ending v1 \(small) no_longer_eligible true",
-                "ending v1 \(leaving) no_longer_eligible true",
-                "staff v2 \(big) no_longer_eligible true",
-                "staff v2 \(small) newly_eligible true",
-                "staff v2 \(leaving) no_longer_eligible true",
-            ])
+            #expect(
+                changes == [
+                    "ending v1 \(big) no_longer_eligible true",
+                    "ending v1 \(small) no_longer_eligible true",
+                    "ending v1 \(leaving) no_longer_eligible true",
+                    "staff v2 \(big) no_longer_eligible true",
+                    "staff v2 \(small) newly_eligible true",
+                    "staff v2 \(leaving) no_longer_eligible true",
+                ])
             #expect(second.newlyEligible == 1 && second.noLongerEligible == 5)
         }
     }
@@ -252,11 +273,13 @@ import Testing
             var seen: (String, Bool)?
             try F.job(test, db).run(asOf: F.day("2024-01-01")) { event in
                 if case .started(let id, _, _, _, _) = event {
-                    seen = try? observer.query("""
+                    seen = try? observer.query(
+                        """
                         SELECT r.status, r.backend_pid = \(db.backendPID) AND r.backend_start = a.backend_start
                           FROM filmwg.job_runs r JOIN pg_catalog.pg_stat_activity a ON a.pid = r.backend_pid
                          WHERE r.id = \(id)
-                        """).one().decode((String, Bool).self)
+                        """
+                    ).one().decode((String, Bool).self)
                 }
             }
             #expect(seen.map { $0 == ("running", true) } == true)
@@ -271,12 +294,15 @@ import Testing
             // A run that started and whose session then vanished (a crashed host, say).
             let dead = try test.connect(actor: "crashed")
             let deadPID = dead.backendPID
-            let deadRun = try dead.query("""
+            let deadRun = try dead.query(
+                """
                 INSERT INTO filmwg.job_runs (job, as_of) VALUES ('eligibility', '2024-01-01') RETURNING id
-                """).one().decode(Int64.self, at: 0)
+                """
+            ).one().decode(Int64.self, at: 0)
             dead.close()
             let observer = try test.connectRaw()
-            #expect(try F.waitUntil { try observer.query("SELECT 1 FROM pg_stat_activity WHERE pid = \(deadPID)").isEmpty })
+            #expect(
+                try F.waitUntil { try observer.query("SELECT 1 FROM pg_stat_activity WHERE pid = \(deadPID)").isEmpty })
 
             let run = try F.job(test, db).run(asOf: F.day("2024-01-01"))
             #expect(run.abandonedRuns == 1)
@@ -298,8 +324,8 @@ import Testing
             try blocker.execute("BEGIN")
             try blocker.execute("LOCK TABLE filmwg.memberships IN ACCESS EXCLUSIVE MODE")
 
-            let pid = Box<Int32>()
-            let outcome = Box<String>()
+            let pid = EligibilityTestBox<Int32>()
+            let outcome = EligibilityTestBox<String>()
             let done = DispatchSemaphore(value: 0)
             Thread.detachNewThread {
                 defer { done.signal() }
@@ -319,7 +345,9 @@ import Testing
             done.wait()
             try blocker.execute("ROLLBACK")
 
-            #expect(outcome.value?.hasPrefix("the run's database session ended before it finished") == true, "\(outcome.value ?? "")")
+            #expect(
+                outcome.value?.hasPrefix("the run's database session ended before it finished") == true,
+                "\(outcome.value ?? "")")
             let (state, error) = try observer.query("SELECT status, error FROM filmwg.job_runs ORDER BY id LIMIT 1")
                 .one().decode((String, String?).self)
             #expect(state == "failed")
@@ -336,10 +364,12 @@ import Testing
             try F.company(db, name: "A")
             try F.policy(db, code: "good", rule: "registered_in_zone")
             // Written behind the application's back, as an old catalog might have allowed.
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO filmwg.policies (code, title) VALUES ('broken', 'Broken');
                 """)
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO filmwg.policy_versions (policy_id, valid, rule, criteria)
                 SELECT id, daterange('2020-01-01', NULL), 'turnover > 5', '{turnover > 5}' FROM filmwg.policies WHERE code = 'broken'
                 """)
@@ -349,9 +379,13 @@ import Testing
                     if case .failed(_, _, let message, _) = event { failed.append(message) }
                 }
             }
-            #expect(error.sentence == "version 1 of policy broken no longer checks against the fact catalog (1:1: unknown fact 'turnover'); revise the policy")
+            #expect(
+                error.sentence
+                    == "version 1 of policy broken no longer checks against the fact catalog (1:1: unknown fact 'turnover'); revise the policy"
+            )
             #expect(failed == [error.sentence])
-            let (state, message) = try db.query("SELECT status, error FROM filmwg.job_runs").one().decode((String, String?).self)
+            let (state, message) = try db.query("SELECT status, error FROM filmwg.job_runs").one().decode(
+                (String, String?).self)
             #expect(state == "failed" && message == error.sentence)
             #expect(try F.count(db, "SELECT count(*) FROM filmwg.determinations") == 0)
         }
@@ -365,15 +399,19 @@ import Testing
             try F.policy(setup, code: "zone", rule: "registered_in_zone and events_attended_12m = 0")
             let db = try test.connect(actor: "nightly")
             try db.execute("SET ROLE filmwg_job")
-            let job = EligibilityJob(db, sideConnection: {
-                let side = try test.connect(actor: "nightly")
-                try side.execute("SET ROLE filmwg_job")
-                return side
-            })
+            let job = EligibilityJob(
+                db,
+                sideConnection: {
+                    let side = try test.connect(actor: "nightly")
+                    try side.execute("SET ROLE filmwg_job")
+                    return side
+                })
             let first = try job.run(asOf: F.day("2024-01-01"))
             let second = try job.run(asOf: F.day("2024-01-01"))
             #expect(first.eligible == 1 && second.previousRunId == first.id)
-            let actors = try setup.query("SELECT DISTINCT actor FROM filmwg.job_runs").map { try $0.decode(String.self, at: 0) }
+            let actors = try setup.query("SELECT DISTINCT actor FROM filmwg.job_runs").map {
+                try $0.decode(String.self, at: 0)
+            }
             #expect(actors == ["nightly"])
             #expect(throws: PostgresError.self) { try db.execute("DELETE FROM filmwg.policies") }
         }
@@ -392,13 +430,18 @@ import Testing
             let checked = try Rules.check(rule, catalog: catalog)
             let version = EligibilityJob.ValidVersion(
                 id: 1, policy: "p", version: 1, rule: rule, criteria: checked.criteria.map(\.source))
-            let query = try EligibilityJob.determinationQuery(version, catalog: catalog, runId: 9, day: F.day("2024-01-01"))
+            let query = try EligibilityJob.determinationQuery(
+                version, catalog: catalog, runId: 9, day: F.day("2024-01-01"))
             for literal in ["5000000", "production", "DROP", "2017-05-20", "'x'"] {
                 #expect(!query.sql.contains(literal), "\(literal) pasted into SQL")
             }
             #expect(query.sql.contains("filmwg.company_facts($3) AS f"))
             #expect(query.sql.contains("$4::numeric"))
-            #expect(query.binds.map(\.text) == ["9", "1", "2024-01-01", "5000000", "production", "post_production", "x'); DROP TABLE filmwg.companies; --", "2017-05-20"])
+            #expect(
+                query.binds.map(\.text) == [
+                    "9", "1", "2024-01-01", "5000000", "production", "post_production",
+                    "x'); DROP TABLE filmwg.companies; --", "2017-05-20",
+                ])
 
             // And it runs: the hostile text is only ever a value.
             try F.company(db, name: "Studio", founded: "2010-01-01")
@@ -415,8 +458,10 @@ import Testing
             let catalog = try FactCatalogRepository(db).load()
             let rule = "registered_in_zone and member_tier in ('member') and events_attended_12m >= 1"
             let version = EligibilityJob.ValidVersion(
-                id: 1, policy: "p", version: 1, rule: rule, criteria: try Rules.check(rule, catalog: catalog).criteria.map(\.source))
-            let query = try EligibilityJob.determinationQuery(version, catalog: catalog, runId: 1, day: F.day("2024-01-01"))
+                id: 1, policy: "p", version: 1, rule: rule,
+                criteria: try Rules.check(rule, catalog: catalog).criteria.map(\.source))
+            let query = try EligibilityJob.determinationQuery(
+                version, catalog: catalog, runId: 1, day: F.day("2024-01-01"))
             let plan = try db.query(Query(unsafeSQL: "EXPLAIN (VERBOSE) " + query.sql, binds: query.binds))
                 .map { try $0.decode(String.self, at: 0) }.joined(separator: "\n")
             #expect(!plan.contains("Function Scan"), "\(plan)")
