@@ -4,6 +4,7 @@ import Postgres
 
 enum CLI {
     static let commands: [Command] = DBCommands.all
+        + ActivityCLI.all
 
     static func main(_ words: [String], environment: [String: String]) -> ExitCode {
         let output = Output()
