@@ -1,0 +1,101 @@
+public import Postgres
+import Foundation
+
+/// Records and lists who attended the group's events (`filmwg.attendance`). Imports are in
+/// `AttendanceImport`.
+public struct AttendanceRepository {
+    let db: Connection
+    public init(_ db: Connection) { self.db = db }
+
+    static let columns: Query = """
+        SELECT a.id, a.event_id, e.name AS event_name, (e.starts_at AT TIME ZONE 'Asia/Shanghai')::date AS event_day,
+               a.professional_id, p.full_name AS professional_name, a.company_id, c.name AS company_name,
+               a.role, a.row_version, a.created_at
+          FROM filmwg.attendance a
+          JOIN filmwg.events e ON e.id = a.event_id
+          JOIN filmwg.professionals p ON p.id = a.professional_id
+          LEFT JOIN filmwg.companies c ON c.id = a.company_id
+        """
+
+    static func decode(_ row: Row) throws -> Attendance {
+        let (id, eventId, eventName, eventDay, professionalId, professionalName, companyId, companyName, role) =
+            try row.decode((Int64, Int64, String, CalendarDate, Int64, String?, Int64?, String?, String).self)
+        return Attendance(
+            id: id, eventId: eventId, eventName: eventName, eventDay: eventDay, professionalId: professionalId,
+            professionalName: professionalName, companyId: companyId, companyName: companyName, role: role,
+            rowVersion: try row.decode(Int.self, column: "row_version"),
+            createdAt: try row.decode(Date.self, column: "created_at"))
+    }
+
+    /// Records that professional `professionalId` attended event `eventId`, for `companyId`
+    /// (nil: in a personal capacity), as `role`.
+    /// - Throws: `RecordError.notFound` for an unknown event, professional or company;
+    ///   `RecordError.invalid` for an unknown role, or when the professional is already
+    ///   recorded at the event ("professional 7 is already recorded as attending event 3 …").
+    public func record(eventId: Int64, professionalId: Int64, companyId: Int64?, role: String = "attendee") throws
+        -> Attendance
+    {
+        let role = try Vocabulary.check(role, among: Attendance.roles, name: "role")
+        try requireExists(eventId: eventId, professionalId: professionalId, companyId: companyId)
+        let duplicate = try existing(eventId: eventId, professionalId: professionalId)
+        if let duplicate { throw Self.duplicate(duplicate) }
+        let id = try DatabaseErrors.translating([
+            "attendance_role_check": Vocabulary.sentence(role, among: Attendance.roles, name: "role"),
+            // Someone recorded the same pair since we looked.
+            "attendance_event_professional_key":
+                "professional \(professionalId) is already recorded as attending event \(eventId); one professional attends an event once",
+        ]) {
+            try db.query("""
+                INSERT INTO filmwg.attendance (event_id, professional_id, company_id, role)
+                VALUES (\(eventId), \(professionalId), \(companyId), \(role))
+                RETURNING id
+                """).one().decode(Int64.self, at: 0)
+        }
+        return try show(id)
+    }
+
+    /// - Throws: `RecordError.notFound` "no attendance with id …".
+    public func show(_ id: Int64) throws -> Attendance {
+        guard let row = try db.query("\(Self.columns) WHERE a.id = \(id)").optional() else {
+            throw RecordError.notFound("no attendance with id \(id); see 'filmwg attendance list'")
+        }
+        return try Self.decode(row)
+    }
+
+    /// Attendance in order of the events' start, then of recording.
+    public func list(_ filter: AttendanceFilter = AttendanceFilter()) throws -> [Attendance] {
+        let role = try filter.role.map { try Vocabulary.check($0, among: Attendance.roles, name: "role") }
+        if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
+        return try db.query("""
+            \(Self.columns)
+             WHERE (\(filter.eventId)::bigint IS NULL OR a.event_id = \(filter.eventId))
+               AND (\(filter.professionalId)::bigint IS NULL OR a.professional_id = \(filter.professionalId))
+               AND (\(filter.companyId)::bigint IS NULL OR a.company_id = \(filter.companyId))
+               AND (\(role)::text IS NULL OR a.role = \(role))
+             ORDER BY e.starts_at, a.event_id, a.id
+             LIMIT \(filter.limit)
+            """).map(Self.decode)
+    }
+
+    func existing(eventId: Int64, professionalId: Int64) throws -> Attendance? {
+        try db.query("\(Self.columns) WHERE a.event_id = \(eventId) AND a.professional_id = \(professionalId)")
+            .optional().map(Self.decode)
+    }
+
+    static func duplicate(_ existing: Attendance) -> RecordError {
+        RecordError.invalid(
+            "professional \(existing.professionalId) is already recorded as attending event \(existing.eventId) (attendance \(existing.id), as \(existing.role)); one professional attends an event once")
+    }
+
+    func requireExists(eventId: Int64, professionalId: Int64, companyId: Int64?) throws {
+        let row = try db.query("""
+            SELECT EXISTS (SELECT 1 FROM filmwg.events WHERE id = \(eventId)),
+                   EXISTS (SELECT 1 FROM filmwg.professionals WHERE id = \(professionalId)),
+                   \(companyId)::bigint IS NULL OR EXISTS (SELECT 1 FROM filmwg.companies WHERE id = \(companyId))
+            """).one()
+        let (event, professional, company) = try row.decode((Bool, Bool, Bool).self)
+        if !event { throw RecordError.notFound("no event with id \(eventId); see 'filmwg event list'") }
+        if !professional { throw RecordError.notFound("no professional with id \(professionalId)") }
+        if !company, let companyId { throw RecordError.notFound("no company with id \(companyId)") }
+    }
+}

@@ -1,0 +1,80 @@
+public import Postgres
+import Foundation
+
+/// Adds, shows and lists the group's events (`filmwg.events`).
+public struct EventRepository {
+    let db: Connection
+    public init(_ db: Connection) { self.db = db }
+
+    static let constraints = [
+        "events_name_check": "the event name must not be blank",
+        "events_kind_check": "kind must be one of \(Event.kinds.joined(separator: ", "))",
+        "events_capacity_check": "capacity must be at least 1",
+        "events_ends_check": "an event cannot end before it starts; check --ends-at",
+    ]
+
+    static let columns: Query = """
+        SELECT e.id, e.name, e.kind, e.starts_at, e.ends_at, e.venue, e.district, e.capacity, e.notes,
+               e.row_version, e.created_at,
+               (SELECT count(*) FROM filmwg.attendance a WHERE a.event_id = e.id)::integer AS attendees
+          FROM filmwg.events e
+        """
+
+    static func decode(_ row: Row) throws -> Event {
+        let (id, name, kind, startsAt, endsAt, venue, district, capacity, notes) =
+            try row.decode((Int64, String, String, Date, Date?, String?, String?, Int?, String?).self)
+        return Event(
+            id: id, name: name, kind: kind, startsAt: startsAt, endsAt: endsAt, venue: venue, district: district,
+            capacity: capacity, notes: notes, rowVersion: try row.decode(Int.self, column: "row_version"),
+            createdAt: try row.decode(Date.self, column: "created_at"),
+            attendees: try row.decode(Int.self, column: "attendees"))
+    }
+
+    /// Records a new event and returns it as stored.
+    /// - Throws: `RecordError.invalid` for a blank name, an unknown kind, a capacity below 1 or
+    ///   an end before the start.
+    public func add(_ event: NewEvent) throws -> Event {
+        guard let name = Vocabulary.optional(event.name) else {
+            throw RecordError.invalid("the event name must not be blank")
+        }
+        let kind = try Vocabulary.check(event.kind, among: Event.kinds, name: "kind")
+        if let capacity = event.capacity, capacity < 1 { throw RecordError.invalid("capacity must be at least 1, not \(capacity)") }
+        if let ends = event.endsAt, ends < event.startsAt {
+            throw RecordError.invalid("the event would end (\(Instant.format(ends))) before it starts (\(Instant.format(event.startsAt)))")
+        }
+        let id = try DatabaseErrors.translating(Self.constraints) {
+            try db.query("""
+                INSERT INTO filmwg.events (name, kind, starts_at, ends_at, venue, district, capacity, notes)
+                VALUES (\(name), \(kind), \(event.startsAt), \(event.endsAt), \(Vocabulary.optional(event.venue)),
+                        \(Vocabulary.optional(event.district)), \(event.capacity), \(Vocabulary.optional(event.notes)))
+                RETURNING id
+                """).one().decode(Int64.self, at: 0)
+        }
+        return try show(id)
+    }
+
+    /// - Throws: `RecordError.notFound` "no event with id …".
+    public func show(_ id: Int64) throws -> Event {
+        guard let row = try db.query("\(Self.columns) WHERE e.id = \(id)").optional() else {
+            throw RecordError.notFound("no event with id \(id); see 'filmwg event list'")
+        }
+        return try Self.decode(row)
+    }
+
+    /// Events in order of their start, filtered as `filter` says.
+    public func list(_ filter: EventFilter = EventFilter()) throws -> [Event] {
+        let kind = try filter.kind.map { try Vocabulary.check($0, among: Event.kinds, name: "kind") }
+        let pattern = Vocabulary.optional(filter.search).map(Vocabulary.containsPattern)
+        if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
+        return try db.query("""
+            \(Self.columns)
+             WHERE (\(filter.from)::date IS NULL OR (e.starts_at AT TIME ZONE 'Asia/Shanghai')::date >= \(filter.from))
+               AND (\(filter.to)::date IS NULL OR (e.starts_at AT TIME ZONE 'Asia/Shanghai')::date <= \(filter.to))
+               AND (\(kind)::text IS NULL OR e.kind = \(kind))
+               AND (\(pattern)::text IS NULL OR e.name ILIKE \(pattern) OR e.venue ILIKE \(pattern)
+                    OR e.notes ILIKE \(pattern))
+             ORDER BY e.starts_at, e.id
+             LIMIT \(filter.limit)
+            """).map(Self.decode)
+    }
+}

@@ -1,0 +1,119 @@
+public import Postgres
+import Foundation
+
+/// Assigns, ends and lists the holders of the group's positions (`filmwg.role_assignments`).
+///
+/// The database keeps the rules: never more holders at once than seats (trigger
+/// enforce_seats, SQLSTATE 23P01 on role_assignments_seats, whose sentence names the current
+/// holder), and never the same professional twice in one position at once
+/// (role_assignments_no_overlap). Assignments of one position serialise on its row, so two
+/// sessions assigning the last seat at the same moment cannot both succeed.
+public struct RoleAssignmentRepository {
+    let db: Connection
+    public init(_ db: Connection) { self.db = db }
+
+    static let columns: Query = """
+        SELECT r.id, r.position_id, p.code, r.professional_id, pr.full_name, r.company_id, c.name,
+               lower(r.term) AS term_from, upper(r.term) AS term_to, r.row_version, r.created_at
+          FROM filmwg.role_assignments r
+          JOIN filmwg.positions p ON p.id = r.position_id
+          JOIN filmwg.professionals pr ON pr.id = r.professional_id
+          LEFT JOIN filmwg.companies c ON c.id = r.company_id
+        """
+
+    static func decode(_ row: Row) throws -> RoleAssignment {
+        let (id, positionId, position, professionalId, professionalName, companyId, companyName, from, to, version, created) =
+            try row.decode((Int64, Int64, String, Int64, String?, Int64?, String?, CalendarDate, CalendarDate?, Int, Date).self)
+        return RoleAssignment(
+            id: id, positionId: positionId, position: position, professionalId: professionalId,
+            professionalName: professionalName, companyId: companyId, companyName: companyName, termFrom: from,
+            termTo: to, rowVersion: version, createdAt: created)
+    }
+
+    /// Assigns `positionId` to `professionalId` (on behalf of `companyId`, if any) from `from`
+    /// up to the day before `to` (nil: open-ended).
+    /// - Throws: `RecordError.invalid` when `to` is not after `from`, when every seat is taken
+    ///   on some day of the term (the database's sentence, e.g. "position head has 1 seat,
+    ///   already held from 2017-05-20 by professional 1"), or when the professional already
+    ///   holds the position over an overlapping term.
+    public func assign(
+        positionId: Int64, professionalId: Int64, companyId: Int64?, from: CalendarDate, to: CalendarDate? = nil
+    ) throws -> RoleAssignment {
+        if let to, to <= from {
+            throw RecordError.invalid(
+                "the term would end on \(to) before it starts on \(from); terms are half-open, --to is the first day the position is no longer held")
+        }
+        let id = try Self.translatingSeats([
+            "role_assignments_no_overlap":
+                "professional \(professionalId) already holds this position over part of that term; end that term first or choose other days",
+            "role_assignments_position_id_fkey": "no position with id \(positionId)",
+            "role_assignments_professional_id_fkey": "no professional with id \(professionalId)",
+            "role_assignments_company_id_fkey": "no company with id \(companyId.map(String.init) ?? "")",
+        ]) {
+            try db.query("""
+                INSERT INTO filmwg.role_assignments (position_id, professional_id, company_id, term)
+                VALUES (\(positionId), \(professionalId), \(companyId), daterange(\(from), \(to), '[)'))
+                RETURNING id
+                """).one().decode(Int64.self, at: 0)
+        }
+        return try show(id)
+    }
+
+    /// Ends an open term: the position is held up to and including the day before `on`.
+    /// - Parameter expectVersion: the row_version the caller read; nil uses the version read here.
+    /// - Throws: `RecordError.notFound` for an unknown id; `RecordError.invalid` when the term
+    ///   already ended or `on` is not after its start; `RecordError.conflict` for a stale version.
+    public func end(_ id: Int64, on: CalendarDate, expectVersion: Int? = nil) throws -> RoleAssignment {
+        let current = try show(id)
+        if let to = current.termTo {
+            throw RecordError.invalid(
+                "role assignment \(id) already ended: \(current.position) was held up to \(to.adding(days: -1)); nothing was changed")
+        }
+        guard on > current.termFrom else {
+            throw RecordError.invalid(
+                "role assignment \(id) starts on \(current.termFrom); --on must be a later day (the first day it is no longer held)")
+        }
+        _ = try Self.translatingSeats {
+            try db.execute("""
+                UPDATE filmwg.role_assignments
+                   SET term = daterange(lower(term), \(on), '[)'), row_version = \(expectVersion ?? current.rowVersion)
+                 WHERE id = \(id)
+                """)
+        }
+        return try show(id)
+    }
+
+    /// - Throws: `RecordError.notFound` "no role assignment with id …".
+    public func show(_ id: Int64) throws -> RoleAssignment {
+        guard let row = try db.query("\(Self.columns) WHERE r.id = \(id)").optional() else {
+            throw RecordError.notFound("no role assignment with id \(id); see 'filmwg role list'")
+        }
+        return try Self.decode(row)
+    }
+
+    /// Assignments by position, then start of term.
+    public func list(_ filter: RoleAssignmentFilter = RoleAssignmentFilter()) throws -> [RoleAssignment] {
+        if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
+        return try db.query("""
+            \(Self.columns)
+             WHERE (\(filter.asOf)::date IS NULL OR r.term @> \(filter.asOf)::date)
+               AND (\(filter.positionId)::bigint IS NULL OR r.position_id = \(filter.positionId))
+               AND (\(filter.professionalId)::bigint IS NULL OR r.professional_id = \(filter.professionalId))
+               AND (\(filter.companyId)::bigint IS NULL OR r.company_id = \(filter.companyId))
+             ORDER BY p.code, lower(r.term), r.id
+             LIMIT \(filter.limit)
+            """).map(Self.decode)
+    }
+
+    /// `DatabaseErrors.translating`, but a seats refusal (23P01 role_assignments_seats) keeps
+    /// the trigger's sentence, which names the holders, and adds its advice.
+    static func translatingSeats<T>(_ constraints: [String: String] = [:], _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PostgresError where error.constraint == "role_assignments_seats" {
+            throw RecordError.invalid(error.message + (error.hint.map { "; " + $0.prefix(1).lowercased() + $0.dropFirst() } ?? ""))
+        } catch {
+            throw DatabaseErrors.translate(error, constraints: constraints)
+        }
+    }
+}

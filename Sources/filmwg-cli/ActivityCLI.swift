@@ -1,0 +1,61 @@
+import FilmWG
+import Foundation
+import Postgres
+
+/// Helpers the activity commands (events, attendance, positions and roles, elections, grants,
+/// audit, jobs, seeds) share: printed cells of domain values, and the options of lists.
+enum ActivityCLI {
+    /// Every command of those nouns, for `CLI.commands`.
+    static let all: [Command] = EventCommands.all + AttendanceCommands.all + PositionCommands.all
+        + ElectionCommands.all + GrantCommands.all + AuditCommands.all + JobCommands.all + SeedCommands.all
+        + CompletionCommands.all
+
+    static let limit = Option.value("limit", "N", "print at most N rows (default: every matching row)")
+
+    /// `--limit N`, a whole number of 0 or more.
+    static func limit(_ arguments: Arguments) throws -> Int? {
+        guard let value = try arguments.int("limit") else { return nil }
+        guard value >= 0 else { throw CLIError.usage("--limit must be 0 or more, not \(value)") }
+        return value
+    }
+
+    /// A positional id (`event show 7`); `noun` names the list that shows the ids.
+    static func id(_ arguments: Arguments, of noun: String) throws -> Int64 {
+        let text = try arguments.subject("\(noun) by its id")
+        guard let id = Int64(text), id > 0 else {
+            throw CLIError.usage("the \(noun) id must be a whole number, not '\(text)'; see 'filmwg \(noun) list'")
+        }
+        return id
+    }
+
+    /// `--NAME N` as a record id.
+    static func id(option name: String, _ arguments: Arguments) throws -> Int64? {
+        guard let text = arguments.string(name) else { return nil }
+        guard let id = Int64(text), id > 0 else { throw CLIError.usage("--\(name) must be a record id (a whole number), not '\(text)'") }
+        return id
+    }
+
+    /// `--NAME` as an instant with an offset.
+    static func instant(_ name: String, _ arguments: Arguments) throws -> Date? {
+        guard let text = arguments.string(name) else { return nil }
+        guard let date = Instant.parse(text) else {
+            throw CLIError.usage("--\(name) must be an ISO 8601 instant with its offset, such as 2017-05-20T09:30:00+08:00, not '\(text)'")
+        }
+        return date
+    }
+
+    /// The fields of `record` named by `columns`, in that order (a list shows fewer than `show`).
+    static func project(_ record: Record, _ columns: [String]) -> Record {
+        Record(columns.map { name in (name, record.fields.first { $0.name == name }?.value ?? .null) })
+    }
+
+    static func text(_ value: String?) -> Cell { value.map { .text($0) } ?? .null }
+    static func number(_ value: Int64?) -> Cell { value.map { .number(String($0)) } ?? .null }
+    static func number(_ value: Int?) -> Cell { value.map { .number(String($0)) } ?? .null }
+    static func date(_ value: CalendarDate?) -> Cell { value.map { .text($0.description) } ?? .null }
+    static func instant(_ value: Date?) -> Cell { value.map { .text(Instant.format($0)) } ?? .null }
+    static func amount(_ value: Decimal?) -> Cell { value.map { .number(Amount.format($0)) } ?? .null }
+
+    /// A JSON cell: the text as-is when it is JSON already, else null.
+    static func json(_ value: String?) -> Cell { value.map { .json($0) } ?? .null }
+}

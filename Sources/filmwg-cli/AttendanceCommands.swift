@@ -1,0 +1,134 @@
+import FilmWG
+import Foundation
+
+/// `filmwg attendance record | list | import`.
+enum AttendanceCommands {
+    static let all: [Command] = [record, list, importFile]
+
+    static let columns = [
+        "id", "event_id", "event_name", "event_day", "professional_id", "professional_name", "company_id",
+        "company_name", "role",
+    ]
+
+    static func record(_ attendance: Attendance) -> Record {
+        Record([
+            ("id", .number(String(attendance.id))), ("event_id", .number(String(attendance.eventId))),
+            ("event_name", .text(attendance.eventName)), ("event_day", .text(attendance.eventDay.description)),
+            ("professional_id", .number(String(attendance.professionalId))),
+            ("professional_name", ActivityCLI.text(attendance.professionalName)),
+            ("company_id", ActivityCLI.number(attendance.companyId)),
+            ("company_name", ActivityCLI.text(attendance.companyName)), ("role", .text(attendance.role)),
+            ("row_version", .number(String(attendance.rowVersion))),
+            ("created_at", ActivityCLI.instant(attendance.createdAt)),
+        ])
+    }
+
+    static let record = Command(
+        path: ["attendance", "record"],
+        abstract: "Record that a professional attended an event, for a company, in a role.",
+        discussion: """
+            A professional is named by id or e-mail, a company by USCC or id. Roles: \
+            \(Attendance.roles.joined(separator: ", ")) (default: attendee). A professional attends an event once.
+            """,
+        example: "filmwg attendance record --event 1 --professional li.na@example.cn --company 91110116MA00ABCD1X --role speaker",
+        options: [
+            .value("event", "ID", "the event (required)"),
+            .value("professional", "P", "the professional: id or e-mail (required)"),
+            .value("company", "C", "the company they attended for: USCC or id (default: none)"),
+            .value("role", "ROLE", "attendee, speaker, host or guest (default: attendee)"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        let eventRef = try arguments.required("event")
+        let professionalRef = try arguments.required("professional")
+        let db = try context.connection()
+        let eventId = try References.eventID(eventRef, db: db)
+        let professionalId = try References.professionalID(professionalRef, db: db)
+        let companyId = try arguments.string("company").map { try References.companyID($0, db: db) }
+        let stored = try AttendanceRepository(db).record(
+            eventId: eventId, professionalId: professionalId, companyId: companyId,
+            role: arguments.string("role") ?? "attendee")
+        context.output.show(record(stored), format: format)
+    }
+
+    static let list = Command(
+        path: ["attendance", "list"],
+        abstract: "List who attended events: of one event, one professional or one company.",
+        example: "filmwg attendance list --event 1 --format csv",
+        options: [
+            .value("event", "ID", "only this event"),
+            .value("professional", "P", "only this professional (id or e-mail)"),
+            .value("company", "C", "only attendance for this company (USCC or id)"),
+            .value("role", "ROLE", "only this role: \(Attendance.roles.joined(separator: ", "))"),
+            ActivityCLI.limit, Format.option,
+        ]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        let limit = try ActivityCLI.limit(arguments)
+        let db = try context.connection()
+        let filter = AttendanceFilter(
+            eventId: try arguments.string("event").map { try References.eventID($0, db: db) },
+            professionalId: try arguments.string("professional").map { try References.professionalID($0, db: db) },
+            companyId: try arguments.string("company").map { try References.companyID($0, db: db) },
+            role: arguments.string("role"), limit: limit)
+        let rows = try AttendanceRepository(db).list(filter)
+        context.output.list(rows.map { ActivityCLI.project(record($0), columns) }, columns: columns, format: format)
+    }
+
+    static let importFile = Command(
+        path: ["attendance", "import"],
+        abstract: "Import the attendance of one event from a CSV file.",
+        usage: "FILE.csv --event ID",
+        discussion: """
+            The header is professional_email,company_uscc,role (company_uscc and role may be left out or \
+            empty; role defaults to attendee). A row whose e-mail or USCC is unknown is invalid, as is a \
+            professional listed twice or already recorded at the event. All or nothing: any invalid row means \
+            nothing is written, and every invalid row is reported as FILE:LINE: column: reason. With \
+            --skip-invalid --rejects FILE the valid rows are written and the invalid ones go, unchanged and \
+            with a reason column, to the rejects file. --dry-run checks everything and writes nothing.
+            """,
+        example: "filmwg attendance import --event 1 attendance-2017-05-20.csv --skip-invalid --rejects rejected.csv",
+        options: [
+            .value("event", "ID", "the event (required)"),
+            .flag("skip-invalid", "write the valid rows even when some are invalid (needs --rejects)"),
+            .value("rejects", "FILE", "where the invalid rows go, with a reason column"),
+            .flag("dry-run", "check the file against the records and write nothing"),
+        ]
+    ) { arguments, context in
+        let path = try arguments.subject("CSV file to import")
+        let eventRef = try arguments.required("event")
+        let skipInvalid = arguments.has("skip-invalid")
+        let rejects = arguments.string("rejects")
+        if skipInvalid, rejects == nil {
+            throw CLIError.usage("--skip-invalid needs --rejects FILE, where the invalid rows go")
+        }
+        if rejects != nil, !skipInvalid {
+            throw CLIError.usage("--rejects goes with --skip-invalid; without it any invalid row stops the import")
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CLIError(message: "the file \(path) does not exist", code: .noInput)
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw CLIError(message: "the file \(path) cannot be read; check its permissions", code: .noInput)
+        }
+        let db = try context.connection()
+        let eventId = try References.eventID(eventRef, db: db)
+        let summary = try AttendanceImport(db).run(
+            eventId: eventId, path: path,
+            options: .init(skipInvalid: skipInvalid, rejectsPath: rejects, dryRun: arguments.has("dry-run"))
+        ) { problem in
+            context.output.message(problem.description)
+        }
+        let rows = { (n: Int) in "\(n) row\(n == 1 ? "" : "s")" }
+        var sentence = summary.dryRun
+            ? "Dry run: \(rows(summary.imported)) of \(path) would be imported into the attendance of event \(eventId); nothing was written."
+            : "Imported \(rows(summary.imported)) of \(path) into the attendance of event \(eventId)."
+        if summary.rejected > 0, let rejects {
+            sentence += " \(rows(summary.rejected)) \(summary.rejected == 1 ? "was" : "were") invalid and \(summary.dryRun ? "are listed" : "went") in \(rejects)."
+        }
+        context.output.message(sentence)
+    }
+}

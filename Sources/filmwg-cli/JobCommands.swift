@@ -1,0 +1,42 @@
+import FilmWG
+import Foundation
+
+/// `filmwg jobs list`.
+enum JobCommands {
+    static let all: [Command] = [list]
+
+    static let columns = [
+        "id", "job", "as_of", "status", "dry_run", "actor", "started_at", "finished_at", "duration_ms", "companies",
+        "policy_versions", "determinations", "eligible", "changes", "error",
+    ]
+
+    static func record(_ run: JobRun) -> Record {
+        Record([
+            ("id", .number(String(run.id))), ("job", .text(run.job)), ("as_of", .text(run.asOf.description)),
+            ("status", .text(run.status)), ("dry_run", .bool(run.dryRun)), ("actor", .text(run.actor)),
+            ("started_at", ActivityCLI.instant(run.startedAt)), ("finished_at", ActivityCLI.instant(run.finishedAt)),
+            ("duration_ms", ActivityCLI.number(run.durationMs)), ("companies", ActivityCLI.number(run.companies)),
+            ("policy_versions", ActivityCLI.number(run.policyVersions)),
+            ("determinations", ActivityCLI.number(run.determinations)), ("eligible", ActivityCLI.number(run.eligible)),
+            ("changes", ActivityCLI.number(run.changes)), ("error", ActivityCLI.text(run.error)),
+        ])
+    }
+
+    static let list = Command(
+        path: ["jobs", "list"],
+        abstract: "List the runs of the batch jobs, newest first: status, timings, counts, error.",
+        discussion: "Statuses: \(JobRun.statuses.joined(separator: ", ")). A run whose session died is marked abandoned by the next run.",
+        example: "filmwg jobs list --status failed --limit 5",
+        options: [
+            .value("job", "NAME", "only this job, e.g. eligibility"),
+            .value("status", "STATUS", "only runs with this status"),
+            ActivityCLI.limit, Format.option,
+        ]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        let runs = try JobRunRepository(try context.connection()).list(
+            job: arguments.string("job"), status: arguments.string("status"), limit: try ActivityCLI.limit(arguments))
+        context.output.list(runs.map(record), columns: columns, format: format)
+    }
+}

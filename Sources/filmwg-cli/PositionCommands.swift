@@ -1,0 +1,213 @@
+import FilmWG
+import Foundation
+
+/// `filmwg position list | show | add | update` and `filmwg role assign | end | list | show`.
+enum PositionCommands {
+    static let all: [Command] = [positionList, positionShow, positionAdd, positionUpdate, assign, end, roleList, roleShow]
+
+    static func record(_ position: Position) -> Record {
+        Record([
+            ("id", .number(String(position.id))), ("code", .text(position.code)), ("title", .text(position.title)),
+            ("title_zh", ActivityCLI.text(position.titleZh)), ("seats", .number(String(position.seats))),
+            ("holders", .number(String(position.holders))), ("row_version", .number(String(position.rowVersion))),
+            ("created_at", ActivityCLI.instant(position.createdAt)),
+        ])
+    }
+
+    static let positionColumns = ["id", "code", "title", "title_zh", "seats", "holders"]
+
+    static func record(_ role: RoleAssignment) -> Record {
+        Record([
+            ("id", .number(String(role.id))), ("position", .text(role.position)),
+            ("professional_id", .number(String(role.professionalId))),
+            ("professional_name", ActivityCLI.text(role.professionalName)),
+            ("company_id", ActivityCLI.number(role.companyId)), ("company_name", ActivityCLI.text(role.companyName)),
+            ("term_from", .text(role.termFrom.description)), ("term_to", ActivityCLI.date(role.termTo)),
+            ("row_version", .number(String(role.rowVersion))), ("created_at", ActivityCLI.instant(role.createdAt)),
+        ])
+    }
+
+    static let roleColumns = [
+        "id", "position", "professional_id", "professional_name", "company_id", "company_name", "term_from", "term_to",
+    ]
+
+    static let positionList = Command(
+        path: ["position", "list"],
+        abstract: "List the group's positions, their seats and how many hold each today.",
+        example: "filmwg position list --format json",
+        options: [ActivityCLI.limit, Format.option]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        let positions = try PositionRepository(try context.connection()).list(limit: try ActivityCLI.limit(arguments))
+        context.output.list(
+            positions.map { ActivityCLI.project(record($0), positionColumns) }, columns: positionColumns, format: format)
+    }
+
+    static let positionShow = Command(
+        path: ["position", "show"],
+        abstract: "Print one position.",
+        usage: "CODE",
+        example: "filmwg position show head",
+        options: [Format.option]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let code = try arguments.subject("position by its code")
+        context.output.show(record(try PositionRepository(try context.connection()).show(code)), format: format)
+    }
+
+    static let positionAdd = Command(
+        path: ["position", "add"],
+        abstract: "Add a position of the group and print it.",
+        usage: "CODE",
+        discussion: "A code is lower-case letters, digits and _, starting with a letter.",
+        example: "filmwg position add honorary_head --title 'Honorary Head' --title-zh 名誉组长 --seats 1",
+        options: [
+            .value("title", "TITLE", "English title (required)"),
+            .value("title-zh", "TITLE", "Chinese title"),
+            .value("seats", "N", "how many may hold it at once, 1 or more (required)"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let code = try arguments.subject("position code")
+        let title = try arguments.required("title")
+        guard let seats = try arguments.int("seats") else { throw CLIError.usage("missing --seats; it is required here") }
+        let position = try PositionRepository(try context.connection())
+            .add(code: code, title: title, titleZh: arguments.string("title-zh"), seats: seats)
+        context.output.show(record(position), format: format)
+    }
+
+    static let positionUpdate = Command(
+        path: ["position", "update"],
+        abstract: "Change a position's seats or titles and print it.",
+        usage: "CODE",
+        discussion: """
+            Seats are never lowered below the professionals holding the position on some day from today on. \
+            --expect-version names the row_version you read; without it, the version read just before the update \
+            is used. A stale version changes nothing and exits 75.
+            """,
+        example: "filmwg position update deputy_head --seats 6 --expect-version 1",
+        options: [
+            .value("seats", "N", "how many may hold it at once, 1 or more"),
+            .value("title", "TITLE", "English title"),
+            .value("title-zh", "TITLE", "Chinese title"),
+            .value("expect-version", "N", "fail with exit 75 unless the position is still at this row_version"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let code = try arguments.subject("position by its code")
+        let seats = try arguments.int("seats")
+        guard seats != nil || arguments.string("title") != nil || arguments.string("title-zh") != nil else {
+            throw CLIError.usage("nothing to change: give --seats, --title or --title-zh")
+        }
+        let position = try PositionRepository(try context.connection()).update(
+            code, seats: seats, title: arguments.string("title"), titleZh: arguments.string("title-zh"),
+            expectVersion: try arguments.int("expect-version"))
+        context.output.show(record(position), format: format)
+    }
+
+    static let assign = Command(
+        path: ["role", "assign"],
+        abstract: "Assign a position to a professional, on behalf of a company, from a day.",
+        discussion: """
+            Terms are half-open: --to is the first day the position is no longer held (leave it out for an open \
+            term). A position never has more holders at once than seats; the database refuses a second head and \
+            names the current one.
+            """,
+        example: "filmwg role assign --position deputy_head --professional li.na@example.cn --company 91110116MA00ABCD1X --from 2017-05-20",
+        options: [
+            .value("position", "CODE", "the position, e.g. head (required)"),
+            .value("professional", "P", "the holder: id or e-mail (required)"),
+            .value("company", "C", "the company they hold it for: USCC or id (leave out when none)"),
+            .value("from", "DATE", "first day held (required)"),
+            .value("to", "DATE", "first day no longer held (default: open)"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        let positionCode = try arguments.required("position")
+        let professionalRef = try arguments.required("professional")
+        guard let from = try arguments.date("from") else { throw CLIError.usage("missing --from; it is required here") }
+        let to = try arguments.date("to")
+        let db = try context.connection()
+        let role = try RoleAssignmentRepository(db).assign(
+            positionId: try References.positionID(positionCode, db: db),
+            professionalId: try References.professionalID(professionalRef, db: db),
+            companyId: try arguments.string("company").map { try References.companyID($0, db: db) },
+            from: from, to: to)
+        context.output.show(record(role), format: format)
+    }
+
+    static let end = Command(
+        path: ["role", "end"],
+        abstract: "End a role assignment: the position is held up to the day before --on.",
+        usage: "ID --on DATE",
+        discussion: "Asks for confirmation on a terminal; elsewhere pass --yes.",
+        example: "filmwg role end 3 --on 2020-05-20 --yes",
+        options: [
+            .value("on", "DATE", "first day no longer held (required)"),
+            .value("expect-version", "N", "fail with exit 75 unless the assignment is still at this row_version"),
+            .flag("yes", "do not ask for confirmation"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let id = try ActivityCLI.id(arguments, of: "role")
+        guard let on = try arguments.date("on") else { throw CLIError.usage("missing --on; it is required here") }
+        let repository = RoleAssignmentRepository(try context.connection())
+        let current = try repository.show(id)
+        let holder = current.professionalName.map { "\($0) (professional \(current.professionalId))" }
+            ?? "professional \(current.professionalId)"
+        try context.confirm(
+            "End role assignment \(id): \(current.position) held by \(holder) from \(current.termFrom), last day \(on.adding(days: -1))?",
+            arguments: arguments)
+        let ended = try repository.end(
+            id, on: on, expectVersion: try arguments.int("expect-version") ?? current.rowVersion)
+        context.output.show(record(ended), format: format)
+    }
+
+    static let roleList = Command(
+        path: ["role", "list"],
+        abstract: "List role assignments: every term, or those held on a day.",
+        example: "filmwg role list --as-of 2017-05-20 --position head",
+        options: [
+            .value("as-of", "DATE", "only terms that include this day"),
+            .flag("current", "only terms that include today (Asia/Shanghai)"),
+            .value("position", "CODE", "only this position"),
+            .value("professional", "P", "only this professional (id or e-mail)"),
+            .value("company", "C", "only roles held for this company (USCC or id)"),
+            ActivityCLI.limit, Format.option,
+        ]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        var asOf = try arguments.date("as-of")
+        if arguments.has("current") {
+            guard asOf == nil else { throw CLIError.usage("give --as-of or --current, not both") }
+            asOf = Instant.groupDay(Date())
+        }
+        let limit = try ActivityCLI.limit(arguments)
+        let db = try context.connection()
+        let filter = RoleAssignmentFilter(
+            asOf: asOf, positionId: try arguments.string("position").map { try References.positionID($0, db: db) },
+            professionalId: try arguments.string("professional").map { try References.professionalID($0, db: db) },
+            companyId: try arguments.string("company").map { try References.companyID($0, db: db) }, limit: limit)
+        let roles = try RoleAssignmentRepository(db).list(filter)
+        context.output.list(roles.map { ActivityCLI.project(record($0), roleColumns) }, columns: roleColumns, format: format)
+    }
+
+    static let roleShow = Command(
+        path: ["role", "show"],
+        abstract: "Print one role assignment.",
+        usage: "ID",
+        example: "filmwg role show 1 --format json",
+        options: [Format.option]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let id = try ActivityCLI.id(arguments, of: "role")
+        context.output.show(record(try RoleAssignmentRepository(try context.connection()).show(id)), format: format)
+    }
+}

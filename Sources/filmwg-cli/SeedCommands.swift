@@ -1,0 +1,35 @@
+import FilmWG
+import Foundation
+
+/// `filmwg seed list` and one `filmwg seed NAME` per seed file the binary carries.
+enum SeedCommands {
+    static let all: [Command] = [list] + SeedRunner.available.map(run)
+
+    static let list = Command(
+        path: ["seed", "list"],
+        abstract: "List the seeds this filmwg carries.",
+        example: "filmwg seed list",
+        options: [Format.option]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        let records = SeedRunner.available.map { Record([("name", .text($0.name)), ("description", .text($0.description))]) }
+        context.output.list(records, columns: ["name", "description"], format: format)
+    }
+
+    static func run(_ seed: SeedRunner.Seed) -> Command {
+        Command(
+            path: ["seed", seed.name],
+            abstract: "Seed \(seed.description.isEmpty ? seed.name : seed.description)",
+            discussion: "Runs in one transaction and is idempotent: a second run writes nothing.",
+            example: "filmwg --actor admin seed \(seed.name)"
+        ) { arguments, context in
+            try arguments.noPositionals()
+            let outcome = try SeedRunner(try context.connection()).run(seed.name)
+            context.output.message(
+                outcome.rowsWritten == 0
+                    ? "Seed \(seed.name): the records were already there; nothing was written."
+                    : "Seed \(seed.name): wrote \(outcome.rowsWritten) row\(outcome.rowsWritten == 1 ? "" : "s").")
+        }
+    }
+}

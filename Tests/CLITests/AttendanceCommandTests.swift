@@ -1,0 +1,116 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct AttendanceCommandTests {
+    /// An event 1, professionals li.na@ (1) and wang.wei@ (2), a company with USCC uscc(1).
+    static func setUp(_ db: TestDatabase) throws {
+        let connection = try db.connect()
+        try ActivityFixtures.event(connection, name: "Forum", startsAt: "2018-05-20 14:00+08")
+        try ActivityFixtures.professional(connection, name: "李娜", email: "li.na@example.cn")
+        try ActivityFixtures.professional(connection, name: "Wang Wei", email: "wang.wei@example.cn")
+        try ActivityFixtures.company(connection, name: "Huairou Pictures", uscc: ActivityFixtures.uscc(1))
+    }
+
+    @Test func recordThenADuplicateIsRefusedWithASentence() throws {
+        try TestDatabase.with { db in
+            try Self.setUp(db)
+            let uscc = ActivityFixtures.uscc(1)
+            let first = try FilmWGBinary.run([
+                "attendance", "record", "--event", "1", "--professional", "LI.NA@example.cn", "--company", uscc,
+                "--role", "speaker", "--format", "json",
+            ], database: db)
+            #expect(first.status == 0, "\(first)")
+            #expect(first.stdout.hasPrefix(#"{"id": 1, "event_id": 1, "event_name": "Forum", "event_day": "2018-05-20", "professional_id": 1, "professional_name": "李娜", "company_id": 1, "company_name": "Huairou Pictures", "role": "speaker", "row_version": 1, "#))
+            let again = try FilmWGBinary.run(["attendance", "record", "--event", "1", "--professional", "1"], database: db)
+            #expect(again.status == 65)
+            #expect(again.stdout.isEmpty)
+            #expect(again.stderr == "filmwg: professional 1 is already recorded as attending event 1 (attendance 1, as speaker); one professional attends an event once\n")
+            let unknown = try FilmWGBinary.run(["attendance", "record", "--event", "1", "--professional", "x@example.cn"], database: db)
+            #expect(unknown.status == 1)
+            #expect(unknown.stderr == "filmwg: no professional with e-mail x@example.cn; see 'filmwg professional list'\n")
+            let badCompany = try FilmWGBinary.run(
+                ["attendance", "record", "--event", "1", "--professional", "2", "--company", "Huairou"], database: db)
+            #expect(badCompany.status == 65)
+            #expect(badCompany.stderr.contains("give its 18-character USCC or its numeric id"))
+            let list = try FilmWGBinary.run(["attendance", "list", "--event", "1", "--format", "csv"], database: db)
+            #expect(list.stdout == """
+                id,event_id,event_name,event_day,professional_id,professional_name,company_id,company_name,role
+                1,1,Forum,2018-05-20,1,李娜,1,Huairou Pictures,speaker
+
+                """)
+            let byCompany = try FilmWGBinary.run(["attendance", "list", "--company", uscc, "--format", "json"], database: db)
+            #expect(byCompany.status == 0 && byCompany.stdout.hasPrefix(#"[{"id": 1,"#))
+        }
+    }
+
+    @Test func anImportWithBadRowsWritesNothingAndNamesEachRow() throws {
+        try TestDatabase.with { db in
+            try Self.setUp(db)
+            try withTemporaryDirectory { folder in
+                let file = folder.appendingPathComponent("attendance.csv")
+                try Data("""
+                    professional_email,company_uscc,role
+                    li.na@example.cn,\(ActivityFixtures.uscc(1)),speaker
+                    nobody@example.cn,,
+                    wang.wei@example.cn,\(ActivityFixtures.uscc(1)).,
+
+                    """.utf8).write(to: file)
+                let result = try FilmWGBinary.run(["attendance", "import", "--event", "1", file.path], database: db)
+                #expect(result.status == 65)
+                #expect(result.stdout.isEmpty)
+                #expect(result.stderr == """
+                    \(file.path):3: professional_email: no professional has this e-mail; add them first (filmwg professional add or import)
+                    \(file.path):4: company_uscc: '\(ActivityFixtures.uscc(1)).' is not a valid USCC: has 19 characters, a USCC has 18
+                    filmwg: 2 of 3 rows of \(file.path) are invalid; nothing was imported. Fix them, or pass --skip-invalid --rejects FILE to import the valid rows
+
+                    """)
+                let list = try FilmWGBinary.run(["attendance", "list", "--format", "json"], database: db)
+                #expect(list.stdout == "[]\n")
+
+                let rejects = folder.appendingPathComponent("rejects.csv")
+                let dry = try FilmWGBinary.run([
+                    "attendance", "import", file.path, "--event", "1", "--skip-invalid", "--rejects", rejects.path, "--dry-run",
+                ], database: db)
+                #expect(dry.status == 0)
+                #expect(dry.stderr.hasSuffix("Dry run: 1 row of \(file.path) would be imported into the attendance of event 1; nothing was written. 2 rows were invalid and are listed in \(rejects.path).\n"))
+                #expect(try FilmWGBinary.run(["attendance", "list", "--format", "json"], database: db).stdout == "[]\n")
+
+                let skip = try FilmWGBinary.run(
+                    ["attendance", "import", file.path, "--event", "1", "--skip-invalid", "--rejects", rejects.path], database: db)
+                #expect(skip.status == 0, "\(skip)")
+                #expect(skip.stderr.hasSuffix("Imported 1 row of \(file.path) into the attendance of event 1. 2 rows were invalid and went in \(rejects.path).\n"))
+                let rejected = try String(contentsOf: rejects, encoding: .utf8)
+                #expect(rejected.hasPrefix("professional_email,company_uscc,role,reason\nnobody@example.cn,,,professional_email: no professional"))
+                #expect(rejected.split(separator: "\n").count == 3)
+                let after = try FilmWGBinary.run(["attendance", "list", "--format", "csv"], database: db)
+                #expect(after.stdout.split(separator: "\n").count == 2)
+                #expect(after.stdout.hasSuffix(",1,Forum,2018-05-20,1,李娜,1,Huairou Pictures,speaker\n"))
+            }
+        }
+    }
+
+    @Test func importUsageAndMissingFilesHaveTheirExitCodes() throws {
+        try TestDatabase.with { db in
+            try Self.setUp(db)
+            let missing = try FilmWGBinary.run(["attendance", "import", "--event", "1", "/nonexistent/attendance.csv"], database: db)
+            #expect(missing.status == 66)
+            #expect(missing.stderr == "filmwg: the file /nonexistent/attendance.csv does not exist\n")
+            let noRejects = try FilmWGBinary.run(["attendance", "import", "--event", "1", "--skip-invalid", "a.csv"], database: db)
+            #expect(noRejects.status == 64)
+            #expect(noRejects.stderr == "filmwg: --skip-invalid needs --rejects FILE, where the invalid rows go\n")
+            let noEvent = try FilmWGBinary.run(["attendance", "import", "a.csv"], database: db)
+            #expect(noEvent.status == 64)
+            try withTemporaryDirectory { folder in
+                let file = folder.appendingPathComponent("a.csv")
+                try Data("professional_email\nli.na@example.cn\n".utf8).write(to: file)
+                let unknownEvent = try FilmWGBinary.run(["attendance", "import", "--event", "7", file.path], database: db)
+                #expect(unknownEvent.status == 1)
+                #expect(unknownEvent.stderr == "filmwg: no event with id 7; see 'filmwg event list'\n")
+                let ok = try FilmWGBinary.run(["attendance", "import", "--event", "1", file.path], database: db)
+                #expect(ok.status == 0)
+                #expect(ok.stderr == "Imported 1 row of \(file.path) into the attendance of event 1.\n")
+            }
+        }
+    }
+}
