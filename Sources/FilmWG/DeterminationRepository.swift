@@ -1,25 +1,5 @@
-public import Foundation
+import Foundation
 public import Postgres
-
-/// A row of `filmwg.job_runs`.
-public struct JobRun: Sendable, Equatable {
-    public let id: Int64
-    public let job: String
-    public let asOf: CalendarDate
-    /// running, succeeded, failed or abandoned.
-    public let status: String
-    public let dryRun: Bool
-    public let actor: String
-    public let startedAt: Date
-    public let finishedAt: Date?
-    public let durationMs: Int64?
-    public let companies: Int?
-    public let policyVersions: Int?
-    public let determinations: Int?
-    public let eligible: Int?
-    public let changes: Int?
-    public let error: String?
-}
 
 /// What a run decided for one company and one policy.
 public struct Determination: Sendable, Equatable {
@@ -70,11 +50,6 @@ public struct DeterminationRepository {
 
     public init(_ db: Connection) { self.db = db }
 
-    static let runColumns = """
-        r.id, r.job, r.as_of, r.status, r.dry_run, r.actor, r.started_at, r.finished_at, r.duration_ms,
-        r.companies, r.policy_versions, r.determinations, r.eligible, r.changes, r.error
-        """
-
     // MARK: Runs
 
     /// The run answers come from.
@@ -83,7 +58,7 @@ public struct DeterminationRepository {
     public func latestRun(asOf: CalendarDate? = nil) throws -> JobRun {
         let row = try db.query(
             """
-            SELECT \(unsafeRaw: Self.runColumns) FROM filmwg.job_runs r
+            SELECT \(unsafeRaw: JobRun.columns) FROM filmwg.job_runs r
              WHERE r.job = 'eligibility' AND r.status = 'succeeded' AND NOT r.dry_run
                AND (\(asOf)::date IS NULL OR r.as_of = \(asOf))
              ORDER BY r.id DESC LIMIT 1
@@ -97,18 +72,18 @@ public struct DeterminationRepository {
             }
             throw RecordError.notFound("no eligibility run has succeeded yet; run 'filmwg eligibility run' first")
         }
-        return try Self.run(row)
+        return try JobRun(row: row)
     }
 
     public func run(id: Int64) throws -> JobRun {
         guard
             let row = try db.query(
                 """
-                SELECT \(unsafeRaw: Self.runColumns) FROM filmwg.job_runs r WHERE r.id = \(id) AND r.job = 'eligibility'
+                SELECT \(unsafeRaw: JobRun.columns) FROM filmwg.job_runs r WHERE r.id = \(id) AND r.job = 'eligibility'
                 """
             ).optional()
         else { throw RecordError.notFound("there is no eligibility run \(id)") }
-        return try Self.run(row)
+        return try JobRun(row: row)
     }
 
     // MARK: Determinations
@@ -224,19 +199,5 @@ public struct DeterminationRepository {
                 policy: code, version: version, change: change)
         }
         return (run, changes)
-    }
-
-    static func run(_ row: Row) throws -> JobRun {
-        let (id, job, asOf, status, dryRun, actor, startedAt, finishedAt, durationMs) =
-            try row.decode((Int64, String, CalendarDate, String, Bool, String, Date, Date?, Int64?).self)
-        return JobRun(
-            id: id, job: job, asOf: asOf, status: status, dryRun: dryRun, actor: actor, startedAt: startedAt,
-            finishedAt: finishedAt, durationMs: durationMs,
-            companies: try row.decode(Int?.self, column: "companies"),
-            policyVersions: try row.decode(Int?.self, column: "policy_versions"),
-            determinations: try row.decode(Int?.self, column: "determinations"),
-            eligible: try row.decode(Int?.self, column: "eligible"),
-            changes: try row.decode(Int?.self, column: "changes"),
-            error: try row.decode(String?.self, column: "error"))
     }
 }

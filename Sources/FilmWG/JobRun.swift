@@ -22,4 +22,27 @@ public struct JobRun: Sendable, Equatable {
 
     /// The values of `job_runs_status_check`.
     public static let statuses = ["running", "succeeded", "failed", "abandoned"]
+
+    /// The columns `init(row:)` reads, for a `job_runs` table aliased `r`.
+    static let columns = """
+        r.id, r.job, r.as_of, r.status, r.dry_run, r.actor, r.started_at, r.finished_at, r.duration_ms,
+        r.companies, r.policy_versions, r.determinations, r.eligible, r.changes, r.error
+        """
+}
+
+extension JobRun {
+    /// Reads a row selected with `columns`.
+    init(row: Row) throws {
+        let (id, job, asOf, status, dryRun, actor, startedAt, finishedAt, durationMs) =
+            try row.decode((Int64, String, CalendarDate, String, Bool, String, Date, Date?, Int64?).self)
+        self.init(
+            id: id, job: job, asOf: asOf, status: status, dryRun: dryRun, actor: actor, startedAt: startedAt,
+            finishedAt: finishedAt, durationMs: durationMs,
+            companies: try row.decode(Int?.self, column: "companies"),
+            policyVersions: try row.decode(Int?.self, column: "policy_versions"),
+            determinations: try row.decode(Int?.self, column: "determinations"),
+            eligible: try row.decode(Int?.self, column: "eligible"),
+            changes: try row.decode(Int?.self, column: "changes"),
+            error: try row.decode(String?.self, column: "error"))
+    }
 }

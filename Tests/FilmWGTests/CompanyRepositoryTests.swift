@@ -187,9 +187,9 @@ import Testing
                     var input = created.input
                     input.employees = 1000 + i
                     let company = try CompanyRepository(connection).update(id: created.id, to: input, expectVersion: 1)
-                    results.mutate { $0.append(.success(company)) }
+                    results.update { $0.append(.success(company)) }
                 } catch let error as RecordError {
-                    results.mutate { $0.append(.failure(error)) }
+                    results.update { $0.append(.failure(error)) }
                 } catch {
                     Issue.record("unexpected \(error)")
                 }
@@ -246,13 +246,4 @@ import Testing
             #expect(try repository.archive(id: updated.id, expectVersion: updated.rowVersion).archivedAt != nil)
         }
     }
-}
-
-/// A value shared between concurrent test closures.
-final class Locked<T>: @unchecked Sendable {
-    private var stored: T
-    private let lock = NSLock()
-    init(_ value: T) { stored = value }
-    var value: T { lock.withLock { stored } }
-    func mutate(_ body: (inout T) -> Void) { lock.withLock { body(&stored) } }
 }

@@ -120,12 +120,3 @@ import Testing
         #expect(seeds.first?.description.hasSuffix("states, and nothing more.") == true)
     }
 }
-
-/// A value several threads of a test update.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-    init(_ value: Value) { stored = value }
-    var value: Value { lock.withLock { stored } }
-    func update(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
-}
