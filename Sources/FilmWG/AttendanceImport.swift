@@ -96,18 +96,17 @@ public struct AttendanceImport {
         _ db: Connection, eventId: Int64, reader: CSVReader, header: CSVHeader, headerFields: [String], path: String,
         options: Options, report: (Problem) throws -> Void
     ) throws -> Summary {
-        try db.execute("DROP TABLE IF EXISTS pg_temp.attendance_import_problems")
-        try db.execute("DROP TABLE IF EXISTS pg_temp.attendance_import")
+        for table in ["attendance_import_problems", "attendance_import", "attendance_import_raw"] {
+            try db.execute("DROP TABLE IF EXISTS pg_temp.\(identifier: table)")
+        }
         try db.execute("""
-            CREATE TEMP TABLE attendance_import (
-                line integer PRIMARY KEY,
+            CREATE TEMP TABLE attendance_import_raw (
+                line integer NOT NULL,
                 fields text[] NOT NULL,
                 field_count integer NOT NULL,
                 professional_email text,
                 company_uscc text,
-                role text,
-                professional_id bigint,
-                company_id bigint
+                role text
             ) ON COMMIT DROP
             """)
         try db.execute("""
@@ -120,7 +119,7 @@ public struct AttendanceImport {
             """)
 
         var copy = try db.copyIn("""
-            COPY pg_temp.attendance_import (line, fields, field_count, professional_email, company_uscc, role)
+            COPY pg_temp.attendance_import_raw (line, fields, field_count, professional_email, company_uscc, role)
             FROM STDIN
             """)
         var rows = 0
@@ -136,6 +135,18 @@ public struct AttendanceImport {
             try copy.append(values)
         }
         _ = try copy.finish()
+        // Resolve e-mails and USCCs in one pass (both keys are unique, so a row matches at most
+        // one professional and one company); building a table is cheaper than updating one.
+        try db.execute("""
+            CREATE TEMP TABLE attendance_import ON COMMIT DROP AS
+            SELECT r.line, r.fields, r.field_count, r.professional_email, r.company_uscc, r.role,
+                   p.id AS professional_id, c.id AS company_id
+              FROM pg_temp.attendance_import_raw r
+              LEFT JOIN filmwg.professionals p ON lower(p.email) = lower(r.professional_email)
+              LEFT JOIN filmwg.companies c ON c.uscc = r.company_uscc
+            """)
+        try db.execute("DROP TABLE pg_temp.attendance_import_raw")
+        try db.execute("ALTER TABLE pg_temp.attendance_import ADD PRIMARY KEY (line)")
         try db.execute("ANALYZE pg_temp.attendance_import")
         try check(db, eventId: eventId, headerCount: headerFields.count)
 
@@ -167,41 +178,26 @@ public struct AttendanceImport {
         return Summary(rows: rows, imported: imported, rejected: invalid, dryRun: options.dryRun)
     }
 
-    /// Every check, set-based; each finding is a row of attendance_import_problems.
+    /// Every check, set-based, in one statement; each finding is a row of
+    /// attendance_import_problems. A USCC's check digit is computed once per distinct USCC
+    /// that names no company (a stored USCC is valid by its constraint).
     private func check(_ db: Connection, eventId: Int64, headerCount: Int) throws {
         let roles = Attendance.roles
         try db.execute("""
             INSERT INTO pg_temp.attendance_import_problems (line, ordinal, column_name, reason)
+            WITH unknown_uscc AS (
+                SELECT company_uscc, filmwg.uscc_problem(company_uscc) AS problem
+                  FROM (SELECT DISTINCT company_uscc FROM pg_temp.attendance_import
+                         WHERE company_uscc IS NOT NULL AND company_id IS NULL) u
+            )
             SELECT line, 0, 'row', format('has %s fields, the header has %s', field_count, \(headerCount)::integer)
               FROM pg_temp.attendance_import WHERE field_count > \(headerCount)::integer
             UNION ALL
             SELECT line, 1, 'professional_email', 'is empty; every row names a professional by e-mail'
               FROM pg_temp.attendance_import WHERE professional_email IS NULL
             UNION ALL
-            SELECT line, 2, 'company_uscc', format('''%s'' is not a valid USCC: %s', company_uscc, filmwg.uscc_problem(company_uscc))
-              FROM pg_temp.attendance_import WHERE filmwg.uscc_problem(company_uscc) IS NOT NULL
-            UNION ALL
-            SELECT line, 3, 'role', format('''%s'' is not a role; use %s', role, array_to_string(\(roles), ', '))
-              FROM pg_temp.attendance_import WHERE role <> ALL (\(roles))
-            """)
-        try db.execute("""
-            UPDATE pg_temp.attendance_import s SET professional_id = p.id
-              FROM filmwg.professionals p
-             WHERE lower(p.email) = lower(s.professional_email)
-            """)
-        try db.execute("""
-            UPDATE pg_temp.attendance_import s SET company_id = c.id
-              FROM filmwg.companies c
-             WHERE c.uscc = s.company_uscc
-            """)
-        try db.execute("""
-            INSERT INTO pg_temp.attendance_import_problems (line, ordinal, column_name, reason)
             SELECT line, 1, 'professional_email', 'no professional has this e-mail; add them first (filmwg professional add or import)'
               FROM pg_temp.attendance_import WHERE professional_email IS NOT NULL AND professional_id IS NULL
-            UNION ALL
-            SELECT line, 2, 'company_uscc', format('no company has USCC %s; add it first (filmwg company add or import)', company_uscc)
-              FROM pg_temp.attendance_import
-             WHERE company_uscc IS NOT NULL AND company_id IS NULL AND filmwg.uscc_problem(company_uscc) IS NULL
             UNION ALL
             SELECT line, 1, 'professional_email', format('the same professional is already on line %s', first_line)
               FROM (SELECT line, min(line) OVER (PARTITION BY professional_id) AS first_line
@@ -212,6 +208,16 @@ public struct AttendanceImport {
                    format('this professional is already recorded as attending event %s (attendance %s)', a.event_id, a.id)
               FROM pg_temp.attendance_import s
               JOIN filmwg.attendance a ON a.event_id = \(eventId) AND a.professional_id = s.professional_id
+            UNION ALL
+            SELECT s.line, 2, 'company_uscc',
+                   CASE WHEN u.problem IS NOT NULL
+                        THEN format('''%s'' is not a valid USCC: %s', s.company_uscc, u.problem)
+                        ELSE format('no company has USCC %s; add it first (filmwg company add or import)', s.company_uscc)
+                   END
+              FROM pg_temp.attendance_import s JOIN unknown_uscc u ON u.company_uscc = s.company_uscc
+            UNION ALL
+            SELECT line, 3, 'role', format('''%s'' is not a role; use %s', role, array_to_string(\(roles), ', '))
+              FROM pg_temp.attendance_import WHERE role <> ALL (\(roles))
             """)
     }
 

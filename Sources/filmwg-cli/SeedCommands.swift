@@ -9,11 +9,14 @@ enum SeedCommands {
         path: ["seed", "list"],
         abstract: "List the seeds this filmwg carries.",
         example: "filmwg seed list",
-        options: [Format.option]
+        options: [ActivityCLI.limit, Format.option]
     ) { arguments, context in
         try arguments.noPositionals()
         let format = try Format.from(arguments)
-        let records = SeedRunner.available.map { Record([("name", .text($0.name)), ("description", .text($0.description))]) }
+        let limit = try ActivityCLI.limit(arguments) ?? Int.max
+        let records = SeedRunner.available.prefix(limit).map {
+            Record([("name", .text($0.name)), ("description", .text($0.description))])
+        }
         context.output.list(records, columns: ["name", "description"], format: format)
     }
 
