@@ -22,28 +22,27 @@ public struct CompanyLookup {
 
     public init(_ db: Connection) { self.db = db }
 
-    /// An 18-character reference is tried as a USCC first (a USCC may be all digits), then as an
-    /// id; anything else that is a whole number is an id.
+    /// A USCC has 18 characters and may be all digits, so an 18-character reference is a USCC;
+    /// any other whole number is an id.
     ///
-    /// - Throws: `RecordError.notFound` naming what was looked for.
+    /// - Throws: `RecordError.notFound` naming what was looked for; `RecordError.invalid` when
+    ///   the reference is neither a USCC nor an id.
     public func resolve(_ reference: String) throws -> CompanyIdentity {
         let text = reference.trimmingCharacters(in: .whitespaces)
-        if text.count == 18,
-            let found = try find(
-                "SELECT id, uscc, name, name_zh FROM filmwg.companies WHERE uscc = \(text.uppercased())")
-        {
+        if text.count == 18 {
+            let uscc = text.uppercased()
+            guard let found = try find("SELECT id, uscc, name, name_zh FROM filmwg.companies WHERE uscc = \(uscc)") else {
+                throw RecordError.notFound("no company with USCC \(uscc); see 'filmwg company list'")
+            }
             return found
         }
-        if let id = Int64(text), id > 0,
-            let found = try find("SELECT id, uscc, name, name_zh FROM filmwg.companies WHERE id = \(id)")
-        {
+        if let id = Int64(text), id > 0 {
+            guard let found = try find("SELECT id, uscc, name, name_zh FROM filmwg.companies WHERE id = \(id)") else {
+                throw RecordError.notFound("no company with id \(id); see 'filmwg company list'")
+            }
             return found
         }
-        if Int64(text) != nil, text.count != 18 {
-            throw RecordError.notFound("no company has id \(text); see 'filmwg company list'")
-        }
-        throw RecordError.notFound(
-            "no company has USCC or id '\(text)'; name a company by its 18-character USCC or its numeric id")
+        throw RecordError.invalid("'\(reference)' names no company: give its 18-character USCC or its numeric id")
     }
 
     private func find(_ query: Query) throws -> CompanyIdentity? {

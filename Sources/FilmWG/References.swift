@@ -7,25 +7,10 @@ import Foundation
 /// e-mail, a policy and a position by code, an event (and the other records) by id. Every
 /// miss is a `RecordError.notFound` sentence that says what was looked for.
 public enum References {
-    /// - Throws: `RecordError.notFound` "no company with USCC …" / "no company with id …";
-    ///   `RecordError.invalid` when `ref` is neither.
+    /// The company's id; `CompanyLookup` holds the one rule for naming a company.
+    /// - Throws: `RecordError.notFound` naming what was looked for.
     public static func companyID(_ ref: String, db: Connection) throws -> Int64 {
-        let text = ref.trimmingCharacters(in: .whitespaces)
-        // A USCC has 18 characters and may be all digits, so its length decides first.
-        if text.count == 18 {
-            let uscc = text.uppercased()
-            guard let row = try db.query("SELECT id FROM filmwg.companies WHERE uscc = \(uscc)").optional() else {
-                throw RecordError.notFound("no company with USCC \(uscc); see 'filmwg company list'")
-            }
-            return try row.decode(Int64.self, at: 0)
-        }
-        if let id = Int64(text), id > 0 {
-            guard let row = try db.query("SELECT id FROM filmwg.companies WHERE id = \(id)").optional() else {
-                throw RecordError.notFound("no company with id \(id); see 'filmwg company list'")
-            }
-            return try row.decode(Int64.self, at: 0)
-        }
-        throw RecordError.invalid("'\(ref)' names no company: give its 18-character USCC or its numeric id")
+        try CompanyLookup(db).resolve(ref).id
     }
 
     /// - Throws: `RecordError.notFound` "no professional with id …" / "… with e-mail …";
