@@ -179,7 +179,7 @@ import Testing
         try TestDatabase.with { db in
             let setup = try db.connect()
             let created = try CompanyRepository(setup).create(Self.studio())
-            let results = Locked<[Result<Company, RecordError>]>([])
+            let results = RecordTestLock<[Result<Company, RecordError>]>([])
             DispatchQueue.concurrentPerform(iterations: 2) { i in
                 do {
                     let connection = try db.connect(actor: "writer\(i)")
@@ -249,7 +249,7 @@ import Testing
 }
 
 /// A value shared between concurrent test closures.
-final class Locked<T>: @unchecked Sendable {
+final class RecordTestLock<T>: @unchecked Sendable {
     private var stored: T
     private let lock = NSLock()
     init(_ value: T) { stored = value }

@@ -15,7 +15,7 @@ import Testing
     static func run(
         _ body: (ImportListener) throws -> ImportReport
     ) -> (report: ImportReport?, error: (any Error)?, problems: [String]) {
-        let problems = Locked<[String]>([])
+        let problems = RecordTestLock<[String]>([])
         let listener = ImportListener(problem: { problem in problems.mutate { $0.append(problem.description) } })
         do {
             let report = try body(listener)
