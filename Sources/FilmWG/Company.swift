@@ -104,10 +104,10 @@ public struct CompanyInput: Sendable, Equatable {
         if let uscc, let reason = USCC.problem(uscc) {
             found.append(FieldProblem("uscc", reason, sentence: USCC.sentence(code: uscc, problem: reason)))
         }
-        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if FieldValues.isBlank(name) {
             found.append(FieldProblem("name", "is required and must not be blank"))
         }
-        if let nameZh, nameZh.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let nameZh, FieldValues.isBlank(nameZh) {
             found.append(FieldProblem("name_zh", "must not be blank; leave it out instead"))
         }
         if zoneRegisteredOn != nil, !registeredInZone {

@@ -36,17 +36,35 @@ public struct FieldValues: Sendable, Equatable {
     private var values: [String: String]
 
     public init(_ values: [String: String] = [:]) {
-        self.values = values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        self.values = values.mapValues(Self.trimmed)
     }
 
     public subscript(column: String) -> String? {
         get { values[column] }
-        set { values[column] = newValue?.trimmingCharacters(in: .whitespacesAndNewlines) }
+        set { values[column] = newValue.map(Self.trimmed) }
     }
 
     public func has(_ column: String) -> Bool { values[column] != nil }
 
     public var isEmpty: Bool { values.isEmpty }
+
+    /// `text` without leading and trailing white space (Unicode White_Space: also newlines and
+    /// the ideographic space U+3000). Pure Swift and allocation-free when there is nothing to
+    /// trim, which is nearly always: an import calls it for every field.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last,
+            first.properties.isWhitespace || last.properties.isWhitespace
+        else { return text }
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
+    }
+
+    /// Empty or white space only.
+    static func isBlank(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
 }
 
 /// Reads typed values out of `FieldValues`, collecting a `FieldProblem` for each bad one.

@@ -87,7 +87,7 @@ public struct ProfessionalInput: Sendable, Equatable {
     /// The rules of `filmwg.professionals`, checked before the database sees the row.
     public func problems() -> [FieldProblem] {
         var found: [FieldProblem] = []
-        if fullName.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if FieldValues.isBlank(fullName) {
             found.append(FieldProblem("full_name", "is required and must not be blank"))
         }
         if let email, !Self.looksLikeEmail(email) {
@@ -97,7 +97,7 @@ public struct ProfessionalInput: Sendable, Equatable {
     }
 
     static func splitSpecialties(_ text: String) -> [String] {
-        text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        text.split(separator: ";").map { FieldValues.trimmed(String($0)) }.filter { !$0.isEmpty }
     }
 
     /// The database's rule (`professionals_email_check`): one `@`, something on each side, no white space.

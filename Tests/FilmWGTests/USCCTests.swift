@@ -90,7 +90,7 @@ import Testing
     /// Random strings near the shape of a USCC: mostly the alphabet, sometimes another character,
     /// lengths 16 to 19; a fixed seed so a failure repeats.
     static func fuzz(count: Int) -> [String] {
-        var generator = SplitMix(seed: 20_170_520)
+        var generator = RecordTestRandom(seed: 20_170_520)
         let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
         let others = Array("IOSVZabc-' 中😀é")
         return (0..<count).map { i in
@@ -108,7 +108,7 @@ import Testing
     }
 }
 
-struct SplitMix: RandomNumberGenerator {
+struct RecordTestRandom: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
