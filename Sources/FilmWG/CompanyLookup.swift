@@ -22,32 +22,12 @@ public struct CompanyLookup {
 
     public init(_ db: Connection) { self.db = db }
 
-    /// A USCC has 18 characters and may be all digits, so an 18-character reference is a USCC;
-    /// any other whole number is an id.
+    /// The rule for naming a company is `CompanyRef`'s; `CompanyRepository.find` applies it.
     ///
     /// - Throws: `RecordError.notFound` naming what was looked for; `RecordError.invalid` when
-    ///   the reference is neither a USCC nor an id.
+    ///   the reference is neither an id nor a well-formed USCC.
     public func resolve(_ reference: String) throws -> CompanyIdentity {
-        let text = reference.trimmingCharacters(in: .whitespaces)
-        if text.count == 18 {
-            let uscc = text.uppercased()
-            guard let found = try find("SELECT id, uscc, name, name_zh FROM filmwg.companies WHERE uscc = \(uscc)") else {
-                throw RecordError.notFound("no company with USCC \(uscc); see 'filmwg company list'")
-            }
-            return found
-        }
-        if let id = Int64(text), id > 0 {
-            guard let found = try find("SELECT id, uscc, name, name_zh FROM filmwg.companies WHERE id = \(id)") else {
-                throw RecordError.notFound("no company with id \(id); see 'filmwg company list'")
-            }
-            return found
-        }
-        throw RecordError.invalid("'\(reference)' names no company: give its 18-character USCC or its numeric id")
-    }
-
-    private func find(_ query: Query) throws -> CompanyIdentity? {
-        guard let row = try db.query(query).optional() else { return nil }
-        let (id, uscc, name, nameZh) = try row.decode((Int64, String?, String, String?).self)
-        return CompanyIdentity(id: id, uscc: uscc, name: name, nameZh: nameZh)
+        let company = try CompanyRepository(db).find(CompanyRef(reference))
+        return CompanyIdentity(id: company.id, uscc: company.uscc, name: company.name, nameZh: company.nameZh)
     }
 }

@@ -81,8 +81,10 @@ public struct CompanyRepository {
             return company
         case .uscc(let code):
             if let company = try find(uscc: code) { return company }
-            if let problem = USCC.problem(code) {
-                throw RecordError.notFound("no company is named '\(code)': it is neither an id nor a valid USCC (\(problem))")
+            // A reference that is not even USCC-shaped is a mistyped command, not a missing record.
+            if code.count != 18, let problem = USCC.problem(code) {
+                throw RecordError.invalid(
+                    "'\(code)' names no company: give its numeric id or its 18-character USCC (\(problem))")
             }
             throw RecordError.notFound("no company has USCC \(code); see 'filmwg company list'")
         }

@@ -32,7 +32,7 @@ import Testing
             let badCompany = try FilmWGBinary.run(
                 ["attendance", "record", "--event", "1", "--professional", "2", "--company", "Huairou"], database: db)
             #expect(badCompany.status == 65)
-            #expect(badCompany.stderr.contains("give its 18-character USCC or its numeric id"))
+            #expect(badCompany.stderr.contains("give its numeric id or its 18-character USCC"))
             let list = try FilmWGBinary.run(["attendance", "list", "--event", "1", "--format", "csv"], database: db)
             #expect(list.stdout == """
                 id,event_id,event_name,event_day,professional_id,professional_name,company_id,company_name,role

@@ -55,7 +55,7 @@ import Testing
             #expect(throws: RecordError.notFound("no professional with e-mail nobody@example.cn; see 'filmwg professional list'")) {
                 try References.professionalID("nobody@example.cn", db: s.connection)
             }
-            #expect(throws: RecordError.notFound("no company with USCC \(ActivityFixtures.uscc(3)); see 'filmwg company list'")) {
+            #expect(throws: RecordError.notFound("no company has USCC \(ActivityFixtures.uscc(3)); see 'filmwg company list'")) {
                 try References.companyID(ActivityFixtures.uscc(3), db: s.connection)
             }
             #expect(try References.professionalID("LI.NA@example.cn", db: s.connection) == s.li)
