@@ -129,6 +129,9 @@ struct CSVImporter<Schema: ImportSchema> {
 
     func run(path: String, options: ImportOptions, listener: ImportListener) throws -> ImportReport {
         let file = path
+        if let rejects = options.rejectsPath, Self.sameFile(rejects, path) {
+            throw RecordError.invalid("the rejects file \(rejects) is the file being imported; name another file for --rejects")
+        }
         let reader = try CSVReader(path: path)
         let header = try readHeader(reader, file: file)
         var report = ImportReport(
@@ -148,7 +151,7 @@ struct CSVImporter<Schema: ImportSchema> {
                 }
                 if options.dryRun { throw DryRun() }
                 listener.progress(.writing(rows: report.rowsRead - report.rowsInvalid))
-                report.rowsWritten = try DatabaseErrors.translating { try schema.write(on: tx) }
+                report.rowsWritten = try Self.translatingWrite { try schema.write(on: tx) }
                 if let rejects = options.rejectsPath, report.rowsInvalid > 0 {
                     try writeRejects(source: path, header: header, to: rejects, on: tx)
                     report.rejectsPath = rejects
@@ -161,6 +164,19 @@ struct CSVImporter<Schema: ImportSchema> {
     }
 
     private struct DryRun: Error {}
+
+    /// The checks ran in this transaction, so a key or overlap the database still refuses was
+    /// written by someone else meanwhile: a conflict, worth running again.
+    static func translatingWrite(_ body: () throws -> Int) throws -> Int {
+        do {
+            return try body()
+        } catch let error as PostgresError where error.isUniqueViolation || error.isExclusionViolation {
+            throw RecordError.conflict(
+                "someone else wrote a record with the same key while this import ran (\(error.constraint ?? "a unique rule")); nothing was imported, run it again")
+        } catch {
+            throw DatabaseErrors.translate(error)
+        }
+    }
 
     private func readHeader(_ reader: CSVReader, file: String) throws -> CSVHeader {
         let first: CSVReader.Record?
@@ -227,6 +243,11 @@ struct CSVImporter<Schema: ImportSchema> {
             }
         }
         try tx.execute("CLOSE import_problems")
+    }
+
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        return canonical(a) == canonical(b)
     }
 
     static func split(_ problem: String) -> (String, String) {

@@ -133,13 +133,20 @@ public struct ProfessionalRepository {
         try (merged?.problems() ?? []).throwIfAny()
         try translating(email: input.email, id: id) {
             try db.transaction { tx in
-                let changed = try tx.execute("""
-                    UPDATE filmwg.professionals SET full_name = \(input.fullName), latin_name = \(input.latinName),
-                        title = \(input.title), email = \(input.email), phone = \(input.phone),
-                        specialties = \(input.specialties), row_version = \(Int32(clamping: expectVersion))
-                    WHERE id = \(id)
-                    """)
-                guard changed == 1 else { throw RecordError.notFound("no professional has id \(id); it may have been deleted") }
+                if input != current.input {
+                    let changed = try tx.execute("""
+                        UPDATE filmwg.professionals SET full_name = \(input.fullName), latin_name = \(input.latinName),
+                            title = \(input.title), email = \(input.email), phone = \(input.phone),
+                            specialties = \(input.specialties), row_version = \(Int32(clamping: expectVersion))
+                        WHERE id = \(id)
+                        """)
+                    guard changed == 1 else { throw RecordError.notFound("no professional has id \(id); it may have been deleted") }
+                } else if expectVersion != current.rowVersion {
+                    // Only the employment changes, so the person's row is not rewritten; the
+                    // version the caller named must still be the current one.
+                    throw RecordError.conflict(
+                        "professional \(id) is at version \(current.rowVersion), not \(expectVersion): someone changed it since you read it; nothing was written, show it again and retry")
+                }
                 guard let merged else { return }
                 if let open = current.employments.last(where: { $0.companyId == merged.companyID && $0.isOpen }) {
                     try tx.execute("""

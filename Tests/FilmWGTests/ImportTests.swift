@@ -325,4 +325,64 @@ import Testing
             }
         }
     }
+
+    @Test func aKeyWrittenBySomeoneElseDuringTheImportIsAConflictAndNothingIsWritten() throws {
+        try withTemporaryDirectory { folder in
+            try TestDatabase.with { db in
+                let other = try db.connect(actor: "other")
+                let watcher = try db.connect()
+                let code = USCCFixture.make(7)
+                let file = folder.appendingPathComponent("c.csv")
+                try Self.write("name,uscc\nFirst,\(USCCFixture.make(6))\nSecond,\(code)\n", to: file)
+                // The other admin's row is not committed yet, so the import's checks cannot see it.
+                try other.execute("BEGIN")
+                try other.execute("INSERT INTO filmwg.companies (uscc, name) VALUES (\(code), 'Other')")
+                let outcome = RecordTestLock<Result<ImportReport, any Error>?>(nil)
+                let pid = RecordTestLock<Int32?>(nil)
+                let done = DispatchSemaphore(value: 0)
+                Thread.detachNewThread {
+                    let result = Result {
+                        let importer = try db.connect(actor: "importer")
+                        pid.mutate { $0 = importer.backendPID }
+                        return try CompanyImport(importer).run(file: file.path)
+                    }
+                    outcome.mutate { $0 = result }
+                    done.signal()
+                }
+                // Wait until the import waits on the other admin's row, then let that commit.
+                while true {
+                    if let pid = pid.value, outcome.value == nil, try !watcher.query("""
+                        SELECT 1 FROM pg_stat_activity WHERE pid = \(Int(pid)) AND wait_event_type = 'Lock'
+                        """).isEmpty {
+                        break
+                    }
+                    if outcome.value != nil { break }
+                    usleep(20_000)
+                }
+                try other.execute("COMMIT")
+                done.wait()
+                let result = try #require(outcome.value)
+                #expect(throws: RecordError.self) { try result.get() }
+                if case .failure(let error as RecordError) = result {
+                    #expect(error.category == .conflict)
+                    #expect(error.sentence.contains("companies_uscc_key"))
+                }
+                #expect(try watcher.query("SELECT name FROM filmwg.companies").map { try $0.decode(String.self, at: 0) } == ["Other"])
+            }
+        }
+    }
+
+    @Test func theRejectsFileMayNotBeTheFileBeingImported() throws {
+        try withTemporaryDirectory { folder in
+            try TestDatabase.with { db in
+                let file = folder.appendingPathComponent("c.csv")
+                try Self.write("name\nA\n", to: file)
+                let same = folder.appendingPathComponent("./c.csv").path
+                #expect(throws: RecordError.invalid("the rejects file \(same) is the file being imported; name another file for --rejects")) {
+                    try CompanyImport(try db.connect()).run(file: file.path, options: ImportOptions(skipInvalid: true, rejectsPath: same))
+                }
+                #expect(try String(contentsOf: file, encoding: .utf8) == "name\nA\n")
+            }
+        }
+    }
 }

@@ -126,6 +126,14 @@ import Testing
                 id: xi.id, to: ended.input, expectVersion: ended.rowVersion,
                 employment: EmploymentInput(companyID: platform.id, employedFrom: Self.day("2020-01-01")))
             #expect(moved.employments.map(\.companyName) == ["Studio", "Platform"])
+            // Only the employment changed: the person's row and version stay as they were.
+            #expect(moved.rowVersion == ended.rowVersion)
+            #expect(throws: RecordError.conflict("professional \(xi.id) is at version \(moved.rowVersion), not 1: someone changed it since you read it; nothing was written, show it again and retry")) {
+                try people.update(
+                    id: xi.id, to: moved.input, expectVersion: 1,
+                    employment: EmploymentInput(companyID: studio.id, employedFrom: Self.day("2024-01-01")))
+            }
+            #expect(try people.find(id: xi.id)?.employments.count == 2)
             #expect(throws: RecordError.invalid("employed_to: 2017-01-01 must be after employed_from 2020-01-01 (the last day employed is the day before)")) {
                 try people.update(
                     id: xi.id, to: moved.input, expectVersion: moved.rowVersion,
