@@ -337,16 +337,16 @@ import Testing
                 // The other admin's row is not committed yet, so the import's checks cannot see it.
                 try other.execute("BEGIN")
                 try other.execute("INSERT INTO filmwg.companies (uscc, name) VALUES (\(code), 'Other')")
-                let outcome = RecordTestLock<Result<ImportReport, any Error>?>(nil)
-                let pid = RecordTestLock<Int32?>(nil)
+                let outcome = Locked<Result<ImportReport, any Error>?>(nil)
+                let pid = Locked<Int32?>(nil)
                 let done = DispatchSemaphore(value: 0)
                 Thread.detachNewThread {
                     let result = Result {
                         let importer = try db.connect(actor: "importer")
-                        pid.mutate { $0 = importer.backendPID }
+                        pid.update { $0 = importer.backendPID }
                         return try CompanyImport(importer).run(file: file.path)
                     }
-                    outcome.mutate { $0 = result }
+                    outcome.update { $0 = result }
                     done.signal()
                 }
                 // Wait until the import waits on the other admin's row, then let that commit.
