@@ -1,9 +1,10 @@
 import FilmWG
 import Foundation
+import Postgres
 
-/// `filmwg event add | show | list`.
+/// `filmwg event add | show | list | import`.
 enum EventCommands {
-    static let all: [Command] = [add, show, list]
+    static let all: [Command] = [add, show, list, importCSV]
 
     static func record(_ event: Event) -> Record {
         Record([
@@ -89,5 +90,25 @@ enum EventCommands {
         context.output.list(
             events.map { ActivityCLI.project(record($0), listColumns) },
             columns: listColumns, format: format)
+    }
+
+    static let importCSV = Command(
+        path: ["event", "import"],
+        abstract: "Import events from a CSV file, all or nothing.",
+        usage: "FILE.csv",
+        discussion: """
+            Header: \(EventImport.columns.joined(separator: ",")) (name and starts_at are required; columns may come \
+            in any order). Instants are ISO 8601 with their offset, as for event add (2018-05-20T14:00:00+08:00); kind \
+            is one of \(Event.kinds.joined(separator: ", ")) (empty: other). RFC 4180, UTF-8 with or without BOM, LF or \
+            CRLF. Every row is checked (kind, instants, an end not before the start, a capacity of at least 1, the same \
+            name and start twice in the file or already recorded); if any is invalid, each is listed as \
+            FILE:LINE: column: reason and nothing is written (exit 65), unless --skip-invalid.
+            """,
+        example: "filmwg event import events-2018.csv --skip-invalid --rejects rejected.csv",
+        options: Converters.importOptions
+    ) { arguments, context in
+        try Converters.runImport(arguments, context, noun: "events") { db, path, options, listener in
+            try EventImport(db).run(file: path, options: options, listener: listener)
+        }
     }
 }
