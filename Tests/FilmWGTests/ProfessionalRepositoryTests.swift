@@ -128,9 +128,13 @@ import Testing
             #expect(moved.employments.map(\.companyName) == ["Studio", "Platform"])
             // Only the employment changed: the person's row and version stay as they were.
             #expect(moved.rowVersion == ended.rowVersion)
-            #expect(throws: RecordError.conflict("professional \(xi.id) is at version \(moved.rowVersion), not 1: someone changed it since you read it; nothing was written, show it again and retry")) {
+            var retitled = moved.input
+            retitled.title = "Deputy"
+            let changed = try people.update(id: xi.id, to: retitled, expectVersion: moved.rowVersion)
+            #expect(changed.rowVersion == 2)
+            #expect(throws: RecordError.conflict("professional \(xi.id) is at version 2, not 1: someone changed it since you read it; nothing was written, show it again and retry")) {
                 try people.update(
-                    id: xi.id, to: moved.input, expectVersion: 1,
+                    id: xi.id, to: changed.input, expectVersion: 1,
                     employment: EmploymentInput(companyID: studio.id, employedFrom: Self.day("2024-01-01")))
             }
             #expect(try people.find(id: xi.id)?.employments.count == 2)
