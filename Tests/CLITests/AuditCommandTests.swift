@@ -51,7 +51,7 @@ import Testing
             #expect(nothing.stderr == "filmwg: the audit log has no change of event 4\n")
             let unknown = try FilmWGBinary.run(["history", "company", ActivityFixtures.uscc(22)], database: db)
             #expect(unknown.status == 1)
-            #expect(unknown.stderr == "filmwg: no company with USCC \(ActivityFixtures.uscc(22)); see 'filmwg company list'\n")
+            #expect(unknown.stderr == "filmwg: no company has USCC \(ActivityFixtures.uscc(22)); see 'filmwg company list'\n")
             let noun = try FilmWGBinary.run(["history", "compnay", "1"], database: db)
             #expect(noun.status == 64)
             #expect(noun.stderr.contains("did you mean 'company'?"))
