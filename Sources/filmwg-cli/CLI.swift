@@ -4,6 +4,12 @@ import Postgres
 
 enum CLI {
     static let commands: [Command] = DBCommands.all
+        + CompanyCommands.all
+        + MemberCommands.all
+        + ProfessionalCommands.all
+        + PolicyCommands.all
+        + EligibilityCommands.all
+        + ReportCommands.all
 
     static func main(_ words: [String], environment: [String: String]) -> ExitCode {
         let output = Output()

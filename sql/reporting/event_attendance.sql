@@ -8,14 +8,17 @@ SELECT e.id AS event_id,
        e.starts_at,
        (e.starts_at AT TIME ZONE 'Asia/Shanghai')::date AS event_day,
        a.role,
-       count(DISTINCT a.company_id)::integer AS companies,
-       count(*)::integer AS professionals
+       a.companies,
+       a.professionals
   FROM filmwg.events e
-  JOIN filmwg.attendance a ON a.event_id = e.id
- GROUP BY e.id, a.role;
+  JOIN (SELECT event_id, role,
+               count(DISTINCT company_id)::integer AS companies,
+               count(*)::integer AS professionals
+          FROM filmwg.attendance
+         GROUP BY event_id, role) a ON a.event_id = e.id;
 
 COMMENT ON VIEW reporting.event_attendance IS
-    'Attendance of each event by role: how many professionals, and for how many distinct companies. Erased professionals still count. 各活动按参会身份统计的参会人数及所代表单位数（已删除个人信息者仍计入）。';
+    'Attendance of each event by role: how many professionals, and for how many distinct companies; one row per event and role present (events nobody is recorded at are left out). Erased professionals still count. 各活动按参会身份统计的参会人数及所代表单位数，每个活动每种身份一行（无参会记录的活动不列出；已删除个人信息者仍计入）。';
 COMMENT ON COLUMN reporting.event_attendance.event_id IS 'Event id. 活动编号。';
 COMMENT ON COLUMN reporting.event_attendance.event_name IS 'Event name. 活动名称。';
 COMMENT ON COLUMN reporting.event_attendance.event_kind IS 'ceremony, forum, meeting, workshop or other. 活动类型。';

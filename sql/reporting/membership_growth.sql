@@ -1,32 +1,72 @@
--- reporting.membership_growth: members per tier at each year end, joins and leaves per year.
+-- reporting.membership_growth: members per tier at each year end, joins and leaves per year,
+-- up to the report day (reporting.as_of()).
 SET ROLE filmwg_owner;
 
 CREATE OR REPLACE VIEW reporting.membership_growth AS
-WITH years AS (
-    SELECT generate_series(
-               (SELECT min(extract(year FROM lower(period)))::integer FROM filmwg.memberships),
-               extract(year FROM now() AT TIME ZONE 'Asia/Shanghai')::integer) AS year
-), tiers(tier) AS (
-    VALUES ('initiating'), ('member'), ('observer')
+WITH memberships AS (
+    -- archiving a company ends its membership on the day it was archived (Asia/Shanghai), as
+    -- member_roster leaves it out from that day on; one archived before it began never counts
+    SELECT m.tier, lower(m.period) AS joined_on, least(upper(m.period), a.archived_on) AS left_on
+      FROM filmwg.memberships m
+      LEFT JOIN (SELECT id, (archived_at AT TIME ZONE 'Asia/Shanghai')::date AS archived_on
+                   FROM filmwg.companies
+                  WHERE archived_at IS NOT NULL) a ON a.id = m.company_id
+     WHERE a.archived_on IS NULL OR a.archived_on > lower(m.period)
+), changes AS (
+    -- begun and ended memberships (left_on is the first day no longer a member), up to the
+    -- report day
+    SELECT tier, extract(year FROM joined_on)::integer AS year, 1 AS joined, 0 AS left_in_year
+      FROM memberships
+     WHERE joined_on <= (SELECT reporting.as_of())
+    UNION ALL
+    SELECT tier, extract(year FROM left_on)::integer, 0, 1
+      FROM memberships
+     WHERE left_on <= (SELECT reporting.as_of())
+), per_year AS (
+    SELECT year, tier, sum(joined)::integer AS joined, sum(left_in_year)::integer AS left_in_year
+      FROM changes
+     GROUP BY year, tier
+), years AS (
+    SELECT y.year
+      FROM (SELECT min(year) AS first_year FROM per_year) f,
+           generate_series(f.first_year, extract(year FROM reporting.as_of())::integer) AS y(year)
 )
+-- members on the last day of a year = memberships begun up to then - memberships ended up to then
 SELECT y.year,
        t.tier,
-       count(m.id) FILTER (WHERE m.period @> make_date(y.year, 12, 31))::integer AS members_at_year_end,
-       count(m.id) FILTER (WHERE extract(year FROM lower(m.period)) = y.year)::integer AS joined,
-       count(m.id) FILTER (WHERE extract(year FROM upper(m.period)) = y.year)::integer AS left_in_year
+       (sum(coalesce(p.joined, 0) - coalesce(p.left_in_year, 0))
+            OVER (PARTITION BY t.tier ORDER BY y.year))::integer AS members_at_year_end,
+       coalesce(p.joined, 0) AS joined,
+       coalesce(p.left_in_year, 0) AS left_in_year
   FROM years y
- CROSS JOIN tiers t
-  LEFT JOIN filmwg.memberships m ON m.tier = t.tier
- GROUP BY y.year, t.tier;
+ CROSS JOIN (VALUES ('initiating'), ('member'), ('observer')) AS t(tier)
+  LEFT JOIN per_year p ON p.year = y.year AND p.tier = t.tier;
 
 COMMENT ON VIEW reporting.membership_growth IS
-    'Membership per year and tier, from the year of the first membership to the current year: members on 31 December, memberships begun and ended in the year (a change of tier ends one membership and begins another). 按年度和级别统计的成员变化：年末成员数、当年入会数与退出数。';
+    'Membership per year and tier, from the year of the first membership to the year of the report day (today in Asia/Shanghai, reporting.as_of(); membership_growth_as_of(day) for another day): members on 31 December (on the report day for its own year), memberships begun and ended in the year. A change of tier ends one membership and begins another; archiving a company ends its membership on that day (as in member_roster). 按年度和级别统计的成员变化：年末（报表日所在年度为报表日）成员数、当年入会数与退出数；报表日默认为北京时间当日；变更级别计为一次退出和一次入会；单位归档之日视为退出。';
 COMMENT ON COLUMN reporting.membership_growth.year IS 'Calendar year. 年度。';
-COMMENT ON COLUMN reporting.membership_growth.tier IS 'Membership tier: initiating, member or observer. 成员级别。';
-COMMENT ON COLUMN reporting.membership_growth.members_at_year_end IS 'Memberships of this tier on 31 December of the year (for the current year: as recorded so far). 当年12月31日的成员数。';
-COMMENT ON COLUMN reporting.membership_growth.joined IS 'Memberships of this tier begun in the year. 当年入会数。';
-COMMENT ON COLUMN reporting.membership_growth.left_in_year IS 'Memberships of this tier ended in the year (left_on in the year). 当年退出数。';
+COMMENT ON COLUMN reporting.membership_growth.tier IS 'Membership tier: initiating, member or observer. 成员级别：发起单位、成员或观察员。';
+COMMENT ON COLUMN reporting.membership_growth.members_at_year_end IS 'Memberships of this tier on 31 December of the year; for the year of the report day, on the report day. Summed over tiers: member companies. 当年12月31日（报表日所在年度为报表日）该级别的成员数；各级别之和即成员单位数。';
+COMMENT ON COLUMN reporting.membership_growth.joined IS 'Memberships of this tier begun in the year, up to the report day. 当年（截至报表日）入会数。';
+COMMENT ON COLUMN reporting.membership_growth.left_in_year IS 'Memberships of this tier ended in the year, up to the report day: the first day no longer a member (end of the period, or the day the company was archived) in the year. 当年（截至报表日）退出数，以成员资格终止日或单位归档日计。';
 
 GRANT SELECT ON reporting.membership_growth TO filmwg_reporting, filmwg_admin;
+
+CREATE OR REPLACE FUNCTION reporting.membership_growth_as_of(day date)
+    RETURNS SETOF reporting.membership_growth
+    LANGUAGE plpgsql STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS
+$$
+DECLARE
+    previous text := current_setting('reporting.as_of', true);
+BEGIN
+    PERFORM set_config('reporting.as_of', to_char(day, 'YYYY-MM-DD'), true);
+    RETURN QUERY SELECT * FROM reporting.membership_growth;
+    PERFORM set_config('reporting.as_of', coalesce(previous, ''), true);
+END
+$$;
+COMMENT ON FUNCTION reporting.membership_growth_as_of(date) IS
+    'reporting.membership_growth up to the given day instead of today: same columns, same meaning. Runs as the view''s owner and reads nothing but the view; NULL gives no rows. 截至指定日期的成员变化，列与 membership_growth 相同。';
+REVOKE ALL ON FUNCTION reporting.membership_growth_as_of(date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION reporting.membership_growth_as_of(date) TO filmwg_reporting, filmwg_admin;
 
 RESET ROLE;

@@ -1,4 +1,4 @@
--- reporting.role_holders_current: who holds each position today.
+-- reporting.role_holders_current: who holds each position on the report day (reporting.as_of()).
 SET ROLE filmwg_owner;
 
 CREATE OR REPLACE VIEW reporting.role_holders_current AS
@@ -16,10 +16,10 @@ SELECT p.code AS position,
   JOIN filmwg.positions p ON p.id = r.position_id
   JOIN filmwg.professionals pr ON pr.id = r.professional_id
   LEFT JOIN filmwg.companies c ON c.id = r.company_id
- WHERE r.term @> (now() AT TIME ZONE 'Asia/Shanghai')::date;
+ WHERE r.term @> reporting.as_of();
 
 COMMENT ON VIEW reporting.role_holders_current IS
-    'Holders of the working group''s positions today (Asia/Shanghai). No contact data; the name of an erased professional is NULL. 工作组当前职务担任人（按北京时间当日），不含联系方式；已删除个人信息者姓名为空。';
+    'Holders of the working group''s positions on the report day: today in Asia/Shanghai (reporting.as_of()); role_holders_current_as_of(day) for another day. Vacant seats are not listed. No contact data; the name of an erased professional is NULL. 报表日（默认为北京时间当日）工作组职务担任人，空缺不列出；不含联系方式；已删除个人信息者姓名为空。';
 COMMENT ON COLUMN reporting.role_holders_current.position IS 'Position code, e.g. head. 职务代码。';
 COMMENT ON COLUMN reporting.role_holders_current.position_title IS 'Position title. 职务名称（英文）。';
 COMMENT ON COLUMN reporting.role_holders_current.position_title_zh IS 'Chinese position title, e.g. 组长. 职务名称（中文）。';
@@ -32,5 +32,22 @@ COMMENT ON COLUMN reporting.role_holders_current.term_from IS 'First day of the 
 COMMENT ON COLUMN reporting.role_holders_current.term_to IS 'Day the term ends (exclusive); NULL while open-ended. 任期终止日（不含当日），未定则为空。';
 
 GRANT SELECT ON reporting.role_holders_current TO filmwg_reporting, filmwg_admin;
+
+CREATE OR REPLACE FUNCTION reporting.role_holders_current_as_of(day date)
+    RETURNS SETOF reporting.role_holders_current
+    LANGUAGE plpgsql STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS
+$$
+DECLARE
+    previous text := current_setting('reporting.as_of', true);
+BEGIN
+    PERFORM set_config('reporting.as_of', to_char(day, 'YYYY-MM-DD'), true);
+    RETURN QUERY SELECT * FROM reporting.role_holders_current;
+    PERFORM set_config('reporting.as_of', coalesce(previous, ''), true);
+END
+$$;
+COMMENT ON FUNCTION reporting.role_holders_current_as_of(date) IS
+    'reporting.role_holders_current as of the given day instead of today: same columns, same meaning. Runs as the view''s owner and reads nothing but the view; NULL gives no rows. 指定日期的职务担任人，列与 role_holders_current 相同。';
+REVOKE ALL ON FUNCTION reporting.role_holders_current_as_of(date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION reporting.role_holders_current_as_of(date) TO filmwg_reporting, filmwg_admin;
 
 RESET ROLE;

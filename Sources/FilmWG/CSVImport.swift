@@ -1,0 +1,275 @@
+import Postgres
+import Foundation
+
+/// How an import treats invalid rows.
+public struct ImportOptions: Sendable, Equatable {
+    /// Write the valid rows and leave the invalid ones out (default: any invalid row means
+    /// nothing is written).
+    public var skipInvalid: Bool
+    /// Where to write the invalid rows, unchanged plus a `reason` column (RFC 4180). Only with
+    /// `skipInvalid`; not written on a dry run.
+    public var rejectsPath: String?
+    /// Validate everything, including against the database, and write nothing.
+    public var dryRun: Bool
+
+    public init(skipInvalid: Bool = false, rejectsPath: String? = nil, dryRun: Bool = false) {
+        self.skipInvalid = skipInvalid
+        self.rejectsPath = rejectsPath
+        self.dryRun = dryRun
+    }
+}
+
+/// One invalid row of an import file: `FILE:LINE: column: reason`.
+public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let column: String
+    public let reason: String
+
+    public var description: String { "\(file):\(line): \(column): \(reason)" }
+}
+
+/// Where an import is, for a progress line.
+public enum ImportProgress: Sendable, Equatable {
+    /// Rows read and checked in Swift so far.
+    case reading(rows: Int)
+    /// Checking the rows against each other and the database.
+    case checking(rows: Int)
+    /// Writing the valid rows.
+    case writing(rows: Int)
+}
+
+/// What an import did.
+public struct ImportReport: Sendable, Equatable {
+    public var file: String
+    /// Data rows in the file (the header not counted).
+    public var rowsRead: Int
+    /// Rows written to the table (0 on a dry run).
+    public var rowsWritten: Int
+    /// Rows that were invalid (left out with `skipInvalid`).
+    public var rowsInvalid: Int
+    public var dryRun: Bool
+    /// The rejects file written, if any.
+    public var rejectsPath: String?
+}
+
+/// The import wrote nothing because rows were invalid; each was reported to the listener.
+public struct ImportFailure: UserFacingError, Equatable {
+    public let file: String
+    public let rowsRead: Int
+    public let rowsInvalid: Int
+    public let dryRun: Bool
+
+    public var sentence: String {
+        let rows = rowsInvalid == 1 ? "1 row" : "\(rowsInvalid) rows"
+        let verb = rowsInvalid == 1 ? "is" : "are"
+        let outcome = dryRun ? "this was a dry run, nothing was written" : "nothing was imported"
+        return "\(rows) of \(rowsRead) in \(file) \(verb) invalid (listed above); \(outcome). Fix them, or pass --skip-invalid --rejects FILE to import the valid rows"
+    }
+
+    public var category: FailureCategory { .invalid }
+}
+
+/// Receives an import's progress and every invalid row as they are found, so neither is held
+/// in memory. Called on the importing task.
+public struct ImportListener {
+    public var progress: (ImportProgress) -> Void
+    public var problem: (ImportProblem) -> Void
+
+    public init(progress: @escaping (ImportProgress) -> Void = { _ in }, problem: @escaping (ImportProblem) -> Void = { _ in }) {
+        self.progress = progress
+        self.problem = problem
+    }
+}
+
+/// What one kind of import knows: its header, how a row becomes a typed staging row, the
+/// set-based checks against the file itself and the database, and the final write.
+protocol ImportSchema {
+    /// Columns the header may name (DESIGN §5) and those it must.
+    var known: [String] { get }
+    var required: [String] { get }
+    /// Typed columns of the staging table, after `line` and `problems`: (name, SQL type).
+    var staging: [(String, String)] { get }
+    /// The staging values of one row, in `staging` order (text form, nil for NULL), and what is
+    /// wrong with it. Invalid rows are still staged (with what parsed), so set-based checks can
+    /// name them; values that did not parse must be nil.
+    func stage(_ values: FieldValues) -> (fields: [String?], problems: [FieldProblem])
+    /// Statements that append `column: reason` to `import_rows.problems` for rows the file or
+    /// the database makes invalid (duplicates, missing references, overlaps).
+    func checks() -> [Query]
+    /// Writes the valid rows (`problems IS NULL`) set-based. - Returns: rows written.
+    func write(on db: Connection) throws -> Int
+}
+
+/// Streams a CSV file through Swift validation into a TEMP staging table with COPY, runs the
+/// schema's set-based checks, and writes the valid rows with one `INSERT … SELECT`, all in one
+/// transaction. Memory stays flat however long the file: rows are never held, problems are
+/// streamed to the listener from a cursor.
+struct CSVImporter<Schema: ImportSchema> {
+    let db: Connection
+    let schema: Schema
+
+    static var progressEvery: Int { 10_000 }
+
+    func run(path: String, options: ImportOptions, listener: ImportListener) throws -> ImportReport {
+        let file = path
+        let reader = try CSVReader(path: path)
+        let header = try readHeader(reader, file: file)
+        var report = ImportReport(
+            file: file, rowsRead: 0, rowsWritten: 0, rowsInvalid: 0, dryRun: options.dryRun, rejectsPath: nil)
+        do {
+            try db.transaction { tx in
+                try stage(reader: reader, header: header, file: file, on: tx, report: &report, listener: listener)
+                listener.progress(.checking(rows: report.rowsRead))
+                try tx.execute("ANALYZE pg_temp.import_rows")
+                for check in schema.checks() { try tx.execute(check) }
+                report.rowsInvalid = try tx.query("SELECT count(*) FROM pg_temp.import_rows WHERE problems IS NOT NULL")
+                    .one().decode(Int.self, at: 0)
+                if report.rowsInvalid > 0 { try streamProblems(file: file, on: tx, to: listener) }
+                if report.rowsInvalid > 0, !options.skipInvalid {
+                    throw ImportFailure(
+                        file: file, rowsRead: report.rowsRead, rowsInvalid: report.rowsInvalid, dryRun: options.dryRun)
+                }
+                if options.dryRun { throw DryRun() }
+                listener.progress(.writing(rows: report.rowsRead - report.rowsInvalid))
+                report.rowsWritten = try DatabaseErrors.translating { try schema.write(on: tx) }
+                if let rejects = options.rejectsPath, report.rowsInvalid > 0 {
+                    try writeRejects(source: path, header: header, to: rejects, on: tx)
+                    report.rejectsPath = rejects
+                }
+            }
+        } catch is DryRun {
+            return report
+        }
+        return report
+    }
+
+    private struct DryRun: Error {}
+
+    private func readHeader(_ reader: CSVReader, file: String) throws -> CSVHeader {
+        let first: CSVReader.Record?
+        do { first = try reader.next() } catch { throw RecordError.invalid("\(file):\(error.line): \(error.reason)") }
+        guard let first else {
+            throw RecordError.invalid("\(file) is empty; its first line must be the header \(schema.known.joined(separator: ","))")
+        }
+        return try CSVHeader(first.fields, known: schema.known, required: schema.required, file: file)
+    }
+
+    private func stage(
+        reader: CSVReader, header: CSVHeader, file: String, on tx: Connection, report: inout ImportReport,
+        listener: ImportListener
+    ) throws {
+        let columns = schema.staging.map { "\(Query.quoteIdentifier($0.0)) \($0.1)" }.joined(separator: ", ")
+        try tx.execute(Query(unsafeSQL: """
+            CREATE TEMP TABLE import_rows (line integer NOT NULL, problems text[], \(columns)) ON COMMIT DROP
+            """))
+        let names = (["line", "problems"] + schema.staging.map(\.0)).map(Query.quoteIdentifier).joined(separator: ", ")
+        var copy = try tx.copyIn(Query(unsafeSQL: "COPY pg_temp.import_rows (\(names)) FROM STDIN"))
+        let width = header.columns.count
+        while true {
+            let next: CSVReader.Record?
+            do { next = try reader.next() } catch {
+                throw RecordError.invalid("\(file):\(error.line): \(error.reason); nothing was imported")
+            }
+            guard let record = next else { break }
+            report.rowsRead += 1
+            var values: [String: String] = [:]
+            for (index, column) in header.columns.enumerated() where index < record.fields.count {
+                values[column] = record.fields[index]
+            }
+            let (fields, stageProblems) = schema.stage(FieldValues(values))
+            var problems = stageProblems
+            if record.fields.count < width {
+                problems.insert(FieldProblem(
+                    header.columns[record.fields.count],
+                    "missing: the line has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header \(width)"), at: 0)
+            } else if record.fields.count > width {
+                problems.insert(FieldProblem("row", "the line has \(record.fields.count) fields, the header only \(width)"), at: 0)
+            }
+            let listed: String? = problems.isEmpty ? nil : problems.map(\.description).postgresText()
+            try copy.append([String(record.line), listed] + fields)
+            if report.rowsRead % Self.progressEvery == 0 { listener.progress(.reading(rows: report.rowsRead)) }
+        }
+        _ = try copy.finish()
+        listener.progress(.reading(rows: report.rowsRead))
+    }
+
+    /// Sends every problem to the listener in line order, a batch at a time.
+    private func streamProblems(file: String, on tx: Connection, to listener: ImportListener) throws {
+        try tx.execute("""
+            DECLARE import_problems NO SCROLL CURSOR FOR
+            SELECT line, problem FROM pg_temp.import_rows, unnest(problems) WITH ORDINALITY AS p(problem, n)
+             WHERE problems IS NOT NULL ORDER BY line, n
+            """)
+        while true {
+            let rows = try tx.query("FETCH FORWARD 2000 FROM import_problems")
+            if rows.isEmpty { break }
+            for row in rows {
+                let (line, text) = try row.decode((Int, String).self)
+                let (column, reason) = Self.split(text)
+                listener.problem(ImportProblem(file: file, line: line, column: column, reason: reason))
+            }
+        }
+        try tx.execute("CLOSE import_problems")
+    }
+
+    static func split(_ problem: String) -> (String, String) {
+        guard let colon = problem.range(of: ": ") else { return ("row", problem) }
+        return (String(problem[..<colon.lowerBound]), String(problem[colon.upperBound...]))
+    }
+
+    /// Reads the file again and copies each invalid line, unchanged, with its reasons, merging
+    /// with a cursor over the invalid lines (both in line order).
+    private func writeRejects(source: String, header: CSVHeader, to path: String, on tx: Connection) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let out = FileHandle(forWritingAtPath: path) else {
+            throw RecordError.invalid("cannot write the rejects file \(path); check the folder exists and is writable")
+        }
+        defer { try? out.close() }
+        var buffer: [UInt8] = []
+        func emit(_ fields: [String]) throws {
+            buffer.append(contentsOf: RFC4180.line(fields).utf8)
+            if buffer.count >= 1 << 16 {
+                try out.write(contentsOf: buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        let reader = try CSVReader(path: source)
+        guard let headerRecord = try reader.next() else { return }
+        try emit(headerRecord.fields + ["reason"])
+        try tx.execute("""
+            DECLARE import_rejects NO SCROLL CURSOR FOR
+            SELECT line, array_to_string(problems, '; ') FROM pg_temp.import_rows WHERE problems IS NOT NULL ORDER BY line
+            """)
+        var pending: [(Int, String)] = []
+        var index = 0
+        func nextBad() throws -> (Int, String)? {
+            if index >= pending.count {
+                pending = try tx.query("FETCH FORWARD 2000 FROM import_rejects").map { try $0.decode((Int, String).self) }
+                index = 0
+                if pending.isEmpty { return nil }
+            }
+            defer { index += 1 }
+            return pending[index]
+        }
+        var bad = try nextBad()
+        while let wanted = bad, let record = try reader.next() {
+            guard record.line == wanted.0 else { continue }
+            try emit(record.fields + [wanted.1])
+            bad = try nextBad()
+        }
+        try tx.execute("CLOSE import_rejects")
+        try out.write(contentsOf: buffer)
+    }
+}
+
+/// RFC 4180 output: CRLF line ends, fields quoted only when they hold a comma, quote, CR or LF.
+public enum RFC4180 {
+    public static func line(_ fields: [String]) -> String {
+        fields.map { field in
+            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+                return field
+            }
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }.joined(separator: ",") + "\r\n"
+    }
+}

@@ -1,0 +1,151 @@
+public import Foundation
+public import Postgres
+
+/// What a company does (`companies.kind`).
+public enum CompanyKind: String, Sendable, CaseIterable {
+    case internetPlatform = "internet_platform"
+    case production
+    case distribution
+    case postProduction = "post_production"
+    case technology
+    case investment
+    case other
+
+    public static var names: [String] { allCases.map(\.rawValue) }
+}
+
+/// A row of `filmwg.companies`.
+public struct Company: Sendable, Equatable {
+    public var id: Int64
+    public var uscc: String?
+    public var name: String
+    public var nameZh: String?
+    public var kind: CompanyKind
+    public var district: String?
+    public var registeredInZone: Bool
+    public var zoneRegisteredOn: CalendarDate?
+    public var registeredCapital: Decimal?
+    public var foundedOn: CalendarDate?
+    public var employees: Int?
+    public var archivedAt: Date?
+    public var rowVersion: Int
+    public var createdAt: Date
+
+    /// The fields an admin edits, as they are now.
+    public var input: CompanyInput {
+        CompanyInput(
+            uscc: uscc, name: name, nameZh: nameZh, kind: kind, district: district,
+            registeredInZone: registeredInZone, zoneRegisteredOn: zoneRegisteredOn,
+            registeredCapital: registeredCapital, foundedOn: foundedOn, employees: employees)
+    }
+
+    /// How messages name the company: its USCC when it has one, else `company N`.
+    public var reference: String { uscc ?? String(id) }
+}
+
+/// The editable fields of a company, for `add`, `update` and `import`.
+public struct CompanyInput: Sendable, Equatable {
+    public var uscc: String?
+    public var name: String
+    public var nameZh: String?
+    public var kind: CompanyKind
+    public var district: String?
+    public var registeredInZone: Bool
+    public var zoneRegisteredOn: CalendarDate?
+    public var registeredCapital: Decimal?
+    public var foundedOn: CalendarDate?
+    public var employees: Int?
+
+    public init(
+        uscc: String? = nil, name: String = "", nameZh: String? = nil, kind: CompanyKind = .other,
+        district: String? = nil, registeredInZone: Bool = false, zoneRegisteredOn: CalendarDate? = nil,
+        registeredCapital: Decimal? = nil, foundedOn: CalendarDate? = nil, employees: Int? = nil
+    ) {
+        self.uscc = uscc
+        self.name = name
+        self.nameZh = nameZh
+        self.kind = kind
+        self.district = district
+        self.registeredInZone = registeredInZone
+        self.zoneRegisteredOn = zoneRegisteredOn
+        self.registeredCapital = registeredCapital
+        self.foundedOn = foundedOn
+        self.employees = employees
+    }
+
+    /// The CSV header of `company import` (DESIGN §5), which is also the set of editable columns.
+    public static let columns = [
+        "uscc", "name", "name_zh", "kind", "district", "registered_in_zone", "zone_registered_on",
+        "registered_capital", "founded_on", "employees",
+    ]
+
+    /// Applies the given columns (absent: unchanged; empty: cleared or default) and returns
+    /// what is wrong with the values or with the result as a whole.
+    public mutating func apply(_ values: FieldValues) -> [FieldProblem] {
+        var reader = FieldReader(values)
+        reader.uscc("uscc").apply(to: &uscc)
+        reader.text("name").apply(to: &name, default: "")
+        reader.text("name_zh").apply(to: &nameZh)
+        reader.choice("kind", among: CompanyKind.names, noun: "a kind of company")
+            .map { $0.flatMap(CompanyKind.init(rawValue:)) }.apply(to: &kind, default: .other)
+        reader.text("district").apply(to: &district)
+        reader.bool("registered_in_zone").apply(to: &registeredInZone, default: false)
+        reader.date("zone_registered_on").apply(to: &zoneRegisteredOn)
+        reader.amount("registered_capital").apply(to: &registeredCapital)
+        reader.date("founded_on").apply(to: &foundedOn)
+        reader.count("employees").apply(to: &employees)
+        let bad = Set(reader.problems.map(\.column))
+        return reader.problems + problems().filter { !bad.contains($0.column) }
+    }
+
+    /// The rules of `filmwg.companies`, checked before the database sees the row.
+    public func problems() -> [FieldProblem] {
+        var found: [FieldProblem] = []
+        if let uscc, let reason = USCC.problem(uscc) {
+            found.append(FieldProblem("uscc", reason, sentence: USCC.sentence(code: uscc, problem: reason)))
+        }
+        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            found.append(FieldProblem("name", "is required and must not be blank"))
+        }
+        if let nameZh, nameZh.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            found.append(FieldProblem("name_zh", "must not be blank; leave it out instead"))
+        }
+        if zoneRegisteredOn != nil, !registeredInZone {
+            found.append(FieldProblem(
+                "zone_registered_on",
+                "only a company registered in the zone has a zone registration day; set registered_in_zone to true or leave the day out"))
+        }
+        if let registeredCapital, registeredCapital < 0 {
+            found.append(FieldProblem("registered_capital", "must be 0 or more, not \(Amount.format(registeredCapital))"))
+        }
+        if let employees, employees < 0 || employees > Int(Int32.max) {
+            found.append(FieldProblem("employees", "must be a whole number from 0 to \(Int32.max), not \(employees)"))
+        }
+        return found
+    }
+}
+
+/// How users name a company: its numeric id or its USCC.
+public enum CompanyRef: Sendable, Equatable, CustomStringConvertible {
+    case id(Int64)
+    case uscc(String)
+
+    /// Digits shorter than a USCC are an id; anything else is taken as a USCC.
+    public init(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.count < 18, !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let id = Int64(trimmed)
+        {
+            self = .id(id)
+        } else {
+            self = .uscc(trimmed)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .id(let id): "company \(id)"
+        case .uscc(let code): "company \(code)"
+        }
+    }
+}

@@ -1,0 +1,77 @@
+public import Postgres
+import Foundation
+
+/// `filmwg company import FILE.csv`: header
+/// `uscc,name,name_zh,kind,district,registered_in_zone,zone_registered_on,registered_capital,founded_on,employees`.
+///
+/// Besides each field's rules, a USCC that appears twice in the file (the later lines are
+/// invalid) or that a company in the database already has makes a row invalid.
+public struct CompanyImport {
+    let db: Connection
+
+    public init(_ db: Connection) { self.db = db }
+
+    /// - Throws: `CSVFileError` (missing or unreadable file), `RecordError.invalid` (bad header,
+    ///   broken CSV), `ImportFailure` (invalid rows without `skipInvalid`; nothing was written).
+    public func run(file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()) throws
+        -> ImportReport
+    {
+        try CSVImporter(db: db, schema: CompanySchema()).run(path: path, options: options, listener: listener)
+    }
+}
+
+struct CompanySchema: ImportSchema {
+    var known: [String] { CompanyInput.columns }
+    var required: [String] { ["name"] }
+    var staging: [(String, String)] {
+        [
+            ("uscc", "text"), ("name", "text"), ("name_zh", "text"), ("kind", "text"), ("district", "text"),
+            ("registered_in_zone", "boolean"), ("zone_registered_on", "date"), ("registered_capital", "numeric"),
+            ("founded_on", "date"), ("employees", "integer"),
+        ]
+    }
+
+    func stage(_ values: FieldValues) -> (fields: [String?], problems: [FieldProblem]) {
+        var input = CompanyInput()
+        let problems = input.apply(values)
+        return (
+            [
+                input.uscc, input.name, input.nameZh, input.kind.rawValue, input.district,
+                input.registeredInZone ? "t" : "f", input.zoneRegisteredOn?.description,
+                input.registeredCapital?.description, input.foundedOn?.description, input.employees.map(String.init),
+            ], problems
+        )
+    }
+
+    func checks() -> [Query] {
+        [
+            // The same USCC again, later in the file.
+            """
+            UPDATE pg_temp.import_rows r
+               SET problems = coalesce(r.problems, '{}') || format('uscc: %s appears again in this file; first on line %s', r.uscc, d.first)
+              FROM (SELECT uscc, min(line) AS first FROM pg_temp.import_rows WHERE uscc IS NOT NULL
+                     GROUP BY uscc HAVING count(*) > 1) d
+             WHERE r.uscc = d.uscc AND r.line <> d.first
+            """,
+            // A USCC a company already has.
+            """
+            UPDATE pg_temp.import_rows r
+               SET problems = coalesce(r.problems, '{}') || format('uscc: %s already belongs to company %s (%s)', r.uscc, c.id, c.name)
+              FROM filmwg.companies c
+             WHERE c.uscc = r.uscc
+            """,
+        ]
+    }
+
+    func write(on db: Connection) throws -> Int {
+        try db.execute("""
+            INSERT INTO filmwg.companies (uscc, name, name_zh, kind, district, registered_in_zone, zone_registered_on,
+                                          registered_capital, founded_on, employees)
+            SELECT uscc, name, name_zh, kind, district, registered_in_zone, zone_registered_on,
+                   registered_capital, founded_on, employees
+              FROM pg_temp.import_rows
+             WHERE problems IS NULL
+             ORDER BY line
+            """)
+    }
+}

@@ -1,0 +1,242 @@
+public import Foundation
+public import Postgres
+
+/// A row of `filmwg.job_runs`.
+public struct JobRun: Sendable, Equatable {
+    public let id: Int64
+    public let job: String
+    public let asOf: CalendarDate
+    /// running, succeeded, failed or abandoned.
+    public let status: String
+    public let dryRun: Bool
+    public let actor: String
+    public let startedAt: Date
+    public let finishedAt: Date?
+    public let durationMs: Int64?
+    public let companies: Int?
+    public let policyVersions: Int?
+    public let determinations: Int?
+    public let eligible: Int?
+    public let changes: Int?
+    public let error: String?
+}
+
+/// What a run decided for one company and one policy.
+public struct Determination: Sendable, Equatable {
+    public let runId: Int64
+    public let asOf: CalendarDate
+    public let company: CompanyIdentity
+    /// The policy's code.
+    public let policy: String
+    /// The number of the policy version evaluated.
+    public let version: Int
+    public let policyVersionId: Int64
+    public let eligible: Bool
+}
+
+/// One criterion of a rule and the value it had for the company on the day.
+public struct CriterionValue: Sendable, Equatable {
+    /// The criterion's source text, as stored with the policy version.
+    public let criterion: String
+    /// nil when SQL said null (a fact was missing), which counts as not met.
+    public let value: Bool?
+}
+
+/// Why a company is or is not eligible for a policy: every criterion with its value.
+public struct Explanation: Sendable, Equatable {
+    public let determination: Determination
+    public let rule: String
+    public let criteria: [CriterionValue]
+}
+
+/// A company that became, or stopped being, eligible for a policy in a run.
+public struct DeterminationChange: Sendable, Equatable {
+    public let runId: Int64
+    public let previousRunId: Int64?
+    public let asOf: CalendarDate
+    public let company: CompanyIdentity
+    public let policy: String
+    public let version: Int
+    /// newly_eligible or no_longer_eligible.
+    public let change: String
+}
+
+/// Reads what the eligibility job decided: `eligibility explain | list | changes`.
+///
+/// Without a day, answers come from the latest succeeded, non-dry run; with `asOf`, from the
+/// latest succeeded, non-dry run for that day.
+public struct DeterminationRepository {
+    let db: Connection
+
+    public init(_ db: Connection) { self.db = db }
+
+    static let runColumns = """
+        r.id, r.job, r.as_of, r.status, r.dry_run, r.actor, r.started_at, r.finished_at, r.duration_ms,
+        r.companies, r.policy_versions, r.determinations, r.eligible, r.changes, r.error
+        """
+
+    // MARK: Runs
+
+    /// The run answers come from.
+    ///
+    /// - Throws: `RecordError.notFound` saying which run to start when there is none.
+    public func latestRun(asOf: CalendarDate? = nil) throws -> JobRun {
+        let row = try db.query(
+            """
+            SELECT \(unsafeRaw: Self.runColumns) FROM filmwg.job_runs r
+             WHERE r.job = 'eligibility' AND r.status = 'succeeded' AND NOT r.dry_run
+               AND (\(asOf)::date IS NULL OR r.as_of = \(asOf))
+             ORDER BY r.id DESC LIMIT 1
+            """
+        ).optional()
+        guard let row else {
+            if let asOf {
+                throw RecordError.notFound(
+                    "no eligibility run has succeeded for \(asOf) yet; run 'filmwg eligibility run --as-of \(asOf)' first"
+                )
+            }
+            throw RecordError.notFound("no eligibility run has succeeded yet; run 'filmwg eligibility run' first")
+        }
+        return try Self.run(row)
+    }
+
+    public func run(id: Int64) throws -> JobRun {
+        guard
+            let row = try db.query(
+                """
+                SELECT \(unsafeRaw: Self.runColumns) FROM filmwg.job_runs r WHERE r.id = \(id) AND r.job = 'eligibility'
+                """
+            ).optional()
+        else { throw RecordError.notFound("there is no eligibility run \(id)") }
+        return try Self.run(row)
+    }
+
+    // MARK: Determinations
+
+    /// Every criterion of the company's determination for the policy, with its value.
+    ///
+    /// - Parameter company: a USCC or a numeric id.
+    /// - Throws: `RecordError.notFound` for an unknown company or policy, when no run has
+    ///   succeeded, or when the run has no determination for the pair (saying why and what to
+    ///   run).
+    public func explain(company: String, policy code: String, asOf: CalendarDate? = nil) throws -> Explanation {
+        let identity = try CompanyLookup(db).resolve(company)
+        let policy = try PolicyRepository(db).find(code: code)
+        let run = try latestRun(asOf: asOf)
+        let row = try db.query(
+            """
+            SELECT v.id, v.version, v.rule, v.criteria, d.eligible, d.criteria_values
+              FROM filmwg.determinations d
+              JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
+             WHERE d.run_id = \(run.id) AND v.policy_id = \(policy.id) AND d.company_id = \(identity.id)
+            """
+        ).optional()
+        guard let row else {
+            throw try missing(company: identity, policy: policy, run: run)
+        }
+        let (versionId, version, rule, criteria, eligible, values) =
+            try row.decode((Int64, Int, String, [String], Bool, [Bool?]).self)
+        let determination = Determination(
+            runId: run.id, asOf: run.asOf, company: identity, policy: policy.code, version: version,
+            policyVersionId: versionId, eligible: eligible)
+        let paired = criteria.enumerated().map { index, text in
+            CriterionValue(criterion: text, value: index < values.count ? values[index] : nil)
+        }
+        return Explanation(determination: determination, rule: rule, criteria: paired)
+    }
+
+    private func missing(company: CompanyIdentity, policy: Policy, run: JobRun) throws -> RecordError {
+        let valid =
+            try db.query(
+                """
+                SELECT 1 FROM filmwg.policy_versions WHERE policy_id = \(policy.id) AND valid @> \(run.asOf)
+                """
+            ).optional() != nil
+        let who = "company \(company.uscc ?? String(company.id)) (\(company.name))"
+        if !valid {
+            return RecordError.notFound(
+                "policy \(policy.code) has no version valid on \(run.asOf), so run \(run.id) did not evaluate it; see 'filmwg policy show \(policy.code)'"
+            )
+        }
+        return RecordError.notFound(
+            "run \(run.id) (as of \(run.asOf)) has no determination yet for \(who) and policy \(policy.code): the company or the policy version was added after that run; run 'filmwg eligibility run' to evaluate it"
+        )
+    }
+
+    /// The determinations of one policy in the run, by company id; `eligible` filters.
+    public func list(
+        policy code: String, eligible: Bool? = nil, asOf: CalendarDate? = nil, limit: Int? = nil
+    ) throws -> (run: JobRun, determinations: [Determination]) {
+        let policy = try PolicyRepository(db).find(code: code)
+        let run = try latestRun(asOf: asOf)
+        let rows = try db.query(
+            """
+            SELECT d.company_id, c.uscc, c.name, c.name_zh, v.version, v.id, d.eligible
+              FROM filmwg.determinations d
+              JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
+              JOIN filmwg.companies c ON c.id = d.company_id
+             WHERE d.run_id = \(run.id) AND v.policy_id = \(policy.id)
+               AND (\(eligible)::boolean IS NULL OR d.eligible = \(eligible))
+             ORDER BY d.company_id
+             LIMIT \(limit)
+            """)
+        let determinations = try rows.map { row in
+            let (id, uscc, name, nameZh, version, versionId, isEligible) =
+                try row.decode((Int64, String?, String, String?, Int, Int64, Bool).self)
+            return Determination(
+                runId: run.id, asOf: run.asOf, company: CompanyIdentity(id: id, uscc: uscc, name: name, nameZh: nameZh),
+                policy: policy.code, version: version, policyVersionId: versionId, eligible: isEligible)
+        }
+        return (run, determinations)
+    }
+
+    /// What a run changed compared with the previous succeeded run (default: the latest
+    /// succeeded, non-dry run), by policy code and company id.
+    ///
+    /// - Throws: `RecordError.notFound` for an unknown run, or one that kept no changes
+    ///   (running, failed, abandoned or dry).
+    public func changes(runId: Int64? = nil, limit: Int? = nil) throws -> (run: JobRun, changes: [DeterminationChange])
+    {
+        let run = try runId.map { try self.run(id: $0) } ?? latestRun()
+        guard run.status == "succeeded", !run.dryRun else {
+            let what = run.dryRun ? "a dry run" : run.status
+            throw RecordError.notFound(
+                "run \(run.id) is \(what) and kept no changes; 'filmwg eligibility changes' without --run shows the latest succeeded run"
+            )
+        }
+        let rows = try db.query(
+            """
+            SELECT ch.previous_run_id, ch.company_id, c.uscc, c.name, c.name_zh, p.code, v.version, ch.change
+              FROM filmwg.determination_changes ch
+              JOIN filmwg.policy_versions v ON v.id = ch.policy_version_id
+              JOIN filmwg.policies p ON p.id = v.policy_id
+              JOIN filmwg.companies c ON c.id = ch.company_id
+             WHERE ch.run_id = \(run.id)
+             ORDER BY p.code, ch.change, ch.company_id
+             LIMIT \(limit)
+            """)
+        let changes = try rows.map { row in
+            let (previous, id, uscc, name, nameZh, code, version, change) =
+                try row.decode((Int64?, Int64, String?, String, String?, String, Int, String).self)
+            return DeterminationChange(
+                runId: run.id, previousRunId: previous, asOf: run.asOf,
+                company: CompanyIdentity(id: id, uscc: uscc, name: name, nameZh: nameZh),
+                policy: code, version: version, change: change)
+        }
+        return (run, changes)
+    }
+
+    static func run(_ row: Row) throws -> JobRun {
+        let (id, job, asOf, status, dryRun, actor, startedAt, finishedAt, durationMs) =
+            try row.decode((Int64, String, CalendarDate, String, Bool, String, Date, Date?, Int64?).self)
+        return JobRun(
+            id: id, job: job, asOf: asOf, status: status, dryRun: dryRun, actor: actor, startedAt: startedAt,
+            finishedAt: finishedAt, durationMs: durationMs,
+            companies: try row.decode(Int?.self, column: "companies"),
+            policyVersions: try row.decode(Int?.self, column: "policy_versions"),
+            determinations: try row.decode(Int?.self, column: "determinations"),
+            eligible: try row.decode(Int?.self, column: "eligible"),
+            changes: try row.decode(Int?.self, column: "changes"),
+            error: try row.decode(String?.self, column: "error"))
+    }
+}

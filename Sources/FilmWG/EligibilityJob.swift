@@ -1,0 +1,373 @@
+import Foundation
+public import Postgres
+import Rules
+
+/// What one run of the eligibility job did.
+public struct EligibilityRun: Sendable, Equatable {
+    /// One policy version evaluated against every company.
+    public struct Outcome: Sendable, Equatable {
+        public let policy: String
+        public let version: Int
+        public let policyVersionId: Int64
+        public let companies: Int
+        public let eligible: Int
+        public let milliseconds: Int
+    }
+
+    /// The `filmwg.job_runs` row.
+    public let id: Int64
+    public let asOf: CalendarDate
+    public let dryRun: Bool
+    /// The succeeded, non-dry run the changes were computed against; nil for the first run.
+    public let previousRunId: Int64?
+    /// Earlier runs whose session was gone, marked `abandoned` by this run.
+    public let abandonedRuns: Int
+    public let companies: Int
+    public let policyVersions: Int
+    public let determinations: Int
+    public let eligible: Int
+    public let newlyEligible: Int
+    public let noLongerEligible: Int
+    public var changes: Int { newlyEligible + noLongerEligible }
+    public let milliseconds: Int
+    public let outcomes: [Outcome]
+}
+
+/// What the job reports while it works, so a caller can log or show progress; the domain
+/// never writes to a terminal itself.
+public enum EligibilityEvent: Sendable {
+    /// The run row is visible to others as `running`; evaluation starts.
+    case started(runId: Int64, asOf: CalendarDate, dryRun: Bool, policyVersions: Int, abandonedRuns: Int)
+    /// One policy version was evaluated (`index` counts from 1).
+    case evaluated(EligibilityRun.Outcome, index: Int, of: Int)
+    /// Committed (or, for a dry run, computed and rolled back).
+    case finished(EligibilityRun)
+    /// Nothing of the run was kept; `runId` is nil when the run never started (another run
+    /// held the lock).
+    case failed(runId: Int64?, asOf: CalendarDate?, message: String, milliseconds: Int)
+}
+
+/// The nightly job of DESIGN §7: decides, set-based inside PostgreSQL, which company is
+/// eligible for which policy on a day, and why.
+///
+/// A run is one transaction on the main connection:
+/// 1. `pg_try_advisory_xact_lock(lockKey)`; if another run holds it, `RecordError.conflict`
+///    at once (nothing is written);
+/// 2. through a second, short-lived autocommit connection: `filmwg.abandon_dead_runs()` and the
+///    insert of the `running` row, carrying the main session's `backend_pid`/`backend_start`.
+///    Committed at once, the row is visible while the run works, so if this process or its
+///    session dies, the next run marks it `abandoned`. (abandon_dead_runs runs there, not on the
+///    main connection, because its updates would otherwise stay uncommitted and the unique
+///    index `job_runs_running_key` would make the insert wait for the main transaction, which
+///    waits for the insert.)
+/// 3. per policy version valid on the day, one `INSERT INTO filmwg.determinations … SELECT`
+///    over `filmwg.company_facts(day)` with the rule compiled to SQL by `Rules.compile` and
+///    its values bound as parameters;
+/// 4. one `INSERT INTO filmwg.determination_changes … SELECT` comparing with the previous
+///    succeeded, non-dry run (by id), **by policy**: a company's determination for a policy is
+///    compared with its determination for the same policy in that run, whatever the versions;
+///    a (policy, company) the previous run did not have counts as not eligible before, so one
+///    seen for the first time and eligible is `newly_eligible`; one eligible before and absent
+///    now (the policy has no version valid any more, or the company was archived) is
+///    `no_longer_eligible`;
+/// 5. the run row becomes `succeeded` with counts, and everything commits at once.
+///
+/// On any error the transaction rolls back and the run row becomes `failed` with the error
+/// (through a second connection again). A dry run does all the work, rolls it back, and keeps
+/// only its run row (`dry_run = true`, `succeeded`, with the counts it would have written),
+/// which reports and change comparisons ignore.
+///
+/// Use a job from one task at a time, like its connection.
+public struct EligibilityJob {
+    /// The advisory lock of the job, in the database the job runs on: "filmwg" in ASCII, then 1.
+    /// `SELECT pg_advisory_lock(7379548681833742337)` from psql holds off every run.
+    public static let lockKey: Int64 = 0x6669_6C6D_7767_0001
+
+    let db: Connection
+    let openSideConnection: () throws -> Connection
+
+    /// - Parameters:
+    ///   - db: the main connection; must not be inside a transaction.
+    ///   - sideConnection: opens a new session to the same database (as the same actor), used
+    ///     briefly for the run row; it is closed after each use.
+    public init(_ db: Connection, sideConnection: @escaping () throws -> Connection) {
+        self.db = db
+        self.openSideConnection = sideConnection
+    }
+
+    /// Runs the job for `asOf` (default: today in Asia/Shanghai by the database's clock).
+    ///
+    /// - Throws: `RecordError.conflict` when another run is in progress (exit 75);
+    ///   `RecordError.invalid` when a stored rule no longer checks against the fact catalog;
+    ///   `PostgresError` for anything the database refuses. The run row is then `failed`.
+    @discardableResult
+    public func run(
+        asOf: CalendarDate? = nil, dryRun: Bool = false, report: (EligibilityEvent) -> Void = { _ in }
+    ) throws -> EligibilityRun {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var runId: Int64?
+        var day = asOf
+        precondition(db.transactionStatus == .idle, "the eligibility job needs a connection outside any transaction")
+        do {
+            try db.execute("BEGIN")
+            guard try db.query("SELECT pg_try_advisory_xact_lock(\(Self.lockKey))").one().decode(Bool.self, at: 0)
+            else {
+                throw RecordError.conflict(
+                    "another eligibility run is in progress; try again when it has finished")
+            }
+            let runDay =
+                try asOf
+                ?? db.query("SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date").one()
+                .decode(CalendarDate.self, at: 0)
+            day = runDay
+            let (abandoned, id) = try startRun(day: runDay, dryRun: dryRun)
+            runId = id
+            var run = try evaluate(runId: id, day: runDay, dryRun: dryRun, abandoned: abandoned, report: report)
+            if dryRun {
+                try db.execute("ROLLBACK")
+                _ = try withSideConnection { side in
+                    try side.execute(Self.finishQuery(run, status: "succeeded"))
+                }
+            } else {
+                try db.execute(Self.finishQuery(run, status: "succeeded"))
+                try db.execute("COMMIT")
+            }
+            run = run.with(milliseconds: Self.milliseconds(clock.now - start))
+            report(.finished(run))
+            return run
+        } catch {
+            if !db.isClosed, db.transactionStatus != .idle { _ = try? db.execute("ROLLBACK") }
+            let translated = Self.translate(error)
+            let message = Self.sentence(translated)
+            if let runId {
+                // Best effort: if even this fails, the row stays running and the next run marks
+                // it abandoned.
+                _ = try? withSideConnection { side in
+                    try side.execute(
+                        """
+                        UPDATE filmwg.job_runs SET status = 'failed', error = \(message)
+                         WHERE id = \(runId) AND status = 'running'
+                        """)
+                }
+            }
+            report(
+                .failed(runId: runId, asOf: day, message: message, milliseconds: Self.milliseconds(clock.now - start)))
+            throw translated
+        }
+    }
+
+    /// Marks dead runs abandoned and inserts this run's `running` row, committed at once.
+    private func startRun(day: CalendarDate, dryRun: Bool) throws -> (abandoned: Int, id: Int64) {
+        // backend_start is hidden (NULL) when the current role may not see the session's
+        // details (SET ROLE to a role the login user is not); abandon_dead_runs then goes by
+        // the pid alone.
+        let (pid, backendStart) = try db.query(
+            """
+            SELECT pg_backend_pid(), (SELECT a.backend_start FROM pg_catalog.pg_stat_activity a WHERE a.pid = pg_backend_pid())
+            """
+        ).one().decode((Int32, Date?).self)
+        return try withSideConnection { side in
+            let abandoned = try side.query("SELECT filmwg.abandon_dead_runs('eligibility')").one().decode(
+                Int.self, at: 0)
+            let id = try DatabaseErrors.translating {
+                try side.query(
+                    """
+                    INSERT INTO filmwg.job_runs (job, as_of, dry_run, backend_pid, backend_start)
+                    VALUES ('eligibility', \(day), \(dryRun), \(pid), \(backendStart))
+                    RETURNING id
+                    """
+                ).one().decode(Int64.self, at: 0)
+            }
+            return (abandoned, id)
+        }
+    }
+
+    private func withSideConnection<T>(_ body: (Connection) throws -> T) throws -> T {
+        let side = try openSideConnection()
+        defer { side.close() }
+        return try body(side)
+    }
+
+    struct ValidVersion {
+        let id: Int64
+        let policy: String
+        let version: Int
+        let rule: String
+        let criteria: [String]
+    }
+
+    /// Steps 3 and 4, on the main connection inside its transaction.
+    private func evaluate(
+        runId: Int64, day: CalendarDate, dryRun: Bool, abandoned: Int, report: (EligibilityEvent) -> Void
+    ) throws -> EligibilityRun {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let versions = try db.query(
+            """
+            SELECT v.id, p.code, v.version, v.rule, v.criteria
+              FROM filmwg.policy_versions v JOIN filmwg.policies p ON p.id = v.policy_id
+             WHERE v.valid @> \(day)
+             ORDER BY p.code
+            """
+        ).map { row in
+            let (id, code, version, rule, criteria) = try row.decode((Int64, String, Int, String, [String]).self)
+            return ValidVersion(id: id, policy: code, version: version, rule: rule, criteria: criteria)
+        }
+        let catalog = try FactCatalogRepository(db).load()
+        report(
+            .started(runId: runId, asOf: day, dryRun: dryRun, policyVersions: versions.count, abandonedRuns: abandoned))
+
+        var outcomes: [EligibilityRun.Outcome] = []
+        for (index, version) in versions.enumerated() {
+            let began = clock.now
+            let query = try Self.determinationQuery(version, catalog: catalog, runId: runId, day: day)
+            let (companies, eligible) = try db.query(query).one().decode((Int, Int).self)
+            let outcome = EligibilityRun.Outcome(
+                policy: version.policy, version: version.version, policyVersionId: version.id,
+                companies: companies, eligible: eligible, milliseconds: Self.milliseconds(clock.now - began))
+            outcomes.append(outcome)
+            report(.evaluated(outcome, index: index + 1, of: versions.count))
+        }
+
+        let companies =
+            try outcomes.map(\.companies).max()
+            ?? db.query("SELECT count(*) FROM filmwg.company_facts(\(day))").one().decode(Int.self, at: 0)
+        let previous = try db.query(
+            """
+            SELECT id FROM filmwg.job_runs
+             WHERE job = 'eligibility' AND status = 'succeeded' AND NOT dry_run AND id < \(runId)
+             ORDER BY id DESC LIMIT 1
+            """
+        ).optional()?.decode(Int64.self, at: 0)
+        let (newly, noLonger) = try db.query(Self.changesQuery(runId: runId, previousRunId: previous, day: day))
+            .one().decode((Int, Int).self)
+        return EligibilityRun(
+            id: runId, asOf: day, dryRun: dryRun, previousRunId: previous, abandonedRuns: abandoned,
+            companies: companies, policyVersions: versions.count,
+            determinations: outcomes.reduce(0) { $0 + $1.companies },
+            eligible: outcomes.reduce(0) { $0 + $1.eligible },
+            newlyEligible: newly, noLongerEligible: noLonger,
+            milliseconds: Self.milliseconds(clock.now - start), outcomes: outcomes)
+    }
+
+    /// One INSERT for one policy version and every company, returning how many rows it wrote
+    /// and how many are eligible.
+    ///
+    /// `$1` run, `$2` policy version, `$3` the day; the rule's own values follow from `$4` on,
+    /// bound, never pasted: the SQL holds only the compiler's fact columns and placeholders.
+    /// Each criterion is kept in `criteria_values` as SQL computed it (null included); the rule
+    /// holds when every criterion is true (`true = ALL`), and a null outcome is not met.
+    /// `OFFSET 0` keeps the criteria array computed once per company: without it the planner
+    /// pulls the subquery up and evaluates every criterion twice.
+    static func determinationQuery(
+        _ version: ValidVersion, catalog: FactCatalog, runId: Int64, day: CalendarDate
+    ) throws -> Query {
+        let compiled: CompiledRule
+        do {
+            compiled = try Rules.compile(version.rule, catalog: catalog, factsAlias: "f", firstParameter: 4)
+        } catch {
+            throw RecordError.invalid(
+                "version \(version.version) of policy \(version.policy) no longer checks against the fact catalog (\(error.description)); revise the policy"
+            )
+        }
+        guard compiled.criteria.map(\.source) == version.criteria else {
+            throw RecordError.invalid(
+                "version \(version.version) of policy \(version.policy): its stored criteria no longer match its rule; revise the policy"
+            )
+        }
+        let sql = """
+            WITH written AS (
+                INSERT INTO filmwg.determinations (run_id, policy_version_id, company_id, eligible, criteria_values)
+                SELECT $1, $2, x.company_id, coalesce(true = ALL (x.c), false), x.c
+                  FROM (SELECT f.company_id,
+                               ARRAY[\(compiled.criteria.map(\.sql).joined(separator: ",\n                                     "))]::boolean[] AS c
+                          FROM filmwg.company_facts($3) AS f
+                        OFFSET 0) AS x
+                RETURNING eligible
+            )
+            SELECT count(*), count(*) FILTER (WHERE eligible) FROM written
+            """
+        let binds =
+            [PostgresBind(runId), PostgresBind(version.id), PostgresBind(day)]
+            + compiled.binds.map { PostgresBind(text: $0.parameterText, type: .unknown) }
+        return Query(unsafeSQL: sql, binds: binds)
+    }
+
+    /// Step 4, set-based: the differences by (policy, company) between this run and the previous
+    /// succeeded one, written and counted in one statement.
+    static func changesQuery(runId: Int64, previousRunId: Int64?, day: CalendarDate) -> Query {
+        """
+        WITH cur AS (
+            SELECT d.company_id, v.policy_id, d.policy_version_id, d.eligible
+              FROM filmwg.determinations d JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
+             WHERE d.run_id = \(runId)
+        ), prev AS (
+            SELECT d.company_id, v.policy_id, d.policy_version_id, d.eligible
+              FROM filmwg.determinations d JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
+             WHERE d.run_id = \(previousRunId)
+        ), valid_now AS (
+            SELECT v.policy_id, v.id AS policy_version_id
+              FROM filmwg.policy_versions v WHERE v.valid @> \(day)
+        ), written AS (
+            INSERT INTO filmwg.determination_changes (run_id, policy_version_id, company_id, change, previous_run_id)
+            SELECT \(runId),
+                   coalesce(c.policy_version_id, n.policy_version_id, p.policy_version_id),
+                   coalesce(c.company_id, p.company_id),
+                   CASE WHEN coalesce(c.eligible, false) THEN 'newly_eligible' ELSE 'no_longer_eligible' END,
+                   \(previousRunId)
+              FROM cur c
+              FULL JOIN prev p ON p.policy_id = c.policy_id AND p.company_id = c.company_id
+              LEFT JOIN valid_now n ON n.policy_id = p.policy_id
+             WHERE coalesce(c.eligible, false) <> coalesce(p.eligible, false)
+            RETURNING change
+        )
+        SELECT count(*) FILTER (WHERE change = 'newly_eligible'),
+               count(*) FILTER (WHERE change = 'no_longer_eligible')
+          FROM written
+        """
+    }
+
+    static func finishQuery(_ run: EligibilityRun, status: String) -> Query {
+        """
+        UPDATE filmwg.job_runs
+           SET status = \(status), companies = \(run.companies), policy_versions = \(run.policyVersions),
+               determinations = \(run.determinations), eligible = \(run.eligible), changes = \(run.changes)
+         WHERE id = \(run.id)
+        """
+    }
+
+    /// The run's own refusals in the records' words; the rest as `DatabaseErrors` has them.
+    static func translate(_ error: any Error) -> any Error {
+        if let error = error as? PostgresError, error.constraint == "job_runs_running_key" {
+            return RecordError.conflict(
+                "another eligibility run is in progress; try again when it has finished")
+        }
+        return DatabaseErrors.translate(error)
+    }
+
+    static func sentence(_ error: any Error) -> String {
+        switch error {
+        case let error as any UserFacingError: error.sentence
+        case let error as PostgresError where error.isConnectionLost:
+            "the run's database session ended before it finished (\(error.message)); nothing of it was kept"
+        case let error as PostgresError: error.description
+        default: "\(error)"
+        }
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+}
+
+extension EligibilityRun {
+    func with(milliseconds: Int) -> EligibilityRun {
+        EligibilityRun(
+            id: id, asOf: asOf, dryRun: dryRun, previousRunId: previousRunId, abandonedRuns: abandonedRuns,
+            companies: companies, policyVersions: policyVersions, determinations: determinations,
+            eligible: eligible, newlyEligible: newlyEligible, noLongerEligible: noLongerEligible,
+            milliseconds: milliseconds, outcomes: outcomes)
+    }
+}

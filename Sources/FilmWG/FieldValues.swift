@@ -1,0 +1,184 @@
+import Foundation
+import Postgres
+
+/// One thing wrong with one field of a record.
+///
+/// Imports print it as `FILE:LINE: column: reason`; single-record commands print `sentence`.
+public struct FieldProblem: Sendable, Equatable, CustomStringConvertible {
+    public let column: String
+    public let reason: String
+    /// The sentence for a command that writes one record (`uscc 9111…: has 11 characters, …`).
+    public let sentence: String
+
+    public init(_ column: String, _ reason: String, sentence: String? = nil) {
+        self.column = column
+        self.reason = reason
+        self.sentence = sentence ?? "\(column): \(reason)"
+    }
+
+    public var description: String { "\(column): \(reason)" }
+}
+
+extension [FieldProblem] {
+    /// Throws the first problem as a `RecordError.invalid`, naming how many more there are.
+    public func throwIfAny() throws {
+        guard let first else { return }
+        let more = count > 1 ? " (and \(count - 1) more: \(dropFirst().map(\.description).joined(separator: "; ")))" : ""
+        throw RecordError.invalid(first.sentence + more)
+    }
+}
+
+/// The text of a record's fields by column name, as given on a command line or in a CSV row.
+///
+/// A column that is absent keeps what the record had; a column given empty clears an optional
+/// field (or restores a default). Values are trimmed of surrounding white space.
+public struct FieldValues: Sendable, Equatable {
+    private var values: [String: String]
+
+    public init(_ values: [String: String] = [:]) {
+        self.values = values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+
+    public subscript(column: String) -> String? {
+        get { values[column] }
+        set { values[column] = newValue?.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+
+    public func has(_ column: String) -> Bool { values[column] != nil }
+
+    public var isEmpty: Bool { values.isEmpty }
+}
+
+/// Reads typed values out of `FieldValues`, collecting a `FieldProblem` for each bad one.
+///
+/// Every method returns `.keep` when the column is absent, `.set(nil)` when it is given empty,
+/// `.set(value)` when it parses, and `.keep` plus a problem when it does not.
+struct FieldReader {
+    enum Change<T> {
+        case keep
+        case set(T?)
+
+        func apply(to value: inout T?) {
+            if case .set(let new) = self { value = new }
+        }
+
+        func apply(to value: inout T, default fallback: T) {
+            if case .set(let new) = self { value = new ?? fallback }
+        }
+    }
+
+    let values: FieldValues
+    private(set) var problems: [FieldProblem] = []
+
+    init(_ values: FieldValues) { self.values = values }
+
+    mutating func problem(_ column: String, _ reason: String, sentence: String? = nil) {
+        problems.append(FieldProblem(column, reason, sentence: sentence))
+    }
+
+    private func raw(_ column: String) -> Change<String> {
+        guard let text = values[column] else { return .keep }
+        return .set(text.isEmpty ? nil : text)
+    }
+
+    func text(_ column: String) -> Change<String> { raw(column) }
+
+    mutating func date(_ column: String) -> Change<CalendarDate> {
+        guard case .set(let text?) = raw(column) else { return raw(column).map { _ in nil } }
+        guard let date = CalendarDate(iso: text) else {
+            problem(column, "'\(Self.shown(text))' is not a date; write it as YYYY-MM-DD")
+            return .keep
+        }
+        return .set(date)
+    }
+
+    mutating func bool(_ column: String) -> Change<Bool> {
+        guard case .set(let text?) = raw(column) else { return raw(column).map { _ in nil } }
+        switch text {
+        case "true": return .set(true)
+        case "false": return .set(false)
+        default:
+            problem(column, "'\(Self.shown(text))' is not a boolean; write true or false")
+            return .keep
+        }
+    }
+
+    /// A plain decimal amount of money in CNY: ≥ 0, at most 2 decimals, at most 18 digits before
+    /// the point (the column is numeric(20,2)).
+    mutating func amount(_ column: String) -> Change<Decimal> {
+        guard case .set(let text?) = raw(column) else { return raw(column).map { _ in nil } }
+        guard let value = Amount.parse(text) else {
+            problem(column, "'\(Self.shown(text))' is not a plain decimal amount such as 5000000.00")
+            return .keep
+        }
+        let unsigned = text.drop { $0 == "+" || $0 == "-" }
+        let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
+        if value < 0 {
+            problem(column, "must be 0 or more, not \(text)")
+            return .keep
+        }
+        if parts.count == 2, parts[1].count > 2 {
+            problem(column, "\(text) has more than 2 decimals")
+            return .keep
+        }
+        if parts[0].drop(while: { $0 == "0" }).count > 18 {
+            problem(column, "\(text) is too large; at most 18 digits before the point")
+            return .keep
+        }
+        return .set(value)
+    }
+
+    /// A whole number from 0 to 2147483647 (the column is integer).
+    mutating func count(_ column: String) -> Change<Int> {
+        guard case .set(let text?) = raw(column) else { return raw(column).map { _ in nil } }
+        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }), let value = Int(text) else {
+            problem(column, "'\(Self.shown(text))' is not a whole number")
+            return .keep
+        }
+        guard value >= 0 else {
+            problem(column, "must be 0 or more, not \(text)")
+            return .keep
+        }
+        guard value <= Int(Int32.max) else {
+            problem(column, "\(text) is too large; at most \(Int32.max)")
+            return .keep
+        }
+        return .set(value)
+    }
+
+    /// One of a fixed set of words, with a spelling suggestion when it is not.
+    mutating func choice(_ column: String, among allowed: [String], noun: String) -> Change<String> {
+        guard case .set(let text?) = raw(column) else { return raw(column).map { _ in nil } }
+        guard allowed.contains(text) else {
+            let near = Spelling.nearest(to: text.lowercased(), among: allowed).map { "; did you mean '\($0)'?" } ?? ""
+            problem(column, "'\(Self.shown(text))' is not \(noun); use one of \(allowed.joined(separator: ", "))\(near)")
+            return .keep
+        }
+        return .set(text)
+    }
+
+    /// A USCC; an invalid one is reported with the phrase of `filmwg.uscc_problem`.
+    mutating func uscc(_ column: String) -> Change<String> {
+        guard case .set(let text?) = raw(column) else { return raw(column).map { _ in nil } }
+        if let reason = USCC.problem(text) {
+            problem(column, reason, sentence: column == "uscc" ? USCC.sentence(code: text, problem: reason) : "\(column) \(text): \(reason)")
+            return .keep
+        }
+        return .set(text)
+    }
+
+    /// Values quoted in reasons stay on one line and short.
+    static func shown(_ text: String) -> String {
+        let flat = text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        return flat.count > 60 ? String(flat.prefix(57)) + "…" : flat
+    }
+}
+
+extension FieldReader.Change {
+    func map<U>(_ transform: (T?) -> U?) -> FieldReader.Change<U> {
+        switch self {
+        case .keep: .keep
+        case .set(let value): .set(transform(value))
+        }
+    }
+}

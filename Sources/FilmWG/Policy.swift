@@ -1,0 +1,114 @@
+public import Foundation
+public import Postgres
+
+/// A preferential policy of the Huairou zone (`filmwg.policies`); its rules are in its versions.
+public struct Policy: Sendable, Equatable {
+    public let id: Int64
+    public var code: String
+    public var title: String
+    public var issuer: String?
+    public var benefit: String?
+    /// Largest amount in CNY of one grant; nil when uncapped.
+    public var cap: Decimal?
+    public var rowVersion: Int
+    public var createdAt: Date
+
+    public init(
+        id: Int64, code: String, title: String, issuer: String?, benefit: String?, cap: Decimal?,
+        rowVersion: Int, createdAt: Date
+    ) {
+        self.id = id
+        self.code = code
+        self.title = title
+        self.issuer = issuer
+        self.benefit = benefit
+        self.cap = cap
+        self.rowVersion = rowVersion
+        self.createdAt = createdAt
+    }
+}
+
+/// One version of a policy's eligibility rule (`filmwg.policy_versions`), valid over the
+/// half-open period [validFrom, validTo).
+public struct PolicyVersion: Sendable, Equatable {
+    public let id: Int64
+    public let policyId: Int64
+    /// 1, 2, … within the policy.
+    public let version: Int
+    public var validFrom: CalendarDate
+    /// The first day the version no longer applies; nil while open.
+    public var validTo: CalendarDate?
+    public let rule: String
+    /// Source text of each top-level `and` term, in order; determinations are aligned with it.
+    public let criteria: [String]
+    public var rowVersion: Int
+    public var createdAt: Date
+
+    public init(
+        id: Int64, policyId: Int64, version: Int, validFrom: CalendarDate, validTo: CalendarDate?,
+        rule: String, criteria: [String], rowVersion: Int, createdAt: Date
+    ) {
+        self.id = id
+        self.policyId = policyId
+        self.version = version
+        self.validFrom = validFrom
+        self.validTo = validTo
+        self.rule = rule
+        self.criteria = criteria
+        self.rowVersion = rowVersion
+        self.createdAt = createdAt
+    }
+
+    public func isValid(on day: CalendarDate) -> Bool {
+        validFrom <= day && (validTo.map { day < $0 } ?? true)
+    }
+}
+
+/// What `policy add` asks for: the policy and its first version.
+public struct NewPolicy: Sendable, Equatable {
+    public var code: String
+    public var title: String
+    public var issuer: String?
+    public var benefit: String?
+    public var cap: Decimal?
+    public var rule: String
+    public var validFrom: CalendarDate
+    public var validTo: CalendarDate?
+
+    public init(
+        code: String, title: String, issuer: String? = nil, benefit: String? = nil, cap: Decimal? = nil,
+        rule: String, validFrom: CalendarDate, validTo: CalendarDate? = nil
+    ) {
+        self.code = code
+        self.title = title
+        self.issuer = issuer
+        self.benefit = benefit
+        self.cap = cap
+        self.rule = rule
+        self.validFrom = validFrom
+        self.validTo = validTo
+    }
+}
+
+/// A policy with all its versions, oldest first, as `policy show` prints it.
+public struct PolicyDetails: Sendable, Equatable {
+    public var policy: Policy
+    public var versions: [PolicyVersion]
+
+    /// The version valid on `day`, if any (versions of one policy never overlap).
+    public func version(on day: CalendarDate) -> PolicyVersion? {
+        versions.first { $0.isValid(on: day) }
+    }
+}
+
+/// A rule that checked against the fact catalog: what `policy check` prints.
+public struct RuleSummary: Sendable, Equatable {
+    public struct Criterion: Sendable, Equatable {
+        /// The term as written, on one line.
+        public let source: String
+        /// The facts it reads, in order of first use.
+        public let facts: [String]
+    }
+
+    public let criteria: [Criterion]
+}

@@ -1,0 +1,238 @@
+import Foundation
+public import Postgres
+import Rules
+
+/// Policies and their versioned eligibility rules.
+///
+/// A rule is checked against the fact catalog (`filmwg.fact_catalog`) before anything is
+/// written, so a rule that does not check is never saved and the nightly job never meets one.
+public struct PolicyRepository {
+    let db: Connection
+
+    public init(_ db: Connection) { self.db = db }
+
+    static let policyColumns = "p.id, p.code, p.title, p.issuer, p.benefit, p.cap, p.row_version, p.created_at"
+    static let versionColumns =
+        "v.id, v.policy_id, v.version, lower(v.valid), upper(v.valid), v.rule, v.criteria, v.row_version, v.created_at"
+
+    static let refusals = [
+        "policies_code_key": "a policy with this code already exists; use 'filmwg policy revise CODE' for a new rule",
+        "policies_code_check": "a policy code may hold only lower-case letters, digits, - and _",
+        "policies_title_check": "the title must not be blank",
+        "policies_cap_check": "the cap must be 0 or more",
+        "policy_versions_no_overlap":
+            "the new version's period overlaps another version of the policy; versions of one policy never overlap",
+        "policy_versions_valid_check": "--valid-to must be after --valid-from",
+        "policy_versions_rule_check": "the rule must not be blank",
+    ]
+
+    // MARK: Rules
+
+    /// Parses and type-checks `rule` against the fact catalog.
+    ///
+    /// - Throws: `RecordError.invalid("the rule does not check: LINE:COLUMN: message; did you
+    ///   mean '…'?")` when it does not check.
+    public func check(rule: String) throws -> RuleSummary {
+        let checked = try checked(rule)
+        return RuleSummary(
+            criteria: checked.criteria.map {
+                RuleSummary.Criterion(source: $0.source, facts: $0.facts.map(\.name))
+            })
+    }
+
+    func checked(_ rule: String) throws -> CheckedRule {
+        let catalog = try FactCatalogRepository(db).load()
+        do {
+            return try Rules.check(rule, catalog: catalog)
+        } catch {
+            throw RecordError.invalid("the rule does not check: \(error.description)")
+        }
+    }
+
+    // MARK: Writing
+
+    /// Adds a policy and its first version, in one transaction.
+    ///
+    /// - Throws: `RecordError.invalid` for a bad code, title, cap, period or a rule that does not
+    ///   check (nothing is written then); for a code already taken.
+    public func add(_ new: NewPolicy) throws -> PolicyDetails {
+        let code = new.code.trimmingCharacters(in: .whitespaces)
+        let title = new.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard code.range(of: "^[a-z0-9_-]+$", options: .regularExpression) != nil else {
+            throw RecordError.invalid("policy code '\(code)' may hold only lower-case letters, digits, - and _")
+        }
+        guard !title.isEmpty else { throw RecordError.invalid("the title must not be blank") }
+        if let cap = new.cap, cap < 0 {
+            throw RecordError.invalid("the cap must be 0 or more, not \(Amount.format(cap))")
+        }
+        try Self.checkPeriod(from: new.validFrom, to: new.validTo)
+        let rule = new.rule.trimmingCharacters(in: .whitespacesAndNewlines)
+        let checked = try checked(rule)
+        return try DatabaseErrors.translating(Self.refusals) {
+            try db.transaction { tx in
+                if try tx.query("SELECT 1 FROM filmwg.policies WHERE code = \(code)").optional() != nil {
+                    throw RecordError.invalid(
+                        "a policy with code '\(code)' already exists; use 'filmwg policy revise \(code)' for a new rule"
+                    )
+                }
+                let id = try tx.query(
+                    """
+                    INSERT INTO filmwg.policies (code, title, issuer, benefit, cap)
+                    VALUES (\(code), \(title), \(Self.blankToNil(new.issuer)), \(Self.blankToNil(new.benefit)), \(new.cap))
+                    RETURNING id
+                    """
+                ).one().decode(Int64.self, at: 0)
+                try Self.insertVersion(
+                    tx, policyId: id, rule: rule, checked: checked, from: new.validFrom, to: new.validTo)
+                return try PolicyRepository(tx).details(id: id)
+            }
+        }
+    }
+
+    /// A new version of `code`'s rule from `validFrom` on; the open version (if any) now ends the
+    /// day before. One transaction: the policy row is locked so two revisions serialise.
+    ///
+    /// - Throws: `RecordError.notFound` for an unknown code; `RecordError.invalid` when the rule
+    ///   does not check, when the new version would not start after the open one, or overlaps
+    ///   another version.
+    public func revise(
+        code: String, rule: String, validFrom: CalendarDate, validTo: CalendarDate? = nil
+    ) throws -> PolicyDetails {
+        try Self.checkPeriod(from: validFrom, to: validTo)
+        let rule = rule.trimmingCharacters(in: .whitespacesAndNewlines)
+        let checked = try checked(rule)
+        return try DatabaseErrors.translating(Self.refusals) {
+            try db.transaction { tx in
+                let repository = PolicyRepository(tx)
+                guard
+                    let id = try tx.query(
+                        "SELECT id FROM filmwg.policies WHERE code = \(code) FOR NO KEY UPDATE"
+                    ).optional()?
+                    .decode(Int64.self, at: 0)
+                else { throw try repository.unknown(code) }
+                let versions = try repository.versions(policyId: id)
+                if let open = versions.last(where: { $0.validTo == nil }) {
+                    guard open.validFrom < validFrom else {
+                        throw RecordError.invalid(
+                            "version \(open.version) of policy \(code) starts on \(open.validFrom); a new version must start after that day"
+                        )
+                    }
+                    try tx.execute(
+                        """
+                        UPDATE filmwg.policy_versions SET valid = daterange(lower(valid), \(validFrom), '[)')
+                         WHERE id = \(open.id)
+                        """)
+                }
+                try Self.insertVersion(tx, policyId: id, rule: rule, checked: checked, from: validFrom, to: validTo)
+                return try repository.details(id: id)
+            }
+        }
+    }
+
+    static func insertVersion(
+        _ db: Connection, policyId: Int64, rule: String, checked: CheckedRule, from: CalendarDate, to: CalendarDate?
+    ) throws {
+        let criteria = checked.criteria.map(\.source)
+        try db.execute(
+            """
+            INSERT INTO filmwg.policy_versions (policy_id, valid, rule, criteria)
+            VALUES (\(policyId), daterange(\(from), \(to), '[)'), \(rule), \(criteria))
+            """)
+    }
+
+    static func checkPeriod(from: CalendarDate, to: CalendarDate?) throws {
+        if let to, to <= from {
+            throw RecordError.invalid(
+                "--valid-to (\(to)) must be after --valid-from (\(from)); periods are half-open, valid-to is the first day the version no longer applies"
+            )
+        }
+    }
+
+    static func blankToNil(_ text: String?) -> String? {
+        guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        return text
+    }
+
+    // MARK: Reading
+
+    /// - Throws: `RecordError.notFound` naming the nearest code.
+    public func find(code: String) throws -> Policy {
+        guard
+            let row = try db.query(
+                """
+                SELECT \(unsafeRaw: Self.policyColumns) FROM filmwg.policies p WHERE p.code = \(code)
+                """
+            ).optional()
+        else { throw try unknown(code) }
+        return try Self.policy(row)
+    }
+
+    /// The policy and its versions, oldest first.
+    public func details(code: String) throws -> PolicyDetails {
+        let policy = try find(code: code)
+        return PolicyDetails(policy: policy, versions: try versions(policyId: policy.id))
+    }
+
+    func details(id: Int64) throws -> PolicyDetails {
+        let policy = try Self.policy(
+            db.query(
+                """
+                SELECT \(unsafeRaw: Self.policyColumns) FROM filmwg.policies p WHERE p.id = \(id)
+                """
+            ).one())
+        return PolicyDetails(policy: policy, versions: try versions(policyId: id))
+    }
+
+    public func versions(policyId: Int64) throws -> [PolicyVersion] {
+        try db.query(
+            """
+            SELECT \(unsafeRaw: Self.versionColumns) FROM filmwg.policy_versions v
+             WHERE v.policy_id = \(policyId) ORDER BY v.version
+            """
+        ).map(Self.version)
+    }
+
+    /// Every policy with its versions, by code.
+    public func list() throws -> [PolicyDetails] {
+        let policies = try db.query("SELECT \(unsafeRaw: Self.policyColumns) FROM filmwg.policies p ORDER BY p.code")
+            .map(Self.policy)
+        let versions = try db.query(
+            """
+            SELECT \(unsafeRaw: Self.versionColumns) FROM filmwg.policy_versions v ORDER BY v.policy_id, v.version
+            """
+        ).map(Self.version)
+        let byPolicy = Dictionary(grouping: versions, by: \.policyId)
+        return policies.map { PolicyDetails(policy: $0, versions: byPolicy[$0.id] ?? []) }
+    }
+
+    /// Today in the group's calendar (Asia/Shanghai), by the database's clock.
+    public func today() throws -> CalendarDate {
+        try db.query("SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date").one().decode(CalendarDate.self, at: 0)
+    }
+
+    func unknown(_ code: String) throws -> RecordError {
+        let codes = try db.query("SELECT code FROM filmwg.policies ORDER BY code").map {
+            try $0.decode(String.self, at: 0)
+        }
+        let hint =
+            Spelling.nearest(to: code, among: codes).map { "; did you mean '\($0)'?" }
+            ?? "; see 'filmwg policy list'"
+        return RecordError.notFound("no policy has code '\(code)'\(hint)")
+    }
+
+    static func policy(_ row: Row) throws -> Policy {
+        let (id, code, title, issuer, benefit, cap, rowVersion, createdAt) =
+            try row.decode((Int64, String, String, String?, String?, Decimal?, Int, Date).self)
+        return Policy(
+            id: id, code: code, title: title, issuer: issuer, benefit: benefit, cap: cap,
+            rowVersion: rowVersion, createdAt: createdAt)
+    }
+
+    static func version(_ row: Row) throws -> PolicyVersion {
+        let (id, policyId, version, from, to, rule, criteria, rowVersion, createdAt) =
+            try row.decode((Int64, Int64, Int, CalendarDate, CalendarDate?, String, [String], Int, Date).self)
+        return PolicyVersion(
+            id: id, policyId: policyId, version: version, validFrom: from, validTo: to, rule: rule,
+            criteria: criteria, rowVersion: rowVersion, createdAt: createdAt)
+    }
+}

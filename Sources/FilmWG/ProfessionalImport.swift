@@ -1,0 +1,110 @@
+public import Postgres
+import Foundation
+
+/// `filmwg professional import FILE.csv`: header
+/// `full_name,latin_name,title,email,phone,specialties,company_uscc,employed_from,employed_to`;
+/// specialties are `;`-separated, and the last three make an employment.
+///
+/// Besides each field's rules, an e-mail address that appears twice in the file (ignoring case)
+/// or that a professional already has, and a company_uscc no company has, make a row invalid.
+public struct ProfessionalImport {
+    let db: Connection
+
+    public init(_ db: Connection) { self.db = db }
+
+    /// - Throws: `CSVFileError`, `RecordError.invalid` (bad header, broken CSV), `ImportFailure`.
+    public func run(file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()) throws
+        -> ImportReport
+    {
+        try CSVImporter(db: db, schema: ProfessionalSchema()).run(path: path, options: options, listener: listener)
+    }
+}
+
+struct ProfessionalSchema: ImportSchema {
+    var known: [String] { ProfessionalInput.columns + ["company_uscc", "employed_from", "employed_to"] }
+    var required: [String] { ["full_name"] }
+    var staging: [(String, String)] {
+        [
+            ("full_name", "text"), ("latin_name", "text"), ("title", "text"), ("email", "text"), ("phone", "text"),
+            ("specialties", "text[]"), ("company_uscc", "text"), ("employed_from", "date"), ("employed_to", "date"),
+        ]
+    }
+
+    func stage(_ values: FieldValues) -> (fields: [String?], problems: [FieldProblem]) {
+        var person = ProfessionalInput()
+        var problems = person.apply(values)
+        var reader = FieldReader(values)
+        var company: String?
+        var from: CalendarDate?
+        var to: CalendarDate?
+        reader.uscc("company_uscc").apply(to: &company)
+        reader.date("employed_from").apply(to: &from)
+        reader.date("employed_to").apply(to: &to)
+        problems += reader.problems
+        let companyGiven = values["company_uscc"].map { !$0.isEmpty } ?? false
+        if !companyGiven, from != nil || to != nil {
+            problems.append(FieldProblem("company_uscc", "employed_from and employed_to need the company_uscc of the employer"))
+        }
+        if let from, let to, to <= from {
+            problems.append(FieldProblem("employed_to", "\(to) must be after employed_from \(from) (the last day employed is the day before)"))
+        }
+        return (
+            [
+                person.fullName, person.latinName, person.title, person.email, person.phone,
+                person.specialties.postgresText(), company, from?.description, to?.description,
+            ], problems
+        )
+    }
+
+    func checks() -> [Query] {
+        [
+            """
+            UPDATE pg_temp.import_rows r
+               SET problems = coalesce(r.problems, '{}') || format('email: %s appears again in this file; first on line %s', r.email, d.first)
+              FROM (SELECT lower(email) AS email, min(line) AS first FROM pg_temp.import_rows WHERE email IS NOT NULL
+                     GROUP BY lower(email) HAVING count(*) > 1) d
+             WHERE lower(r.email) = d.email AND r.line <> d.first
+            """,
+            """
+            UPDATE pg_temp.import_rows r
+               SET problems = coalesce(r.problems, '{}') || format('email: %s already belongs to professional %s', r.email, p.id)
+              FROM filmwg.professionals p
+             WHERE lower(p.email) = lower(r.email)
+            """,
+            """
+            UPDATE pg_temp.import_rows r
+               SET problems = coalesce(r.problems, '{}') || format('company_uscc: no company has USCC %s; add it first with filmwg company add', r.company_uscc)
+             WHERE r.company_uscc IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM filmwg.companies c WHERE c.uscc = r.company_uscc)
+            """,
+        ]
+    }
+
+    /// Ids come from the professionals' own identity sequence up front (USAGE granted to
+    /// filmwg_admin by migration 0005), so each employment finds its person without a query per row.
+    func write(on db: Connection) throws -> Int {
+        let sequence = try db.query("SELECT pg_get_serial_sequence('filmwg.professionals', 'id')").one()
+            .decode(String.self, at: 0)
+        try db.execute("CREATE TEMP TABLE import_ids (line integer PRIMARY KEY, id bigint NOT NULL) ON COMMIT DROP")
+        try db.execute("""
+            INSERT INTO pg_temp.import_ids (line, id)
+            SELECT line, nextval(\(sequence)::regclass) FROM pg_temp.import_rows WHERE problems IS NULL ORDER BY line
+            """)
+        let written = try db.execute("""
+            INSERT INTO filmwg.professionals (id, full_name, latin_name, title, email, phone, specialties)
+            OVERRIDING SYSTEM VALUE
+            SELECT i.id, r.full_name, r.latin_name, r.title, r.email, r.phone, r.specialties
+              FROM pg_temp.import_rows r JOIN pg_temp.import_ids i USING (line)
+             ORDER BY r.line
+            """)
+        try db.execute("""
+            INSERT INTO filmwg.employments (professional_id, company_id, period, title)
+            SELECT i.id, c.id, daterange(r.employed_from, r.employed_to, '[)'), r.title
+              FROM pg_temp.import_rows r
+              JOIN pg_temp.import_ids i USING (line)
+              JOIN filmwg.companies c ON c.uscc = r.company_uscc
+             ORDER BY r.line
+            """)
+        return written
+    }
+}

@@ -1,0 +1,242 @@
+public import Postgres
+import Foundation
+
+/// Which professionals `list` returns.
+public struct ProfessionalFilter: Sendable, Equatable {
+    /// Part of the full name, the Latin name or the e-mail address, case-insensitive.
+    public var search: String?
+    /// Only people with an employment at this company that contains `asOf` (default today).
+    public var companyID: Int64?
+    public var asOf: CalendarDate?
+    public var includeErased = false
+    public var limit: Int?
+
+    public init(
+        search: String? = nil, companyID: Int64? = nil, asOf: CalendarDate? = nil, includeErased: Bool = false,
+        limit: Int? = nil
+    ) {
+        self.search = search
+        self.companyID = companyID
+        self.asOf = asOf
+        self.includeErased = includeErased
+        self.limit = limit
+    }
+}
+
+/// Reads and writes `filmwg.professionals` and `filmwg.employments`. Use from one task at a time.
+public struct ProfessionalRepository {
+    let db: Connection
+
+    public init(_ db: Connection) { self.db = db }
+
+    static let columns: Query = """
+        p.id, p.full_name, p.latin_name, p.title, p.email, p.phone, p.specialties, p.erased_at, p.row_version, p.created_at
+        """
+
+    /// Adds a person, and an employment when one is given, in one transaction.
+    /// - Throws: `RecordError.invalid` for a bad field or an e-mail address someone else has.
+    @discardableResult
+    public func create(_ input: ProfessionalInput, employment: EmploymentInput? = nil) throws -> Professional {
+        try (input.problems() + (employment?.problems() ?? [])).throwIfAny()
+        try checkEmailIsFree(input.email, exceptID: nil)
+        let id = try translating(email: input.email) {
+            try db.transaction { tx in
+                let id = try tx.query("""
+                    INSERT INTO filmwg.professionals (full_name, latin_name, title, email, phone, specialties)
+                    VALUES (\(input.fullName), \(input.latinName), \(input.title), \(input.email), \(input.phone),
+                            \(input.specialties))
+                    RETURNING id
+                    """).one().decode(Int64.self, at: 0)
+                if let employment { try insert(employment, professionalID: id, on: tx) }
+                return id
+            }
+        }
+        return try find(id: id)!
+    }
+
+    public func find(id: Int64) throws -> Professional? {
+        guard let row = try db.query("SELECT \(Self.columns) FROM filmwg.professionals p WHERE p.id = \(id)").optional()
+        else { return nil }
+        var professional = try Self.professional(row)
+        professional.employments = try employments(professionalID: id)
+        return professional
+    }
+
+    public func find(email: String) throws -> Professional? {
+        guard let row = try db.query("""
+            SELECT \(Self.columns) FROM filmwg.professionals p WHERE lower(p.email) = lower(\(email))
+            """).optional()
+        else { return nil }
+        var professional = try Self.professional(row)
+        professional.employments = try employments(professionalID: professional.id)
+        return professional
+    }
+
+    /// The professional a user named.
+    /// - Throws: `RecordError.notFound` when there is none.
+    public func find(_ ref: ProfessionalRef) throws -> Professional {
+        switch ref {
+        case .id(let id):
+            guard let found = try find(id: id) else {
+                throw RecordError.notFound("no professional has id \(id); see 'filmwg professional list'")
+            }
+            return found
+        case .email(let email):
+            guard email.contains("@") else {
+                throw RecordError.notFound("no professional is named '\(email)'; name one by id or e-mail address")
+            }
+            guard let found = try find(email: email) else {
+                throw RecordError.notFound("no professional has the e-mail address \(email); see 'filmwg professional list --search'")
+            }
+            return found
+        }
+    }
+
+    /// Professionals matching `filter`, by full name (then id); erased ones last unless left out.
+    public func list(_ filter: ProfessionalFilter = ProfessionalFilter()) throws -> [Professional] {
+        var query: Query = "SELECT \(Self.columns) FROM filmwg.professionals p WHERE true"
+        if let search = filter.search, !search.isEmpty {
+            let pattern = "%" + CompanyRepository.escapeLike(search) + "%"
+            query = query + " AND (p.full_name ILIKE \(pattern) OR p.latin_name ILIKE \(pattern) OR p.email ILIKE \(pattern))"
+        }
+        if let company = filter.companyID {
+            query = query + """
+                 AND EXISTS (SELECT 1 FROM filmwg.employments e WHERE e.professional_id = p.id
+                   AND e.company_id = \(company)
+                   AND e.period @> coalesce(\(filter.asOf), (now() AT TIME ZONE 'Asia/Shanghai')::date))
+                """
+        }
+        if !filter.includeErased { query = query + " AND p.erased_at IS NULL" }
+        query = query + " ORDER BY p.full_name NULLS LAST, p.id"
+        if let limit = filter.limit { query = query + " LIMIT \(limit)" }
+        return try db.query(query).map(Self.professional)
+    }
+
+    /// Writes `input` over the person, and records an employment when one is given: the open
+    /// employment at that company gets the given bounds, else a new employment is added.
+    /// - Parameter expectVersion: the `row_version` the caller read; a stale one changes nothing.
+    /// - Throws: `RecordError.conflict` (stale version), `.invalid`, `.notFound`.
+    @discardableResult
+    public func update(
+        id: Int64, to input: ProfessionalInput, expectVersion: Int, employment: EmploymentInput? = nil
+    ) throws -> Professional {
+        guard let current = try find(id: id) else { throw RecordError.notFound("no professional has id \(id)") }
+        if current.erasedAt != nil {
+            throw RecordError.invalid("professional \(id) was erased; its personal data cannot be recorded again, add a new professional instead")
+        }
+        try input.problems().throwIfAny()
+        try checkEmailIsFree(input.email, exceptID: id)
+        var merged = employment
+        if let employment, let open = current.employments.last(where: { $0.companyId == employment.companyID && $0.isOpen }) {
+            merged?.employedFrom = employment.employedFrom ?? open.employedFrom
+        }
+        try (merged?.problems() ?? []).throwIfAny()
+        try translating(email: input.email, id: id) {
+            try db.transaction { tx in
+                let changed = try tx.execute("""
+                    UPDATE filmwg.professionals SET full_name = \(input.fullName), latin_name = \(input.latinName),
+                        title = \(input.title), email = \(input.email), phone = \(input.phone),
+                        specialties = \(input.specialties), row_version = \(Int32(clamping: expectVersion))
+                    WHERE id = \(id)
+                    """)
+                guard changed == 1 else { throw RecordError.notFound("no professional has id \(id); it may have been deleted") }
+                guard let merged else { return }
+                if let open = current.employments.last(where: { $0.companyId == merged.companyID && $0.isOpen }) {
+                    try tx.execute("""
+                        UPDATE filmwg.employments
+                           SET period = daterange(\(merged.employedFrom), \(merged.employedTo), '[)'),
+                               row_version = \(Int32(clamping: open.rowVersion))
+                         WHERE id = \(open.id)
+                        """)
+                } else {
+                    try insert(merged, professionalID: id, on: tx)
+                }
+            }
+        }
+        return try find(id: id)!
+    }
+
+    /// Erases the person's personal data (name, Latin name, e-mail, phone), keeping attendance,
+    /// employments and roles as anonymous history (`filmwg.erase_professional`). Idempotent.
+    /// - Throws: `RecordError.notFound` when there is no such professional (P0002).
+    @discardableResult
+    public func erase(id: Int64) throws -> Professional {
+        do {
+            try db.query("SELECT filmwg.erase_professional(\(id))")
+        } catch {
+            if error.sqlState == "P0002" { throw RecordError.notFound("no professional has id \(id)") }
+            throw DatabaseErrors.translate(error)
+        }
+        return try find(id: id)!
+    }
+
+    public func employments(professionalID: Int64) throws -> [Employment] {
+        try db.query("""
+            SELECT e.id, e.professional_id, e.company_id, lower(e.period), upper(e.period), e.title, e.row_version,
+                   c.uscc, c.name
+              FROM filmwg.employments e JOIN filmwg.companies c ON c.id = e.company_id
+             WHERE e.professional_id = \(professionalID)
+             ORDER BY lower(e.period) NULLS FIRST, e.id
+            """).map { row in
+            let (id, person, company, from, to, title, version, uscc, name) = try row.decode(
+                (Int64, Int64, Int64, CalendarDate?, CalendarDate?, String?, Int, String?, String).self)
+            return Employment(
+                id: id, professionalId: person, companyId: company, employedFrom: from, employedTo: to, title: title,
+                rowVersion: version, companyUSCC: uscc, companyName: name)
+        }
+    }
+
+    // MARK: - Rows and refusals
+
+    private func insert(_ employment: EmploymentInput, professionalID: Int64, on tx: Connection) throws {
+        try tx.execute("""
+            INSERT INTO filmwg.employments (professional_id, company_id, period, title)
+            VALUES (\(professionalID), \(employment.companyID),
+                    daterange(\(employment.employedFrom), \(employment.employedTo), '[)'), \(employment.title))
+            """)
+    }
+
+    static func professional(_ row: Row) throws -> Professional {
+        let (id, fullName, latinName, title, email, phone, specialties, erased, version, created) = try row.decode(
+            (Int64, String?, String?, String?, String?, String?, [String], Date?, Int, Date).self)
+        return Professional(
+            id: id, fullName: fullName, latinName: latinName, title: title, email: email, phone: phone,
+            specialties: specialties, erasedAt: erased, rowVersion: version, createdAt: created)
+    }
+
+    private func checkEmailIsFree(_ email: String?, exceptID: Int64?) throws {
+        guard let email else { return }
+        let row = try db.query("""
+            SELECT id FROM filmwg.professionals WHERE lower(email) = lower(\(email)) AND id IS DISTINCT FROM \(exceptID)
+            """).optional()
+        if let row {
+            throw RecordError.invalid("email \(email): already belongs to professional \(try row.decode(Int64.self, at: 0))")
+        }
+    }
+
+    private func translating<T>(email: String?, id: Int64? = nil, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PostgresError {
+            if error.sqlState == DatabaseErrors.staleVersion, let id {
+                throw RecordError.conflict(
+                    "professional \(id) was changed by someone else since you read it (\(error.message)); nothing was written, show it again and retry")
+            }
+            throw DatabaseErrors.translate(error, constraints: Self.sentences(email: email))
+        }
+    }
+
+    /// Sentences for the constraints of professionals and employments; never a CHECK's DETAIL,
+    /// which would hold the e-mail address.
+    static func sentences(email: String?) -> [String: String] {
+        [
+            "professionals_email_key": "email \(email ?? ""): already belongs to another professional",
+            "professionals_email_check": "email: not an e-mail address (local@domain)",
+            "professionals_full_name_check": "full_name: is required and must not be blank",
+            "professionals_name_required": "full_name: is required and must not be blank",
+            "professionals_specialties_check": "specialties: must not hold empty entries",
+            "employments_period_check": "employed_to: must be after employed_from",
+            "employments_company_id_fkey": "company: the company does not exist",
+        ]
+    }
+}

@@ -1,0 +1,60 @@
+/// The Unified Social Credit Code (统一社会信用代码, GB 32100-2015): 18 characters from
+/// `0123456789ABCDEFGHJKLMNPQRTUWXY`, the last a check character over the first 17.
+///
+/// `problem(_:)` is the Swift twin of SQL `filmwg.uscc_problem(text)`: same checks, same order,
+/// same phrases, so a user reads the same sentence whether Swift or the database caught the code.
+/// Lengths and positions count Unicode scalars, as PostgreSQL's `char_length` and `substr` do.
+public enum USCC {
+    /// The characters a USCC may hold; a character's value is its index here.
+    public static let alphabet: [Unicode.Scalar] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".unicodeScalars)
+
+    /// Weight of position i (1-based) is 3^(i-1) mod 31.
+    static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+    private static let values: [Unicode.Scalar: Int] = Dictionary(
+        uniqueKeysWithValues: alphabet.enumerated().map { ($1, $0) })
+
+    /// Why `code` is not a valid USCC, or nil when it is. The phrases are exactly those of
+    /// `filmwg.uscc_problem`: `has N characters, a USCC has 18`,
+    /// `character 'X' at position N is not allowed in a USCC`, `check digit is 'X', expected 'Y'`.
+    public static func problem(_ code: String) -> String? {
+        let scalars = Array(code.unicodeScalars)
+        guard scalars.count == 18 else { return "has \(scalars.count) characters, a USCC has 18" }
+        var total = 0
+        for (index, scalar) in scalars.enumerated() {
+            guard let value = values[scalar] else {
+                return "character '\(Character(scalar))' at position \(index + 1) is not allowed in a USCC"
+            }
+            if index < 17 { total += value * weights[index] }
+        }
+        let expected = alphabet[(31 - total % 31) % 31]
+        guard scalars[17] == expected else {
+            return "check digit is '\(Character(scalars[17]))', expected '\(Character(expected))'"
+        }
+        return nil
+    }
+
+    public static func isValid(_ code: String) -> Bool { problem(code) == nil }
+
+    /// The sentence a user reads for an invalid code: `uscc 91110116ABC: has 11 characters, a USCC has 18`.
+    public static func sentence(code: String, problem: String) -> String { "uscc \(code): \(problem)" }
+
+    /// The check character for the first 17 characters of a code, or nil when `body` is not 17
+    /// characters of the alphabet. `body + String(check)` is then a valid USCC.
+    public static func checkCharacter(for body: String) -> Character? {
+        let scalars = Array(body.unicodeScalars)
+        guard scalars.count == 17 else { return nil }
+        var total = 0
+        for (index, scalar) in scalars.enumerated() {
+            guard let value = values[scalar] else { return nil }
+            total += value * weights[index]
+        }
+        return Character(alphabet[(31 - total % 31) % 31])
+    }
+
+    /// Throws the user's sentence when `code` is invalid.
+    /// - Throws: `RecordError.invalid("uscc CODE: REASON")`.
+    public static func validate(_ code: String) throws {
+        if let problem = problem(code) { throw RecordError.invalid(sentence(code: code, problem: problem)) }
+    }
+}

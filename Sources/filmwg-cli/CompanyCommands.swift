@@ -1,0 +1,155 @@
+import FilmWG
+import Postgres
+
+/// `filmwg company add | show | list | update | archive | import`.
+enum CompanyCommands {
+    static let all: [Command] = [add, show, list, update, archive, importCSV]
+
+    static let fields: [Option] = Converters.columnOptions([
+        ("uscc", "CODE", "Unified Social Credit Code, 18 characters with a valid check digit"),
+        ("name", "TEXT", "name, usually the English or registered name"),
+        ("name_zh", "TEXT", "Chinese name (中文名称)"),
+        ("kind", "KIND", "\(CompanyKind.names.joined(separator: "|")) (default other)"),
+        ("district", "TEXT", "district of registration, e.g. 怀柔区"),
+        ("registered_in_zone", "true|false", "registered in the Huairou National Film Industry Demonstration Zone"),
+        ("zone_registered_on", "DATE", "day of registration in the zone (YYYY-MM-DD)"),
+        ("registered_capital", "AMOUNT", "registered capital in CNY, a plain decimal such as 5000000.00"),
+        ("founded_on", "DATE", "day the company was founded (YYYY-MM-DD)"),
+        ("employees", "N", "number of employees"),
+    ])
+
+    static let expectVersion = Option.value(
+        "expect-version", "N", "the row_version your change rests on (default: the version just read); a stale one changes nothing (exit 75)")
+
+    static let add = Command(
+        path: ["company", "add"],
+        abstract: "Add a company and print it as 'company show' does.",
+        discussion: "--name is required. Every field is checked before anything is written; a USCC with a wrong check digit or one another company has is refused (exit 65).",
+        example: "filmwg company add --uscc 91110116MA01A2B3C4 --name 'Huairou Film Studio' --name-zh 怀柔影视 --kind production --registered-capital 5000000.00",
+        options: fields + [Format.option]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        var input = CompanyInput()
+        try input.apply(Converters.values(arguments, columns: CompanyInput.columns)).throwIfAny()
+        let company = try CompanyRepository(try context.connection()).create(input)
+        context.output.show(Converters.company(company), format: format)
+    }
+
+    static let show = Command(
+        path: ["company", "show"],
+        abstract: "Show one company, named by its USCC or id.",
+        usage: "COMPANY",
+        example: "filmwg company show 91110116MA01A2B3C4 --format json",
+        options: [Format.option]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
+        let company = try CompanyRepository(try context.connection()).find(ref)
+        context.output.show(Converters.company(company), format: format)
+    }
+
+    static let tableColumns = [
+        "id", "uscc", "name", "name_zh", "kind", "district", "registered_in_zone", "registered_capital",
+    ]
+
+    static let list = Command(
+        path: ["company", "list"],
+        abstract: "List companies by name, with filters.",
+        discussion: "Archived companies are left out unless --include-archived. --member and --tier look at the memberships on --as-of (default: today in Asia/Shanghai). The table shows the main columns; csv and json show them all.",
+        example: "filmwg company list --search 影视 --kind production --member --as-of 2018-01-01",
+        options: [
+            .value("search", "TEXT", "part of the name or Chinese name, any case"),
+            .value("kind", "KIND", CompanyKind.names.joined(separator: "|")),
+            .flag("in-zone", "only companies registered in the Huairou zone"),
+            .flag("member", "only members of the working group on --as-of"),
+            .value("tier", "TIER", "only members of this tier on --as-of (\(MembershipTier.names.joined(separator: "|")))"),
+            .value("as-of", "DATE", "the day --member and --tier look at (default: today)"),
+            .flag("include-archived", "also archived companies"),
+            .value("limit", "N", "at most N rows (default: all)"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        let filter = CompanyFilter(
+            search: arguments.string("search"), kind: try Converters.kind(arguments), inZone: arguments.has("in-zone"),
+            member: arguments.has("member"), tier: try Converters.tier(arguments), asOf: try arguments.date("as-of"),
+            includeArchived: arguments.has("include-archived"), limit: try Converters.limit(arguments))
+        if filter.asOf != nil, !filter.member, filter.tier == nil {
+            throw CLIError.usage("--as-of goes with --member or --tier")
+        }
+        let companies = try CompanyRepository(try context.connection()).list(filter)
+        var records = companies.map(Converters.company)
+        var columns = Converters.companyColumns
+        if format == .table {
+            records = records.map { record in Record(record.fields.filter { tableColumns.contains($0.name) }.map { ($0.name, $0.value) }) }
+            columns = tableColumns
+        }
+        context.output.list(records, columns: columns, format: format)
+    }
+
+    static let update = Command(
+        path: ["company", "update"],
+        abstract: "Change fields of a company and print it as 'company show' does.",
+        usage: "COMPANY",
+        discussion: "Only the fields given change; an empty value (--district '') clears an optional field. The change rests on the version just read, or on --expect-version: if someone changed the company since, nothing is written (exit 75).",
+        example: "filmwg company update 91110116MA01A2B3C4 --employees 120 --expect-version 3",
+        options: fields + [expectVersion, Format.option]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
+        let values = Converters.values(arguments, columns: CompanyInput.columns)
+        guard !values.isEmpty else {
+            throw CLIError.usage("nothing to change; give at least one of \(fields.map { "--" + $0.name }.joined(separator: ", "))")
+        }
+        let repository = CompanyRepository(try context.connection())
+        let current = try repository.find(ref)
+        var input = current.input
+        try input.apply(values).throwIfAny()
+        let version = try arguments.int("expect-version") ?? current.rowVersion
+        let company = try repository.update(id: current.id, to: input, expectVersion: version)
+        context.output.show(Converters.company(company), format: format)
+    }
+
+    static let archive = Command(
+        path: ["company", "archive"],
+        abstract: "Archive a company: it stays for history but leaves lists, facts and reports.",
+        usage: "COMPANY",
+        discussion: "Asks for confirmation on a terminal; elsewhere needs --yes. Archiving an archived company changes nothing.",
+        example: "filmwg company archive 91110116MA01A2B3C4 --yes",
+        options: [.flag("yes", "archive without asking"), expectVersion, Format.option]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
+        let repository = CompanyRepository(try context.connection())
+        let current = try repository.find(ref)
+        if let archivedAt = current.archivedAt {
+            context.output.message("company \(current.reference) was already archived at \(Instants.iso(archivedAt)); nothing changed")
+            context.output.show(Converters.company(current), format: format)
+            return
+        }
+        try context.confirm("Archive company \(current.reference) (\(current.name))?", arguments: arguments)
+        let version = try arguments.int("expect-version") ?? current.rowVersion
+        let company = try repository.archive(id: current.id, expectVersion: version)
+        context.output.show(Converters.company(company), format: format)
+    }
+
+    static let importCSV = Command(
+        path: ["company", "import"],
+        abstract: "Import companies from a CSV file, all or nothing.",
+        usage: "FILE.csv",
+        discussion: """
+            Header: \(CompanyInput.columns.joined(separator: ",")) (only name is required; columns may come in any order).
+            RFC 4180, UTF-8 with or without BOM, LF or CRLF. Every row is checked (fields, USCC check digits, a USCC \
+            twice in the file or already in the database); if any is invalid, each is listed as FILE:LINE: column: reason \
+            and nothing is written (exit 65), unless --skip-invalid.
+            """,
+        example: "filmwg company import companies.csv --skip-invalid --rejects rejected.csv",
+        options: Converters.importOptions
+    ) { arguments, context in
+        try Converters.runImport(arguments, context, noun: "companies") { db, path, options, listener in
+            try CompanyImport(db).run(file: path, options: options, listener: listener)
+        }
+    }
+}

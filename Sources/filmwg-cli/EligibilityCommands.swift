@@ -1,0 +1,305 @@
+import FilmWG
+import Foundation
+import Postgres
+
+/// `filmwg eligibility run | explain | list | changes`.
+enum EligibilityCommands {
+    static let all: [Command] = [run, explain, list, changes]
+
+    static let run = Command(
+        path: ["eligibility", "run"],
+        abstract: "The nightly job: decide which company is eligible for which policy on a day.",
+        usage: "[--as-of DATE] [--dry-run]",
+        discussion: """
+            Evaluates every policy version valid on the day against every company, inside PostgreSQL, \
+            records what changed since the previous succeeded run, and commits it all at once. Exits 75 \
+            at once when another run holds the job's lock; marks earlier runs whose session is gone as \
+            abandoned. --dry-run does the work, prints the result and keeps nothing but its job_runs row \
+            (dry_run = true). On a terminal it shows progress; otherwise it logs one JSON object per line \
+            on stderr (started, evaluated per policy, finished or failed). The summary goes to stdout.
+            """,
+        example: "filmwg eligibility run --as-of 2024-05-01 --format json",
+        options: [
+            .value("as-of", "DATE", "the day to evaluate (default: today in Asia/Shanghai)"),
+            .flag("dry-run", "compute and print, then roll back"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        let asOf = try arguments.date("as-of")
+        let settings = context.settings
+        let job = EligibilityJob(try context.connection(), sideConnection: { try Session.open(settings) })
+        let log = JobLog(output: context.output)
+        let run = try job.run(asOf: asOf, dryRun: arguments.has("dry-run"), report: log.report)
+        let summary = Record([
+            ("id", .number(String(run.id))), ("as_of", .text(run.asOf.description)),
+            ("status", .text("succeeded")), ("dry_run", .bool(run.dryRun)),
+            ("companies", .number(String(run.companies))), ("policy_versions", .number(String(run.policyVersions))),
+            ("determinations", .number(String(run.determinations))), ("eligible", .number(String(run.eligible))),
+            ("changes", .number(String(run.changes))), ("newly_eligible", .number(String(run.newlyEligible))),
+            ("no_longer_eligible", .number(String(run.noLongerEligible))),
+            ("previous_run_id", run.previousRunId.map { .number(String($0)) } ?? .null),
+            ("abandoned_runs", .number(String(run.abandonedRuns))), ("duration_ms", .number(String(run.milliseconds))),
+        ])
+        let outcomes = run.outcomes.map { outcome in
+            Record([
+                ("policy", .text(outcome.policy)), ("version", .number(String(outcome.version))),
+                ("companies", .number(String(outcome.companies))), ("eligible", .number(String(outcome.eligible))),
+                ("duration_ms", .number(String(outcome.milliseconds))),
+            ])
+        }
+        switch format {
+        case .json:
+            let policies = "[" + outcomes.map(JSONText.object).joined(separator: ", ") + "]"
+            context.output.show(
+                Record(summary.fields.map { ($0.name, $0.value) } + [("policies", .json(policies))]), format: .json)
+        case .csv:
+            context.output.show(summary, format: .csv)
+        case .table:
+            context.output.show(summary, format: .table)
+            if !outcomes.isEmpty {
+                context.output.write("\n")
+                context.output.list(
+                    outcomes, columns: ["policy", "version", "companies", "eligible", "duration_ms"], format: .table)
+            }
+            if run.dryRun { context.output.message("Dry run: nothing was kept but the run's job_runs row.") }
+        }
+    }
+
+    static let explain = Command(
+        path: ["eligibility", "explain"],
+        abstract: "Say why a company is or is not eligible for a policy: every criterion and its value.",
+        usage: "--company C --policy P [--as-of DATE]",
+        discussion: """
+            Reads the latest succeeded run (with --as-of, the latest succeeded run for that day). A \
+            criterion's value is true, false or null; null means a fact was missing, which counts as \
+            not met. A company is named by its USCC or numeric id, a policy by its code.
+            """,
+        example: "filmwg eligibility explain --company 91110116MA00000011 --policy film-fund --format json",
+        options: [
+            .value("company", "C", "the company: USCC or numeric id"),
+            .value("policy", "P", "the policy's code"),
+            .value("as-of", "DATE", "the day of the run to read (default: the latest succeeded run)"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        let explanation = try DeterminationRepository(try context.connection()).explain(
+            company: try arguments.required("company"), policy: try arguments.required("policy"),
+            asOf: try arguments.date("as-of"))
+        let head = determinationFields(explanation.determination)
+        switch format {
+        case .json:
+            let criteria = explanation.criteria.map { item in
+                JSONText.object(Record([("criterion", .text(item.criterion)), ("value", cell(item.value))]))
+            }
+            context.output.show(
+                Record(head + [("criteria", .json("[" + criteria.joined(separator: ", ") + "]"))]), format: .json)
+        case .csv:
+            let records = explanation.criteria.enumerated().map { index, item in
+                Record(
+                    head + [
+                        ("number", .number(String(index + 1))), ("criterion", .text(item.criterion)),
+                        ("value", cell(item.value)),
+                    ])
+            }
+            let columns = head.map(\.0) + ["number", "criterion", "value"]
+            context.output.list(records, columns: columns, format: .csv)
+        case .table:
+            context.output.show(Record(head), format: .table)
+            context.output.write("\n")
+            let records = explanation.criteria.enumerated().map { index, item in
+                Record([
+                    ("number", .number(String(index + 1))), ("criterion", .text(item.criterion)),
+                    ("value", .text(item.value.map { $0 ? "true" : "false" } ?? "null")),
+                    ("met", .text(item.value == true ? "yes" : "no")),
+                ])
+            }
+            context.output.list(records, columns: ["number", "criterion", "value", "met"], format: .table)
+        }
+    }
+
+    static let list = Command(
+        path: ["eligibility", "list"],
+        abstract: "List what the latest run decided for a policy, company by company.",
+        usage: "--policy P [--eligible|--ineligible] [--as-of DATE]",
+        example: "filmwg eligibility list --policy film-fund --eligible --format csv",
+        options: [
+            .value("policy", "P", "the policy's code"),
+            .flag("eligible", "only eligible companies"),
+            .flag("ineligible", "only companies that are not eligible"),
+            .value("as-of", "DATE", "the day of the run to read (default: the latest succeeded run)"),
+            .value("limit", "N", "print at most N rows"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        if arguments.has("eligible") && arguments.has("ineligible") {
+            throw CLIError.usage("give --eligible or --ineligible, not both")
+        }
+        let filter: Bool? = arguments.has("eligible") ? true : arguments.has("ineligible") ? false : nil
+        let (run, determinations) = try DeterminationRepository(try context.connection()).list(
+            policy: try arguments.required("policy"), eligible: filter, asOf: try arguments.date("as-of"),
+            limit: try arguments.int("limit"))
+        let records = determinations.map { Record(determinationFields($0)) }
+        context.output.list(records, columns: determinationColumns, format: format)
+        if format == .table, context.output.stderrIsTerminal {
+            context.output.message("From run \(run.id), as of \(run.asOf).")
+        }
+    }
+
+    static let changes = Command(
+        path: ["eligibility", "changes"],
+        abstract: "List the companies that became or stopped being eligible in a run.",
+        usage: "[--run N]",
+        discussion: """
+            Compares a run with the previous succeeded run, by policy: a company seen for the first time \
+            and eligible is newly_eligible; one eligible before and not now (or no longer evaluated) is \
+            no_longer_eligible. Default: the latest succeeded run.
+            """,
+        example: "filmwg eligibility changes --run 12 --format json",
+        options: [
+            .value("run", "N", "the run (default: the latest succeeded run)"),
+            .value("limit", "N", "print at most N rows"), Format.option,
+        ]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        let (run, changes) = try DeterminationRepository(try context.connection()).changes(
+            runId: try arguments.int("run").map(Int64.init), limit: try arguments.int("limit"))
+        let records = changes.map { change in
+            Record([
+                ("run_id", .number(String(change.runId))),
+                ("previous_run_id", change.previousRunId.map { .number(String($0)) } ?? .null),
+                ("as_of", .text(change.asOf.description)), ("policy", .text(change.policy)),
+                ("version", .number(String(change.version))), ("company_id", .number(String(change.company.id))),
+                ("uscc", change.company.uscc.map { .text($0) } ?? .null), ("name", .text(change.company.name)),
+                ("name_zh", change.company.nameZh.map { .text($0) } ?? .null), ("change", .text(change.change)),
+            ])
+        }
+        let columns = [
+            "run_id", "previous_run_id", "as_of", "policy", "version", "company_id", "uscc", "name", "name_zh",
+            "change",
+        ]
+        context.output.list(records, columns: columns, format: format)
+        if format == .table, context.output.stderrIsTerminal {
+            context.output.message(
+                "Run \(run.id), as of \(run.asOf): \(run.changes ?? changes.count) change\(run.changes == 1 ? "" : "s")."
+            )
+        }
+    }
+
+    // MARK: Helpers
+
+    static let determinationColumns = [
+        "company_id", "uscc", "name", "name_zh", "policy", "version", "as_of", "eligible", "run_id",
+    ]
+
+    static func determinationFields(_ determination: Determination) -> [(String, Cell)] {
+        [
+            ("company_id", .number(String(determination.company.id))),
+            ("uscc", determination.company.uscc.map { .text($0) } ?? .null),
+            ("name", .text(determination.company.name)),
+            ("name_zh", determination.company.nameZh.map { .text($0) } ?? .null),
+            ("policy", .text(determination.policy)), ("version", .number(String(determination.version))),
+            ("as_of", .text(determination.asOf.description)), ("eligible", .bool(determination.eligible)),
+            ("run_id", .number(String(determination.runId))),
+        ]
+    }
+
+    static func cell(_ value: Bool?) -> Cell { value.map { .bool($0) } ?? .null }
+}
+
+/// Turns the job's events into what an operator reads: a progress line on a terminal, one JSON
+/// object per line on stderr otherwise (cron mail, the systemd journal, docker logs).
+final class JobLog {
+    let output: Output
+    let json: Bool
+
+    init(output: Output) {
+        self.output = output
+        self.json = !output.stderrIsTerminal
+    }
+
+    func report(_ event: EligibilityEvent) {
+        switch event {
+        case .started(let runId, let asOf, let dryRun, let policyVersions, let abandoned):
+            if json {
+                line(
+                    "info", "eligibility.started",
+                    [
+                        ("run_id", .number(String(runId))), ("as_of", .text(asOf.description)),
+                        ("dry_run", .bool(dryRun)),
+                        ("policy_versions", .number(String(policyVersions))),
+                        ("abandoned_runs", .number(String(abandoned))),
+                    ])
+            } else {
+                if abandoned > 0 {
+                    output.message(
+                        "Marked \(abandoned) earlier run\(abandoned == 1 ? "" : "s") whose session was gone as abandoned."
+                    )
+                }
+                output.progress(
+                    "eligibility run \(runId) as of \(asOf): \(policyVersions) polic\(policyVersions == 1 ? "y" : "ies") to evaluate…"
+                )
+            }
+        case .evaluated(let outcome, let index, let total):
+            if json {
+                line(
+                    "info", "eligibility.evaluated",
+                    [
+                        ("policy", .text(outcome.policy)), ("version", .number(String(outcome.version))),
+                        ("companies", .number(String(outcome.companies))),
+                        ("eligible", .number(String(outcome.eligible))),
+                        ("duration_ms", .number(String(outcome.milliseconds))),
+                    ])
+            } else {
+                output.progress(
+                    "eligibility: \(index)/\(total) \(outcome.policy) v\(outcome.version): \(outcome.eligible) of \(outcome.companies) eligible (\(outcome.milliseconds) ms)"
+                )
+            }
+        case .finished(let run):
+            if json {
+                line(
+                    "info", "eligibility.finished",
+                    [
+                        ("run_id", .number(String(run.id))), ("as_of", .text(run.asOf.description)),
+                        ("dry_run", .bool(run.dryRun)),
+                        ("status", .text("succeeded")), ("companies", .number(String(run.companies))),
+                        ("policy_versions", .number(String(run.policyVersions))),
+                        ("determinations", .number(String(run.determinations))),
+                        ("eligible", .number(String(run.eligible))),
+                        ("changes", .number(String(run.changes))),
+                        ("newly_eligible", .number(String(run.newlyEligible))),
+                        ("no_longer_eligible", .number(String(run.noLongerEligible))),
+                        ("previous_run_id", run.previousRunId.map { .number(String($0)) } ?? .null),
+                        ("duration_ms", .number(String(run.milliseconds))),
+                    ])
+            } else {
+                output.endProgress()
+            }
+        case .failed(let runId, let asOf, let message, let milliseconds):
+            if json {
+                line(
+                    "error", "eligibility.failed",
+                    [
+                        ("run_id", runId.map { .number(String($0)) } ?? .null),
+                        ("as_of", asOf.map { .text($0.description) } ?? .null),
+                        ("error", .text(message)), ("duration_ms", .number(String(milliseconds))),
+                    ])
+            } else {
+                output.endProgress()
+            }
+        }
+    }
+
+    private func line(_ level: String, _ event: String, _ fields: [(String, Cell)]) {
+        let at = Date().formatted(
+            .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        output.message(
+            JSONText.object(Record([("time", .text(at)), ("level", .text(level)), ("event", .text(event))] + fields)))
+    }
+}

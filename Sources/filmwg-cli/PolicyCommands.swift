@@ -1,0 +1,288 @@
+import FilmWG
+import Foundation
+import Postgres
+
+/// `filmwg policy add | revise | show | list | check | facts`.
+enum PolicyCommands {
+    static let all: [Command] = [add, revise, show, list, check, facts]
+
+    static let ruleOptions: [Option] = [
+        .value("rule", "RULE", "the eligibility rule (DESIGN §6), e.g. \"registered_in_zone and employees >= 10\""),
+        .value("rule-file", "FILE", "read the rule from FILE instead (- for standard input)"),
+    ]
+
+    static let add = Command(
+        path: ["policy", "add"],
+        abstract: "Add a preferential policy with its first eligibility rule.",
+        usage: "--code CODE --title TITLE --rule RULE|--rule-file FILE --valid-from DATE",
+        discussion: """
+            The rule is checked against the fact catalog ('filmwg policy facts') first: a rule that \
+            does not check is never saved (exit 65, with line:column and a suggestion). Each top-level \
+            'and' term is a criterion that 'filmwg eligibility explain' reports on. Periods are half-open: \
+            --valid-to is the first day the version no longer applies.
+            """,
+        example: """
+            filmwg policy add --code film-fund --title "Huairou film industry fund" --rule-file film-fund.rule --valid-from 2017-05-20 --cap 5000000.00
+            """,
+        options: [
+            .value("code", "CODE", "stable code: lower-case letters, digits, - and _"),
+            .value("title", "TITLE", "the policy's title"),
+        ] + ruleOptions + [
+            .value("valid-from", "DATE", "first day the rule applies"),
+            .value("valid-to", "DATE", "first day it no longer applies (default: open)"),
+            .value("issuer", "TEXT", "who issues the policy"),
+            .value("benefit", "TEXT", "what it grants, in words"),
+            .value("cap", "AMOUNT", "largest amount in CNY of one grant, e.g. 5000000.00"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        let new = NewPolicy(
+            code: try arguments.required("code"), title: try arguments.required("title"),
+            issuer: arguments.string("issuer"), benefit: arguments.string("benefit"), cap: try arguments.decimal("cap"),
+            rule: try rule(arguments, context: context),
+            validFrom: try requiredDate(arguments, "valid-from"), validTo: try arguments.date("valid-to"))
+        let details = try PolicyRepository(try context.connection()).add(new)
+        print(details, format: format, output: context.output)
+    }
+
+    static let revise = Command(
+        path: ["policy", "revise"],
+        abstract: "Give a policy a new rule from a day on; the open version ends the day before.",
+        usage: "CODE --rule RULE|--rule-file FILE --valid-from DATE",
+        discussion: """
+            Adds version N+1 valid from --valid-from and ends the open version on the day before, in \
+            one transaction. Versions the job has used keep their rule; determinations already made stay.
+            """,
+        example:
+            "filmwg policy revise film-fund --rule \"registered_in_zone and employees >= 20\" --valid-from 2025-01-01",
+        options: ruleOptions + [
+            .value("valid-from", "DATE", "first day the new rule applies"),
+            .value("valid-to", "DATE", "first day it no longer applies (default: open)"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        let code = try arguments.subject("policy code")
+        let format = try Format.from(arguments)
+        let details = try PolicyRepository(try context.connection()).revise(
+            code: code, rule: try rule(arguments, context: context),
+            validFrom: try requiredDate(arguments, "valid-from"), validTo: try arguments.date("valid-to"))
+        print(details, format: format, output: context.output)
+    }
+
+    static let show = Command(
+        path: ["policy", "show"],
+        abstract: "Show a policy and every version of its rule, criterion by criterion.",
+        usage: "CODE",
+        example: "filmwg policy show film-fund --format json",
+        options: [Format.option]
+    ) { arguments, context in
+        let code = try arguments.subject("policy code")
+        let format = try Format.from(arguments)
+        print(
+            try PolicyRepository(try context.connection()).details(code: code), format: format, output: context.output)
+    }
+
+    static let list = Command(
+        path: ["policy", "list"],
+        abstract: "List the policies with the version valid today (Asia/Shanghai).",
+        example: "filmwg policy list --format csv",
+        options: [.value("limit", "N", "print at most N policies"), Format.option]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        let repository = PolicyRepository(try context.connection())
+        let today = try repository.today()
+        var policies = try repository.list()
+        if let limit = try arguments.int("limit") { policies = Array(policies.prefix(max(0, limit))) }
+        let records = policies.map { details in
+            let current = details.version(on: today)
+            return Record(
+                policyFields(details.policy) + [
+                    ("versions", .number(String(details.versions.count))),
+                    ("current_version", current.map { .number(String($0.version)) } ?? .null),
+                    ("valid_from", current.map { .text($0.validFrom.description) } ?? .null),
+                    ("valid_to", current?.validTo.map { .text($0.description) } ?? .null),
+                    ("criteria", current.map { criteriaCell($0.criteria, format: format) } ?? .null),
+                ])
+        }
+        let columns = [
+            "id", "code", "title", "issuer", "benefit", "cap", "versions", "current_version", "valid_from", "valid_to",
+            "criteria",
+        ]
+        context.output.list(records.map { select($0, columns) }, columns: columns, format: format)
+    }
+
+    static let check = Command(
+        path: ["policy", "check"],
+        abstract: "Parse and type-check a rule against the fact catalog and print its criteria.",
+        usage: "RULE",
+        discussion: """
+            Nothing is written. A rule that does not check exits 65 with LINE:COLUMN, what is wrong \
+            and, for a misspelt name, the nearest fact or value. Quote the rule for the shell.
+            """,
+        example:
+            "filmwg policy check \"registered_in_zone and years_in_operation >= 2 and member_tier in ('initiating', 'member')\"",
+        options: [.value("rule-file", "FILE", "read the rule from FILE (- for standard input)"), Format.option]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let source: String
+        if let file = arguments.string("rule-file") {
+            try arguments.noPositionals()
+            source = try read(file)
+        } else {
+            guard !arguments.positionals.isEmpty else {
+                throw CLIError.usage("name the rule to check, or give --rule-file FILE")
+            }
+            source = arguments.positionals.joined(separator: " ")
+        }
+        let summary = try PolicyRepository(try context.connection()).check(rule: source)
+        let records = summary.criteria.enumerated().map { index, criterion in
+            Record([
+                ("number", .number(String(index + 1))), ("criterion", .text(criterion.source)),
+                (
+                    "facts",
+                    format == .json ? .json(jsonArray(criterion.facts)) : .text(criterion.facts.joined(separator: ", "))
+                ),
+            ])
+        }
+        context.output.list(records, columns: ["number", "criterion", "facts"], format: format)
+        if context.output.stderrIsTerminal {
+            context.output.message("The rule checks: \(records.count) criteri\(records.count == 1 ? "on" : "a").")
+        }
+    }
+
+    static let facts = Command(
+        path: ["policy", "facts"],
+        abstract: "List every fact a rule may name: name, type and meaning.",
+        discussion:
+            "Facts are evaluated as of the run's day D (see DESIGN §6); text facts with fixed values list them.",
+        example: "filmwg policy facts --format json",
+        options: [Format.option]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        let catalog = try FactCatalogRepository(try context.connection()).load()
+        let records = catalog.facts.map { fact in
+            let allowed: Cell
+            if let values = fact.allowedValues {
+                allowed = format == .json ? .json(jsonArray(values)) : .text(values.joined(separator: ", "))
+            } else {
+                allowed = .null
+            }
+            return Record([
+                ("name", .text(fact.name)), ("type", .text(fact.type.rawValue)),
+                ("description", .text(fact.description)), ("allowed_values", allowed),
+            ])
+        }
+        context.output.list(records, columns: ["name", "type", "description", "allowed_values"], format: format)
+    }
+
+    // MARK: Helpers
+
+    static func rule(_ arguments: Arguments, context: Context) throws -> String {
+        switch (arguments.string("rule"), arguments.string("rule-file")) {
+        case (let rule?, nil): return rule
+        case (nil, let file?): return try read(file)
+        case (.some, .some): throw CLIError.usage("give --rule or --rule-file, not both")
+        case (nil, nil):
+            throw CLIError.usage(
+                "missing --rule RULE (or --rule-file FILE); see 'filmwg policy facts' for what a rule may name")
+        }
+    }
+
+    static func read(_ file: String) throws -> String {
+        if file == "-" {
+            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw CLIError(message: "rule file \(file) does not exist", code: .noInput)
+        }
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
+        else {
+            throw CLIError(message: "rule file \(file) cannot be read as UTF-8 text", code: .noInput)
+        }
+        return text
+    }
+
+    static func requiredDate(_ arguments: Arguments, _ name: String) throws -> CalendarDate {
+        guard let date = try arguments.date(name) else {
+            throw CLIError.usage("missing --\(name) DATE; it is required here")
+        }
+        return date
+    }
+
+    static func policyFields(_ policy: Policy) -> [(String, Cell)] {
+        [
+            ("id", .number(String(policy.id))), ("code", .text(policy.code)), ("title", .text(policy.title)),
+            ("issuer", policy.issuer.map { .text($0) } ?? .null),
+            ("benefit", policy.benefit.map { .text($0) } ?? .null),
+            ("cap", policy.cap.map { .number(Amount.format($0)) } ?? .null),
+            ("row_version", .number(String(policy.rowVersion))),
+            ("created_at", .text(policy.createdAt.formatted(.iso8601))),
+        ]
+    }
+
+    static func versionFields(_ version: PolicyVersion) -> [(String, Cell)] {
+        [
+            ("version", .number(String(version.version))), ("valid_from", .text(version.validFrom.description)),
+            ("valid_to", version.validTo.map { .text($0.description) } ?? .null), ("rule", .text(version.rule)),
+        ]
+    }
+
+    /// As `show` prints it; `add` and `revise` print the same.
+    static func print(_ details: PolicyDetails, format: Format, output: Output) {
+        switch format {
+        case .json:
+            let versions = details.versions.map { version in
+                JSONText.object(
+                    Record(
+                        [("id", .number(String(version.id)))] + versionFields(version) + [
+                            ("criteria", .json(jsonArray(version.criteria)))
+                        ]))
+            }
+            output.show(
+                Record(
+                    policyFields(details.policy) + [("versions", .json("[" + versions.joined(separator: ", ") + "]"))]),
+                format: .json)
+        case .csv:
+            let records = details.versions.map { version in
+                Record(
+                    policyFields(details.policy).filter {
+                        ["code", "title", "issuer", "benefit", "cap"].contains($0.0)
+                    }
+                        + versionFields(version) + [("criteria", .text(version.criteria.joined(separator: "\n")))])
+            }
+            let columns = [
+                "code", "title", "issuer", "benefit", "cap", "version", "valid_from", "valid_to", "rule", "criteria",
+            ]
+            output.list(records, columns: columns, format: .csv)
+        case .table:
+            output.show(
+                Record(policyFields(details.policy) + [("versions", .number(String(details.versions.count)))]),
+                format: .table)
+            for version in details.versions {
+                let until = version.validTo.map { "up to \($0.adding(days: -1)) (valid_to \($0))" } ?? "open"
+                var text = "\nversion \(version.version): from \(version.validFrom), \(until)\n"
+                for (index, criterion) in version.criteria.enumerated() {
+                    text += "  \(index + 1). \(criterion)\n"
+                }
+                output.write(text)
+            }
+        }
+    }
+
+    /// A JSON array in JSON, the criteria joined by `and` elsewhere (one line, comments gone).
+    static func criteriaCell(_ criteria: [String], format: Format) -> Cell {
+        format == .json ? .json(jsonArray(criteria)) : .text(criteria.joined(separator: " and "))
+    }
+
+    static func jsonArray(_ texts: [String]) -> String {
+        "[" + texts.map(JSONText.string).joined(separator: ", ") + "]"
+    }
+
+    static func select(_ record: Record, _ columns: [String]) -> Record {
+        Record(columns.map { name in (name, record.fields.first { $0.name == name }?.value ?? .null) })
+    }
+}

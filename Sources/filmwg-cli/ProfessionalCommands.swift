@@ -1,0 +1,162 @@
+import FilmWG
+import Postgres
+
+/// `filmwg professional add | show | list | update | erase | import`.
+enum ProfessionalCommands {
+    static let all: [Command] = [add, show, list, update, erase, importCSV]
+
+    static let fields: [Option] = Converters.columnOptions([
+        ("full_name", "TEXT", "full name as the person writes it, e.g. 席伟航"),
+        ("latin_name", "TEXT", "name in Latin letters, e.g. Xi Weihang"),
+        ("title", "TEXT", "job title"),
+        ("email", "ADDRESS", "e-mail address, unique ignoring case (personal data)"),
+        ("phone", "TEXT", "phone number (personal data)"),
+        ("specialties", "A;B", "specialties, separated by ';'"),
+    ])
+
+    static let employmentFlags: [Option] = [
+        .value("company", "COMPANY", "employer (USCC or id): records an employment there"),
+        .value("employed-from", "DATE", "with --company: first day employed"),
+        .value("employed-to", "DATE", "with --company: first day no longer employed"),
+    ]
+
+    static let listColumns = [
+        "id", "full_name", "latin_name", "title", "email", "phone", "specialties", "erased_at", "row_version", "created_at",
+    ]
+
+    static let add = Command(
+        path: ["professional", "add"],
+        abstract: "Add a professional (and an employment) and print them as 'professional show' does.",
+        discussion: "--full-name is required. With --company, the person is recorded as employed there over [--employed-from, --employed-to); either may be left out.",
+        example: "filmwg professional add --full-name 席伟航 --latin-name 'Xi Weihang' --email xi@example.org --specialties 'production;distribution' --company 91110116MA01A2B3C4 --employed-from 2017-05-20",
+        options: fields + employmentFlags + [Format.option]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        var input = ProfessionalInput()
+        try input.apply(Converters.values(arguments, columns: ProfessionalInput.columns)).throwIfAny()
+        let db = try context.connection()
+        let employment = try employment(arguments, db: db, title: input.title)
+        let person = try ProfessionalRepository(db).create(input, employment: employment)
+        context.output.show(Converters.professional(person, format: format, employments: true), format: format)
+    }
+
+    static let show = Command(
+        path: ["professional", "show"],
+        abstract: "Show one professional, named by id or e-mail, with their employments.",
+        usage: "PROFESSIONAL",
+        example: "filmwg professional show xi@example.org --format json",
+        options: [Format.option]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let ref = ProfessionalRef(try arguments.subject("professional (id or e-mail)"))
+        let person = try ProfessionalRepository(try context.connection()).find(ref)
+        context.output.show(Converters.professional(person, format: format, employments: true), format: format)
+    }
+
+    static let list = Command(
+        path: ["professional", "list"],
+        abstract: "List professionals by name, with filters.",
+        discussion: "Erased professionals are left out unless --include-erased. --company lists those employed there on --as-of (default: today in Asia/Shanghai).",
+        example: "filmwg professional list --search Xi --company 91110116MA01A2B3C4 --format csv",
+        options: [
+            .value("search", "TEXT", "part of the full name, Latin name or e-mail address, any case"),
+            .value("company", "COMPANY", "only people employed at this company (USCC or id) on --as-of"),
+            .value("as-of", "DATE", "the day --company looks at (default: today)"),
+            .flag("include-erased", "also professionals whose personal data was erased"),
+            .value("limit", "N", "at most N rows (default: all)"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        let asOf = try arguments.date("as-of")
+        let limit = try Converters.limit(arguments)
+        let db = try context.connection()
+        var companyID: Int64?
+        if let name = arguments.string("company") {
+            companyID = try CompanyRepository(db).find(CompanyRef(name)).id
+        } else if asOf != nil {
+            throw CLIError.usage("--as-of goes with --company")
+        }
+        let people = try ProfessionalRepository(db).list(ProfessionalFilter(
+            search: arguments.string("search"), companyID: companyID, asOf: asOf,
+            includeErased: arguments.has("include-erased"), limit: limit))
+        let records = people.map { Converters.professional($0, format: format, employments: false) }
+        context.output.list(records, columns: listColumns, format: format)
+    }
+
+    static let update = Command(
+        path: ["professional", "update"],
+        abstract: "Change fields of a professional and print them as 'professional show' does.",
+        usage: "PROFESSIONAL",
+        discussion: "Only the fields given change; an empty value (--phone '') clears an optional field. With --company, the open employment at that company gets the given --employed-from/--employed-to (e.g. --employed-to to end it); if there is none, a new employment is recorded. The change rests on the version just read, or on --expect-version: if someone changed the record since, nothing is written (exit 75).",
+        example: "filmwg professional update xi@example.org --title 'Head, Internet Film Working Group' --expect-version 2",
+        options: fields + employmentFlags + [CompanyCommands.expectVersion, Format.option]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let ref = ProfessionalRef(try arguments.subject("professional (id or e-mail)"))
+        let values = Converters.values(arguments, columns: ProfessionalInput.columns)
+        guard !values.isEmpty || arguments.string("company") != nil else {
+            let names = (fields + employmentFlags).map { "--" + $0.name }.joined(separator: ", ")
+            throw CLIError.usage("nothing to change; give at least one of \(names)")
+        }
+        let db = try context.connection()
+        let repository = ProfessionalRepository(db)
+        let current = try repository.find(ref)
+        var input = current.input
+        try input.apply(values).throwIfAny()
+        let employment = try employment(arguments, db: db, title: input.title)
+        let version = try arguments.int("expect-version") ?? current.rowVersion
+        let person = try repository.update(id: current.id, to: input, expectVersion: version, employment: employment)
+        context.output.show(Converters.professional(person, format: format, employments: true), format: format)
+    }
+
+    static let erase = Command(
+        path: ["professional", "erase"],
+        abstract: "Erase a professional's personal data on request, keeping anonymous history.",
+        usage: "PROFESSIONAL",
+        discussion: "Removes full name, Latin name, e-mail and phone, also from the audit log; attendance, employments and roles stay, so counts stay right. Cannot be undone. Asks for confirmation on a terminal; elsewhere needs --yes.",
+        example: "filmwg professional erase 42 --yes",
+        options: [.flag("yes", "erase without asking"), Format.option]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let ref = ProfessionalRef(try arguments.subject("professional (id or e-mail)"))
+        let repository = ProfessionalRepository(try context.connection())
+        let current = try repository.find(ref)
+        let who = current.fullName.map { " (\($0))" } ?? ""
+        try context.confirm("Erase the personal data of professional \(current.id)\(who)? This cannot be undone.", arguments: arguments)
+        let person = try repository.erase(id: current.id)
+        context.output.show(Converters.professional(person, format: format, employments: true), format: format)
+    }
+
+    static let importCSV = Command(
+        path: ["professional", "import"],
+        abstract: "Import professionals (and their employments) from a CSV file, all or nothing.",
+        usage: "FILE.csv",
+        discussion: """
+            Header: full_name,latin_name,title,email,phone,specialties,company_uscc,employed_from,employed_to \
+            (only full_name is required; specialties ';'-separated; the last three make an employment). An e-mail \
+            twice in the file or already recorded, or a company_uscc no company has, makes a row invalid. Invalid rows \
+            are listed as FILE:LINE: column: reason and nothing is written (exit 65), unless --skip-invalid.
+            """,
+        example: "filmwg professional import people.csv --skip-invalid --rejects rejected.csv",
+        options: Converters.importOptions
+    ) { arguments, context in
+        try Converters.runImport(arguments, context, noun: "professionals") { db, path, options, listener in
+            try ProfessionalImport(db).run(file: path, options: options, listener: listener)
+        }
+    }
+
+    /// The employment the flags describe, if any.
+    static func employment(_ arguments: Arguments, db: Connection, title: String?) throws -> EmploymentInput? {
+        let from = try arguments.date("employed-from")
+        let to = try arguments.date("employed-to")
+        guard let name = arguments.string("company") else {
+            if from != nil || to != nil { throw CLIError.usage("--employed-from and --employed-to go with --company") }
+            return nil
+        }
+        let company = try CompanyRepository(db).find(CompanyRef(name))
+        return EmploymentInput(companyID: company.id, employedFrom: from, employedTo: to, title: title)
+    }
+}

@@ -1,0 +1,185 @@
+import FilmWG
+import Foundation
+import Postgres
+
+/// Conversions the record commands share: flags to field values, names to records, records to
+/// printed cells, and the import runner.
+enum Converters {
+    // MARK: - Flags
+
+    /// Options for a record's editable columns: the CSV column names with `-` for `_`.
+    static func columnOptions(_ columns: [(String, String, String)]) -> [Option] {
+        columns.map { Option.value(flag($0.0), $0.1, $0.2) }
+    }
+
+    static func flag(_ column: String) -> String { column.replacingOccurrences(of: "_", with: "-") }
+
+    /// The given flags among `columns`, by column name (an empty value is kept: it clears).
+    static func values(_ arguments: Arguments, columns: [String]) -> FieldValues {
+        var values = FieldValues()
+        for column in columns {
+            if let text = arguments.string(flag(column)) { values[column] = text }
+        }
+        return values
+    }
+
+    static func limit(_ arguments: Arguments) throws -> Int? {
+        guard let limit = try arguments.int("limit") else { return nil }
+        guard limit >= 0 else { throw CLIError.usage("--limit must be 0 or more, not \(limit)") }
+        return limit
+    }
+
+    static func kind(_ arguments: Arguments) throws -> CompanyKind? {
+        try choice(arguments, "kind", CompanyKind.init(rawValue:), names: CompanyKind.names)
+    }
+
+    static func tier(_ arguments: Arguments) throws -> MembershipTier? {
+        try choice(arguments, "tier", MembershipTier.init(rawValue:), names: MembershipTier.names)
+    }
+
+    private static func choice<T>(_ arguments: Arguments, _ name: String, _ make: (String) -> T?, names: [String]) throws -> T? {
+        guard let text = arguments.string(name) else { return nil }
+        if let value = make(text) { return value }
+        let near = Spelling.nearest(to: text, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        throw CLIError.usage("--\(name) must be one of \(names.joined(separator: ", ")), not '\(text)'\(near)")
+    }
+
+    // MARK: - Cells
+
+    static func text(_ value: String?) -> Cell { value.map(Cell.text) ?? .null }
+    static func date(_ value: CalendarDate?) -> Cell { value.map { .text($0.description) } ?? .null }
+    static func amount(_ value: Decimal?) -> Cell { value.map { .number(Amount.format($0)) } ?? .null }
+    static func number<T: BinaryInteger>(_ value: T?) -> Cell { value.map { .number(String($0)) } ?? .null }
+    static func instant(_ value: Date?) -> Cell { value.map { .text(Instants.iso($0)) } ?? .null }
+
+    static let companyColumns = [
+        "id", "uscc", "name", "name_zh", "kind", "district", "registered_in_zone", "zone_registered_on",
+        "registered_capital", "founded_on", "employees", "archived_at", "row_version", "created_at",
+    ]
+
+    static func company(_ company: Company) -> Record {
+        Record([
+            ("id", .number(String(company.id))), ("uscc", text(company.uscc)), ("name", .text(company.name)),
+            ("name_zh", text(company.nameZh)), ("kind", .text(company.kind.rawValue)), ("district", text(company.district)),
+            ("registered_in_zone", .bool(company.registeredInZone)), ("zone_registered_on", date(company.zoneRegisteredOn)),
+            ("registered_capital", amount(company.registeredCapital)), ("founded_on", date(company.foundedOn)),
+            ("employees", number(company.employees)), ("archived_at", instant(company.archivedAt)),
+            ("row_version", .number(String(company.rowVersion))), ("created_at", instant(company.createdAt)),
+        ])
+    }
+
+    static func membership(_ membership: Membership) -> Record {
+        Record([
+            ("id", .number(String(membership.id))), ("company_id", .number(String(membership.companyId))),
+            ("uscc", text(membership.companyUSCC)), ("name", .text(membership.companyName)),
+            ("name_zh", text(membership.companyNameZh)), ("tier", .text(membership.tier.rawValue)),
+            ("joined_on", date(membership.joinedOn)), ("left_on", date(membership.leftOn)),
+            ("row_version", .number(String(membership.rowVersion))),
+        ])
+    }
+
+    /// A professional; `employments` adds the person's employments (JSON: an array of objects;
+    /// table and CSV: one line each).
+    static func professional(_ person: Professional, format: Format, employments: Bool) -> Record {
+        let specialties: Cell = format == .json
+            ? .json("[" + person.specialties.map(JSONText.string).joined(separator: ",") + "]")
+            : .text(person.specialties.joined(separator: ";"))
+        var fields: [(String, Cell)] = [
+            ("id", .number(String(person.id))), ("full_name", text(person.fullName)), ("latin_name", text(person.latinName)),
+            ("title", text(person.title)), ("email", text(person.email)), ("phone", text(person.phone)),
+            ("specialties", specialties), ("erased_at", instant(person.erasedAt)),
+            ("row_version", .number(String(person.rowVersion))), ("created_at", instant(person.createdAt)),
+        ]
+        if employments {
+            if format == .json {
+                let objects = person.employments.map { e in
+                    JSONText.object(Record([
+                        ("id", .number(String(e.id))), ("company_id", .number(String(e.companyId))),
+                        ("uscc", text(e.companyUSCC)), ("name", .text(e.companyName)),
+                        ("employed_from", date(e.employedFrom)), ("employed_to", date(e.employedTo)),
+                        ("title", text(e.title)),
+                    ]))
+                }
+                fields.append(("employments", .json("[" + objects.joined(separator: ", ") + "]")))
+            } else {
+                let lines = person.employments.map { e in
+                    let from = e.employedFrom.map { "from \($0)" } ?? "from an unknown day"
+                    let to = e.employedTo.map { " to \($0.adding(days: -1))" } ?? ", still employed"
+                    return "\(e.companyName)\(e.companyUSCC.map { " (\($0))" } ?? "") \(from)\(to)"
+                }
+                fields.append(("employments", .text(lines.joined(separator: "\n"))))
+            }
+        }
+        return Record(fields)
+    }
+
+    // MARK: - Imports
+
+    static let importOptions: [Option] = [
+        .flag("skip-invalid", "write the valid rows and leave the invalid ones out (default: nothing is written if any row is invalid)"),
+        .value("rejects", "FILE", "with --skip-invalid: write the invalid rows, unchanged, plus a reason column, to FILE"),
+        .flag("dry-run", "check every row, also against the database, and write nothing"),
+    ]
+
+    /// Runs an import: checks the file is there (exit 66), streams every invalid row to stderr
+    /// as `FILE:LINE: column: reason`, shows progress on a terminal, and prints what was done.
+    static func runImport(
+        _ arguments: Arguments, _ context: Context, noun: String,
+        _ body: (Connection, String, ImportOptions, ImportListener) throws -> ImportReport
+    ) throws {
+        let path = try arguments.subject("CSV file")
+        let options = ImportOptions(
+            skipInvalid: arguments.has("skip-invalid"), rejectsPath: arguments.string("rejects"),
+            dryRun: arguments.has("dry-run"))
+        if options.rejectsPath != nil, !options.skipInvalid {
+            throw CLIError.usage("--rejects goes with --skip-invalid; without it an invalid row means nothing is written")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw CLIError(message: "the file \(path) does not exist; check the path", code: .noInput)
+        }
+        let output = context.output
+        let listener = ImportListener(
+            progress: { progress in
+                switch progress {
+                case .reading(let rows): output.progress("\(path): read \(rows) rows…")
+                case .checking(let rows): output.progress("\(path): checking \(rows) rows against the database…")
+                case .writing(let rows): output.progress("\(path): writing \(rows) \(noun)…")
+                }
+            },
+            problem: { problem in
+                output.endProgress()
+                output.message(problem.description)
+            })
+        let report: ImportReport
+        do {
+            report = try body(try context.connection(), path, options, listener)
+        } catch let error as CSVFileError {
+            throw CLIError(message: error.sentence, code: .noInput)
+        }
+        output.endProgress()
+        let rows = report.rowsRead == 1 ? "1 row" : "\(report.rowsRead) rows"
+        if report.dryRun {
+            let valid = report.rowsRead - report.rowsInvalid
+            output.write("dry run: \(valid) of \(rows) of \(path) would be imported into \(noun); nothing was written\n")
+            return
+        }
+        var line = "imported \(report.rowsWritten) \(noun) from \(path) (\(rows) read"
+        if report.rowsInvalid > 0 {
+            line += ", \(report.rowsInvalid) invalid left out"
+            if let rejects = report.rejectsPath { line += " and written to \(rejects)" }
+        }
+        output.write(line + ")\n")
+    }
+}
+
+/// Instants as ISO 8601 with the group's offset (Asia/Shanghai, +08:00 since 1991), to the second.
+enum Instants {
+    static func iso(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 8 * 3600
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        let inDay = seconds - days * 86_400
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return "\(CalendarDate(daysSinceEpoch: days))T\(two(inDay / 3600)):\(two(inDay % 3600 / 60)):\(two(inDay % 60))+08:00"
+    }
+}
