@@ -3,7 +3,7 @@ import Postgres
 import TestSupport
 import Testing
 
-/// Migration 0009: audit rows of inserts are written once per statement (trigger audit_insert,
+/// Migration 0007 (statement_level_audit): audit rows of inserts are written once per statement (trigger audit_insert,
 /// transition table `inserted`) instead of once per row, and must be exactly what the per-row
 /// trigger wrote: one row per inserted row, with the actor, the key and the whole new row.
 @Suite struct AuditStatementLevelTests {
