@@ -35,6 +35,7 @@ let package = Package(
             plugins: ["EmbedSQL"]
         ),
         .executableTarget(name: "FilmWGCLI", dependencies: ["FilmWG"], path: "Sources/filmwg-cli"),
+        .executableTarget(name: "filmwg-bench", dependencies: ["Postgres"]),
         .target(name: "TestSupport", dependencies: ["Postgres", "FilmWG"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"], resources: [.copy("Golden")]),

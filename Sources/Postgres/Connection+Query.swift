@@ -32,23 +32,48 @@ extension Connection {
     func send(_ query: Query) throws(PostgresError) -> OpaquePointer {
         let types = query.binds.map(\.type.oid)
         let values = query.binds.map(\.text)
-        let result: OpaquePointer?
         if query.binds.isEmpty {
-            unsafe result = unsafe PQexecParams(handle, query.sql, 0, nil, nil, nil, nil, 0)
+            return try unsafe exchange { unsafe PQsendQueryParams(handle, query.sql, 0, nil, nil, nil, nil, 0) }
         } else if let name = try preparedName(for: query, types: types) {
-            unsafe result = unsafe CStrings.with(values) { valuePointers in
-                unsafe PQexecPrepared(handle, name, Int32(values.count), valuePointers, nil, nil, 0)
+            return try unsafe CStrings.with(values) { valuePointers throws(PostgresError) in
+                try unsafe exchange { unsafe PQsendQueryPrepared(handle, name, Int32(values.count), valuePointers, nil, nil, 0) }
             }
         } else {
-            unsafe result = unsafe CStrings.with(values) { valuePointers in
-                unsafe types.withUnsafeBufferPointer { typePointers in
-                    unsafe PQexecParams(
-                        handle, query.sql, Int32(values.count), typePointers.baseAddress, valuePointers, nil, nil, 0)
+            return try unsafe CStrings.with(values) { valuePointers throws(PostgresError) in
+                try unsafe types.withUnsafeBufferPointer { typePointers throws(PostgresError) in
+                    try unsafe exchange {
+                        unsafe PQsendQueryParams(
+                            handle, query.sql, Int32(values.count), typePointers.baseAddress, valuePointers, nil, nil, 0)
+                    }
                 }
             }
         }
-        guard let result = unsafe result else { throw connectionError() }
-        return unsafe result
+    }
+
+    /// One round trip, as `PQexec…` makes it but cheaper: `start` sends the statement (a
+    /// `PQsend…` call, which flushes it), then the answer is read from the socket right away,
+    /// before waiting on it. On a local server the answer is usually there already, so this
+    /// saves the `poll()` that `PQexec…` makes first on every statement (measured: one system
+    /// call of three per point read). Returns the last result, or the first error, as `PQexec`.
+    func exchange(_ start: () -> Int32) throws(PostgresError) -> OpaquePointer {
+        guard start() == 1 else { throw connectionError() }
+        _ = unsafe PQconsumeInput(handle)
+        var kept: OpaquePointer?
+        while let result = unsafe PQgetResult(handle) {
+            let status = unsafe PQresultStatus(result)
+            if let previous = unsafe kept {
+                if unsafe PQresultStatus(previous) == PGRES_FATAL_ERROR {
+                    unsafe PQclear(result)
+                    continue
+                }
+                unsafe PQclear(previous)
+            }
+            unsafe kept = unsafe result
+            // A COPY in progress has no end of results until the COPY ends.
+            if status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH { break }
+        }
+        guard let kept = unsafe kept else { throw connectionError() }
+        return unsafe kept
     }
 
     /// The statement's name, preparing it now if this is its first use. Nil when the cache is
@@ -58,10 +83,9 @@ extension Connection {
         if let name = prepared[key] { return name }
         guard prepared.count < Self.maxPrepared else { return nil }
         let name = "filmwg_\(prepared.count + 1)"
-        let result = unsafe types.withUnsafeBufferPointer { typePointers in
-            unsafe PQprepare(handle, name, query.sql, Int32(types.count), typePointers.baseAddress)
+        let result = try unsafe types.withUnsafeBufferPointer { typePointers throws(PostgresError) in
+            try unsafe exchange { unsafe PQsendPrepare(handle, name, query.sql, Int32(types.count), typePointers.baseAddress) }
         }
-        guard let result = unsafe result else { throw connectionError() }
         _ = unsafe try check(result)
         prepared[key] = name
         return name

@@ -130,10 +130,12 @@ import Foundation
 
 /// Passes Swift strings to C as a NULL-able array of C strings that live for the call.
 enum CStrings {
-    static func with<R>(_ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>) throws -> R) rethrows -> R {
+    static func with<R, E: Error>(
+        _ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>) throws(E) -> R
+    ) throws(E) -> R {
         let pointers: [UnsafeMutablePointer<CChar>?] = unsafe strings.map { unsafe $0.map { unsafe strdup($0)! } }
         defer { for unsafe pointer in unsafe pointers { unsafe free(pointer) } }
         let constant = unsafe pointers.map { unsafe $0.map { unsafe UnsafePointer($0) } }
-        return try unsafe constant.withUnsafeBufferPointer { unsafe try body($0.baseAddress!) }
+        return try unsafe constant.withUnsafeBufferPointer { (buffer) throws(E) -> R in unsafe try body(buffer.baseAddress!) }
     }
 }

@@ -5,8 +5,11 @@ internal import CLibPQ
 @safe final class ResultStorage {
     let pointer: OpaquePointer
     let rowCount: Int
-    let columnNames: [String]
     let columnTypes: [PostgresType]
+    /// Read on first use: decoding by position (the common case in loops) never needs them.
+    private(set) lazy var columnNames: [String] = (0..<columnTypes.count).map {
+        unsafe PQfname(pointer, Int32($0)).map { unsafe String(cString: $0) } ?? ""
+    }
     private(set) lazy var columnIndex: [String: Int] = {
         var index: [String: Int] = [:]
         for (i, name) in columnNames.enumerated() where index[name] == nil { index[name] = i }
@@ -17,7 +20,6 @@ internal import CLibPQ
         unsafe self.pointer = unsafe pointer
         self.rowCount = Int(unsafe PQntuples(pointer))
         let columns = Int(unsafe PQnfields(pointer))
-        self.columnNames = (0..<columns).map { unsafe PQfname(pointer, Int32($0)).map { unsafe String(cString: $0) } ?? "" }
         self.columnTypes = (0..<columns).map { PostgresType(oid: unsafe PQftype(pointer, Int32($0))) }
     }
 
@@ -35,9 +37,16 @@ internal import CLibPQ
         }
     }
 
-    /// Rows affected by INSERT/UPDATE/DELETE/COPY, from the command tag.
+    /// Rows affected by INSERT/UPDATE/DELETE/COPY, from the command tag (its digits read in
+    /// place, without making a String).
     var affectedRows: Int {
-        Int(unsafe String(cString: PQcmdTuples(pointer))) ?? 0
+        guard var digit = unsafe PQcmdTuples(pointer) else { return 0 }
+        var value = 0
+        while unsafe digit.pointee >= 0x30 && digit.pointee <= 0x39 {
+            value = value &* 10 &+ Int(unsafe digit.pointee - 0x30)
+            unsafe digit += 1
+        }
+        return value
     }
 }
 
@@ -45,13 +54,13 @@ internal import CLibPQ
 /// expects: `one()`, `optional()`, or the collection itself for all of them.
 public struct Rows: RandomAccessCollection {
     let storage: ResultStorage
-    /// For INSERT/UPDATE/DELETE: how many rows the statement touched.
-    public let affectedRows: Int
 
     init(_ storage: ResultStorage) {
         self.storage = storage
-        self.affectedRows = storage.affectedRows
     }
+
+    /// For INSERT/UPDATE/DELETE/COPY: how many rows the statement touched.
+    public var affectedRows: Int { storage.affectedRows }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { storage.rowCount }

@@ -19,10 +19,10 @@ public struct Row {
     public func decode<T: PostgresDecodable>(
         _ type: T.Type = T.self, at column: Int, file: String = #fileID, line: Int = #line
     ) throws(DecodingError) -> T {
-        guard column >= 0, column < storage.columnNames.count else {
+        guard column >= 0, column < storage.columnTypes.count else {
             throw DecodingError(
                 column: "#\(column)", index: column, postgresType: .unknown, swiftType: "\(T.self)",
-                reason: "the result has only \(storage.columnNames.count) columns", file: file, line: line)
+                reason: "the result has only \(storage.columnTypes.count) columns", file: file, line: line)
         }
         let pgType = storage.columnTypes[column]
         func failure(_ reason: String) -> DecodingError {
