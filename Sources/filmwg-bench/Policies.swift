@@ -113,6 +113,7 @@ enum Policies {
             -- Written by filmwg-bench generate: the eligibility job by hand, for the benchmark's baseline.
             -- Usage: psql -v as_of=2025-06-30 -f job-baseline.sql
             \\set ON_ERROR_STOP on
+            \\timing on
             BEGIN;
             SELECT set_config('filmwg.actor', 'bench-baseline', true);
             INSERT INTO filmwg.job_runs (job, as_of) VALUES ('eligibility', :'as_of') RETURNING id AS run_id \\gset
