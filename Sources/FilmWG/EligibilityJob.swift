@@ -11,7 +11,6 @@ public struct EligibilityRun: Sendable, Equatable {
         public let policyVersionId: Int64
         public let companies: Int
         public let eligible: Int
-        public let milliseconds: Int
     }
 
     /// The `filmwg.job_runs` row.
@@ -38,7 +37,8 @@ public struct EligibilityRun: Sendable, Equatable {
 public enum EligibilityEvent: Sendable {
     /// The run row is visible to others as `running`; evaluation starts.
     case started(runId: Int64, asOf: CalendarDate, dryRun: Bool, policyVersions: Int, abandonedRuns: Int)
-    /// One policy version was evaluated (`index` counts from 1).
+    /// What was decided for one policy version (`index` counts from 1). All versions are
+    /// evaluated by one statement, so these come together once it has finished.
     case evaluated(EligibilityRun.Outcome, index: Int, of: Int)
     /// Committed (or, for a dry run, computed and rolled back).
     case finished(EligibilityRun)
@@ -60,9 +60,12 @@ public enum EligibilityEvent: Sendable {
 ///    main connection, because its updates would otherwise stay uncommitted and the unique
 ///    index `job_runs_running_key` would make the insert wait for the main transaction, which
 ///    waits for the insert.)
-/// 3. per policy version valid on the day, one `INSERT INTO filmwg.determinations … SELECT`
-///    over `filmwg.company_facts(day)` with the rule compiled to SQL by `Rules.compile` and
-///    its values bound as parameters;
+/// 3. one `INSERT INTO filmwg.determinations … SELECT` over `filmwg.company_facts(day)` for
+///    every policy version valid on the day at once, each rule compiled to SQL by
+///    `Rules.compile` with its values bound as parameters. One statement is one snapshot: a
+///    record edited while the run works is seen by all policies or by none (the transaction is
+///    READ COMMITTED, so one statement per policy could split them), and each company's facts
+///    are computed once, not once per policy;
 /// 4. one `INSERT INTO filmwg.determination_changes … SELECT` comparing with the previous
 ///    succeeded, non-dry run (by id), **by policy**: a company's determination for a policy is
 ///    compared with its determination for the same policy in that run, whatever the versions;
@@ -219,15 +222,20 @@ public struct EligibilityJob {
             .started(runId: runId, asOf: day, dryRun: dryRun, policyVersions: versions.count, abandonedRuns: abandoned))
 
         var outcomes: [EligibilityRun.Outcome] = []
-        for (index, version) in versions.enumerated() {
-            let began = clock.now
-            let query = try Self.determinationQuery(version, catalog: catalog, runId: runId, day: day)
-            let (companies, eligible) = try db.query(query).one().decode((Int, Int).self)
-            let outcome = EligibilityRun.Outcome(
-                policy: version.policy, version: version.version, policyVersionId: version.id,
-                companies: companies, eligible: eligible, milliseconds: Self.milliseconds(clock.now - began))
-            outcomes.append(outcome)
-            report(.evaluated(outcome, index: index + 1, of: versions.count))
+        if !versions.isEmpty {
+            var counts: [Int64: (companies: Int, eligible: Int)] = [:]
+            for row in try db.query(Self.determinationsQuery(versions, catalog: catalog, runId: runId, day: day)) {
+                let (id, companies, eligible) = try row.decode((Int64, Int, Int).self)
+                counts[id] = (companies, eligible)
+            }
+            for (index, version) in versions.enumerated() {
+                let count = counts[version.id] ?? (0, 0)
+                let outcome = EligibilityRun.Outcome(
+                    policy: version.policy, version: version.version, policyVersionId: version.id,
+                    companies: count.companies, eligible: count.eligible)
+                outcomes.append(outcome)
+                report(.evaluated(outcome, index: index + 1, of: versions.count))
+            }
         }
 
         let companies =
@@ -251,21 +259,53 @@ public struct EligibilityJob {
             milliseconds: Self.milliseconds(clock.now - start), outcomes: outcomes)
     }
 
-    /// One INSERT for one policy version and every company, returning how many rows it wrote
-    /// and how many are eligible.
+    /// Step 3: one INSERT for every valid policy version and every company, returning per
+    /// version how many rows it wrote and how many are eligible.
     ///
-    /// `$1` run, `$2` policy version, `$3` the day; the rule's own values follow from `$4` on,
+    /// `$1` run, `$2` the day; then per version its id, followed by the rule's own values,
     /// bound, never pasted: the SQL holds only the compiler's fact columns and placeholders.
-    /// Each criterion is kept in `criteria_values` as SQL computed it (null included); the rule
-    /// holds when every criterion is true (`true = ALL`), and a null outcome is not met.
-    /// `OFFSET 0` keeps the criteria array computed once per company: without it the planner
-    /// pulls the subquery up and evaluates every criterion twice.
-    static func determinationQuery(
-        _ version: ValidVersion, catalog: FactCatalog, runId: Int64, day: CalendarDate
+    /// Each company's facts row meets one `VALUES` row per version (its id and its criteria
+    /// array). Each criterion is kept in `criteria_values` as SQL computed it (null included);
+    /// the rule holds when every criterion is true (`true = ALL`), and a null outcome is not met.
+    /// `OFFSET 0` keeps the criteria array computed once per row: without it the planner may
+    /// pull the subquery up (a one-row `VALUES` too) and evaluate every criterion twice.
+    static func determinationsQuery(
+        _ versions: [ValidVersion], catalog: FactCatalog, runId: Int64, day: CalendarDate
     ) throws -> Query {
+        var binds = [PostgresBind(runId), PostgresBind(day)]
+        var rows: [String] = []
+        for version in versions {
+            let idParameter = binds.count + 1
+            binds.append(PostgresBind(version.id))
+            let compiled = try compile(version, catalog: catalog, firstParameter: idParameter + 1)
+            binds += compiled.binds.map { PostgresBind(text: $0.parameterText, type: .unknown) }
+            let criteria = compiled.criteria.map(\.sql).joined(separator: ",\n                          ")
+            rows.append("($\(idParameter)::bigint,\n                     ARRAY[\(criteria)]::boolean[])")
+        }
+        let sql = """
+            WITH written AS (
+                INSERT INTO filmwg.determinations (run_id, policy_version_id, company_id, eligible, criteria_values)
+                SELECT $1, x.policy_version_id, x.company_id, coalesce(true = ALL (x.c), false), x.c
+                  FROM (SELECT p.policy_version_id, f.company_id, p.c
+                          FROM filmwg.company_facts($2) AS f
+                         CROSS JOIN LATERAL (VALUES \(rows.joined(separator: ",\n                    "))
+                               ) AS p (policy_version_id, c)
+                        OFFSET 0) AS x
+                RETURNING policy_version_id, eligible
+            )
+            SELECT policy_version_id, count(*), count(*) FILTER (WHERE eligible)
+              FROM written GROUP BY policy_version_id
+            """
+        return Query(unsafeSQL: sql, binds: binds)
+    }
+
+    /// A version's rule compiled against today's fact catalog, its criteria checked against
+    /// the ones stored when the version was written.
+    static func compile(_ version: ValidVersion, catalog: FactCatalog, firstParameter: Int) throws -> CompiledRule {
         let compiled: CompiledRule
         do {
-            compiled = try Rules.compile(version.rule, catalog: catalog, factsAlias: "f", firstParameter: 4)
+            compiled = try Rules.compile(
+                version.rule, catalog: catalog, factsAlias: "f", firstParameter: firstParameter)
         } catch {
             throw RecordError.invalid(
                 "version \(version.version) of policy \(version.policy) no longer checks against the fact catalog (\(error.description)); revise the policy"
@@ -276,22 +316,7 @@ public struct EligibilityJob {
                 "version \(version.version) of policy \(version.policy): its stored criteria no longer match its rule; revise the policy"
             )
         }
-        let sql = """
-            WITH written AS (
-                INSERT INTO filmwg.determinations (run_id, policy_version_id, company_id, eligible, criteria_values)
-                SELECT $1, $2, x.company_id, coalesce(true = ALL (x.c), false), x.c
-                  FROM (SELECT f.company_id,
-                               ARRAY[\(compiled.criteria.map(\.sql).joined(separator: ",\n                                     "))]::boolean[] AS c
-                          FROM filmwg.company_facts($3) AS f
-                        OFFSET 0) AS x
-                RETURNING eligible
-            )
-            SELECT count(*), count(*) FILTER (WHERE eligible) FROM written
-            """
-        let binds =
-            [PostgresBind(runId), PostgresBind(version.id), PostgresBind(day)]
-            + compiled.binds.map { PostgresBind(text: $0.parameterText, type: .unknown) }
-        return Query(unsafeSQL: sql, binds: binds)
+        return compiled
     }
 
     /// Step 4, set-based: the differences by (policy, company) between this run and the previous

@@ -46,7 +46,6 @@ enum EligibilityCommands {
             Record([
                 ("policy", .text(outcome.policy)), ("version", .number(String(outcome.version))),
                 ("companies", .number(String(outcome.companies))), ("eligible", .number(String(outcome.eligible))),
-                ("duration_ms", .number(String(outcome.milliseconds))),
             ])
         }
         switch format {
@@ -61,7 +60,7 @@ enum EligibilityCommands {
             if !outcomes.isEmpty {
                 context.output.write("\n")
                 context.output.list(
-                    outcomes, columns: ["policy", "version", "companies", "eligible", "duration_ms"], format: .table)
+                    outcomes, columns: ["policy", "version", "companies", "eligible"], format: .table)
             }
             if run.dryRun { context.output.message("Dry run: nothing was kept but the run's job_runs row.") }
         }
@@ -254,11 +253,10 @@ final class JobLog {
                         ("policy", .text(outcome.policy)), ("version", .number(String(outcome.version))),
                         ("companies", .number(String(outcome.companies))),
                         ("eligible", .number(String(outcome.eligible))),
-                        ("duration_ms", .number(String(outcome.milliseconds))),
                     ])
             } else {
                 output.progress(
-                    "eligibility: \(index)/\(total) \(outcome.policy) v\(outcome.version): \(outcome.eligible) of \(outcome.companies) eligible (\(outcome.milliseconds) ms)"
+                    "eligibility: \(index)/\(total) \(outcome.policy) v\(outcome.version): \(outcome.eligible) of \(outcome.companies) eligible"
                 )
             }
         case .finished(let run):

@@ -430,17 +430,21 @@ import Testing
             let checked = try Rules.check(rule, catalog: catalog)
             let version = EligibilityJob.ValidVersion(
                 id: 1, policy: "p", version: 1, rule: rule, criteria: checked.criteria.map(\.source))
-            let query = try EligibilityJob.determinationQuery(
-                version, catalog: catalog, runId: 9, day: F.day("2024-01-01"))
-            for literal in ["5000000", "production", "DROP", "2017-05-20", "'x'"] {
+            let second = EligibilityJob.ValidVersion(
+                id: 7, policy: "q", version: 2, rule: "employees >= 12", criteria: ["employees >= 12"])
+            let query = try EligibilityJob.determinationsQuery(
+                [version, second], catalog: catalog, runId: 9, day: F.day("2024-01-01"))
+            for literal in ["5000000", "production", "DROP", "2017-05-20", "'x'", "12"] {
                 #expect(!query.sql.contains(literal), "\(literal) pasted into SQL")
             }
-            #expect(query.sql.contains("filmwg.company_facts($3) AS f"))
+            #expect(query.sql.contains("filmwg.company_facts($2) AS f"))
+            #expect(query.sql.contains("$3::bigint"))
             #expect(query.sql.contains("$4::numeric"))
+            #expect(query.sql.contains("$9::bigint"))
             #expect(
                 query.binds.map(\.text) == [
-                    "9", "1", "2024-01-01", "5000000", "production", "post_production",
-                    "x'); DROP TABLE filmwg.companies; --", "2017-05-20",
+                    "9", "2024-01-01", "1", "5000000", "production", "post_production",
+                    "x'); DROP TABLE filmwg.companies; --", "2017-05-20", "7", "12",
                 ])
 
             // And it runs: the hostile text is only ever a value.
@@ -460,13 +464,32 @@ import Testing
             let version = EligibilityJob.ValidVersion(
                 id: 1, policy: "p", version: 1, rule: rule,
                 criteria: try Rules.check(rule, catalog: catalog).criteria.map(\.source))
-            let query = try EligibilityJob.determinationQuery(
-                version, catalog: catalog, runId: 1, day: F.day("2024-01-01"))
+            let query = try EligibilityJob.determinationsQuery(
+                [version], catalog: catalog, runId: 1, day: F.day("2024-01-01"))
             let plan = try db.query(Query(unsafeSQL: "EXPLAIN (VERBOSE) " + query.sql, binds: query.binds))
                 .map { try $0.decode(String.self, at: 0) }.joined(separator: "\n")
             #expect(!plan.contains("Function Scan"), "\(plan)")
             #expect(plan.contains("filmwg.companies c"))
             #expect(!plan.contains("SubPlan"), "\(plan)")
+        }
+    }
+
+    @Test func everyPolicyIsEvaluatedByOneStatementSoOnOneSnapshot() throws {
+        try TestDatabase.with { test in
+            let db = try test.connect()
+            try F.company(db, name: "Studio", founded: "2010-01-01")
+            try F.company(db, name: "Lab", founded: "2020-01-01")
+            try F.policy(db, code: "old", rule: "founded_on < 2015-01-01")
+            try F.policy(db, code: "young", rule: "founded_on >= 2015-01-01")
+            try F.policy(db, code: "any", rule: "years_in_operation >= 0")
+            let run = try F.job(test, db).run(asOf: F.day("2024-01-01"))
+            #expect(run.determinations == 6)
+            #expect(run.outcomes.map(\.policy) == ["any", "old", "young"])
+            #expect(run.outcomes.map(\.eligible) == [2, 1, 1])
+            // cmin is the command that wrote a row inside its transaction: one for all of them.
+            #expect(
+                try F.count(db, "SELECT count(DISTINCT cmin::text) FROM filmwg.determinations WHERE run_id = \(run.id)")
+                    == 1)
         }
     }
 }
