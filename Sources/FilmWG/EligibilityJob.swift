@@ -60,12 +60,16 @@ public enum EligibilityEvent: Sendable {
 ///    main connection, because its updates would otherwise stay uncommitted and the unique
 ///    index `job_runs_running_key` would make the insert wait for the main transaction, which
 ///    waits for the insert.)
-/// 3. one `INSERT INTO filmwg.determinations … SELECT` over `filmwg.company_facts(day)` for
-///    every policy version valid on the day at once, each rule compiled to SQL by
-///    `Rules.compile` with its values bound as parameters. One statement is one snapshot: a
-///    record edited while the run works is seen by all policies or by none (the transaction is
-///    READ COMMITTED, so one statement per policy could split them), and each company's facts
-///    are computed once, not once per policy;
+/// 3. one `INSERT … SELECT` over `filmwg.company_facts(day)` for every policy version valid on
+///    the day at once, each rule compiled to SQL by `Rules.compile` with its values bound as
+///    parameters. One statement is one snapshot: a record edited while the run works is seen
+///    by all policies or by none (the transaction is READ COMMITTED, so one statement per
+///    policy could split them), and each company's facts are computed once, not once per
+///    policy. The rows go into the run's own table (`filmwg.open_determinations`), which is
+///    then attached as its partition of `filmwg.determinations`
+///    (`filmwg.attach_determinations`): indexes built by sorting and foreign keys validated by
+///    one query each, instead of three lookups per row — six times faster at 100,000
+///    companies (see migration 0008);
 /// 4. one `INSERT INTO filmwg.determination_changes … SELECT` comparing with the previous
 ///    succeeded, non-dry run (by id), **by policy**: a company's determination for a policy is
 ///    compared with its determination for the same policy in that run, whatever the versions;
@@ -223,11 +227,15 @@ public struct EligibilityJob {
 
         var outcomes: [EligibilityRun.Outcome] = []
         if !versions.isEmpty {
+            let query = try Self.determinationsQuery(versions, catalog: catalog, runId: runId, day: day)
+            let table = try db.query("SELECT filmwg.open_determinations(\(runId))").one().decode(String.self, at: 0)
+            precondition(table == Self.determinationsTable(runId), "open_determinations returned \(table)")
             var counts: [Int64: (companies: Int, eligible: Int)] = [:]
-            for row in try db.query(Self.determinationsQuery(versions, catalog: catalog, runId: runId, day: day)) {
+            for row in try db.query(query) {
                 let (id, companies, eligible) = try row.decode((Int64, Int, Int).self)
                 counts[id] = (companies, eligible)
             }
+            try db.execute("SELECT filmwg.attach_determinations(\(runId))")
             for (index, version) in versions.enumerated() {
                 let count = counts[version.id] ?? (0, 0)
                 let outcome = EligibilityRun.Outcome(
@@ -284,7 +292,7 @@ public struct EligibilityJob {
         }
         let sql = """
             WITH written AS (
-                INSERT INTO filmwg.determinations (run_id, policy_version_id, company_id, eligible, criteria_values)
+                INSERT INTO \(determinationsTable(runId)) (run_id, policy_version_id, company_id, eligible, criteria_values)
                 SELECT $1, x.policy_version_id, x.company_id, coalesce(true = ALL (x.c), false), x.c
                   FROM (SELECT p.policy_version_id, f.company_id, p.c
                           FROM filmwg.company_facts($2) AS f
@@ -298,6 +306,11 @@ public struct EligibilityJob {
             """
         return Query(unsafeSQL: sql, binds: binds)
     }
+
+    /// The table of a run's determinations before it is attached as the run's partition of
+    /// `filmwg.determinations` (migration 0008). Only digits come from the run id, so the name
+    /// is safe in SQL text.
+    static func determinationsTable(_ runId: Int64) -> String { "filmwg.determinations_\(runId)" }
 
     /// A version's rule compiled against today's fact catalog, its criteria checked against
     /// the ones stored when the version was written.

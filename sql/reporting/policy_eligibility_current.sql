@@ -26,7 +26,10 @@ SELECT l.id AS run_id,
   JOIN filmwg.determinations d ON d.run_id = l.id
   JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
   JOIN filmwg.policies p ON p.id = v.policy_id
-  JOIN filmwg.companies c ON c.id = d.company_id;
+  JOIN filmwg.companies c ON c.id = d.company_id
+ -- The same condition as a value: the executor then reads only that run's partition of
+ -- filmwg.determinations (run-time partition pruning), not every run's.
+ WHERE d.run_id = (SELECT id FROM latest);
 
 COMMENT ON VIEW reporting.policy_eligibility_current IS
     'What the eligibility job decided, per policy version valid on that day and company: the latest succeeded, not dry, run of the latest day evaluated on or before the report day (today in Asia/Shanghai, reporting.as_of(); policy_eligibility_current_as_of(day) for another day). A re-run for an earlier day does not replace the current day''s answer. 资格判定结果（按政策和单位）：取报表日（默认为北京时间当日）及之前最近一个判定日的最近一次成功运行（非试运行）。';
