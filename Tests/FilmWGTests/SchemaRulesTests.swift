@@ -174,6 +174,27 @@ import Testing
         }
     }
 
+    @Test(arguments: ["companies", "professionals", "events", "policies"])
+    func aNewRowStartsAtVersionOneWhateverTheInsertSays(table: String) throws {
+        try TestDatabase.with { db in
+            let connection = try admin(db)
+            let columns = [
+                "companies": "name", "professionals": "full_name", "events": "name, starts_at", "policies": "code, title",
+            ][table]!
+            let values = [
+                "companies": "'Alpha'", "professionals": "'Li Lei'", "events": "'Forum', now()", "policies": "'p', 'P'",
+            ][table]!
+            let versions = try connection.query(
+                Query(
+                    unsafeSQL: """
+                        INSERT INTO filmwg.\(table) (\(columns), row_version) VALUES (\(values), 7), (\(values.replacingOccurrences(of: "'p'", with: "'q'")), DEFAULT)
+                        RETURNING row_version
+                        """)
+            ).map { try $0.decode(Int.self, at: 0) }
+            #expect(versions == [1, 1])
+        }
+    }
+
     /// Both read version 1 and update from it at the same moment: one wins, the other is told.
     @Test func twoConnectionsUpdatingFromTheSameVersionLeaveOneWinner() throws {
         try TestDatabase.with { db in
