@@ -276,33 +276,37 @@ public struct EligibilityJob {
     /// Step 3: one INSERT for every valid policy version and every company into the run's own
     /// table (counted afterwards from that table: cheaper than RETURNING a million rows).
     ///
-    /// `$1` run, `$2` the day; then per version its id, followed by the rule's own values,
-    /// bound, never pasted: the SQL holds only the compiler's fact columns and placeholders.
-    /// Each company's facts row meets one `VALUES` row per version (its id and its criteria
-    /// array). Each criterion is kept in `criteria_values` as SQL computed it (null included);
-    /// the rule holds when every criterion is true (`true = ALL`), and a null outcome is not met.
-    /// `OFFSET 0` keeps the criteria array computed once per row: without it the planner may
-    /// pull the subquery up (a one-row `VALUES` too) and evaluate every criterion twice.
+    /// `$1` run, `$2` the day, `$3` the versions' ids; the rules' own values follow from `$4`
+    /// on, bound, never pasted: the SQL holds only the compiler's fact columns, placeholders and
+    /// the versions' positions. Each company's facts row meets every version (`unnest … WITH
+    /// ORDINALITY`), and a `CASE` on the position builds that version's criteria array, so only
+    /// its criteria are evaluated. (A `LATERAL (VALUES …)` row per version reads the same, but
+    /// PostgreSQL 15 rebuilds the expression state of a `VALUES` row every time it evaluates it:
+    /// 38 s instead of 14 s for 1,000,000 companies × 10 policies.) Each criterion is kept in
+    /// `criteria_values` as SQL computed it (null included); the rule holds when every criterion
+    /// is true (`true = ALL`), and a null outcome is not met. `OFFSET 0` keeps the criteria array
+    /// computed once per row: without it the planner pulls the subquery up and evaluates every
+    /// criterion twice.
     static func determinationsQuery(
         _ versions: [ValidVersion], catalog: FactCatalog, runId: Int64, day: CalendarDate
     ) throws -> Query {
-        var binds = [PostgresBind(runId), PostgresBind(day)]
-        var rows: [String] = []
-        for version in versions {
-            let idParameter = binds.count + 1
-            binds.append(PostgresBind(version.id))
-            let compiled = try compile(version, catalog: catalog, firstParameter: idParameter + 1)
+        var binds = [PostgresBind(runId), PostgresBind(day), PostgresBind(versions.map(\.id))]
+        var branches: [String] = []
+        for (index, version) in versions.enumerated() {
+            let compiled = try compile(version, catalog: catalog, firstParameter: binds.count + 1)
             binds += compiled.binds.map { PostgresBind(text: $0.parameterText, type: .unknown) }
-            let criteria = compiled.criteria.map(\.sql).joined(separator: ",\n                          ")
-            rows.append("($\(idParameter)::bigint,\n                     ARRAY[\(criteria)]::boolean[])")
+            let criteria = compiled.criteria.map(\.sql).joined(separator: ",\n                                ")
+            branches.append("WHEN \(index + 1) THEN ARRAY[\(criteria)]::boolean[]")
         }
         let sql = """
             INSERT INTO \(determinationsTable(runId)) (run_id, policy_version_id, company_id, eligible, criteria_values)
             SELECT $1, x.policy_version_id, x.company_id, coalesce(true = ALL (x.c), false), x.c
-              FROM (SELECT p.policy_version_id, f.company_id, p.c
+              FROM (SELECT p.policy_version_id, f.company_id,
+                           CASE p.i
+                           \(branches.joined(separator: "\n                           "))
+                           END AS c
                       FROM filmwg.company_facts($2) AS f
-                     CROSS JOIN LATERAL (VALUES \(rows.joined(separator: ",\n                "))
-                           ) AS p (policy_version_id, c)
+                     CROSS JOIN unnest($3::bigint[]) WITH ORDINALITY AS p (policy_version_id, i)
                     OFFSET 0) AS x
             """
         return Query(unsafeSQL: sql, binds: binds)
