@@ -142,7 +142,7 @@ public enum CSVFileError: UserFacingError, Equatable {
         }
     }
 
-    public var category: FailureCategory { .notFound }
+    public var category: FailureCategory { .noInput }
 }
 
 /// Maps a CSV header to known column names, and a record's fields to those names.

@@ -11,6 +11,8 @@ public enum FailureCategory: Sendable, Equatable {
     case permission
     /// The database cannot be reached (exit 69).
     case unavailable
+    /// An input file is missing or cannot be read (exit 66).
+    case noInput
     /// Anything else (exit 1).
     case other
 }

@@ -25,6 +25,7 @@ extension CLI {
         case .conflict: .tempFail
         case .permission: .noPermission
         case .unavailable: .unavailable
+        case .noInput: .noInput
         case .other: .failure
         }
     }

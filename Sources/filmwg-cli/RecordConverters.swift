@@ -151,12 +151,8 @@ enum Converters {
                 output.endProgress()
                 output.message(problem.description)
             })
-        let report: ImportReport
-        do {
-            report = try body(try context.connection(), path, options, listener)
-        } catch let error as CSVFileError {
-            throw CLIError(message: error.sentence, code: .noInput)
-        }
+        // A missing or unreadable file (CSVFileError) exits 66 through CLI.translate.
+        let report = try body(try context.connection(), path, options, listener)
         output.endProgress()
         let rows = report.rowsRead == 1 ? "1 row" : "\(report.rowsRead) rows"
         if report.dryRun {
