@@ -136,3 +136,52 @@ private typealias F = EligibilityFixture
         }
     }
 }
+
+/// Upgrading a database that already holds determinations and grants resting on them.
+@Suite struct DeterminationPartitionUpgradeTests {
+    @Test func migration0008KeepsEveryDeterminationAndTheGrantsOnThem() throws {
+        try TestDatabase.with(migrated: false) { test in
+            let raw = try test.connectRaw()
+            let before = EmbeddedFiles.migrations.filter { $0.version < 8 }
+            _ = try Migrator(connection: raw, migrations: before, reporting: []).migrate()
+            let db = try test.connect()
+            let company = try F.company(db, name: "Studio")
+            try F.policy(db, code: "zone", rule: "registered_in_zone")
+            // The job of that schema wrote into the plain table; the same rows by hand here.
+            let run = try db.query(
+                """
+                INSERT INTO filmwg.job_runs (job, as_of, status, backend_pid, finished_at)
+                VALUES ('eligibility', '2024-01-01', 'succeeded', NULL, now()) RETURNING id
+                """
+            ).one().decode(Int64.self, at: 0)
+            try db.execute(
+                """
+                INSERT INTO filmwg.determinations (run_id, policy_version_id, company_id, eligible, criteria_values)
+                SELECT \(run), v.id, \(company), true, '{t}' FROM filmwg.policy_versions v
+                """)
+            try db.execute(
+                """
+                INSERT INTO filmwg.grants (policy_id, company_id, run_id, policy_version_id, amount)
+                SELECT v.policy_id, d.company_id, d.run_id, d.policy_version_id, 100
+                  FROM filmwg.determinations d JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
+                """)
+
+            _ = try Migrator(connection: raw).migrate()
+
+            #expect(
+                try DeterminationPartitionTests.partitions(db) == [
+                    "filmwg.determinations_default", "filmwg.determinations_legacy",
+                ])
+            #expect(try F.count(db, "SELECT count(*) FROM filmwg.determinations WHERE run_id = \(run)") == 1)
+            // The grant still rests on its determination, through the partitioned table.
+            let error = #expect(throws: PostgresError.self) {
+                try db.execute("DELETE FROM filmwg.determinations WHERE run_id = \(run)")
+            }
+            #expect(error?.sqlState == "23503")
+            // And the next job run gets a partition of its own after the legacy range.
+            let next = try F.job(test, db).run(asOf: F.day("2024-01-02"))
+            #expect(next.determinations == 1 && next.previousRunId == run && next.changes == 0)
+            #expect(try DeterminationPartitionTests.partitions(db).contains("filmwg.determinations_\(next.id)"))
+        }
+    }
+}
