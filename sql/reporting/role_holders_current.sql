@@ -1,22 +1,13 @@
 -- reporting.role_holders_current: who holds each position on the report day (reporting.as_of()).
 SET ROLE filmwg_owner;
 
+-- The current terms of reporting.role_history (applied before this file: files go in name
+-- order), so the two reports cannot disagree about who held what.
 CREATE OR REPLACE VIEW reporting.role_holders_current AS
-SELECT p.code AS position,
-       p.title AS position_title,
-       p.title_zh AS position_title_zh,
-       r.professional_id,
-       pr.full_name AS holder_name,
-       r.company_id,
-       c.name AS company_name,
-       c.name_zh AS company_name_zh,
-       lower(r.term) AS term_from,
-       upper(r.term) AS term_to
-  FROM filmwg.role_assignments r
-  JOIN filmwg.positions p ON p.id = r.position_id
-  JOIN filmwg.professionals pr ON pr.id = r.professional_id
-  LEFT JOIN filmwg.companies c ON c.id = r.company_id
- WHERE r.term @> reporting.as_of();
+SELECT h.position, h.position_title, h.position_title_zh, h.professional_id, h.holder_name,
+       h.company_id, h.company_name, h.company_name_zh, h.term_from, h.term_to
+  FROM reporting.role_history h
+ WHERE h.is_current;
 
 COMMENT ON VIEW reporting.role_holders_current IS
     'Holders of the working group''s positions on the report day: today in Asia/Shanghai (reporting.as_of()); role_holders_current_as_of(day) for another day. Vacant seats are not listed. No contact data; the name of an erased professional is NULL. 报表日（默认为北京时间当日）工作组职务担任人，空缺不列出；不含联系方式；已删除个人信息者姓名为空。';
