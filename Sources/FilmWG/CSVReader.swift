@@ -25,13 +25,22 @@ public final class CSVReader {
     private var line = 1
     private var started = false
 
-    /// - Throws: `CocoaError(.fileNoSuchFile)`-style errors when the file cannot be opened.
+    /// - Throws: `CSVFileError` when `path` is missing, a directory, or cannot be opened.
     public init(path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CSVFileError.missing(path)
-        }
+        try Self.requireReadableFile(path)
         guard let handle = FileHandle(forReadingAtPath: path) else { throw CSVFileError.unreadable(path) }
         self.handle = handle
+    }
+
+    /// The checks `init` makes, for a command to make them before it touches the database, so a
+    /// wrong path is reported first (exit 66) even when the database is unreachable.
+    public static func requireReadableFile(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CSVFileError.missing(path)
+        }
+        guard !isDirectory.boolValue else { throw CSVFileError.directory(path) }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw CSVFileError.unreadable(path) }
     }
 
     deinit { try? handle.close() }
@@ -133,11 +142,13 @@ public final class CSVReader {
 
 public enum CSVFileError: UserFacingError, Equatable {
     case missing(String)
+    case directory(String)
     case unreadable(String)
 
     public var sentence: String {
         switch self {
-        case .missing(let path): "the file \(path) does not exist"
+        case .missing(let path): "the file \(path) does not exist; check the path"
+        case .directory(let path): "\(path) is a directory; name the CSV file in it"
         case .unreadable(let path): "the file \(path) cannot be read; check its permissions"
         }
     }

@@ -228,8 +228,9 @@ public struct EligibilityJob {
         var outcomes: [EligibilityRun.Outcome] = []
         if !versions.isEmpty {
             let query = try Self.determinationsQuery(versions, catalog: catalog, runId: runId, day: day)
-            let table = try db.query("SELECT filmwg.open_determinations(\(runId))").one().decode(String.self, at: 0)
-            precondition(table == Self.determinationsTable(runId), "open_determinations returned \(table)")
+            let table = Self.determinationsTable(runId)
+            let opened = try db.query("SELECT filmwg.open_determinations(\(runId))").one().decode(String.self, at: 0)
+            precondition(opened == table, "open_determinations made \(opened), not \(table)")
             try db.execute(query)
             var counts: [Int64: (companies: Int, eligible: Int)] = [:]
             let counting = Query(
@@ -284,9 +285,10 @@ public struct EligibilityJob {
     /// version, version after version (the `LATERAL … WHERE p.i > 0`, always true, puts the
     /// versions on the outer side): the rows then arrive in primary-key order (run, version,
     /// company), so the attach builds the primary key and the version index from presorted
-    /// input — at 1,000,000 companies 20 s less than in company order. (A `LATERAL (VALUES …)` row per version reads the same, but
-    /// PostgreSQL 15 rebuilds the expression state of a `VALUES` row every time it evaluates it:
-    /// 38 s instead of 14 s for 1,000,000 companies × 10 policies.) Each criterion is kept in
+    /// input — at 1,000,000 companies 20 s less than in company order. (A `LATERAL (VALUES …)`
+    /// row per version reads the same, but PostgreSQL 15 rebuilds the expression state of a
+    /// `VALUES` row every time it evaluates it: 38 s instead of 14 s for 1,000,000 companies ×
+    /// 10 policies.) Each criterion is kept in
     /// `criteria_values` as SQL computed it (null included); the rule holds when every criterion
     /// is true (`true = ALL`), and a null outcome is not met. `OFFSET 0` keeps the criteria array
     /// computed once per row: without it the planner pulls the subquery up and evaluates every

@@ -108,12 +108,7 @@ enum AttendanceCommands {
         if rejects != nil, !skipInvalid {
             throw CLIError.usage("--rejects goes with --skip-invalid; without it any invalid row stops the import")
         }
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CLIError(message: "the file \(path) does not exist", code: .noInput)
-        }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw CLIError(message: "the file \(path) cannot be read; check its permissions", code: .noInput)
-        }
+        try CSVReader.requireReadableFile(path)
         let db = try context.connection()
         let eventId = try References.eventID(eventRef, db: db)
         let summary = try AttendanceImport(db).run(

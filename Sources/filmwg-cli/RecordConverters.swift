@@ -134,10 +134,7 @@ enum Converters {
         if options.rejectsPath != nil, !options.skipInvalid {
             throw CLIError.usage("--rejects goes with --skip-invalid; without it an invalid row means nothing is written")
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw CLIError(message: "the file \(path) does not exist; check the path", code: .noInput)
-        }
+        try CSVReader.requireReadableFile(path)
         let output = context.output
         let listener = ImportListener(
             progress: { progress in
@@ -151,7 +148,6 @@ enum Converters {
                 output.endProgress()
                 output.message(problem.description)
             })
-        // A missing or unreadable file (CSVFileError) exits 66 through CLI.translate.
         let report = try body(try context.connection(), path, options, listener)
         output.endProgress()
         let rows = report.rowsRead == 1 ? "1 row" : "\(report.rowsRead) rows"

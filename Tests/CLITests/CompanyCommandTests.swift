@@ -252,6 +252,9 @@ enum RecordCLI {
             // No database needed to say so.
             let offline = try FilmWGBinary.run(["company", "import", "/nonexistent/companies.csv"], environment: ["DATABASE_URL": "postgresql://127.0.0.1:9/x"])
             #expect(offline.status == 66)
+            let directory = try RecordCLI.run(["company", "import", "/tmp"], db)
+            #expect(directory.status == 66)
+            #expect(directory.stderr == "filmwg: /tmp is a directory; name the CSV file in it\n")
             let rejectsAlone = try RecordCLI.run(["company", "import", "/nonexistent/companies.csv", "--rejects", "r.csv"], db)
             #expect(rejectsAlone.status == 64)
             #expect(try RecordCLI.run(["company", "import"], db).status == 64)

@@ -43,7 +43,10 @@ import Testing
 
     @Test func aMissingFileIsNamed() {
         let error = #expect(throws: CSVFileError.self) { try CSVReader(path: "/nonexistent/companies.csv") }
-        #expect(error?.sentence == "the file /nonexistent/companies.csv does not exist")
+        #expect(error?.sentence == "the file /nonexistent/companies.csv does not exist; check the path")
+        let directory = #expect(throws: CSVFileError.self) { try CSVReader(path: "/tmp") }
+        #expect(directory == .directory("/tmp"))
+        #expect(directory?.sentence == "/tmp is a directory; name the CSV file in it")
     }
 
     @Test func headersNameUnknownColumnsWithASuggestion() {
