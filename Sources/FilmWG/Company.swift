@@ -39,7 +39,7 @@ public struct Company: Sendable, Equatable {
             registeredCapital: registeredCapital, foundedOn: foundedOn, employees: employees)
     }
 
-    /// How messages name the company: its USCC when it has one, else `company N`.
+    /// How messages name the company: its USCC when it has one, else its numeric id.
     public var reference: String { uscc ?? String(id) }
 }
 

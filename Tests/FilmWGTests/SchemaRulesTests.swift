@@ -25,6 +25,13 @@ import Testing
                 try connection.execute("INSERT INTO filmwg.companies (uscc, name) VALUES ('91110116000000011x', 'Gamma')")
             }
             #expect(lower?.message == "USCC '91110116000000011x' is not valid: character 'x' at position 18 is not allowed in a USCC")
+            // An update is refused in the same words, and the row keeps its code.
+            let update = #expect(throws: PostgresError.self) {
+                try connection.execute("UPDATE filmwg.companies SET uscc = '91110116000000001A' WHERE uscc = '91110116000000001W'")
+            }
+            #expect(update?.constraint == "companies_uscc_check")
+            #expect(update?.message == "USCC '91110116000000001A' is not valid: check digit is 'A', expected 'W'")
+            #expect(try connection.query("SELECT count(*) FROM filmwg.companies WHERE uscc = '91110116000000001W'").one().decode(Int.self, at: 0) == 1)
         }
     }
 
