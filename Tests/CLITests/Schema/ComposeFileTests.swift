@@ -5,7 +5,10 @@ import Testing
 /// No Docker engine runs where the tests run, so the compose file is checked against the
 /// Compose JSON Schema, and its services against what filmwg needs of them.
 @Suite struct ComposeFileTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// Tests/CLITests/Schema/ThisFile.swift → the package root.
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     @Test func composeFileMatchesTheComposeSchemaAndHasTheServicesWeNeed() throws {
         let script = """
