@@ -37,7 +37,7 @@ public struct AuditFilter: Sendable, Equatable {
 
 /// The kinds of record `filmwg history` follows, and what counts as their history.
 public enum HistorySubject: String, Sendable, CaseIterable {
-    case company, member, professional, employment, event, attendance, position, role, election, policy, grant
+    case company, member, professional, employment, event, attendance, position, role, election, policy, grant, work, award
 
     /// The audited table holding this kind of record.
     public var table: String {
@@ -53,6 +53,8 @@ public enum HistorySubject: String, Sendable, CaseIterable {
         case .election: "elections"
         case .policy: "policies"
         case .grant: "grants"
+        case .work: "works"
+        case .award: "awards"
         }
     }
 }

@@ -56,20 +56,22 @@ public struct AuditRepository {
     }
 
     /// Every change of one record, oldest first. An election's history includes its
-    /// candidates' rows, a policy's its versions' rows.
+    /// candidates' rows, a policy's its versions' rows, a work's its co-producers' and awards' rows.
     public func history(of subject: HistorySubject, id: Int64, limit: Int? = nil) throws -> [AuditEntry] {
         let key = String(id)
-        let child: (table: String, column: String)? =
+        let children: [(table: String, column: String)] =
             switch subject {
-            case .election: ("election_candidates", "election_id")
-            case .policy: ("policy_versions", "policy_id")
-            default: nil
+            case .election: [("election_candidates", "election_id")]
+            case .policy: [("policy_versions", "policy_id")]
+            case .work: [("work_co_producers", "work_id"), ("awards", "work_id")]
+            default: []
             }
         return try db.query("""
             \(Self.columns)
              WHERE (a.table_name = \(subject.table) AND a.row_id = \(key))
-                OR (a.table_name = \(child?.table)
-                    AND coalesce(a.new_values, a.old_values) ->> \(child?.column) = \(key))
+                OR (a.table_name = ANY (\(children.map(\.table))::text[])
+                    AND coalesce(a.new_values, a.old_values) ->> (\(children.map(\.column))::text[])[
+                        array_position(\(children.map(\.table))::text[], a.table_name)] = \(key))
              ORDER BY a.id
              LIMIT \(limit)
             """).map(Self.decode)

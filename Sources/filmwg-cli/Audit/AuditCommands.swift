@@ -58,6 +58,7 @@ enum AuditCommands {
             case .position: ("CODE", "head", "")
             case .policy: ("CODE", "huairou-film-fund", " The policy's versions are included.")
             case .election: ("ID", "1", " The candidates' rows are included.")
+            case .work: ("WORK", "1", " A work is named by id or licence number; its co-producers' and awards' rows are included.")
             default: ("ID", "1", "")
             }
         return Command(
@@ -78,6 +79,7 @@ enum AuditCommands {
                 case .professional: try References.professionalID(ref, db: db)
                 case .position: try References.positionID(ref, db: db)
                 case .policy: try References.policyID(ref, db: db)
+                case .work where Int64(ref) == nil: try WorkRepository(db).find(WorkRef(ref)).id
                 default:
                     // Deleted records have history too: any positive id is accepted.
                     try Int64(ref).flatMap { $0 > 0 ? $0 : nil }

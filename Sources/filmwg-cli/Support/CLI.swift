@@ -7,6 +7,7 @@ enum CLI {
         + CompanyCommands.all
         + MemberCommands.all
         + ProfessionalCommands.all
+        + WorkCommands.all
         + PolicyCommands.all
         + EligibilityCommands.all
         + ReportCommands.all

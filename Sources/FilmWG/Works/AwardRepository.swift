@@ -1,0 +1,129 @@
+import Foundation
+public import Postgres
+
+/// Records and lists awards (`filmwg.awards`) and reads the award bodies. Use from one task at
+/// a time.
+public struct AwardRepository {
+    let db: Connection
+
+    public init(_ db: Connection) { self.db = db }
+
+    static let constraints = [
+        "awards_work_award_key": "that award of the work on that day and in that category is already recorded",
+        "awards_category_check": "category: must not be blank; leave it out instead",
+        "awards_result_check": "result: use won or nominated",
+        "awards_award_code_fkey": "award: no award has that code; see 'filmwg award list --bodies'",
+        "awards_work_id_fkey": "work: no such work; see 'filmwg work list'",
+    ]
+
+    static let columns: Query = """
+        SELECT a.id, w.id, w.title, w.title_zh, c.id, c.uscc, c.name, b.code, b.name, b.name_zh, b.scope,
+               a.awarded_on, a.category, a.result, a.row_version, a.created_at
+          FROM filmwg.awards a
+          JOIN filmwg.works w ON w.id = a.work_id
+          JOIN filmwg.companies c ON c.id = w.first_producer_id
+          JOIN filmwg.award_bodies b ON b.code = a.award_code
+        """
+
+    /// Every award body, by code.
+    public func bodies() throws -> [AwardBody] {
+        try db.query("SELECT code, name, name_zh, scope FROM filmwg.award_bodies ORDER BY code").map { row in
+            let (code, name, nameZh, scope) = try row.decode((String, String, String, String).self)
+            return AwardBody(code: code, name: name, nameZh: nameZh, scope: scope)
+        }
+    }
+
+    /// The award body of `code`.
+    /// - Throws: `RecordError.invalid` naming the nearest code when there is none.
+    public func body(_ code: String) throws -> AwardBody {
+        let text = code.trimmingCharacters(in: .whitespaces)
+        let all = try bodies()
+        if let found = all.first(where: { $0.code == text }) { return found }
+        let codes = all.map(\.code)
+        let hint = Spelling.nearest(to: text.lowercased(), among: codes).map { "; did you mean '\($0)'?" }
+            ?? "; use one of \(codes.joined(separator: ", "))"
+        throw RecordError.invalid("award '\(text)' is not a known award code\(hint)")
+    }
+
+    /// Records an award of a work and returns it as stored.
+    /// - Throws: `RecordError.invalid` for an unknown work or award code, a day that does not
+    ///   exist, an unknown result, a blank category, or the same award already recorded.
+    @discardableResult
+    public func record(_ award: NewAward) throws -> Award {
+        var reader = FieldReader(FieldValues(["awarded_on": award.awardedOn]))
+        var parsed: CalendarDate?
+        reader.date("awarded_on").apply(to: &parsed)
+        try reader.problems.throwIfAny()
+        guard let day = parsed else { throw RecordError.invalid("awarded_on: is required (YYYY-MM-DD)") }
+        let result = try award.result.map {
+            try Vocabulary.check($0, among: AwardResult.names, name: "result")
+        } ?? AwardResult.won.rawValue
+        var category: String?
+        if let given = award.category {
+            guard let text = Vocabulary.optional(given) else {
+                throw RecordError.invalid("category: must not be blank; leave it out instead")
+            }
+            category = text
+        }
+        let workId: Int64
+        do {
+            workId = try WorkRepository(db).find(WorkRef(award.work)).id
+        } catch let error as RecordError where error.category == .notFound {
+            throw RecordError.invalid("work \(award.work): no work has that id or licence number; add it first with 'filmwg work add'")
+        }
+        let body = try body(award.award)
+        if let row = try db.query("""
+            SELECT id FROM filmwg.awards
+             WHERE work_id = \(workId) AND award_code = \(body.code) AND awarded_on = \(day)
+               AND coalesce(category, '') = coalesce(\(category)::text, '')
+            """).optional()
+        {
+            let existing = try row.decode(Int64.self, at: 0)
+            throw RecordError.invalid(
+                "work \(workId) already has the \(body.code) award of \(day)\(category.map { " in category \($0)" } ?? "") (award \(existing)); nothing was written")
+        }
+        let id = try DatabaseErrors.translating(Self.constraints) {
+            try db.query("""
+                INSERT INTO filmwg.awards (work_id, award_code, awarded_on, category, result)
+                VALUES (\(workId), \(body.code), \(day), \(category), \(result))
+                RETURNING id
+                """).one().decode(Int64.self, at: 0)
+        }
+        return try show(id)
+    }
+
+    /// - Throws: `RecordError.notFound` "no award with id …".
+    public func show(_ id: Int64) throws -> Award {
+        guard let row = try db.query("\(Self.columns) WHERE a.id = \(id)").optional() else {
+            throw RecordError.notFound("no award with id \(id); see 'filmwg award list'")
+        }
+        return try Self.decode(row)
+    }
+
+    /// Awards by day (then id).
+    public func list(_ filter: AwardFilter = AwardFilter()) throws -> [Award] {
+        if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
+        let code = try filter.award.map { try body($0).code }
+        return try db.query("""
+            \(Self.columns)
+             WHERE (\(filter.workId)::bigint IS NULL OR a.work_id = \(filter.workId))
+               AND (\(filter.companyId)::bigint IS NULL OR w.first_producer_id = \(filter.companyId))
+               AND (\(code)::text IS NULL OR a.award_code = \(code))
+               AND (\(filter.result?.rawValue)::text IS NULL OR a.result = \(filter.result?.rawValue))
+             ORDER BY a.awarded_on, a.id
+             LIMIT \(filter.limit)
+            """).map(Self.decode)
+    }
+
+    static func decode(_ row: Row) throws -> Award {
+        let (id, workId, title, titleZh, companyId, uscc, companyName, code, name, nameZh, scope) =
+            try row.decode((Int64, Int64, String, String?, Int64, String?, String, String, String, String, String).self)
+        return Award(
+            id: id, workId: workId, workTitle: title, workTitleZh: titleZh,
+            firstProducer: WorkCompany(id: companyId, uscc: uscc, name: companyName),
+            body: AwardBody(code: code, name: name, nameZh: nameZh, scope: scope),
+            awardedOn: try row.decode(CalendarDate.self, at: 11), category: try row.decode(String?.self, at: 12),
+            result: AwardResult(rawValue: try row.decode(String.self, at: 13)) ?? .won,
+            rowVersion: try row.decode(Int.self, at: 14), createdAt: try row.decode(Date.self, at: 15))
+    }
+}
