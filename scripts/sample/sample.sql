@@ -3,7 +3,8 @@
 -- =============================================================================================
 -- Seven made-up companies (with USCCs whose check digits are valid but which belong to no real
 -- company), their memberships, a few professionals (e-mail addresses at example.com), the
--- group's events of 2023–2025 and who attended them. scripts/run loads it so the nightly
+-- group's events of 2023–2025 and who attended them, and five made-up film works with their
+-- co-producers and awards (titles marked "(sample)", licence numbers "SAMPLE-…"). scripts/run loads it so the nightly
 -- eligibility job and its explanations have something to decide on; the sample policies are in
 -- scripts/sample/policies/.
 --
@@ -136,3 +137,53 @@ SELECT pos.id, p.id, c.id, daterange(date '2023-11-18', NULL, '[)')
  WHERE pos.code = 'deputy_head' AND lower(p.email) = 'lin.xiaoyu@example.com' AND c.uscc = '91110116MA00YQ001M'
    AND NOT EXISTS (SELECT 1 FROM filmwg.role_assignments r
                     WHERE r.position_id = pos.id AND r.professional_id = p.id);
+
+-- Film works and awards (FICTIONAL: made-up titles, licence numbers marked SAMPLE) ------------
+-- Two of them, and three of the awards, are dated relative to the day the sample is first
+-- loaded, so that works_released_12m and first_producer_awarded_works_12m mean something
+-- whenever the sample is tried. Found again by title, they never move.
+INSERT INTO filmwg.works (title, title_zh, kind, released_on, licence_no, first_producer_id)
+SELECT v.title, v.title_zh, v.kind,
+       coalesce(v.released_on, (now() AT TIME ZONE 'Asia/Shanghai')::date - v.days_ago),
+       v.licence_no, c.id
+  FROM (VALUES
+        ('Lake of Lanterns (sample)', '灯湖（示例）', 'film', date '2023-08-18', NULL::integer,
+         'SAMPLE-电审故字〔2023〕第0001号', '91110116MA00YQ001M'),
+        ('The Great Wall at Dusk (sample)', '暮色长城（示例）', 'documentary', date '2024-05-10', NULL,
+         'SAMPLE-电审纪字〔2024〕第0002号', '91110116MA00YQ001M'),
+        ('Starlit Hutong (sample)', '星光胡同（示例）', 'series', date '2025-01-20', NULL,
+         NULL, '91110108MA00YM003K'),
+        ('Red Snail Valley (sample)', '红螺谷（示例）', 'online_film', NULL, 120,
+         'SAMPLE-网络电影〔2025〕第0003号', '92110116MA03QN0070'),
+        ('Winter Light over Yanqi (sample)', '雁栖冬光（示例）', 'film', NULL, 200,
+         'SAMPLE-电审故字〔2025〕第0004号', '91110116MA00YQ001M')
+       ) AS v(title, title_zh, kind, released_on, days_ago, licence_no, first_uscc)
+  JOIN filmwg.companies c ON c.uscc = v.first_uscc
+ WHERE NOT EXISTS (SELECT 1 FROM filmwg.works w WHERE w.title = v.title);
+
+INSERT INTO filmwg.work_co_producers (work_id, company_id, first_producer_id)
+SELECT w.id, c.id, w.first_producer_id
+  FROM (VALUES
+        ('Lake of Lanterns (sample)', '91110108MA00YM003K'),
+        ('The Great Wall at Dusk (sample)', '91110116MA02JB005C'),
+        ('Starlit Hutong (sample)', '91110116MA00YQ001M'),
+        ('Red Snail Valley (sample)', '91110116MA01HL002R'),
+        ('Winter Light over Yanqi (sample)', '91110116MA01HL002R'),
+        ('Winter Light over Yanqi (sample)', '91110116MA01MT004A')
+       ) AS v(title, uscc)
+  JOIN filmwg.works w ON w.title = v.title
+  JOIN filmwg.companies c ON c.uscc = v.uscc
+ON CONFLICT ON CONSTRAINT work_co_producers_pkey DO NOTHING;
+
+INSERT INTO filmwg.awards (work_id, award_code, awarded_on, category, result)
+SELECT w.id, v.award_code, coalesce(v.awarded_on, (now() AT TIME ZONE 'Asia/Shanghai')::date - v.days_ago),
+       v.category, v.result
+  FROM (VALUES
+        ('Lake of Lanterns (sample)', 'jinji', date '2024-11-16', NULL::integer, 'Best Feature Film (sample)', 'nominated'),
+        ('Lake of Lanterns (sample)', 'huabiao', NULL, 60, 'Outstanding Feature Film (sample)', 'won'),
+        ('The Great Wall at Dusk (sample)', 'a_list_festival', date '2024-09-07', NULL, 'Best Documentary (sample)', 'won'),
+        ('Starlit Hutong (sample)', 'feitian', NULL, 30, 'Outstanding TV Series (sample)', 'nominated'),
+        ('Red Snail Valley (sample)', 'tiantan', NULL, 10, 'Best Online Film (sample)', 'won')
+       ) AS v(title, award_code, awarded_on, days_ago, category, result)
+  JOIN filmwg.works w ON w.title = v.title
+ WHERE NOT EXISTS (SELECT 1 FROM filmwg.awards a WHERE a.work_id = w.id AND a.award_code = v.award_code);

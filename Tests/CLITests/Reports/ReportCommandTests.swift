@@ -4,9 +4,9 @@ import Testing
 
 @Suite struct ReportCommandTests {
     static let reports = [
-        "companies_by_kind", "company_engagement", "eligibility_changes", "event_attendance",
+        "awards", "companies_by_kind", "company_engagement", "eligibility_changes", "event_attendance",
         "grants_by_policy_year", "member_roster", "membership_growth", "policy_eligibility_current",
-        "role_history", "role_holders_current",
+        "role_history", "role_holders_current", "works_by_company",
     ]
 
     @Test func reportListNamesEveryReportWithItsComment() throws {
@@ -17,7 +17,7 @@ import Testing
             #expect(table.stdout.contains("成员单位"))
 
             let csv = try FilmWGBinary.run(["report", "list", "--format", "csv"], database: db)
-            #expect(csv.stdout.hasPrefix("name,as_of,comment\ncompanies_by_kind,false,"))
+            #expect(csv.stdout.hasPrefix("name,as_of,comment\nawards,false,"))
 
             let json = try FilmWGBinary.run(["report", "list", "--format", "json"], database: db)
             let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
@@ -197,5 +197,11 @@ private func insertRecords(_ db: TestDatabase) throws {
          WHERE r.as_of = '2018-06-01' AND c.name LIKE 'Beta%';
         INSERT INTO filmwg.grants (policy_id, company_id, amount, status, applied_on)
         SELECT p.id, c.id, 50000, 'paid', '2018-03-01' FROM filmwg.policies p, filmwg.companies c WHERE c.name = 'Alpha Pictures';
+        INSERT INTO filmwg.works (title, title_zh, kind, released_on, first_producer_id)
+        SELECT 'Lake Light', '湖光', 'film', '2018-07-12', id FROM filmwg.companies WHERE name = 'Alpha Pictures';
+        INSERT INTO filmwg.work_co_producers (work_id, company_id, first_producer_id)
+        SELECT w.id, c.id, w.first_producer_id FROM filmwg.works w, filmwg.companies c WHERE c.name LIKE 'Beta%';
+        INSERT INTO filmwg.awards (work_id, award_code, awarded_on, result)
+        SELECT id, 'huabiao', '2018-09-10', 'won' FROM filmwg.works;
         """)
 }
