@@ -10,6 +10,8 @@ import Foundation
 /// - attendance/NNNNNN.csv: who attended event NNNNNN (its line number in events.csv, from 1),
 ///   for `filmwg attendance import --event ID`; attendance.csv: all of them in one file with
 ///   an `event` column first (that line number), for bulk loading;
+/// - works.csv: 3N works, header of `filmwg work import`; awards.csv: their awards, with a
+///   `work` column first (the work's line number in works.csv, from 1), for bulk loading;
 /// - policies.txt: ten policies, `code|title|rule`; policies-fallback.sql: the same inserted
 ///   directly; job-baseline.sql: the eligibility job written by hand in SQL.
 ///
@@ -68,6 +70,16 @@ enum Generate {
         try eventsFile.close()
         try attendanceFile.close()
 
+        let worksFile = try CSVWriter(path: path("works.csv"), header: World.Work.header)
+        let awardsFile = try CSVWriter(path: path("awards.csv"), header: ["work", "award_code", "awarded_on", "category", "result"])
+        for index in 0..<world.works {
+            let work = world.work(index)
+            worksFile.write(work.fields)
+            world.awards(index, releasedOn: work.releasedOn) { awardsFile.write($0) }
+        }
+        try worksFile.close()
+        try awardsFile.close()
+
         try writeText(Policies.text, to: path("policies.txt"))
         try writeText(Policies.fallbackSQL, to: path("policies-fallback.sql"))
         try writeText(Policies.baselineJobSQL, to: path("job-baseline.sql"))
@@ -75,7 +87,8 @@ enum Generate {
         let summary = [
             "companies \(companiesFile.rows)", "professionals \(professionalsFile.rows)",
             "memberships \(membersFile.rows)", "events \(eventsFile.rows)",
-            "attendance \(attendanceFile.rows)", "policies \(Policies.all.count)",
+            "attendance \(attendanceFile.rows)", "works \(worksFile.rows)", "awards \(awardsFile.rows)",
+            "policies \(Policies.all.count)",
         ]
         FileHandle.standardError.write(Data("filmwg-bench: wrote \(summary.joined(separator: ", ")) to \(out)\n".utf8))
     }

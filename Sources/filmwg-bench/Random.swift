@@ -18,7 +18,7 @@ struct Random {
     }
 
     enum Stream: UInt64 {
-        case company = 1, professional, membership, event, attendance, driver
+        case company = 1, professional, membership, event, attendance, driver, work
     }
 
     mutating func next() -> UInt64 {

@@ -276,8 +276,8 @@ $$
            coalesce(emp.professionals, 0)::integer,
            ra.company_id IS NOT NULL,
            coalesce(g.amount, 0),
-           coalesce(wk.released_12m, 0)::integer,
-           coalesce(wk.first_works, 0)::integer,
+           (coalesce(fw.released_12m, 0) + coalesce(cw.released_12m, 0))::integer,
+           coalesce(fw.first_works, 0)::integer,
            coalesce(aw.works, 0)::integer
       FROM filmwg.companies c
       -- At most one membership contains the day (memberships_no_overlap).
@@ -314,25 +314,27 @@ $$
                AND gr.applied_on < make_date(extract(year FROM company_facts.as_of)::integer + 1, 1, 1)
              GROUP BY gr.company_id
            ) g ON g.company_id = c.id
-      -- Works released on or before D, as first producer or (within the window) co-producer. A
-      -- co-producer is never the first producer and never listed twice (work_co_producers), so
-      -- each (company, work) pair appears once and count(*) counts distinct works.
+      -- Works first-produced and released on or before D (all of them, and those in the window).
       LEFT JOIN (
-            SELECT x.company_id,
-                   count(*) FILTER (WHERE x.released_on > (company_facts.as_of - interval '12 months')::date)
+            SELECT w.first_producer_id AS company_id,
+                   count(*) FILTER (WHERE w.released_on > (company_facts.as_of - interval '12 months')::date)
                        AS released_12m,
-                   count(*) FILTER (WHERE x.first) AS first_works
-              FROM (SELECT w.first_producer_id AS company_id, w.released_on, true AS first
-                      FROM filmwg.works w
-                     WHERE w.released_on <= company_facts.as_of
-                    UNION ALL
-                    SELECT cp.company_id, w.released_on, false
-                      FROM filmwg.work_co_producers cp
-                      JOIN filmwg.works w ON w.id = cp.work_id
-                     WHERE w.released_on > (company_facts.as_of - interval '12 months')::date
-                       AND w.released_on <= company_facts.as_of) x
-             GROUP BY x.company_id
-           ) wk ON wk.company_id = c.id
+                   count(*) AS first_works
+              FROM filmwg.works w
+             WHERE w.released_on <= company_facts.as_of
+             GROUP BY w.first_producer_id
+           ) fw ON fw.company_id = c.id
+      -- Works co-produced, released in the window. A co-producer is never the work's first
+      -- producer and never listed twice (work_co_producers), so fw and cw count distinct works
+      -- and their sum is works_released_12m.
+      LEFT JOIN (
+            SELECT cp.company_id, count(*) AS released_12m
+              FROM filmwg.work_co_producers cp
+              JOIN filmwg.works w ON w.id = cp.work_id
+             WHERE w.released_on > (company_facts.as_of - interval '12 months')::date
+               AND w.released_on <= company_facts.as_of
+             GROUP BY cp.company_id
+           ) cw ON cw.company_id = c.id
       LEFT JOIN (
             SELECT w.first_producer_id AS company_id, count(DISTINCT w.id) AS works
               FROM filmwg.awards a

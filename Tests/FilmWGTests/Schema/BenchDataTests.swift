@@ -109,6 +109,31 @@ import Testing
         }
     }
 
+    /// works.csv is a valid `filmwg work import` file over companies.csv (every first producer
+    /// and co-producer known, no co-producer twice or equal to the first producer), and
+    /// awards.csv names its works by line and each award of a work once.
+    @Test func theWorksFileImportsAndTheAwardsReferToItsWorks() throws {
+        try withTemporaryDirectory { folder in
+            try generate(companies: 300, seed: 5, into: folder, perEventFiles: false)
+            let works = try records(folder.appendingPathComponent("works.csv"))
+            #expect(works.header == ["title", "title_zh", "kind", "released_on", "licence_no", "first_producer_uscc", "co_producer_usccs"])
+            #expect(works.rows.count == 900)
+            #expect(works.rows.contains { !$0[6].isEmpty })
+            let awards = try records(folder.appendingPathComponent("awards.csv"))
+            #expect(awards.header == ["work", "award_code", "awarded_on", "category", "result"])
+            #expect(!awards.rows.isEmpty)
+            #expect(awards.rows.allSatisfy { Int($0[0]).map { (1...900).contains($0) } ?? false })
+            #expect(Set(awards.rows.map { $0[0] + "|" + $0[1] }).count == awards.rows.count)
+            #expect(Set(awards.rows.map { $0[4] }) == ["won", "nominated"])
+            try TestDatabase.with { t in
+                let db = try t.connect(actor: "bench-test")
+                _ = try CompanyImport(db).run(file: folder.appendingPathComponent("companies.csv").path)
+                let report = try WorkImport(db).run(file: folder.appendingPathComponent("works.csv").path)
+                #expect(report.rowsWritten == 900 && report.rowsInvalid == 0)
+            }
+        }
+    }
+
     /// The server's own check (filmwg.uscc_problem) accepts every generated USCC.
     @Test func everyGeneratedUSCCHasAValidCheckDigit() throws {
         try withTemporaryDirectory { folder in
