@@ -9,13 +9,17 @@ extension World {
     static let workKinds: [(String, Int)] = [
         ("film", 40), ("online_film", 30), ("series", 15), ("documentary", 10), ("animation", 5),
     ]
-    static let awardCodes = ["wuge_yi", "huabiao", "jinji", "baihua", "feitian", "jinying", "tiantan", "a_list_festival"]
+    static let awardCodes = [
+        "wuge_yi", "huabiao", "jinji", "baihua", "feitian", "jinying", "tiantan", "a_list_festival",
+    ]
     /// Works are released from this day to the as-of day.
     static let firstRelease = CalendarDate(year: 2010, month: 1, day: 1)!.daysSinceEpoch
 
     struct Work {
         /// The header of `filmwg work import`.
-        static let header = ["title", "title_zh", "kind", "released_on", "licence_no", "first_producer_uscc", "co_producer_usccs"]
+        static let header = [
+            "title", "title_zh", "kind", "released_on", "licence_no", "first_producer_uscc", "co_producer_usccs",
+        ]
         let fields: [String?]
         let releasedOn: Int
     }
@@ -56,7 +60,10 @@ extension World {
             guard !used.contains(code) else { continue }
             used.insert(code)
             let day = min(Self.asOfDay, releasedOn + r.below(400))
-            row([String(index + 1), code, iso(day), r.chance(50) ? "Best Feature" : nil, r.chance(70) ? "won" : "nominated"])
+            row([
+                String(index + 1), code, iso(day), r.chance(50) ? "Best Feature" : nil,
+                r.chance(70) ? "won" : "nominated",
+            ])
         }
     }
 }

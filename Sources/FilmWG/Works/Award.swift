@@ -60,7 +60,8 @@ public struct AwardFilter: Sendable, Equatable {
     public var limit: Int?
 
     public init(
-        workId: Int64? = nil, companyId: Int64? = nil, award: String? = nil, result: AwardResult? = nil, limit: Int? = nil
+        workId: Int64? = nil, companyId: Int64? = nil, award: String? = nil, result: AwardResult? = nil,
+        limit: Int? = nil
     ) {
         self.workId = workId
         self.companyId = companyId

@@ -40,7 +40,8 @@ public struct AwardRepository {
         let all = try bodies()
         if let found = all.first(where: { $0.code == text }) { return found }
         let codes = all.map(\.code)
-        let hint = Spelling.nearest(to: text.lowercased(), among: codes).map { "; did you mean '\($0)'?" }
+        let hint =
+            Spelling.nearest(to: text.lowercased(), among: codes).map { "; did you mean '\($0)'?" }
             ?? "; use one of \(codes.joined(separator: ", "))"
         throw RecordError.invalid("award '\(text)' is not a known award code\(hint)")
     }
@@ -55,9 +56,10 @@ public struct AwardRepository {
         reader.date("awarded_on").apply(to: &parsed)
         try reader.problems.throwIfAny()
         guard let day = parsed else { throw RecordError.invalid("awarded_on: is required (YYYY-MM-DD)") }
-        let result = try award.result.map {
-            try Vocabulary.check($0, among: AwardResult.names, name: "result")
-        } ?? AwardResult.won.rawValue
+        let result =
+            try award.result.map {
+                try Vocabulary.check($0, among: AwardResult.names, name: "result")
+            } ?? AwardResult.won.rawValue
         var category: String?
         if let given = award.category {
             guard let text = Vocabulary.optional(given) else {
@@ -69,25 +71,30 @@ public struct AwardRepository {
         do {
             workId = try WorkRepository(db).find(WorkRef(award.work)).id
         } catch let error as RecordError where error.category == .notFound {
-            throw RecordError.invalid("work \(award.work): no work has that id or licence number; add it first with 'filmwg work add'")
+            throw RecordError.invalid(
+                "work \(award.work): no work has that id or licence number; add it first with 'filmwg work add'")
         }
         let body = try body(award.award)
-        if let row = try db.query("""
+        if let row = try db.query(
+            """
             SELECT id FROM filmwg.awards
              WHERE work_id = \(workId) AND award_code = \(body.code) AND awarded_on = \(day)
                AND coalesce(category, '') = coalesce(\(category)::text, '')
-            """).optional()
-        {
+            """
+        ).optional() {
             let existing = try row.decode(Int64.self, at: 0)
             throw RecordError.invalid(
-                "work \(workId) already has the \(body.code) award of \(day)\(category.map { " in category \($0)" } ?? "") (award \(existing)); nothing was written")
+                "work \(workId) already has the \(body.code) award of \(day)\(category.map { " in category \($0)" } ?? "") (award \(existing)); nothing was written"
+            )
         }
         let id = try DatabaseErrors.translating(Self.constraints) {
-            try db.query("""
+            try db.query(
+                """
                 INSERT INTO filmwg.awards (work_id, award_code, awarded_on, category, result)
                 VALUES (\(workId), \(body.code), \(day), \(category), \(result))
                 RETURNING id
-                """).one().decode(Int64.self, at: 0)
+                """
+            ).one().decode(Int64.self, at: 0)
         }
         return try show(id)
     }
@@ -104,7 +111,8 @@ public struct AwardRepository {
     public func list(_ filter: AwardFilter = AwardFilter()) throws -> [Award] {
         if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
         let code = try filter.award.map { try body($0).code }
-        return try db.query("""
+        return try db.query(
+            """
             \(Self.columns)
              WHERE (\(filter.workId)::bigint IS NULL OR a.work_id = \(filter.workId))
                AND (\(filter.companyId)::bigint IS NULL OR w.first_producer_id = \(filter.companyId))
@@ -112,7 +120,8 @@ public struct AwardRepository {
                AND (\(filter.result?.rawValue)::text IS NULL OR a.result = \(filter.result?.rawValue))
              ORDER BY a.awarded_on, a.id
              LIMIT \(filter.limit)
-            """).map(Self.decode)
+            """
+        ).map(Self.decode)
     }
 
     static func decode(_ row: Row) throws -> Award {

@@ -100,7 +100,10 @@ public struct WorkInput: Sendable, Equatable {
             coProducers = Self.split(values[column] ?? "")
         }
         let bad = Set(reader.problems.map(\.column))
-        return reader.problems + problems(firstProducerColumn: values.has("first_producer_uscc") ? "first_producer_uscc" : "first_producer")
+        return reader.problems
+            + problems(
+                firstProducerColumn: values.has("first_producer_uscc") ? "first_producer_uscc" : "first_producer"
+            )
             .filter { !bad.contains($0.column) }
     }
 

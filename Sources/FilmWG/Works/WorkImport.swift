@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// `filmwg work import FILE.csv`: header
 /// `title,title_zh,kind,released_on,licence_no,first_producer_uscc,co_producer_usccs`
@@ -14,7 +14,9 @@ public struct WorkImport {
     public init(_ db: Connection) { self.db = db }
 
     /// - Throws: `CSVFileError`, `RecordError.invalid` (bad header, broken CSV), `ImportFailure`.
-    public func run(file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()) throws
+    public func run(
+        file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()
+    ) throws
         -> ImportReport
     {
         try CSVImporter(db: db, schema: WorkSchema()).run(path: path, options: options, listener: listener)
@@ -45,8 +47,10 @@ struct WorkSchema: ImportSchema {
             } else if co.contains(code) {
                 problems.append(FieldProblem("co_producer_usccs", "\(code) is named twice; name each co-producer once"))
             } else if code == first {
-                problems.append(FieldProblem(
-                    "co_producer_usccs", "\(code) is the first producer; a company is either the first producer or a co-producer"))
+                problems.append(
+                    FieldProblem(
+                        "co_producer_usccs",
+                        "\(code) is the first producer; a company is either the first producer or a co-producer"))
             } else {
                 co.append(code)
             }
@@ -104,13 +108,16 @@ struct WorkSchema: ImportSchema {
     /// Ids come from the works' identity sequence up front (USAGE granted to filmwg_admin by
     /// migration 0013), so the co-producers find their work without a query per row.
     func write(on db: Connection) throws -> Int {
-        let sequence = try db.query("SELECT pg_get_serial_sequence('filmwg.works', 'id')").one().decode(String.self, at: 0)
+        let sequence = try db.query("SELECT pg_get_serial_sequence('filmwg.works', 'id')").one().decode(
+            String.self, at: 0)
         try db.execute("CREATE TEMP TABLE import_ids (line integer PRIMARY KEY, id bigint NOT NULL) ON COMMIT DROP")
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO pg_temp.import_ids (line, id)
             SELECT line, nextval(\(sequence)::regclass) FROM pg_temp.import_rows WHERE problems IS NULL ORDER BY line
             """)
-        let written = try db.execute("""
+        let written = try db.execute(
+            """
             INSERT INTO filmwg.works (id, title, title_zh, kind, released_on, licence_no, first_producer_id)
             OVERRIDING SYSTEM VALUE
             SELECT i.id, r.title, r.title_zh, r.kind, r.released_on, r.licence_no, c.id
@@ -119,7 +126,8 @@ struct WorkSchema: ImportSchema {
               JOIN filmwg.companies c ON c.uscc = r.first_producer_uscc
              ORDER BY r.line
             """)
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO filmwg.work_co_producers (work_id, company_id, first_producer_id)
             SELECT i.id, c.id, f.id
               FROM pg_temp.import_rows r

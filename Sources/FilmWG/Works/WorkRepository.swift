@@ -44,12 +44,14 @@ public struct WorkRepository {
             let credits = try resolveCredits(input, on: tx)
             try checkLicenceIsFree(input.licenceNo, exceptID: nil, on: tx)
             let id = try DatabaseErrors.translating(Self.constraints) {
-                try tx.query("""
+                try tx.query(
+                    """
                     INSERT INTO filmwg.works (title, title_zh, kind, released_on, licence_no, first_producer_id)
                     VALUES (\(input.title), \(input.titleZh), \(input.kind?.rawValue), \(input.releasedOn),
                             \(input.licenceNo), \(credits.first.id))
                     RETURNING id
-                    """).one().decode(Int64.self, at: 0)
+                    """
+                ).one().decode(Int64.self, at: 0)
             }
             try insertCoProducers(credits.co.map(\.id), work: id, firstProducer: credits.first.id, on: tx)
             return try find(id: id, on: tx)
@@ -71,11 +73,13 @@ public struct WorkRepository {
             let updated = try translating(id: id) {
                 // Co-producers that stay but would equal the new first producer are gone first,
                 // so the cascade of the new first producer never meets one.
-                try tx.execute("""
+                try tx.execute(
+                    """
                     DELETE FROM filmwg.work_co_producers
                      WHERE work_id = \(id) AND NOT (company_id = ANY (\(coIDs)::bigint[]))
                     """)
-                return try tx.execute("""
+                return try tx.execute(
+                    """
                     UPDATE filmwg.works SET title = \(input.title), title_zh = \(input.titleZh),
                            kind = \(input.kind?.rawValue), released_on = \(input.releasedOn),
                            licence_no = \(input.licenceNo), first_producer_id = \(credits.first.id),
@@ -107,7 +111,8 @@ public struct WorkRepository {
     public func list(_ filter: WorkFilter = WorkFilter()) throws -> [Work] {
         if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
         let pattern = Vocabulary.optional(filter.search).map(Vocabulary.containsPattern)
-        let rows = try db.query("""
+        let rows = try db.query(
+            """
             \(Self.columns)
              WHERE (\(filter.companyId)::bigint IS NULL OR w.first_producer_id = \(filter.companyId)
                     OR EXISTS (SELECT 1 FROM filmwg.work_co_producers cp
@@ -135,7 +140,8 @@ public struct WorkRepository {
             let company = try company(ref, column: "co_producer", on: tx)
             if company.id == first.id {
                 throw RecordError.invalid(
-                    "co_producer \(ref): is the first producer of the work; a company is either the first producer or a co-producer")
+                    "co_producer \(ref): is the first producer of the work; a company is either the first producer or a co-producer"
+                )
             }
             if co.contains(where: { $0.id == company.id }) {
                 throw RecordError.invalid("co_producer \(ref): is named twice; name each co-producer once")
@@ -151,19 +157,24 @@ public struct WorkRepository {
         let row: Row?
         switch CompanyRef(ref) {
         case .id(let id):
-            row = try tx.query("SELECT id, uscc, name, archived_at IS NOT NULL FROM filmwg.companies WHERE id = \(id)").optional()
+            row = try tx.query("SELECT id, uscc, name, archived_at IS NOT NULL FROM filmwg.companies WHERE id = \(id)")
+                .optional()
         case .uscc(let code):
             if let problem = USCC.problem(code) {
                 throw RecordError.invalid("\(column) \(code): names no company; give its USCC or id (\(problem))")
             }
-            row = try tx.query("SELECT id, uscc, name, archived_at IS NOT NULL FROM filmwg.companies WHERE uscc = \(code)").optional()
+            row = try tx.query(
+                "SELECT id, uscc, name, archived_at IS NOT NULL FROM filmwg.companies WHERE uscc = \(code)"
+            ).optional()
         }
         guard let row else {
-            throw RecordError.invalid("\(column) \(ref): no company has that USCC or id; add it first with 'filmwg company add'")
+            throw RecordError.invalid(
+                "\(column) \(ref): no company has that USCC or id; add it first with 'filmwg company add'")
         }
         let (id, uscc, name, archived) = try row.decode((Int64, String?, String, Bool).self)
         if archived {
-            throw RecordError.invalid("\(column) \(ref): company \(name) is archived; an archived company cannot be credited on a work")
+            throw RecordError.invalid(
+                "\(column) \(ref): company \(name) is archived; an archived company cannot be credited on a work")
         }
         return WorkCompany(id: id, uscc: uscc, name: name)
     }
@@ -171,7 +182,8 @@ public struct WorkRepository {
     private func insertCoProducers(_ ids: [Int64], work: Int64, firstProducer: Int64, on tx: Connection) throws {
         guard !ids.isEmpty else { return }
         try DatabaseErrors.translating(Self.constraints) {
-            try tx.execute("""
+            try tx.execute(
+                """
                 INSERT INTO filmwg.work_co_producers (work_id, company_id, first_producer_id)
                 SELECT \(work), c.company_id, \(firstProducer)
                   FROM unnest(\(ids)::bigint[]) WITH ORDINALITY AS c(company_id, n)
@@ -184,10 +196,11 @@ public struct WorkRepository {
 
     private func checkLicenceIsFree(_ licence: String?, exceptID: Int64?, on tx: Connection) throws {
         guard let licence else { return }
-        if let row = try tx.query("""
+        if let row = try tx.query(
+            """
             SELECT id, title FROM filmwg.works WHERE licence_no = \(licence) AND id IS DISTINCT FROM \(exceptID)
-            """).optional()
-        {
+            """
+        ).optional() {
             let (id, title) = try row.decode((Int64, String).self)
             throw RecordError.invalid("licence_no \(licence): is already recorded for work \(id) (\(title))")
         }
@@ -206,7 +219,8 @@ public struct WorkRepository {
     private func withCoProducers(_ works: [Work], on tx: Connection) throws -> [Work] {
         guard !works.isEmpty else { return works }
         var byWork: [Int64: [WorkCompany]] = [:]
-        for row in try tx.query("""
+        for row in try tx.query(
+            """
             SELECT cp.work_id, c.id, c.uscc, c.name
               FROM filmwg.work_co_producers cp JOIN filmwg.companies c ON c.id = cp.company_id
              WHERE cp.work_id = ANY (\(works.map(\.id))::bigint[])
@@ -225,7 +239,8 @@ public struct WorkRepository {
 
     static func work(_ row: Row) throws -> Work {
         let (id, title, titleZh, kind, released, licence, companyId, uscc, name, version, created) =
-            try row.decode((Int64, String, String?, String, CalendarDate, String?, Int64, String?, String, Int, Date).self)
+            try row.decode(
+                (Int64, String, String?, String, CalendarDate, String?, Int64, String?, String, Int, Date).self)
         return Work(
             id: id, title: title, titleZh: titleZh, kind: WorkKind(rawValue: kind) ?? .film, releasedOn: released,
             licenceNo: licence, firstProducer: WorkCompany(id: companyId, uscc: uscc, name: name), coProducers: [],
@@ -237,7 +252,8 @@ public struct WorkRepository {
             return try body()
         } catch let error as PostgresError where error.sqlState == DatabaseErrors.staleVersion {
             throw RecordError.conflict(
-                "work \(id) was changed by someone else since you read it (\(error.message)); nothing was written, show it again and retry")
+                "work \(id) was changed by someone else since you read it (\(error.message)); nothing was written, show it again and retry"
+            )
         } catch {
             throw DatabaseErrors.translate(error, constraints: Self.constraints)
         }

@@ -8,9 +8,10 @@ enum AwardCommands {
     static let columns = [
         "id", "awarded_on", "award", "award_name_zh", "category", "result", "work_id", "title", "first_producer_uscc",
     ]
-    static let allColumns = columns + [
-        "award_name", "scope", "title_zh", "first_producer_id", "first_producer_name", "row_version", "created_at",
-    ]
+    static let allColumns =
+        columns + [
+            "award_name", "scope", "title_zh", "first_producer_id", "first_producer_name", "row_version", "created_at",
+        ]
 
     static func record(_ award: Award) -> Record {
         Record([
@@ -29,11 +30,15 @@ enum AwardCommands {
     static let record = Command(
         path: ["award", "record"],
         abstract: "Record an award a work won (or was nominated for), and print it.",
-        discussion: "--work, --award and --on are required; --result is won (default) or nominated. The work is named by id or licence number, the award by code ('filmwg award list --bodies' lists them). An unknown work or award code, a day that does not exist, or the same award of the work on the same day and category again is refused (exit 65).",
-        example: "filmwg award record --work 1 --award huabiao --on 2024-09-10 --category 'Outstanding Feature Film' --result won",
+        discussion:
+            "--work, --award and --on are required; --result is won (default) or nominated. The work is named by id or licence number, the award by code ('filmwg award list --bodies' lists them). An unknown work or award code, a day that does not exist, or the same award of the work on the same day and category again is refused (exit 65).",
+        example:
+            "filmwg award record --work 1 --award huabiao --on 2024-09-10 --category 'Outstanding Feature Film' --result won",
         options: [
             .value("work", "W", "the work: id or licence number (required)"),
-            .value("award", "CODE", "the award: wuge_yi, huabiao, jinji, baihua, feitian, jinying, tiantan, a_list_festival (required)"),
+            .value(
+                "award", "CODE",
+                "the award: wuge_yi, huabiao, jinji, baihua, feitian, jinying, tiantan, a_list_festival (required)"),
             .value("on", "DATE", "day of the award, YYYY-MM-DD (required)"),
             .value("category", "TEXT", "category, e.g. Best Feature Film"),
             .value("result", "won|nominated", "won (default) or nominated"),
@@ -43,7 +48,8 @@ enum AwardCommands {
         try arguments.noPositionals()
         let format = try Format.from(arguments)
         let award = NewAward(
-            work: try arguments.required("work"), award: try arguments.required("award"), awardedOn: try arguments.required("on"),
+            work: try arguments.required("work"), award: try arguments.required("award"),
+            awardedOn: try arguments.required("on"),
             category: arguments.string("category"), result: arguments.string("result"))
         let recorded = try AwardRepository(try context.connection()).record(award)
         context.output.show(ActivityCLI.project(record(recorded), allColumns), format: format)
@@ -88,6 +94,7 @@ enum AwardCommands {
             companyId: try arguments.string("company").map { try References.companyID($0, db: db) },
             award: arguments.string("award"), result: result, limit: try ActivityCLI.limit(arguments))
         let shown = format == .table ? columns : allColumns
-        context.output.list(try repository.list(filter).map { ActivityCLI.project(record($0), shown) }, columns: shown, format: format)
+        context.output.list(
+            try repository.list(filter).map { ActivityCLI.project(record($0), shown) }, columns: shown, format: format)
     }
 }

@@ -5,19 +5,23 @@ import Postgres
 enum WorkCommands {
     static let all: [Command] = [add, show, list, update, importCSV] + AwardCommands.all
 
-    static let fields: [Option] = Converters.columnOptions([
-        ("title", "TEXT", "title, usually the English or registered title"),
-        ("title_zh", "TEXT", "Chinese title (中文片名)"),
-        ("kind", "KIND", WorkKind.names.joined(separator: "|")),
-        ("released_on", "DATE", "day of first release (YYYY-MM-DD)"),
-        ("licence_no", "TEXT", "release licence number (公映许可证号), unique"),
-    ]) + [
-        .value("first-producer", "C", "the first producer (第一出品方): USCC or id of a company that is not archived"),
-        Option(name: "co-producer", value: "C", help: "a co-producer: USCC or id (repeat for each; never the first producer)", repeatable: true),
-    ]
+    static let fields: [Option] =
+        Converters.columnOptions([
+            ("title", "TEXT", "title, usually the English or registered title"),
+            ("title_zh", "TEXT", "Chinese title (中文片名)"),
+            ("kind", "KIND", WorkKind.names.joined(separator: "|")),
+            ("released_on", "DATE", "day of first release (YYYY-MM-DD)"),
+            ("licence_no", "TEXT", "release licence number (公映许可证号), unique"),
+        ]) + [
+            .value("first-producer", "C", "the first producer (第一出品方): USCC or id of a company that is not archived"),
+            Option(
+                name: "co-producer", value: "C",
+                help: "a co-producer: USCC or id (repeat for each; never the first producer)", repeatable: true),
+        ]
 
     static let expectVersion = Option.value(
-        "expect-version", "N", "the row_version your change rests on (default: the version just read); a stale one changes nothing (exit 75)")
+        "expect-version", "N",
+        "the row_version your change rests on (default: the version just read); a stale one changes nothing (exit 75)")
 
     /// The flags given, as the columns of `WorkInput.apply`.
     static func values(_ arguments: Arguments) -> FieldValues {
@@ -29,8 +33,10 @@ enum WorkCommands {
     static let add = Command(
         path: ["work", "add"],
         abstract: "Add a film work with its first producer and co-producers, and print it as 'work show' does.",
-        discussion: "--title, --kind, --released-on and --first-producer are required. The first producer and every co-producer must be a company that exists and is not archived; a co-producer is named once and is not the first producer; a licence number belongs to one work. Anything else is refused (exit 65) and nothing is written.",
-        example: "filmwg work add --title 'Lake Light' --title-zh 湖光 --kind film --released-on 2024-07-12 --licence-no '电审故字〔2024〕第001号' --first-producer 91110116MA00YQ001M --co-producer 91110108MA00YM003K",
+        discussion:
+            "--title, --kind, --released-on and --first-producer are required. The first producer and every co-producer must be a company that exists and is not archived; a co-producer is named once and is not the first producer; a licence number belongs to one work. Anything else is refused (exit 65) and nothing is written.",
+        example:
+            "filmwg work add --title 'Lake Light' --title-zh 湖光 --kind film --released-on 2024-07-12 --licence-no '电审故字〔2024〕第001号' --first-producer 91110116MA00YQ001M --co-producer 91110108MA00YM003K",
         options: fields + [Format.option]
     ) { arguments, context in
         try arguments.noPositionals()
@@ -50,16 +56,20 @@ enum WorkCommands {
         options: [Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)
-        let work = try WorkRepository(try context.connection()).find(WorkRef(try arguments.subject("work (id or licence number)")))
+        let work = try WorkRepository(try context.connection()).find(
+            WorkRef(try arguments.subject("work (id or licence number)")))
         context.output.show(record(work, format: format), format: format)
     }
 
-    static let tableColumns = ["id", "title", "title_zh", "kind", "released_on", "first_producer_name", "co_producer_usccs"]
+    static let tableColumns = [
+        "id", "title", "title_zh", "kind", "released_on", "first_producer_name", "co_producer_usccs",
+    ]
 
     static let list = Command(
         path: ["work", "list"],
         abstract: "List works by release day, with filters.",
-        discussion: "The table shows the main columns; json shows every field (co_producers as an array of objects); csv has the header of 'work import', so a list re-imports.",
+        discussion:
+            "The table shows the main columns; json shows every field (co_producers as an array of objects); csv has the header of 'work import', so a list re-imports.",
         example: "filmwg work list --company 91110116MA00YQ001M --released-from 2024-01-01 --format csv",
         options: [
             .value("company", "C", "only works this company first-produced or co-produced (USCC or id)"),
@@ -77,7 +87,8 @@ enum WorkCommands {
         if let text = arguments.string("kind") {
             guard let value = WorkKind(rawValue: text) else {
                 let near = Spelling.nearest(to: text, among: WorkKind.names).map { "; did you mean '\($0)'?" } ?? ""
-                throw CLIError.usage("--kind must be one of \(WorkKind.names.joined(separator: ", ")), not '\(text)'\(near)")
+                throw CLIError.usage(
+                    "--kind must be one of \(WorkKind.names.joined(separator: ", ")), not '\(text)'\(near)")
             }
             kind = value
         }
@@ -93,14 +104,16 @@ enum WorkCommands {
             case .csv: WorkInput.csvColumns
             case .json: jsonColumns
             }
-        context.output.list(works.map { ActivityCLI.project(record($0, format: format), columns) }, columns: columns, format: format)
+        context.output.list(
+            works.map { ActivityCLI.project(record($0, format: format), columns) }, columns: columns, format: format)
     }
 
     static let update = Command(
         path: ["work", "update"],
         abstract: "Change fields or credits of a work and print it as 'work show' does.",
         usage: "WORK",
-        discussion: "Only the fields given change; an empty value (--title-zh '') clears an optional field. --co-producer (repeated) replaces the co-producers with those named; --no-co-producers removes them all. The change rests on the version just read, or on --expect-version: if someone changed the work since, nothing is written (exit 75).",
+        discussion:
+            "Only the fields given change; an empty value (--title-zh '') clears an optional field. --co-producer (repeated) replaces the co-producers with those named; --no-co-producers removes them all. The change rests on the version just read, or on --expect-version: if someone changed the work since, nothing is written (exit 75).",
         example: "filmwg work update 1 --released-on 2024-07-19 --co-producer 91110108MA00YM003K --expect-version 1",
         options: fields + [.flag("no-co-producers", "remove every co-producer"), expectVersion, Format.option]
     ) { arguments, context in
@@ -112,7 +125,9 @@ enum WorkCommands {
             throw CLIError.usage("--co-producer and --no-co-producers cannot go together")
         }
         guard !given.isEmpty || co != nil || arguments.has("no-co-producers") else {
-            throw CLIError.usage("nothing to change; give at least one of \(fields.map { "--" + $0.name }.joined(separator: ", ")) or --no-co-producers")
+            throw CLIError.usage(
+                "nothing to change; give at least one of \(fields.map { "--" + $0.name }.joined(separator: ", ")) or --no-co-producers"
+            )
         }
         let repository = WorkRepository(try context.connection())
         let current = try repository.find(ref)
@@ -157,17 +172,23 @@ enum WorkCommands {
         let usccs = work.coProducers.map(\.reference).joined(separator: ";")
         let co: Cell =
             format == .json
-            ? .json("[" + work.coProducers.map { c in
-                JSONText.object(Record([
-                    ("id", .number(String(c.id))), ("uscc", Converters.text(c.uscc)), ("name", .text(c.name)),
-                ]))
-            }.joined(separator: ", ") + "]")
+            ? .json(
+                "["
+                    + work.coProducers.map { c in
+                        JSONText.object(
+                            Record([
+                                ("id", .number(String(c.id))), ("uscc", Converters.text(c.uscc)),
+                                ("name", .text(c.name)),
+                            ]))
+                    }.joined(separator: ", ") + "]")
             : .text(work.coProducers.map { "\($0.name) (\($0.reference))" }.joined(separator: "; "))
         return Record([
             ("id", .number(String(work.id))), ("title", .text(work.title)), ("title_zh", Converters.text(work.titleZh)),
             ("kind", .text(work.kind.rawValue)), ("released_on", .text(work.releasedOn.description)),
-            ("licence_no", Converters.text(work.licenceNo)), ("first_producer_id", .number(String(work.firstProducer.id))),
-            ("first_producer_uscc", .text(work.firstProducer.reference)), ("first_producer_name", .text(work.firstProducer.name)),
+            ("licence_no", Converters.text(work.licenceNo)),
+            ("first_producer_id", .number(String(work.firstProducer.id))),
+            ("first_producer_uscc", .text(work.firstProducer.reference)),
+            ("first_producer_name", .text(work.firstProducer.name)),
             ("co_producers", co), ("co_producer_usccs", .text(usccs)),
             ("row_version", .number(String(work.rowVersion))), ("created_at", Converters.instant(work.createdAt)),
         ])

@@ -20,12 +20,14 @@ import Testing
         co: [String] = []
     ) -> WorkInput {
         WorkInput(
-            title: title, titleZh: "湖光", kind: .film, releasedOn: day(released), licenceNo: licence, firstProducer: first,
+            title: title, titleZh: "湖光", kind: .film, releasedOn: day(released), licenceNo: licence,
+            firstProducer: first,
             coProducers: co)
     }
 
     static func count(_ connection: Connection, _ table: String) throws -> Int {
-        try connection.query("SELECT count(*) FROM \(identifier: "filmwg").\(identifier: table)").one().decode(Int.self, at: 0)
+        try connection.query("SELECT count(*) FROM \(identifier: "filmwg").\(identifier: table)").one().decode(
+            Int.self, at: 0)
     }
 
     @Test func aWorkHasOneFirstProducerAndDistinctCoProducersNamedByUSCCOrId() throws {
@@ -44,7 +46,11 @@ import Testing
 
     @Test(arguments: [
         ("unknown first producer", "first_producer 91110000000000999X", ""),
-        ("archived first producer", "first_producer ARCHIVED: company Studio 3 is archived; an archived company cannot be credited on a work", ""),
+        (
+            "archived first producer",
+            "first_producer ARCHIVED: company Studio 3 is archived; an archived company cannot be credited on a work",
+            ""
+        ),
         ("co-producer twice", "co_producer", "twice"),
         ("co-producer is the first producer", "co_producer", "is the first producer of the work"),
         ("licence already recorded", "licence_no L-1: is already recorded for work 1 (Lake Light)", ""),
@@ -87,11 +93,13 @@ import Testing
             let work = try WorkRepository(connection).create(Self.input(first: c[0].uscc!, co: [c[1].uscc!]))
             // No first producer at all.
             #expect(throws: PostgresError.self) {
-                try connection.execute("INSERT INTO filmwg.works (title, kind, released_on) VALUES ('X', 'film', '2020-01-01')")
+                try connection.execute(
+                    "INSERT INTO filmwg.works (title, kind, released_on) VALUES ('X', 'film', '2020-01-01')")
             }
             // The first producer as co-producer, directly.
             do {
-                try connection.execute("""
+                try connection.execute(
+                    """
                     INSERT INTO filmwg.work_co_producers (work_id, company_id, first_producer_id)
                     VALUES (\(work.id), \(c[0].id), \(c[0].id))
                     """)
@@ -101,7 +109,8 @@ import Testing
             }
             // A co-producer with a wrong copy of the first producer.
             do {
-                try connection.execute("""
+                try connection.execute(
+                    """
                     INSERT INTO filmwg.work_co_producers (work_id, company_id, first_producer_id)
                     VALUES (\(work.id), \(c[2].id), \(c[1].id))
                     """)
@@ -118,7 +127,8 @@ import Testing
             }
             // The same co-producer twice.
             do {
-                try connection.execute("""
+                try connection.execute(
+                    """
                     INSERT INTO filmwg.work_co_producers (work_id, company_id, first_producer_id)
                     VALUES (\(work.id), \(c[1].id), \(c[0].id))
                     """)
@@ -163,14 +173,17 @@ import Testing
             let connection = try db.connect(actor: "works-admin")
             let c = try Self.companies(connection)
             let work = try WorkRepository(connection).create(Self.input(first: c[0].uscc!, co: [c[1].uscc!]))
-            try AwardRepository(connection).record(NewAward(work: String(work.id), award: "huabiao", awardedOn: "2024-09-10"))
+            try AwardRepository(connection).record(
+                NewAward(work: String(work.id), award: "huabiao", awardedOn: "2024-09-10"))
             var input = work.input
             input.coProducers = []
             try WorkRepository(connection).update(id: work.id, to: input, expectVersion: 1)
             let history = try AuditRepository(connection).history(of: .work, id: work.id)
-            #expect(history.map { "\($0.tableName) \($0.action)" } == [
-                "works insert", "work_co_producers insert", "awards insert", "work_co_producers delete", "works update",
-            ])
+            #expect(
+                history.map { "\($0.tableName) \($0.action)" } == [
+                    "works insert", "work_co_producers insert", "awards insert", "work_co_producers delete",
+                    "works update",
+                ])
             #expect(history.allSatisfy { $0.actor == "works-admin" })
         }
     }
@@ -184,16 +197,23 @@ import Testing
             #expect(throws: RecordError.invalid("award 'jinjii' is not a known award code; did you mean 'jinji'?")) {
                 try awards.record(NewAward(work: String(work.id), award: "jinjii", awardedOn: "2024-09-10"))
             }
-            #expect(throws: RecordError.invalid("work 42: no work has that id or licence number; add it first with 'filmwg work add'")) {
+            #expect(
+                throws: RecordError.invalid(
+                    "work 42: no work has that id or licence number; add it first with 'filmwg work add'")
+            ) {
                 try awards.record(NewAward(work: "42", award: "jinji", awardedOn: "2024-09-10"))
             }
-            #expect(throws: RecordError.invalid("awarded_on: '2023-02-29' is a day that does not exist; February 2023 has 28 days")) {
+            #expect(
+                throws: RecordError.invalid(
+                    "awarded_on: '2023-02-29' is a day that does not exist; February 2023 has 28 days")
+            ) {
                 try awards.record(NewAward(work: String(work.id), award: "jinji", awardedOn: "2023-02-29"))
             }
             #expect(try Self.count(connection, "awards") == 0)
-            #expect(try awards.bodies().map(\.code) == [
-                "a_list_festival", "baihua", "feitian", "huabiao", "jinji", "jinying", "tiantan", "wuge_yi",
-            ])
+            #expect(
+                try awards.bodies().map(\.code) == [
+                    "a_list_festival", "baihua", "feitian", "huabiao", "jinji", "jinying", "tiantan", "wuge_yi",
+                ])
         }
     }
 }
