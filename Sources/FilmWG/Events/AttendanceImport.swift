@@ -155,7 +155,7 @@ public struct AttendanceImport {
         try eachProblem(db, file: path, report)
         if invalid > 0, !options.skipInvalid {
             throw RecordError.invalid(
-                "\(invalid) of \(rows) row\(rows == 1 ? "" : "s") of \(path) \(invalid == 1 ? "is" : "are") invalid; nothing was imported. Fix \(invalid == 1 ? "it" : "them"), or pass --skip-invalid --rejects FILE to import the valid rows")
+                "\(invalid) of \(rows) row\(rows == 1 ? "" : "s") of \(path) \(invalid == 1 ? "is" : "are") invalid; nothing was imported. Fix \(invalid == 1 ? "it" : "them"), or pass \(field: "skip_invalid") \(field: "rejects") FILE to import the valid rows")
         }
         if let rejects = options.rejectsPath {
             try writeRejects(db, to: rejects, header: headerFields)

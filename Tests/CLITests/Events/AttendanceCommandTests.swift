@@ -28,7 +28,7 @@ import Testing
             #expect(again.stderr == "filmwg: professional 1 is already recorded as attending event 1 (attendance 1, as speaker); one professional attends an event once\n")
             let unknown = try FilmWGBinary.run(["attendance", "record", "--event", "1", "--professional", "x@example.cn"], database: db)
             #expect(unknown.status == 1)
-            #expect(unknown.stderr == "filmwg: no professional with e-mail x@example.cn; see 'filmwg professional list'\n")
+            #expect(unknown.stderr == "filmwg: no professional has the e-mail address x@example.cn; see 'filmwg professional list --search'\n")
             let badCompany = try FilmWGBinary.run(
                 ["attendance", "record", "--event", "1", "--professional", "2", "--company", "Huairou"], database: db)
             #expect(badCompany.status == 65)

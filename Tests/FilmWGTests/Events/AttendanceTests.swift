@@ -52,7 +52,7 @@ import Testing
             #expect(throws: RecordError.notFound("no event with id 999; see 'filmwg event list'")) {
                 _ = try repository.record(eventId: 999, professionalId: s.li, companyId: nil)
             }
-            #expect(throws: RecordError.notFound("no professional with e-mail nobody@example.cn; see 'filmwg professional list'")) {
+            #expect(throws: RecordError.notFound("no professional has the e-mail address nobody@example.cn; see 'filmwg professional list \(field: "search")'")) {
                 try References.professionalID("nobody@example.cn", db: s.connection)
             }
             #expect(throws: RecordError.notFound("no company has USCC \(ActivityFixtures.uscc(3)); see 'filmwg company list'")) {
@@ -101,7 +101,7 @@ import Testing
                 let error = try #require(throws: RecordError.self) {
                     try AttendanceImport(s.connection).run(eventId: s.event, path: path) { problems.append($0.description) }
                 }
-                #expect(error == .invalid("3 of 4 rows of \(path) are invalid; nothing was imported. Fix them, or pass --skip-invalid --rejects FILE to import the valid rows"))
+                #expect(error == .invalid("3 of 4 rows of \(path) are invalid; nothing was imported. Fix them, or pass \(field: "skip_invalid") \(field: "rejects") FILE to import the valid rows"))
                 #expect(problems == [
                     "\(path):3: professional_email: no professional has this e-mail; add them first (filmwg professional add or import)",
                     "\(path):4: company_uscc: no company has USCC \(ActivityFixtures.uscc(3)); add it first (filmwg company add or import)",
