@@ -10,9 +10,15 @@ public enum DatabaseErrors {
     /// The custom SQLSTATE the row_version trigger raises for an update naming a stale version.
     public static let staleVersion: SQLState = "FW409"
 
+    /// What a role the database refused should ask for, unless the caller knows better.
+    public static let adminRoleAdvice = "ask for the filmwg_admin role"
+
     /// A `RecordError` for a refusal of the records, or `error` itself (connection failures,
     /// anything unexpected) for the caller's edge to phrase.
-    public static func translate(_ error: any Error, constraints: [String: Phrase] = [:]) -> any Error {
+    /// - Parameter permission: the advice after "the database refused this role: …" (42501).
+    public static func translate(
+        _ error: any Error, constraints: [String: Phrase] = [:], permission: String = adminRoleAdvice
+    ) -> any Error {
         guard let error = error as? PostgresError, error.kind == .server, let state = error.sqlState else { return error }
         if let constraint = error.constraint, let phrase = constraints[constraint] {
             return RecordError.invalid(phrase)
@@ -22,7 +28,7 @@ public enum DatabaseErrors {
         }
         if error.isTransient { return RecordError.conflict("\(error.message); try again") }
         if error.isInsufficientPrivilege {
-            return RecordError("the database refused this role: \(error.message); ask for the filmwg_admin role", .permission)
+            return RecordError("the database refused this role: \(error.message); \(permission)", .permission)
         }
         if state.classCode == "23" || state.classCode == "22" || state == .raiseException {
             return RecordError.invalid(error.message)
