@@ -277,7 +277,7 @@ COMMENT ON FUNCTION filmwg.check_row_version() IS 'BEFORE INSERT OR UPDATE trigg
 -- Name: company_facts(date); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
-CREATE FUNCTION filmwg.company_facts(as_of date) RETURNS TABLE(company_id bigint, name text, kind text, district text, registered_in_zone boolean, zone_registered_on date, registered_capital numeric, founded_on date, employees integer, years_in_operation integer, zone_years integer, is_member boolean, member_tier text, member_since date, events_attended_12m integer, professionals_count integer, holds_position boolean, granted_this_year numeric)
+CREATE FUNCTION filmwg.company_facts(as_of date) RETURNS TABLE(company_id bigint, name text, kind text, district text, registered_in_zone boolean, zone_registered_on date, registered_capital numeric, founded_on date, employees integer, years_in_operation integer, zone_years integer, is_member boolean, member_tier text, member_since date, events_attended_12m integer, professionals_count integer, holds_position boolean, granted_this_year numeric, works_released_12m integer, first_producer_works integer, first_producer_awarded_works_12m integer)
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
     SELECT c.id,
@@ -297,7 +297,10 @@ CREATE FUNCTION filmwg.company_facts(as_of date) RETURNS TABLE(company_id bigint
            coalesce(ev.events, 0)::integer,
            coalesce(emp.professionals, 0)::integer,
            ra.company_id IS NOT NULL,
-           coalesce(g.amount, 0)
+           coalesce(g.amount, 0),
+           (coalesce(fw.released_12m, 0) + coalesce(cw.released_12m, 0))::integer,
+           coalesce(fw.first_works, 0)::integer,
+           coalesce(aw.works, 0)::integer
       FROM filmwg.companies c
       -- At most one membership contains the day (memberships_no_overlap).
       LEFT JOIN filmwg.memberships m
@@ -333,6 +336,36 @@ CREATE FUNCTION filmwg.company_facts(as_of date) RETURNS TABLE(company_id bigint
                AND gr.applied_on < make_date(extract(year FROM company_facts.as_of)::integer + 1, 1, 1)
              GROUP BY gr.company_id
            ) g ON g.company_id = c.id
+      -- Works first-produced and released on or before D (all of them, and those in the window).
+      LEFT JOIN (
+            SELECT w.first_producer_id AS company_id,
+                   count(*) FILTER (WHERE w.released_on > (company_facts.as_of - interval '12 months')::date)
+                       AS released_12m,
+                   count(*) AS first_works
+              FROM filmwg.works w
+             WHERE w.released_on <= company_facts.as_of
+             GROUP BY w.first_producer_id
+           ) fw ON fw.company_id = c.id
+      -- Works co-produced, released in the window. A co-producer is never the work's first
+      -- producer and never listed twice (work_co_producers), so fw and cw count distinct works
+      -- and their sum is works_released_12m.
+      LEFT JOIN (
+            SELECT cp.company_id, count(*) AS released_12m
+              FROM filmwg.work_co_producers cp
+              JOIN filmwg.works w ON w.id = cp.work_id
+             WHERE w.released_on > (company_facts.as_of - interval '12 months')::date
+               AND w.released_on <= company_facts.as_of
+             GROUP BY cp.company_id
+           ) cw ON cw.company_id = c.id
+      LEFT JOIN (
+            SELECT w.first_producer_id AS company_id, count(DISTINCT w.id) AS works
+              FROM filmwg.awards a
+              JOIN filmwg.works w ON w.id = a.work_id
+             WHERE a.result = 'won'
+               AND a.awarded_on > (company_facts.as_of - interval '12 months')::date
+               AND a.awarded_on <= company_facts.as_of
+             GROUP BY w.first_producer_id
+           ) aw ON aw.company_id = c.id
      WHERE c.archived_at IS NULL
 $$;
 
@@ -2421,6 +2454,149 @@ ALTER TABLE filmwg.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 );
 
 --
+-- Name: award_bodies; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.award_bodies (
+    code text NOT NULL,
+    name text NOT NULL,
+    name_zh text NOT NULL,
+    scope text NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT award_bodies_code_check CHECK ((code ~ '^[a-z][a-z0-9_]*$'::text)),
+    CONSTRAINT award_bodies_name_check CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT award_bodies_name_zh_check CHECK ((btrim(name_zh) <> ''::text)),
+    CONSTRAINT award_bodies_scope_check CHECK ((scope = ANY (ARRAY['national'::text, 'international'::text])))
+);
+
+--
+-- Name: TABLE award_bodies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.award_bodies IS 'The awards a work can win or be nominated for (reference data seeded by migration 0013): code, English and Chinese name, national or international. 影视奖项（参考数据）。';
+
+--
+-- Name: COLUMN award_bodies.code; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.award_bodies.code IS 'Stable code used by award record --award (lower-case letters, digits, _; award_bodies_code_check), e.g. huabiao.';
+
+--
+-- Name: COLUMN award_bodies.name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.award_bodies.name IS 'English name, e.g. Huabiao Awards.';
+
+--
+-- Name: COLUMN award_bodies.name_zh; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.award_bodies.name_zh IS 'Chinese name, e.g. 华表奖.';
+
+--
+-- Name: COLUMN award_bodies.scope; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.award_bodies.scope IS 'national or international (award_bodies_scope_check).';
+
+--
+-- Name: COLUMN award_bodies.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.award_bodies.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN award_bodies.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.award_bodies.created_at IS 'When the record was created.';
+
+--
+-- Name: awards; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.awards (
+    id bigint NOT NULL,
+    work_id bigint NOT NULL,
+    award_code text NOT NULL,
+    awarded_on date NOT NULL,
+    category text,
+    result text DEFAULT 'won'::text NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT awards_category_check CHECK ((btrim(category) <> ''::text)),
+    CONSTRAINT awards_result_check CHECK ((result = ANY (ARRAY['won'::text, 'nominated'::text])))
+);
+
+--
+-- Name: TABLE awards; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.awards IS 'An award a work won, or was nominated for, on a day. One row per (work, award, day, category) (index awards_work_award_key). 作品获奖及提名记录。';
+
+--
+-- Name: COLUMN awards.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.awards.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN awards.work_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.awards.work_id IS 'The work.';
+
+--
+-- Name: COLUMN awards.award_code; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.awards.award_code IS 'The award (filmwg.award_bodies.code).';
+
+--
+-- Name: COLUMN awards.awarded_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.awards.awarded_on IS 'Day of the award (ceremony or announcement).';
+
+--
+-- Name: COLUMN awards.category; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.awards.category IS 'Category, e.g. Best Feature Film; NULL when the award has none or it is unknown.';
+
+--
+-- Name: COLUMN awards.result; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.awards.result IS 'won or nominated (awards_result_check); only won counts for first_producer_awarded_works_12m.';
+
+--
+-- Name: COLUMN awards.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.awards.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN awards.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.awards.created_at IS 'When the record was created.';
+
+--
+-- Name: awards_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.awards ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.awards_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: companies_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
 --
 
@@ -3012,6 +3188,147 @@ ALTER TABLE filmwg.role_assignments ALTER COLUMN id ADD GENERATED ALWAYS AS IDEN
 );
 
 --
+-- Name: work_co_producers; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.work_co_producers (
+    work_id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    first_producer_id bigint NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT work_co_producers_not_first_producer CHECK ((company_id <> first_producer_id))
+);
+
+--
+-- Name: TABLE work_co_producers; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.work_co_producers IS 'The co-producers (联合出品方) of a work: distinct companies (work_co_producers_pkey), never the work''s first producer (work_co_producers_not_first_producer, kept true through the composite foreign key to works, which cascades a change of first producer). 作品的联合出品方。';
+
+--
+-- Name: COLUMN work_co_producers.work_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.work_co_producers.work_id IS 'The work.';
+
+--
+-- Name: COLUMN work_co_producers.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.work_co_producers.company_id IS 'The co-producing company.';
+
+--
+-- Name: COLUMN work_co_producers.first_producer_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.work_co_producers.first_producer_id IS 'The work''s first producer, copied and kept equal by the foreign key work_co_producers_work_fkey (ON UPDATE CASCADE); never equal to company_id.';
+
+--
+-- Name: COLUMN work_co_producers.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.work_co_producers.created_at IS 'When the record was created.';
+
+--
+-- Name: works; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.works (
+    id bigint NOT NULL,
+    title text NOT NULL,
+    title_zh text,
+    kind text NOT NULL,
+    released_on date NOT NULL,
+    licence_no text,
+    first_producer_id bigint NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT works_kind_check CHECK ((kind = ANY (ARRAY['film'::text, 'online_film'::text, 'series'::text, 'documentary'::text, 'animation'::text]))),
+    CONSTRAINT works_licence_no_check CHECK ((btrim(licence_no) <> ''::text)),
+    CONSTRAINT works_title_check CHECK ((btrim(title) <> ''::text)),
+    CONSTRAINT works_title_zh_check CHECK ((btrim(title_zh) <> ''::text))
+);
+
+--
+-- Name: TABLE works; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.works IS 'Film works (films, online films, series, documentaries, animation) and their first producer (第一出品方): exactly one per work, the NOT NULL column first_producer_id. Co-producers are in work_co_producers, awards in awards. 影视作品及其第一出品方。';
+
+--
+-- Name: COLUMN works.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.works.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN works.title; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.works.title IS 'Title, usually the English or registered title; not blank.';
+
+--
+-- Name: COLUMN works.title_zh; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.works.title_zh IS 'Chinese title (中文片名); not blank when present.';
+
+--
+-- Name: COLUMN works.kind; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.works.kind IS 'film, online_film, series, documentary or animation (works_kind_check).';
+
+--
+-- Name: COLUMN works.released_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.works.released_on IS 'Day of first release (public screening, broadcast or online release).';
+
+--
+-- Name: COLUMN works.licence_no; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.works.licence_no IS 'Release licence number (公映许可证号 / 发行许可证号); unique when present (works_licence_no_key).';
+
+--
+-- Name: COLUMN works.first_producer_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.works.first_producer_id IS 'The first producer (第一出品方), a company; exactly one per work.';
+
+--
+-- Name: COLUMN works.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.works.row_version IS 'Optimistic-locking version (FW409 when stale); also raised when the work''s co-producers change.';
+
+--
+-- Name: COLUMN works.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.works.created_at IS 'When the record was created.';
+
+--
+-- Name: works_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.works ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.works_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: SEQUENCE works_id_seq; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON SEQUENCE filmwg.works_id_seq IS 'Identity of filmwg.works. filmwg_admin has USAGE so that work import can take ids up front (nextval) and insert them with OVERRIDING SYSTEM VALUE.';
+
+--
 -- Name: filmwg_schema_migrations; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3030,6 +3347,141 @@ CREATE TABLE public.filmwg_schema_migrations (
 --
 
 COMMENT ON TABLE public.filmwg_schema_migrations IS 'Which filmwg migrations and reporting files were applied, with the md5 of their text.';
+
+--
+-- Name: awards; Type: VIEW; Schema: reporting; Owner: -
+--
+
+CREATE VIEW reporting.awards AS
+ SELECT a.awarded_on,
+    b.code AS award_code,
+    b.name AS award_name,
+    b.name_zh AS award_name_zh,
+    b.scope,
+    a.category,
+    a.result,
+    w.id AS work_id,
+    w.title,
+    w.title_zh,
+    w.kind,
+    w.released_on,
+    c.id AS first_producer_id,
+    c.uscc AS first_producer_uscc,
+    c.name AS first_producer_name,
+    c.name_zh AS first_producer_name_zh,
+    a.id AS award_id
+   FROM (((filmwg.awards a
+     JOIN filmwg.award_bodies b ON ((b.code = a.award_code)))
+     JOIN filmwg.works w ON ((w.id = a.work_id)))
+     JOIN filmwg.companies c ON ((c.id = w.first_producer_id)));
+
+--
+-- Name: VIEW awards; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON VIEW reporting.awards IS 'Every award a work won or was nominated for, by day, with the award (national or international), the work and its first producer (第一出品方). 作品获奖及提名记录：奖项（国内或国际）、作品及其第一出品方。';
+
+--
+-- Name: COLUMN awards.awarded_on; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.awarded_on IS 'Day of the award. 获奖（提名）日期。';
+
+--
+-- Name: COLUMN awards.award_code; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.award_code IS 'Code of the award, e.g. huabiao. 奖项代码。';
+
+--
+-- Name: COLUMN awards.award_name; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.award_name IS 'English name of the award. 奖项英文名称。';
+
+--
+-- Name: COLUMN awards.award_name_zh; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.award_name_zh IS 'Chinese name of the award, e.g. 华表奖. 奖项中文名称。';
+
+--
+-- Name: COLUMN awards.scope; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.scope IS 'national or international. 国内奖项或国际奖项。';
+
+--
+-- Name: COLUMN awards.category; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.category IS 'Category, e.g. Best Feature Film; NULL when none. 奖项类别。';
+
+--
+-- Name: COLUMN awards.result; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.result IS 'won or nominated. 结果：获奖或提名。';
+
+--
+-- Name: COLUMN awards.work_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.work_id IS 'The work''s id. 作品编号。';
+
+--
+-- Name: COLUMN awards.title; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.title IS 'Title of the work. 作品名称。';
+
+--
+-- Name: COLUMN awards.title_zh; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.title_zh IS 'Chinese title of the work. 作品中文名称。';
+
+--
+-- Name: COLUMN awards.kind; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.kind IS 'film, online_film, series, documentary or animation. 作品类型。';
+
+--
+-- Name: COLUMN awards.released_on; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.released_on IS 'Day the work was first released. 作品首映（上线、播出）日期。';
+
+--
+-- Name: COLUMN awards.first_producer_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.first_producer_id IS 'Id of the work''s first producer. 第一出品方编号。';
+
+--
+-- Name: COLUMN awards.first_producer_uscc; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.first_producer_uscc IS 'USCC of the first producer. 第一出品方统一社会信用代码。';
+
+--
+-- Name: COLUMN awards.first_producer_name; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.first_producer_name IS 'Name of the first producer. 第一出品方名称。';
+
+--
+-- Name: COLUMN awards.first_producer_name_zh; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.first_producer_name_zh IS 'Chinese name of the first producer. 第一出品方中文名称。';
+
+--
+-- Name: COLUMN awards.award_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.awards.award_id IS 'The award record''s id. 获奖记录编号。';
 
 --
 -- Name: companies_by_kind; Type: VIEW; Schema: reporting; Owner: -
@@ -3293,6 +3745,125 @@ COMMENT ON COLUMN reporting.grants_by_policy_year.grants IS 'Number of grants. �
 COMMENT ON COLUMN reporting.grants_by_policy_year.total_amount IS 'Sum of the amounts in CNY. 总金额（人民币元）。';
 
 --
+-- Name: works_by_company; Type: VIEW; Schema: reporting; Owner: -
+--
+
+CREATE VIEW reporting.works_by_company AS
+ SELECT c.id AS company_id,
+    c.uscc,
+    c.name AS company_name,
+    c.name_zh AS company_name_zh,
+    cr.role,
+    w.id AS work_id,
+    w.title,
+    w.title_zh,
+    w.kind,
+    w.released_on,
+    w.licence_no,
+    (COALESCE(a.won, (0)::bigint))::integer AS awards_won,
+    (COALESCE(a.nominated, (0)::bigint))::integer AS nominations
+   FROM (((( SELECT w_1.id AS work_id,
+            w_1.first_producer_id AS company_id,
+            'first_producer'::text AS role
+           FROM filmwg.works w_1
+        UNION ALL
+         SELECT cp.work_id,
+            cp.company_id,
+            'co_producer'::text AS text
+           FROM filmwg.work_co_producers cp) cr
+     JOIN filmwg.works w ON ((w.id = cr.work_id)))
+     JOIN filmwg.companies c ON (((c.id = cr.company_id) AND (c.archived_at IS NULL))))
+     LEFT JOIN ( SELECT awards.work_id,
+            count(*) FILTER (WHERE (awards.result = 'won'::text)) AS won,
+            count(*) FILTER (WHERE (awards.result = 'nominated'::text)) AS nominated
+           FROM filmwg.awards
+          GROUP BY awards.work_id) a ON ((a.work_id = w.id)));
+
+--
+-- Name: VIEW works_by_company; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON VIEW reporting.works_by_company IS 'Works of every active (not archived) company, one row per company and work: as first producer (第一出品方) or co-producer, with the awards the work won and the nominations it had. 各单位出品的影视作品（第一出品方或联合出品方），及作品获奖与提名次数。';
+
+--
+-- Name: COLUMN works_by_company.company_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.works_by_company.company_id IS 'The company''s id. 单位编号。';
+
+--
+-- Name: COLUMN works_by_company.uscc; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.works_by_company.uscc IS 'The company''s Unified Social Credit Code; NULL when unknown. 统一社会信用代码。';
+
+--
+-- Name: COLUMN works_by_company.company_name; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.works_by_company.company_name IS 'The company''s name. 单位名称。';
+
+--
+-- Name: COLUMN works_by_company.company_name_zh; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.works_by_company.company_name_zh IS 'The company''s Chinese name. 单位中文名称。';
+
+--
+-- Name: COLUMN works_by_company.role; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.works_by_company.role IS 'first_producer or co_producer. 出品身份：第一出品方或联合出品方。';
+
+--
+-- Name: COLUMN works_by_company.work_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.works_by_company.work_id IS 'The work''s id. 作品编号。';
+
+--
+-- Name: COLUMN works_by_company.title; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.works_by_company.title IS 'Title of the work. 作品名称。';
+
+--
+-- Name: COLUMN works_by_company.title_zh; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.works_by_company.title_zh IS 'Chinese title of the work. 作品中文名称。';
+
+--
+-- Name: COLUMN works_by_company.kind; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.works_by_company.kind IS 'film, online_film, series, documentary or animation. 作品类型：电影、网络电影、剧集、纪录片或动画。';
+
+--
+-- Name: COLUMN works_by_company.released_on; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.works_by_company.released_on IS 'Day of first release. 首映（上线、播出）日期。';
+
+--
+-- Name: COLUMN works_by_company.licence_no; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.works_by_company.licence_no IS 'Release licence number; NULL when not recorded. 公映（发行）许可证号。';
+
+--
+-- Name: COLUMN works_by_company.awards_won; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.works_by_company.awards_won IS 'Awards the work won, all time. 作品获奖次数。';
+
+--
+-- Name: COLUMN works_by_company.nominations; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.works_by_company.nominations IS 'Nominations the work had without winning that award, all time. 作品获提名次数。';
+
+--
 -- Name: determinations_default; Type: TABLE ATTACH; Schema: filmwg; Owner: -
 --
 
@@ -3318,6 +3889,20 @@ ALTER TABLE ONLY filmwg.attendance
 
 ALTER TABLE ONLY filmwg.audit_log
     ADD CONSTRAINT audit_log_pkey PRIMARY KEY (id);
+
+--
+-- Name: award_bodies award_bodies_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.award_bodies
+    ADD CONSTRAINT award_bodies_pkey PRIMARY KEY (code);
+
+--
+-- Name: awards awards_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.awards
+    ADD CONSTRAINT awards_pkey PRIMARY KEY (id);
 
 --
 -- Name: companies companies_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
@@ -3495,6 +4080,34 @@ ALTER TABLE ONLY filmwg.role_assignments
     ADD CONSTRAINT role_assignments_pkey PRIMARY KEY (id);
 
 --
+-- Name: work_co_producers work_co_producers_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.work_co_producers
+    ADD CONSTRAINT work_co_producers_pkey PRIMARY KEY (work_id, company_id);
+
+--
+-- Name: works works_id_first_producer_id_key; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.works
+    ADD CONSTRAINT works_id_first_producer_id_key UNIQUE (id, first_producer_id);
+
+--
+-- Name: works works_licence_no_key; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.works
+    ADD CONSTRAINT works_licence_no_key UNIQUE (licence_no);
+
+--
+-- Name: works works_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.works
+    ADD CONSTRAINT works_pkey PRIMARY KEY (id);
+
+--
 -- Name: filmwg_schema_migrations filmwg_schema_migrations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3560,6 +4173,30 @@ CREATE INDEX audit_log_table_row_idx ON filmwg.audit_log USING btree (table_name
 --
 
 COMMENT ON INDEX filmwg.audit_log_table_row_idx IS 'History of one record.';
+
+--
+-- Name: awards_awarded_on_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX awards_awarded_on_idx ON filmwg.awards USING btree (awarded_on) WHERE (result = 'won'::text);
+
+--
+-- Name: INDEX awards_awarded_on_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.awards_awarded_on_idx IS 'Awards won by day (fact first_producer_awarded_works_12m).';
+
+--
+-- Name: awards_work_award_key; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE UNIQUE INDEX awards_work_award_key ON filmwg.awards USING btree (work_id, award_code, awarded_on, COALESCE(category, ''::text));
+
+--
+-- Name: INDEX awards_work_award_key; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.awards_work_award_key IS 'The same award of a work on the same day in the same category is recorded once (23505).';
 
 --
 -- Name: companies_kind_idx; Type: INDEX; Schema: filmwg; Owner: -
@@ -3814,6 +4451,42 @@ CREATE INDEX role_assignments_professional_id_idx ON filmwg.role_assignments USI
 COMMENT ON INDEX filmwg.role_assignments_professional_id_idx IS 'Roles of a professional.';
 
 --
+-- Name: work_co_producers_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX work_co_producers_company_id_idx ON filmwg.work_co_producers USING btree (company_id);
+
+--
+-- Name: INDEX work_co_producers_company_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.work_co_producers_company_id_idx IS 'Works a company co-produced (work list --company, company merge).';
+
+--
+-- Name: works_first_producer_id_released_on_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX works_first_producer_id_released_on_idx ON filmwg.works USING btree (first_producer_id, released_on);
+
+--
+-- Name: INDEX works_first_producer_id_released_on_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.works_first_producer_id_released_on_idx IS 'Works of a first producer by release day (work list --company, company merge).';
+
+--
+-- Name: works_released_on_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX works_released_on_idx ON filmwg.works USING btree (released_on);
+
+--
+-- Name: INDEX works_released_on_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.works_released_on_idx IS 'Works by release day (facts works_released_12m, first_producer_works).';
+
+--
 -- Name: determinations_default_company_id_policy_version_id_idx; Type: INDEX ATTACH; Schema: filmwg; Owner: -
 --
 
@@ -3857,6 +4530,30 @@ CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.attendance FOR EACH ROW EX
 --
 
 COMMENT ON TRIGGER audit ON filmwg.attendance IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: award_bodies audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.award_bodies FOR EACH ROW EXECUTE FUNCTION filmwg.audit('code');
+
+--
+-- Name: TRIGGER audit ON award_bodies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.award_bodies IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: awards audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.awards FOR EACH ROW EXECUTE FUNCTION filmwg.audit('id');
+
+--
+-- Name: TRIGGER audit ON awards; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.awards IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
 
 --
 -- Name: companies audit; Type: TRIGGER; Schema: filmwg; Owner: -
@@ -4003,6 +4700,30 @@ CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.role_assignments FOR EACH 
 COMMENT ON TRIGGER audit ON filmwg.role_assignments IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
 
 --
+-- Name: work_co_producers audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.work_co_producers FOR EACH ROW EXECUTE FUNCTION filmwg.audit('work_id', 'company_id');
+
+--
+-- Name: TRIGGER audit ON work_co_producers; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.work_co_producers IS 'Audit log; row_id is "work_id,company_id". Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: works audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.works FOR EACH ROW EXECUTE FUNCTION filmwg.audit('id');
+
+--
+-- Name: TRIGGER audit ON works; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.works IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
 -- Name: attendance audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
 --
 
@@ -4013,6 +4734,30 @@ CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.attendance REFERENCING NEW TA
 --
 
 COMMENT ON TRIGGER audit_insert ON filmwg.attendance IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: award_bodies audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.award_bodies REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('code');
+
+--
+-- Name: TRIGGER audit_insert ON award_bodies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.award_bodies IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: awards audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.awards REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('id');
+
+--
+-- Name: TRIGGER audit_insert ON awards; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.awards IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
 
 --
 -- Name: companies audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
@@ -4159,6 +4904,30 @@ CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.role_assignments REFERENCING 
 COMMENT ON TRIGGER audit_insert ON filmwg.role_assignments IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
 
 --
+-- Name: work_co_producers audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.work_co_producers REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('work_id', 'company_id');
+
+--
+-- Name: TRIGGER audit_insert ON work_co_producers; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.work_co_producers IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: works audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.works REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('id');
+
+--
+-- Name: TRIGGER audit_insert ON works; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.works IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
 -- Name: grants check_grant; Type: TRIGGER; Schema: filmwg; Owner: -
 --
 
@@ -4181,6 +4950,30 @@ CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.attendance FOR EACH ROW
 --
 
 COMMENT ON TRIGGER check_row_version ON filmwg.attendance IS 'Optimistic locking (FW409).';
+
+--
+-- Name: award_bodies check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.award_bodies FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON award_bodies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.award_bodies IS 'Optimistic locking (FW409).';
+
+--
+-- Name: awards check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.awards FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON awards; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.awards IS 'Optimistic locking (FW409).';
 
 --
 -- Name: companies check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
@@ -4327,6 +5120,18 @@ CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.role_assignments FOR EA
 COMMENT ON TRIGGER check_row_version ON filmwg.role_assignments IS 'Optimistic locking (FW409).';
 
 --
+-- Name: works check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.works FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON works; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.works IS 'Optimistic locking (FW409).';
+
+--
 -- Name: positions enforce_seats; Type: TRIGGER; Schema: filmwg; Owner: -
 --
 
@@ -4385,6 +5190,30 @@ CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.attendance FOR EACH
 --
 
 COMMENT ON TRIGGER row_version_on_insert ON filmwg.attendance IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: award_bodies row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.award_bodies FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON award_bodies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.award_bodies IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: awards row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.awards FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON awards; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.awards IS 'A new row starts at row_version 1 (fires only when the insert named another).';
 
 --
 -- Name: companies row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
@@ -4531,6 +5360,18 @@ CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.role_assignments FO
 COMMENT ON TRIGGER row_version_on_insert ON filmwg.role_assignments IS 'A new row starts at row_version 1 (fires only when the insert named another).';
 
 --
+-- Name: works row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.works FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON works; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.works IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
 -- Name: professionals scrub_erased_audit; Type: TRIGGER; Schema: filmwg; Owner: -
 --
 
@@ -4562,6 +5403,20 @@ ALTER TABLE ONLY filmwg.attendance
 
 ALTER TABLE ONLY filmwg.attendance
     ADD CONSTRAINT attendance_professional_id_fkey FOREIGN KEY (professional_id) REFERENCES filmwg.professionals(id);
+
+--
+-- Name: awards awards_award_code_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.awards
+    ADD CONSTRAINT awards_award_code_fkey FOREIGN KEY (award_code) REFERENCES filmwg.award_bodies(code) ON UPDATE CASCADE;
+
+--
+-- Name: awards awards_work_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.awards
+    ADD CONSTRAINT awards_work_id_fkey FOREIGN KEY (work_id) REFERENCES filmwg.works(id);
 
 --
 -- Name: determination_changes determination_changes_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
@@ -4716,6 +5571,27 @@ ALTER TABLE ONLY filmwg.role_assignments
 
 ALTER TABLE ONLY filmwg.role_assignments
     ADD CONSTRAINT role_assignments_professional_id_fkey FOREIGN KEY (professional_id) REFERENCES filmwg.professionals(id);
+
+--
+-- Name: work_co_producers work_co_producers_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.work_co_producers
+    ADD CONSTRAINT work_co_producers_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id);
+
+--
+-- Name: work_co_producers work_co_producers_work_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.work_co_producers
+    ADD CONSTRAINT work_co_producers_work_fkey FOREIGN KEY (work_id, first_producer_id) REFERENCES filmwg.works(id, first_producer_id) ON UPDATE CASCADE ON DELETE CASCADE;
+
+--
+-- Name: works works_first_producer_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.works
+    ADD CONSTRAINT works_first_producer_id_fkey FOREIGN KEY (first_producer_id) REFERENCES filmwg.companies(id);
 
 --
 -- Name: SCHEMA filmwg; Type: ACL; Schema: -; Owner: -
@@ -4995,6 +5871,20 @@ GRANT ALL ON FUNCTION reporting.role_holders_current_as_of(day date) TO filmwg_a
 GRANT SELECT ON TABLE filmwg.audit_log TO filmwg_admin;
 
 --
+-- Name: TABLE award_bodies; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT ON TABLE filmwg.award_bodies TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.award_bodies TO filmwg_job;
+
+--
+-- Name: TABLE awards; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.awards TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.awards TO filmwg_job;
+
+--
 -- Name: TABLE determination_changes; Type: ACL; Schema: filmwg; Owner: -
 --
 
@@ -5050,6 +5940,33 @@ GRANT SELECT ON TABLE filmwg.grants TO filmwg_job;
 GRANT USAGE ON SEQUENCE filmwg.professionals_id_seq TO filmwg_admin;
 
 --
+-- Name: TABLE work_co_producers; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.work_co_producers TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.work_co_producers TO filmwg_job;
+
+--
+-- Name: TABLE works; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.works TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.works TO filmwg_job;
+
+--
+-- Name: SEQUENCE works_id_seq; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT USAGE ON SEQUENCE filmwg.works_id_seq TO filmwg_admin;
+
+--
+-- Name: TABLE awards; Type: ACL; Schema: reporting; Owner: -
+--
+
+GRANT SELECT ON TABLE reporting.awards TO filmwg_reporting;
+GRANT SELECT ON TABLE reporting.awards TO filmwg_admin;
+
+--
 -- Name: TABLE companies_by_kind; Type: ACL; Schema: reporting; Owner: -
 --
 
@@ -5076,6 +5993,13 @@ GRANT SELECT ON TABLE reporting.event_attendance TO filmwg_admin;
 
 GRANT SELECT ON TABLE reporting.grants_by_policy_year TO filmwg_reporting;
 GRANT SELECT ON TABLE reporting.grants_by_policy_year TO filmwg_admin;
+
+--
+-- Name: TABLE works_by_company; Type: ACL; Schema: reporting; Owner: -
+--
+
+GRANT SELECT ON TABLE reporting.works_by_company TO filmwg_reporting;
+GRANT SELECT ON TABLE reporting.works_by_company TO filmwg_admin;
 
 --
 -- PostgreSQL database dump complete

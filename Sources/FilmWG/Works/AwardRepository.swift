@@ -8,7 +8,7 @@ public struct AwardRepository {
 
     public init(_ db: Connection) { self.db = db }
 
-    static let constraints = [
+    static let constraints: [String: Phrase] = [
         "awards_work_award_key": "that award of the work on that day and in that category is already recorded",
         "awards_category_check": "category: must not be blank; leave it out instead",
         "awards_result_check": "result: use won or nominated",
@@ -43,7 +43,7 @@ public struct AwardRepository {
         let hint =
             Spelling.nearest(to: text.lowercased(), among: codes).map { "; did you mean '\($0)'?" }
             ?? "; use one of \(codes.joined(separator: ", "))"
-        throw RecordError.invalid("award '\(text)' is not a known award code\(hint)")
+        throw RecordError.invalid("\(field: "award") '\(text)' is not a known award code\(hint)")
     }
 
     /// Records an award of a work and returns it as stored.
@@ -72,7 +72,7 @@ public struct AwardRepository {
             workId = try WorkRepository(db).find(WorkRef(award.work)).id
         } catch let error as RecordError where error.category == .notFound {
             throw RecordError.invalid(
-                "work \(award.work): no work has that id or licence number; add it first with 'filmwg work add'")
+                "\(field: "work") \(award.work): no work has that id or licence number; add it first with 'filmwg work add'")
         }
         let body = try body(award.award)
         if let row = try db.query(

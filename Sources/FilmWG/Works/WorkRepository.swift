@@ -15,7 +15,7 @@ public struct WorkRepository {
 
     public init(_ db: Connection) { self.db = db }
 
-    static let constraints = [
+    static let constraints: [String: Phrase] = [
         "works_title_check": "title: is required and must not be blank",
         "works_title_zh_check": "title_zh: must not be blank; leave it out instead",
         "works_kind_check": "kind: use one of \(WorkKind.names.joined(separator: ", "))",
@@ -132,7 +132,7 @@ public struct WorkRepository {
     /// The first producer and co-producers of `input`, found and checked.
     func resolveCredits(_ input: WorkInput, on tx: Connection) throws -> (first: WorkCompany, co: [WorkCompany]) {
         guard let firstRef = input.firstProducer else {
-            throw RecordError.invalid("first_producer: is required: every work has exactly one first producer")
+            throw RecordError.invalid("\(field: "first_producer") is required: every work has exactly one first producer")
         }
         let first = try company(firstRef, column: "first_producer", on: tx)
         var co: [WorkCompany] = []
@@ -140,11 +140,11 @@ public struct WorkRepository {
             let company = try company(ref, column: "co_producer", on: tx)
             if company.id == first.id {
                 throw RecordError.invalid(
-                    "co_producer \(ref): is the first producer of the work; a company is either the first producer or a co-producer"
+                    "\(field: "co_producer") \(ref): is the first producer of the work; a company is either the first producer or a co-producer"
                 )
             }
             if co.contains(where: { $0.id == company.id }) {
-                throw RecordError.invalid("co_producer \(ref): is named twice; name each co-producer once")
+                throw RecordError.invalid("\(field: "co_producer") \(ref): is named twice; name each co-producer once")
             }
             co.append(company)
         }
@@ -161,7 +161,7 @@ public struct WorkRepository {
                 .optional()
         case .uscc(let code):
             if let problem = USCC.problem(code) {
-                throw RecordError.invalid("\(column) \(code): names no company; give its USCC or id (\(problem))")
+                throw RecordError.invalid("\(field: column) \(code): names no company; give its USCC or id (\(problem))")
             }
             row = try tx.query(
                 "SELECT id, uscc, name, archived_at IS NOT NULL FROM filmwg.companies WHERE uscc = \(code)"
@@ -169,12 +169,12 @@ public struct WorkRepository {
         }
         guard let row else {
             throw RecordError.invalid(
-                "\(column) \(ref): no company has that USCC or id; add it first with 'filmwg company add'")
+                "\(field: column) \(ref): no company has that USCC or id; add it first with 'filmwg company add'")
         }
         let (id, uscc, name, archived) = try row.decode((Int64, String?, String, Bool).self)
         if archived {
             throw RecordError.invalid(
-                "\(column) \(ref): company \(name) is archived; an archived company cannot be credited on a work")
+                "\(field: column) \(ref): company \(name) is archived; an archived company cannot be credited on a work")
         }
         return WorkCompany(id: id, uscc: uscc, name: name)
     }
@@ -202,7 +202,7 @@ public struct WorkRepository {
             """
         ).optional() {
             let (id, title) = try row.decode((Int64, String).self)
-            throw RecordError.invalid("licence_no \(licence): is already recorded for work \(id) (\(title))")
+            throw RecordError.invalid("\(field: "licence_no") \(licence): is already recorded for work \(id) (\(title))")
         }
     }
 

@@ -77,27 +77,27 @@ import Testing
     @Test(arguments: [
         (
             ["--first-producer", "{Z}"],
-            "first_producer {Z}: no company has that USCC or id; add it first with 'filmwg company add'"
+            "--first-producer {Z}: no company has that USCC or id; add it first with 'filmwg company add'"
         ),
         (
             ["--first-producer", "{C}"],
-            "first_producer {C}: company Cloudscreen is archived; an archived company cannot be credited on a work"
+            "--first-producer {C}: company Cloudscreen is archived; an archived company cannot be credited on a work"
         ),
         (
             ["--first-producer", "1", "--co-producer", "2", "--co-producer", "{B}"],
-            "co_producer {B}: is named twice; name each co-producer once"
+            "--co-producer {B}: is named twice; name each co-producer once"
         ),
         (
             ["--first-producer", "{A}", "--co-producer", "1"],
-            "co_producer 1: is the first producer of the work; a company is either the first producer or a co-producer"
+            "--co-producer 1: is the first producer of the work; a company is either the first producer or a co-producer"
         ),
         (
             ["--first-producer", "{A}", "--co-producer", "{C}"],
-            "co_producer {C}: company Cloudscreen is archived; an archived company cannot be credited on a work"
+            "--co-producer {C}: company Cloudscreen is archived; an archived company cannot be credited on a work"
         ),
         (
             ["--first-producer", "{A}", "--licence-no", "L-1"],
-            "licence_no L-1: is already recorded for work 1 (Lake Light)"
+            "--licence-no L-1: is already recorded for work 1 (Lake Light)"
         ),
         (
             ["--first-producer", "{A}", "--released-on", "2023-02-29"],
@@ -148,13 +148,13 @@ import Testing
             let typo = try RecordCLI.run(
                 ["award", "record", "--work", "1", "--award", "huabaio", "--on", "2024-09-10"], db)
             #expect(typo.status == 65)
-            #expect(typo.stderr == "filmwg: award 'huabaio' is not a known award code; did you mean 'huabiao'?\n")
+            #expect(typo.stderr == "filmwg: --award 'huabaio' is not a known award code; did you mean 'huabiao'?\n")
             let noWork = try RecordCLI.run(
                 ["award", "record", "--work", "7", "--award", "jinji", "--on", "2024-09-10"], db)
             #expect(noWork.status == 65)
             #expect(
                 noWork.stderr
-                    == "filmwg: work 7: no work has that id or licence number; add it first with 'filmwg work add'\n")
+                    == "filmwg: --work 7: no work has that id or licence number; add it first with 'filmwg work add'\n")
             let noDay = try RecordCLI.run(
                 ["award", "record", "--work", "1", "--award", "jinji", "--on", "2024-11-31"], db)
             #expect(noDay.status == 65)
