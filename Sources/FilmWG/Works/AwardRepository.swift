@@ -12,7 +12,7 @@ public struct AwardRepository {
         "awards_work_award_key": "that award of the work on that day and in that category is already recorded",
         "awards_category_check": "category: must not be blank; leave it out instead",
         "awards_result_check": "result: use won or nominated",
-        "awards_award_code_fkey": "award: no award has that code; see 'filmwg award list --bodies'",
+        "awards_award_code_fkey": "\(field: "award"): no award body has that code (filmwg.award_bodies)",
         "awards_work_id_fkey": "work: no such work; see 'filmwg work list'",
     ]
 
