@@ -418,18 +418,20 @@ COMMENT ON FUNCTION filmwg.previous_run(bigint) IS
 REVOKE ALL ON FUNCTION filmwg.previous_run(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION filmwg.previous_run(bigint) TO filmwg_admin, filmwg_job, filmwg_reporting;
 
+-- SECURITY DEFINER: the reporting role calls it through reporting.policy_eligibility_current but
+-- may not read schema filmwg itself (an inlined body would be parsed with its rights).
 CREATE FUNCTION filmwg.current_run(day date DEFAULT NULL) RETURNS bigint
-    LANGUAGE sql STABLE PARALLEL SAFE AS
+    LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS
 $$
     SELECT r.id
       FROM filmwg.job_runs r
      WHERE r.job = 'eligibility' AND r.status = 'succeeded' AND NOT r.dry_run AND r.pruned_at IS NULL
-       AND (current_run.day IS NULL OR r.as_of <= current_run.day)
+       AND r.as_of <= coalesce(current_run.day, (now() AT TIME ZONE 'Asia/Shanghai')::date)
      ORDER BY r.as_of DESC, r.id DESC
      LIMIT 1
 $$;
 COMMENT ON FUNCTION filmwg.current_run(date) IS
-    'The current eligibility run (DESIGN §11): the succeeded, non-dry, not pruned run with the latest as_of (ties: the highest id); with a day, among the runs whose as_of is on or before it, so for a day that was evaluated it is the latest run of that day. The one definition behind eligibility list | explain | changes and reporting.policy_eligibility_current.';
+    'The current eligibility run of a day (DESIGN §11): among the succeeded, non-dry, not pruned runs whose as_of is on or before the day (default: today in Asia/Shanghai), the one with the latest as_of, ties the highest id. So for a day that was evaluated it is the latest run of that day; a re-run of an earlier day never replaces it; a run for a later day (evaluating the future) becomes current on its day. The one definition behind eligibility list | explain | changes and reporting.policy_eligibility_current.';
 REVOKE ALL ON FUNCTION filmwg.current_run(date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION filmwg.current_run(date) TO filmwg_admin, filmwg_job, filmwg_reporting;
 

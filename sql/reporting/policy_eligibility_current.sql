@@ -4,12 +4,11 @@ SET ROLE filmwg_owner;
 CREATE OR REPLACE VIEW reporting.policy_eligibility_current AS
 WITH latest AS (
     -- The one definition of the current run (filmwg.current_run, migration 0011), the same as
-    -- eligibility list | explain: without a report day set, the run with the latest as_of
-    -- (ties: the highest id); with one (reporting.as_of set, policy_eligibility_current_as_of),
-    -- the latest run of the latest day evaluated on or before it.
+    -- eligibility list | explain: the latest run of the latest day evaluated on or before the
+    -- report day (today in Asia/Shanghai unless reporting.as_of names another).
     SELECT r.id, r.as_of
       FROM filmwg.job_runs r
-     WHERE r.id = filmwg.current_run(nullif(current_setting('reporting.as_of', true), '')::date)
+     WHERE r.id = filmwg.current_run(reporting.as_of())
 )
 SELECT l.id AS run_id,
        l.as_of,
@@ -33,7 +32,7 @@ SELECT l.id AS run_id,
  WHERE d.run_id = (SELECT id FROM latest);
 
 COMMENT ON VIEW reporting.policy_eligibility_current IS
-    'What the eligibility job decided, per policy version valid on that day and company, in the current run (filmwg.current_run, the same run eligibility list and explain read): the succeeded, not dry run with the latest as_of (ties: the highest id); with a report day set (SET reporting.as_of, or policy_eligibility_current_as_of(day)), the latest run of the latest day evaluated on or before it. A re-run for an earlier day does not replace the current day''s answer. Company names are those in force on the run''s day. 资格判定结果（按政策和单位），取当前运行（与 eligibility list 相同）：判定日最晚的成功运行（非试运行，同日取编号最大者）；指定报表日时取该日及之前最近判定日的最近一次运行。单位名称为判定日当日有效的名称。';
+    'What the eligibility job decided, per policy version valid on that day and company, in the current run of the report day (filmwg.current_run, the same run eligibility list and explain read): the succeeded, not dry run of the latest day evaluated on or before the report day (today in Asia/Shanghai, reporting.as_of(); policy_eligibility_current_as_of(day) for another day), ties the highest id. A re-run for an earlier day does not replace the current day''s answer. Company names are those in force on the run''s day. 资格判定结果（按政策和单位），取报表日（默认为北京时间当日）的当前运行（与 eligibility list 相同）：报表日及之前最近判定日的最近一次成功运行（非试运行）。单位名称为判定日当日有效的名称。';
 COMMENT ON COLUMN reporting.policy_eligibility_current.run_id IS 'The job run. 运行编号。';
 COMMENT ON COLUMN reporting.policy_eligibility_current.as_of IS 'Day the facts were evaluated (the run''s as_of). 判定所依据的日期。';
 COMMENT ON COLUMN reporting.policy_eligibility_current.policy_code IS 'Policy code. 政策代码。';
