@@ -71,8 +71,8 @@ enum EligibilityCommands {
         abstract: "Say why a company is or is not eligible for a policy: every criterion and its value.",
         usage: "--company C --policy P [--as-of DATE]",
         discussion: """
-            Reads the current run: the succeeded run with the latest as_of (ties: the highest id); with \
-            --as-of, the latest succeeded run for that day. A \
+            Reads the current run: among the succeeded runs for today or earlier, the one with the latest \
+            as_of (ties: the highest id); with --as-of, the latest succeeded run for that day. A \
             criterion's value is true, false or null; null means a fact was missing, which counts as \
             not met. A company is named by its USCC or numeric id, a policy by its code.
             """,
@@ -80,7 +80,7 @@ enum EligibilityCommands {
         options: [
             .value("company", "C", "the company: USCC or numeric id"),
             .value("policy", "P", "the policy's code"),
-            .value("as-of", "DATE", "the day of the run to read (default: the latest succeeded run)"),
+            .value("as-of", "DATE", "read the latest run of this day (default: the current run)"),
             Format.option,
         ]
     ) { arguments, context in
@@ -123,14 +123,19 @@ enum EligibilityCommands {
 
     static let list = Command(
         path: ["eligibility", "list"],
-        abstract: "List what the latest run decided for a policy, company by company.",
+        abstract: "List what the current run decided for a policy, company by company.",
         usage: "--policy P [--eligible|--ineligible] [--as-of DATE]",
+        discussion: """
+            Reads the current run: among the succeeded runs for today or earlier (Asia/Shanghai), the one \
+            with the latest as_of, ties the highest id (the run reporting.policy_eligibility_current shows), \
+            so re-running a past day does not replace it; with --as-of, the latest succeeded run of that day.
+            """,
         example: "filmwg eligibility list --policy film-fund --eligible --format csv",
         options: [
             .value("policy", "P", "the policy's code"),
             .flag("eligible", "only eligible companies"),
             .flag("ineligible", "only companies that are not eligible"),
-            .value("as-of", "DATE", "the day of the run to read (default: the latest succeeded run)"),
+            .value("as-of", "DATE", "read the latest run of this day (default: the current run)"),
             .value("limit", "N", "print at most N rows"),
             Format.option,
         ]
@@ -157,8 +162,8 @@ enum EligibilityCommands {
         usage: "[--run N | --from-run A --to-run B]",
         discussion: """
             Compares by policy: a company seen for the first time and eligible is newly_eligible; one eligible \
-            before and not now (or no longer evaluated) is no_longer_eligible. Default: the current run (the \
-            one with the latest as_of, ties the highest id) against its previous run, the latest run for an \
+            before and not now (or no longer evaluated) is no_longer_eligible. Default: the current run (of \
+            the runs for today or earlier, the latest as_of, ties the highest id) against its previous run, the latest run for an \
             earlier day (or the same day and a lower id), as the job recorded it; --run N the same for run N. \
             --from-run A --to-run B compares any two succeeded runs whose determinations are kept.
             """,
