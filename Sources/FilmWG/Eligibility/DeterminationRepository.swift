@@ -152,10 +152,13 @@ public struct DeterminationRepository {
         let run = try latestRun(asOf: asOf)
         let rows = try db.query(
             """
-            SELECT d.company_id, c.uscc, c.name, c.name_zh, v.version, v.id, d.eligible
+            SELECT d.company_id, c.uscc, coalesce(cv.name, c.name),
+                   CASE WHEN cv.id IS NULL THEN c.name_zh ELSE cv.name_zh END, v.version, v.id, d.eligible
               FROM filmwg.determinations d
               JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
               JOIN filmwg.companies c ON c.id = d.company_id
+              -- the names in force on the run's day, as reporting.policy_eligibility_current shows them
+              LEFT JOIN filmwg.company_versions cv ON cv.company_id = d.company_id AND cv.valid @> \(run.asOf)
              WHERE d.run_id = \(run.id) AND v.policy_id = \(policy.id)
                AND (\(eligible)::boolean IS NULL OR d.eligible = \(eligible))
              ORDER BY d.company_id

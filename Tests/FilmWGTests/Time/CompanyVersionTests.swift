@@ -162,3 +162,41 @@ import Testing
         }
     }
 }
+
+@Suite struct DatedValuesInReportsTests {
+    @Test func reportsAndListsShowTheValuesInForceOnTheirDay() throws {
+        try TestDatabase.with { test in
+            let db = try test.connect()
+            let repository = CompanyRepository(db)
+            let company = try repository.create(
+                CompanyInput(uscc: USCCFixture.make(9), name: "Old Name", kind: .production, registeredInZone: true,
+                             foundedOn: CalendarDate(iso: "2015-01-01")))
+            try EligibilityFixture.membership(db, company: company.id, tier: "member", from: "2017-05-20")
+            var input = company.input
+            input.name = "New Name"
+            input.kind = .distribution
+            try repository.update(
+                id: company.id, to: input, expectVersion: company.rowVersion, effectiveFrom: CalendarDate(iso: "2020-01-01"),
+                fields: ["name", "kind"])
+            func roster(_ day: String) throws -> [String] {
+                try db.query("SELECT name || ' ' || kind FROM reporting.member_roster_as_of(\(day)::date)")
+                    .map { try $0.decode(String.self, at: 0) }
+            }
+            #expect(try roster("2019-12-31") == ["Old Name production"])
+            #expect(try roster("2020-01-01") == ["New Name distribution"])
+            let engagement = try db.query("SELECT name FROM reporting.company_engagement_as_of('2018-01-01')")
+                .map { try $0.decode(String.self, at: 0) }
+            #expect(engagement == ["Old Name"])
+            try EligibilityFixture.policy(db, code: "zone", rule: "registered_in_zone")
+            _ = try EligibilityFixture.job(test, db).run(asOf: CalendarDate(iso: "2019-06-01"))
+            let listed = try DeterminationRepository(db).list(policy: "zone", asOf: CalendarDate(iso: "2019-06-01"))
+            #expect(listed.determinations.map(\.company.name) == ["Old Name"])
+            let viewed = try db.query("SELECT company_name FROM reporting.policy_eligibility_current_as_of('2019-06-01')")
+                .map { try $0.decode(String.self, at: 0) }
+            #expect(viewed == ["Old Name"])
+            let facts = try db.query("SELECT name, kind FROM filmwg.company_facts('2019-12-31')")
+                .map { try $0.decode((String, String).self) }
+            #expect(facts.map(\.0) == ["Old Name"] && facts.map(\.1) == ["production"])
+        }
+    }
+}
