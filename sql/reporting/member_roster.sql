@@ -2,6 +2,14 @@
 SET ROLE filmwg_owner;
 
 CREATE OR REPLACE VIEW reporting.member_roster AS
+-- The versions in force on the report day, found once (a scan of company_versions) and joined
+-- by hash: the planner cannot estimate the members of a day it learns only at run time, and a
+-- GiST probe per member was 30 times slower.
+WITH in_force AS MATERIALIZED (
+    SELECT v.id, v.company_id, v.name, v.name_zh, v.kind, v.district, v.registered_in_zone
+      FROM filmwg.company_versions v
+     WHERE v.valid @> (SELECT reporting.as_of())
+)
 SELECT c.id AS company_id,
        c.uscc,
        coalesce(cv.name, c.name) AS name,
@@ -16,7 +24,7 @@ SELECT c.id AS company_id,
   JOIN filmwg.companies c ON c.id = m.company_id
   -- the values in force on the report day (filmwg.company_versions); a member before its
   -- founding day shows its first values
-  LEFT JOIN filmwg.company_versions cv ON cv.company_id = c.id AND cv.valid @> (SELECT reporting.as_of())
+  LEFT JOIN in_force cv ON cv.company_id = c.id
  WHERE m.period @> (SELECT reporting.as_of())
    -- archived companies drop out from the day after they were archived
    AND (c.archived_at IS NULL

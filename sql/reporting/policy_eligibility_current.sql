@@ -25,8 +25,10 @@ SELECT l.id AS run_id,
   JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
   JOIN filmwg.policies p ON p.id = v.policy_id
   JOIN filmwg.companies c ON c.id = d.company_id
-  -- the names in force on the run's day (filmwg.company_versions)
-  LEFT JOIN filmwg.company_versions cv ON cv.company_id = d.company_id AND cv.valid @> l.as_of
+  -- the names in force on the run's day (filmwg.company_versions); the day as a value, so the
+  -- versions are filtered before the join rather than every version of a company tried per row
+  LEFT JOIN filmwg.company_versions cv
+         ON cv.company_id = d.company_id AND cv.valid @> (SELECT as_of FROM latest)
  -- The same condition as a value: the executor then reads only that run's partition of
  -- filmwg.determinations (run-time partition pruning), not every run's.
  WHERE d.run_id = (SELECT id FROM latest);
