@@ -68,7 +68,7 @@ public struct DeterminationRepository {
         guard let row else {
             if let asOf {
                 throw RecordError.notFound(
-                    "no eligibility run has succeeded for \(asOf) yet; run 'filmwg eligibility run --as-of \(asOf)' first"
+                    "no eligibility run has succeeded for \(asOf) yet; run 'filmwg eligibility run \(field: "as_of") \(asOf)' first"
                 )
             }
             throw RecordError.notFound("no eligibility run has succeeded yet; run 'filmwg eligibility run' first")
@@ -185,7 +185,7 @@ public struct DeterminationRepository {
         guard run.status == "succeeded", !run.dryRun else {
             let what = run.dryRun ? "a dry run" : run.status
             throw RecordError.notFound(
-                "run \(run.id) is \(what) and kept no changes; 'filmwg eligibility changes' without --run shows the current run"
+                "run \(run.id) is \(what) and kept no changes; 'filmwg eligibility changes' without \(field: "run") shows the current run"
             )
         }
         let rows = try db.query(
@@ -219,8 +219,8 @@ public struct DeterminationRepository {
     public func changes(from: Int64, to: Int64, limit: Int? = nil) throws -> (
         from: JobRun, to: JobRun, changes: [DeterminationChange]
     ) {
-        let older = try comparable(from, flag: "--from-run")
-        let newer = try comparable(to, flag: "--to-run")
+        let older = try comparable(from, field: "from_run")
+        let newer = try comparable(to, field: "to_run")
         let rows = try db.query(
             """
             SELECT x.company_id, c.uscc, c.name, c.name_zh, p.code, v.version, x.change
@@ -243,7 +243,7 @@ public struct DeterminationRepository {
     }
 
     /// A run `changes(from:to:)` may compare.
-    private func comparable(_ id: Int64, flag: String) throws -> JobRun {
+    private func comparable(_ id: Int64, field: String) throws -> JobRun {
         guard
             let row = try db.query(
                 """
@@ -251,19 +251,19 @@ public struct DeterminationRepository {
                  WHERE r.id = \(id) AND r.job = 'eligibility'
                 """
             ).optional()
-        else { throw RecordError.notFound("\(flag) \(id): there is no eligibility run \(id); see 'filmwg jobs list'") }
+        else { throw RecordError.notFound("\(field: field) \(id): there is no eligibility run \(id); see 'filmwg jobs list'") }
         let run = try JobRun(row: row)
         let pruned = try row.decode(Bool.self, column: "pruned")
         if run.dryRun {
-            throw RecordError.invalid("\(flag) \(id): run \(id) was a dry run and kept no determinations to compare")
+            throw RecordError.invalid("\(field: field) \(id): run \(id) was a dry run and kept no determinations to compare")
         }
         if run.status != "succeeded" {
             throw RecordError.invalid(
-                "\(flag) \(id): run \(id) is \(run.status) and kept no determinations to compare; name a succeeded run")
+                "\(field: field) \(id): run \(id) is \(run.status) and kept no determinations to compare; name a succeeded run")
         }
         if pruned {
             throw RecordError.invalid(
-                "\(flag) \(id): the determinations of run \(id) were pruned ('filmwg eligibility prune'), so it cannot be compared")
+                "\(field: field) \(id): the determinations of run \(id) were pruned ('filmwg eligibility prune'), so it cannot be compared")
         }
         return run
     }
@@ -287,7 +287,7 @@ public struct DeterminationRepository {
     ///   job is in progress.
     public func prune(keep: Int, dryRun: Bool) throws -> [PrunedRun] {
         guard keep >= 1 else {
-            throw RecordError.invalid("--keep must be 1 or more (the current run is always kept), not \(keep)")
+            throw RecordError.invalid("\(field: "keep") must be 1 or more (the current run is always kept), not \(keep)")
         }
         do {
             return try db.transaction { tx in

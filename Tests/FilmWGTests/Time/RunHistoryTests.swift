@@ -153,7 +153,7 @@ import Testing
             #expect(back.map(\.change) == ["no_longer_eligible", "no_longer_eligible"])
             let dry = try F.job(test, db).run(asOf: F.day("2024-03-02"), dryRun: true)
             let dryError = #expect(throws: RecordError.self) { try repository.changes(from: dry.id, to: third.id) }
-            #expect(dryError?.sentence == "--from-run \(dry.id): run \(dry.id) was a dry run and kept no determinations to compare")
+            #expect(dryError?.sentence == "from_run \(dry.id): run \(dry.id) was a dry run and kept no determinations to compare")
             #expect(dryError?.category == .invalid)
             let failed = try test.connectRaw().query("""
                 INSERT INTO filmwg.job_runs (job, as_of, status, finished_at, error)
