@@ -56,6 +56,41 @@ struct CompanySchema: ImportSchema {
                      GROUP BY uscc HAVING count(*) > 1) d
              WHERE r.uscc = d.uscc AND r.line <> d.first
             """,
+            // A division code (positions 3 to 8) that is not in the region table.
+            """
+            UPDATE pg_temp.import_rows r
+               SET problems = coalesce(r.problems, '{}') || ('uscc: ' || filmwg.uscc_region_problem(r.uscc))
+             WHERE r.uscc IS NOT NULL AND filmwg.uscc_region_problem(r.uscc) IS NOT NULL
+            """,
+            // No USCC and the name of a company already recorded, once legal forms, bracketed
+            // places, width, case and spaces are set aside: importing a file twice must not
+            // double every company without a USCC.
+            """
+            UPDATE pg_temp.import_rows r
+               SET problems = coalesce(r.problems, '{}') || format('name: probable duplicate of company %s (%s); give its uscc, or merge later with company merge', d.id, d.name)
+              FROM (SELECT i.line, m.id, m.name
+                      FROM pg_temp.import_rows i
+                     CROSS JOIN LATERAL (
+                           SELECT u.id, u.name FROM (
+                               SELECT c.id, c.name FROM filmwg.companies c
+                                WHERE c.archived_at IS NULL
+                                  AND filmwg.company_name_key(c.name) IN (filmwg.company_name_key(i.name), filmwg.company_name_key(i.name_zh))
+                               UNION ALL
+                               SELECT c.id, c.name FROM filmwg.companies c
+                                WHERE c.archived_at IS NULL AND c.name_zh IS NOT NULL
+                                  AND filmwg.company_name_key(c.name_zh) IN (filmwg.company_name_key(i.name), filmwg.company_name_key(i.name_zh))
+                           ) u ORDER BY u.id LIMIT 1) m
+                     WHERE i.uscc IS NULL AND filmwg.company_name_key(i.name) <> '') d
+             WHERE r.line = d.line
+            """,
+            // The same name twice in the file without USCC: the later lines are probable duplicates.
+            """
+            UPDATE pg_temp.import_rows r
+               SET problems = coalesce(r.problems, '{}') || format('name: probable duplicate of line %s of this file', d.first)
+              FROM (SELECT filmwg.company_name_key(name) AS key, min(line) AS first FROM pg_temp.import_rows
+                     WHERE uscc IS NULL AND name IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d
+             WHERE r.uscc IS NULL AND filmwg.company_name_key(r.name) = d.key AND r.line <> d.first
+            """,
             // A USCC a company already has.
             """
             UPDATE pg_temp.import_rows r

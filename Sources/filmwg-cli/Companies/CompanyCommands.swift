@@ -1,4 +1,5 @@
 import FilmWG
+import Foundation
 import Postgres
 
 /// `filmwg company add | show | list | update | archive | import`.
@@ -18,21 +19,42 @@ enum CompanyCommands {
         ("employees", "N", "number of employees"),
     ])
 
+    static let usccOverride = Option.value(
+        "uscc-override", "REASON",
+        "accept a real USCC that breaks the GB 32100 structure or names no known region (pilot codes); stored with your actor, audited; never excuses a wrong check character")
+
+    /// The override reason given, refused when it holds nothing.
+    static func overrideReason(_ arguments: Arguments) throws -> String? {
+        guard let reason = arguments.string("uscc-override") else { return nil }
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw CLIError.usage("--uscc-override needs a reason, e.g. --uscc-override 'pilot code issued in 2014'")
+        }
+        return reason
+    }
+
+    /// Says on stderr when the district contradicts the USCC's region (not a refusal).
+    static func warnAboutDistrict(_ company: Company, _ repository: CompanyRepository, _ context: Context) throws {
+        if let conflict = try repository.districtConflict(company) { context.output.message("warning: " + conflict) }
+    }
+
     static let expectVersion = Option.value(
         "expect-version", "N", "the row_version your change rests on (default: the version just read); a stale one changes nothing (exit 75)")
 
     static let add = Command(
         path: ["company", "add"],
         abstract: "Add a company and print it as 'company show' does.",
-        discussion: "--name is required. Every field is checked before anything is written; a USCC with a wrong check digit or one another company has is refused (exit 65).",
+        discussion: "--name is required. Every field is checked before anything is written: a USCC with a wrong check character, one another company has, or one whose positions 1 to 8 break GB 32100 (authority, entity type, a GB/T 2260 region filmwg knows) is refused (exit 65); a real code of the last kind is accepted with --uscc-override REASON. A district that contradicts the USCC's region is reported on stderr, not refused.",
         example: "filmwg company add --uscc 91110116MA01A2B3C4 --name 'Huairou Film Studio' --name-zh 怀柔影视 --kind production --registered-capital 5000000.00",
-        options: fields + [Format.option]
+        options: fields + [usccOverride, Format.option]
     ) { arguments, context in
         try arguments.noPositionals()
         let format = try Format.from(arguments)
         var input = CompanyInput()
+        input.usccOverrideReason = try overrideReason(arguments)
         try input.apply(Converters.values(arguments, columns: CompanyInput.columns)).throwIfAny()
-        let company = try CompanyRepository(try context.connection()).create(input)
+        let repository = CompanyRepository(try context.connection())
+        let company = try repository.create(input)
+        try warnAboutDistrict(company, repository, context)
         context.output.show(Converters.company(company), format: format)
     }
 
@@ -66,6 +88,7 @@ enum CompanyCommands {
             .value("tier", "TIER", "only members of this tier on --as-of (\(MembershipTier.names.joined(separator: "|")))"),
             .value("as-of", "DATE", "the day --member and --tier look at (default: today)"),
             .flag("include-archived", "also archived companies"),
+            .flag("uscc-overridden", "only companies whose USCC was accepted with --uscc-override"),
             .value("limit", "N", "at most N rows (default: all)"),
             Format.option,
         ]
@@ -75,7 +98,8 @@ enum CompanyCommands {
         let filter = CompanyFilter(
             search: arguments.string("search"), kind: try Converters.kind(arguments), inZone: arguments.has("in-zone"),
             member: arguments.has("member"), tier: try Converters.tier(arguments), asOf: try arguments.date("as-of"),
-            includeArchived: arguments.has("include-archived"), limit: try Converters.limit(arguments))
+            includeArchived: arguments.has("include-archived"), usccOverridden: arguments.has("uscc-overridden"),
+            limit: try Converters.limit(arguments))
         if filter.asOf != nil, !filter.member, filter.tier == nil {
             throw CLIError.usage("--as-of goes with --member or --tier")
         }
@@ -95,20 +119,28 @@ enum CompanyCommands {
         usage: "COMPANY",
         discussion: "Only the fields given change; an empty value (--district '') clears an optional field. The change rests on the version just read, or on --expect-version: if someone changed the company since, nothing is written (exit 75).",
         example: "filmwg company update 91110116MA01A2B3C4 --employees 120 --expect-version 3",
-        options: fields + [expectVersion, Format.option]
+        options: fields + [usccOverride, expectVersion, Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
         let values = Converters.values(arguments, columns: CompanyInput.columns)
-        guard !values.isEmpty else {
+        let reason = try overrideReason(arguments)
+        guard !values.isEmpty || reason != nil else {
             throw CLIError.usage("nothing to change; give at least one of \(fields.map { "--" + $0.name }.joined(separator: ", "))")
         }
         let repository = CompanyRepository(try context.connection())
         let current = try repository.find(ref)
         var input = current.input
+        // An override belongs to the code it excused: a new code needs its own.
+        if let reason {
+            input.usccOverrideReason = reason
+        } else if let given = values["uscc"], given.trimmingCharacters(in: .whitespaces) != (current.uscc ?? "") {
+            input.usccOverrideReason = nil
+        }
         try input.apply(values).throwIfAny()
         let version = try arguments.int("expect-version") ?? current.rowVersion
         let company = try repository.update(id: current.id, to: input, expectVersion: version)
+        try warnAboutDistrict(company, repository, context)
         context.output.show(Converters.company(company), format: format)
     }
 
