@@ -21,18 +21,27 @@ public struct CompanyImport {
 }
 
 struct CompanySchema: ImportSchema {
-    var known: [String] { CompanyInput.columns }
+    /// The columns of DESIGN §5, and `uscc_override_reason`, which `company list --format csv`
+    /// writes, so an overridden code re-imports with its reason.
+    var known: [String] { CompanyInput.columns + ["uscc_override_reason"] }
+    var exportOnly: [String] {
+        [
+            "id", "archived_at", "row_version", "created_at", "region_code", "region_name", "uscc_override_by",
+            "uscc_override_at", "merged_into_id",
+        ]
+    }
     var required: [String] { ["name"] }
     var staging: [(String, String)] {
         [
             ("uscc", "text"), ("name", "text"), ("name_zh", "text"), ("kind", "text"), ("district", "text"),
             ("registered_in_zone", "boolean"), ("zone_registered_on", "date"), ("registered_capital", "numeric"),
-            ("founded_on", "date"), ("employees", "integer"),
+            ("founded_on", "date"), ("employees", "integer"), ("uscc_override_reason", "text"),
         ]
     }
 
     func stage(_ values: FieldValues) -> (fields: [String?], problems: [FieldProblem]) {
         var input = CompanyInput()
+        if let reason = values["uscc_override_reason"], !reason.isEmpty { input.usccOverrideReason = reason }
         let problems = input.apply(values)
         // The amount as written (it parsed, so PostgreSQL's numeric reads the same value), which
         // spares a Decimal-to-text conversion per row.
@@ -41,7 +50,7 @@ struct CompanySchema: ImportSchema {
             [
                 input.uscc, input.name, input.nameZh, input.kind.rawValue, input.district,
                 input.registeredInZone ? "t" : "f", input.zoneRegisteredOn?.description,
-                capital, input.foundedOn?.description, input.employees.map(String.init),
+                capital, input.foundedOn?.description, input.employees.map(String.init), input.usccOverrideReason,
             ], problems
         )
     }
@@ -60,7 +69,7 @@ struct CompanySchema: ImportSchema {
             """
             UPDATE pg_temp.import_rows r
                SET problems = coalesce(r.problems, '{}') || ('uscc: ' || filmwg.uscc_region_problem(r.uscc))
-             WHERE r.uscc IS NOT NULL AND filmwg.uscc_region_problem(r.uscc) IS NOT NULL
+             WHERE r.uscc IS NOT NULL AND r.uscc_override_reason IS NULL AND filmwg.uscc_region_problem(r.uscc) IS NOT NULL
             """,
             // No USCC and the name of a company already recorded, once legal forms, bracketed
             // places, width, case and spaces are set aside: importing a file twice must not
@@ -104,9 +113,13 @@ struct CompanySchema: ImportSchema {
     func write(on db: Connection) throws -> Int {
         try db.execute("""
             INSERT INTO filmwg.companies (uscc, name, name_zh, kind, district, registered_in_zone, zone_registered_on,
-                                          registered_capital, founded_on, employees)
+                                          registered_capital, founded_on, employees,
+                                          uscc_override_reason, uscc_override_by, uscc_override_at)
             SELECT uscc, name, name_zh, kind, district, registered_in_zone, zone_registered_on,
-                   registered_capital, founded_on, employees
+                   registered_capital, founded_on, employees, uscc_override_reason,
+                   CASE WHEN uscc_override_reason IS NOT NULL
+                        THEN coalesce(nullif(current_setting('filmwg.actor', true), ''), session_user::text) END,
+                   CASE WHEN uscc_override_reason IS NOT NULL THEN now() END
               FROM pg_temp.import_rows
              WHERE problems IS NULL
              ORDER BY line

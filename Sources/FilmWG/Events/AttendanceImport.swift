@@ -242,7 +242,7 @@ public struct AttendanceImport {
 
     /// The invalid rows, unchanged, with a `reason` column.
     private func writeRejects(_ db: Connection, to path: String, header: [String]) throws {
-        let writer = try RejectsFile(path: path)
+        let writer = try CSVFileWriter(path: path, purpose: "the rejects file", lineEnd: .lf)
         try writer.write(header + ["reason"])
         var after = 0
         while true {
@@ -287,45 +287,4 @@ public struct AttendanceImport {
             return out + "\""
         }.joined(separator: ",") + "}"
     }
-}
-
-/// A rejects file: RFC 4180 lines (LF), written through a buffer.
-private final class RejectsFile {
-    private let handle: FileHandle
-    private var buffer: [UInt8] = []
-    let path: String
-
-    init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-            let handle = FileHandle(forWritingAtPath: path)
-        else {
-            throw RecordError.invalid("the rejects file \(path) cannot be written; check the folder and its permissions")
-        }
-        self.handle = handle
-        self.path = path
-    }
-
-    func write(_ fields: [String]) throws {
-        let line = fields.map { field in
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",") + "\n"
-        buffer.append(contentsOf: line.utf8)
-        if buffer.count >= 1 << 16 { try flush() }
-    }
-
-    private func flush() throws {
-        guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: Data(buffer)) } catch {
-            throw RecordError.invalid("the rejects file \(path) cannot be written: \(error.localizedDescription)")
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    func close() throws {
-        try flush()
-        try handle.close()
-    }
-
-    deinit { try? handle.close() }
 }

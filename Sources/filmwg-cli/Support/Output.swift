@@ -143,16 +143,6 @@ enum JSONText {
     }
 }
 
-enum CSVWriter {
-    /// One RFC 4180 line, CRLF-free (LF), quoting only where needed.
-    static func line(_ fields: [String]) -> String {
-        fields.map { field in
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",") + "\n"
-    }
-}
-
 /// Aligned columns where a Chinese character takes two cells, as terminals draw it.
 enum TextTable {
     static func render(header: [String]?, rows: [[String]], numeric: [Bool]) -> String {

@@ -151,6 +151,10 @@ enum Converters {
             problem: { problem in
                 output.endProgress()
                 output.message(problem.description)
+            },
+            note: { note in
+                output.endProgress()
+                output.message("note: " + note)
             })
         let report = try body(try context.connection(), path, options, listener)
         output.endProgress()

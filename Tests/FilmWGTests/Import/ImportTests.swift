@@ -196,11 +196,11 @@ import Testing
                 }
                 let path = folder.appendingPathComponent("f.csv").path
                 #expect(attempt("uscc,nmae\n") as? RecordError == RecordError.invalid(
-                    "\(path):1: unknown column 'nmae'; did you mean 'name'?; the columns are \(Self.companyHeader)"))
+                    "\(path):1: unknown column 'nmae'; did you mean 'name'?; the columns are \(Self.companyHeader),uscc_override_reason"))
                 #expect(attempt("uscc,kind\n") as? RecordError == RecordError.invalid(
                     "\(path):1: the header has no 'name' column, which is required"))
                 #expect(attempt("") as? RecordError == RecordError.invalid(
-                    "\(path) is empty; its first line must be the header \(Self.companyHeader)"))
+                    "\(path) is empty; its first line must be the header \(Self.companyHeader),uscc_override_reason"))
                 #expect(attempt("name\nok\n\"open quote\n") as? RecordError == RecordError.invalid(
                     "\(path):3: a quoted field is not closed before the end of the file; nothing was imported"))
                 #expect(try Self.count(connection, "companies") == 0)
