@@ -182,6 +182,10 @@ CREATE INDEX companies_name_zh_key_idx ON filmwg.companies (filmwg.company_name_
     WHERE archived_at IS NULL AND name_zh IS NOT NULL;
 COMMENT ON INDEX filmwg.companies_name_zh_key_idx IS 'Probable duplicates by normalized Chinese name.';
 
+CREATE INDEX companies_name_key_trgm_idx ON filmwg.companies USING gin (filmwg.company_name_key(name) public.gin_trgm_ops)
+    WHERE archived_at IS NULL;
+COMMENT ON INDEX filmwg.companies_name_key_trgm_idx IS 'company duplicates: similar normalized names (pg_trgm).';
+
 CREATE FUNCTION filmwg.merge_companies(keep bigint, duplicate bigint)
     RETURNS TABLE (table_name text, column_name text, moved bigint)
     LANGUAGE plpgsql AS

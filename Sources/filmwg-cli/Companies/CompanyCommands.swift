@@ -4,7 +4,7 @@ import Postgres
 
 /// `filmwg company add | show | list | update | archive | import`.
 enum CompanyCommands {
-    static let all: [Command] = [add, show, list, update, archive, importCSV]
+    static let all: [Command] = [add, show, list, update, archive, importCSV, duplicates, merge]
 
     static let fields: [Option] = Converters.columnOptions([
         ("uscc", "CODE", "Unified Social Credit Code, 18 characters with a valid check digit"),
@@ -183,5 +183,59 @@ enum CompanyCommands {
         try Converters.runImport(arguments, context, noun: "companies") { db, path, options, listener in
             try CompanyImport(db).run(file: path, options: options, listener: listener)
         }
+    }
+
+    static let duplicates = Command(
+        path: ["company", "duplicates"],
+        abstract: "List pairs of companies that are probably one, most similar first.",
+        discussion: "Names are compared with legal forms (有限公司, 股份有限公司, Co., Ltd., Inc. …), bracketed places ((北京), （北京）), full-/half-width forms, case, spaces and punctuation set aside; 1 means the same name so normalized, less a trigram similarity. Two companies with different USCCs are never a pair. Merge a pair with 'company merge KEEP DUPLICATE'.",
+        example: "filmwg company duplicates --min-similarity 0.8",
+        options: [.value("min-similarity", "X", "least similarity listed, from 0 to 1 (default 0.7)"), Format.option]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        var minimum = 0.7
+        if let text = arguments.string("min-similarity") {
+            guard let value = Double(text), (0...1).contains(value) else {
+                throw CLIError.usage("--min-similarity must be a number from 0 to 1, such as 0.8, not '\(text)'")
+            }
+            minimum = value
+        }
+        let pairs = try CompanyMerge(try context.connection()).duplicates(minSimilarity: minimum)
+        let records = pairs.map { pair in
+            Record([
+                ("id", .number(String(pair.first.id))), ("uscc", Converters.text(pair.first.uscc)), ("name", .text(pair.first.name)),
+                ("name_zh", Converters.text(pair.first.nameZh)), ("duplicate_id", .number(String(pair.second.id))),
+                ("duplicate_uscc", Converters.text(pair.second.uscc)), ("duplicate_name", .text(pair.second.name)),
+                ("duplicate_name_zh", Converters.text(pair.second.nameZh)),
+                ("similarity", .number(String(format: "%.2f", pair.similarity))),
+            ])
+        }
+        context.output.list(
+            records,
+            columns: ["id", "uscc", "name", "name_zh", "duplicate_id", "duplicate_uscc", "duplicate_name", "duplicate_name_zh", "similarity"],
+            format: format)
+    }
+
+    static let merge = Command(
+        path: ["company", "merge"],
+        abstract: "Merge a duplicate into the company kept: move its records, archive it.",
+        usage: "KEEP DUPLICATE",
+        discussion: "Moves every record that names DUPLICATE (memberships, employments, attendance, role assignments, grants and every other table that refers to companies) onto KEEP, gives KEEP the duplicate's USCC when it has none, and archives DUPLICATE with merged_into_id; one transaction, every change audited. The job's determinations stay with the duplicate as the history of what was decided; the next run decides for KEEP. A conflict (overlapping memberships, a record both have, two different USCCs) is refused with a sentence and nothing changes (exit 65). Asks on a terminal; elsewhere needs --yes.",
+        example: "filmwg company merge 91110116MA01A2B3C4 2 --yes",
+        options: [.flag("yes", "merge without asking"), Format.option]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let names = arguments.positionals
+        guard names.count == 2 else {
+            throw CLIError.usage("company merge needs two companies, KEEP then DUPLICATE (USCC or id); see 'filmwg company merge --help'")
+        }
+        let keep = CompanyRef(names[0]), duplicate = CompanyRef(names[1])
+        try context.confirm("Merge \(duplicate) into \(keep) and archive it?", arguments: arguments)
+        let report = try CompanyMerge(try context.connection()).merge(keep: keep, duplicate: duplicate)
+        let moved = report.moved.map { "\($0.rows) \($0.table)" }.joined(separator: ", ")
+        context.output.message(
+            "merged company \(report.duplicate.id) (\(report.duplicate.name)) into company \(report.kept.id): moved \(moved.isEmpty ? "no records" : moved); company \(report.duplicate.id) is archived")
+        context.output.show(Converters.company(report.kept), format: format)
     }
 }

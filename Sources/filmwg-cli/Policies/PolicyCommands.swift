@@ -25,7 +25,7 @@ enum PolicyCommands {
             filmwg policy add --code film-fund --title "Huairou film industry fund" --rule-file film-fund.rule --valid-from 2017-05-20 --cap 5000000.00
             """,
         options: [
-            .value("code", "CODE", "stable code: lower-case letters, digits, - and _"),
+            .value("code", "CODE", "stable code: letters, digits, - and _, kept as typed, unique regardless of case"),
             .value("title", "TITLE", "the policy's title"),
         ] + ruleOptions + [
             .value("valid-from", "DATE", "first day the rule applies"),

@@ -104,6 +104,10 @@ enum ProfessionalCommands {
         let db = try context.connection()
         let repository = ProfessionalRepository(db)
         let current = try repository.find(ref)
+        // An erased person's data is gone: say so, not that a field of it is missing.
+        if current.erasedAt != nil {
+            throw RecordError.invalid("professional \(current.id) was erased; its personal data cannot be recorded again, add a new professional instead")
+        }
         var input = current.input
         try input.apply(values).throwIfAny()
         let employment = try employment(arguments, db: db, title: input.title)

@@ -30,7 +30,7 @@ import Testing
         rows = rows.map { ["r"] + $0 }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("csvwriter-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: url) }
-        try rows.map(CSVWriter.line).joined().write(to: url, atomically: true, encoding: .utf8)
+        try rows.map { CSVWriter.line($0) }.joined().write(to: url, atomically: true, encoding: .utf8)
         let reader = try CSVReader(path: url.path)
         var read: [[String]] = []
         while let record = try reader.next() { read.append(record.fields) }
