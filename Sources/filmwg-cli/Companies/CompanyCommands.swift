@@ -44,7 +44,7 @@ enum CompanyCommands {
         path: ["company", "add"],
         abstract: "Add a company and print it as 'company show' does.",
         discussion: "--name is required. Every field is checked before anything is written: a USCC with a wrong check character, one another company has, or one whose positions 1 to 8 break GB 32100 (authority, entity type, a GB/T 2260 region filmwg knows) is refused (exit 65); a real code of the last kind is accepted with --uscc-override REASON. A district that contradicts the USCC's region is reported on stderr, not refused.",
-        example: "filmwg company add --uscc 91110116MA01A2B3C4 --name 'Huairou Film Studio' --name-zh 怀柔影视 --kind production --registered-capital 5000000.00",
+        example: "filmwg company add --uscc 91110116MA01A2B3C2 --name 'Huairou Film Studio' --name-zh 怀柔影视 --kind production --registered-capital 5000000.00",
         options: fields + [usccOverride, Format.option]
     ) { arguments, context in
         try arguments.noPositionals()
@@ -62,7 +62,7 @@ enum CompanyCommands {
         path: ["company", "show"],
         abstract: "Show one company, named by its USCC or id.",
         usage: "COMPANY",
-        example: "filmwg company show 91110116MA01A2B3C4 --format json",
+        example: "filmwg company show 91110116MA01A2B3C2 --format json",
         options: [Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)
@@ -118,7 +118,7 @@ enum CompanyCommands {
         abstract: "Change fields of a company and print it as 'company show' does.",
         usage: "COMPANY",
         discussion: "Only the fields given change; an empty value (--district '') clears an optional field. The change rests on the version just read, or on --expect-version: if someone changed the company since, nothing is written (exit 75).",
-        example: "filmwg company update 91110116MA01A2B3C4 --employees 120 --expect-version 3",
+        example: "filmwg company update 91110116MA01A2B3C2 --employees 120 --expect-version 1",
         options: fields + [usccOverride, expectVersion, Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)
@@ -149,7 +149,7 @@ enum CompanyCommands {
         abstract: "Archive a company: it stays for history but leaves lists, facts and reports.",
         usage: "COMPANY",
         discussion: "Asks for confirmation on a terminal; elsewhere needs --yes. Archiving an archived company changes nothing.",
-        example: "filmwg company archive 91110116MA01A2B3C4 --yes",
+        example: "filmwg company archive 91110116MA01A2B3C2 --yes",
         options: [.flag("yes", "archive without asking"), expectVersion, Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)
@@ -222,7 +222,7 @@ enum CompanyCommands {
         abstract: "Merge a duplicate into the company kept: move its records, archive it.",
         usage: "KEEP DUPLICATE",
         discussion: "Moves every record that names DUPLICATE (memberships, employments, attendance, role assignments, grants and every other table that refers to companies) onto KEEP, gives KEEP the duplicate's USCC when it has none, and archives DUPLICATE with merged_into_id; one transaction, every change audited. The job's determinations stay with the duplicate as the history of what was decided; the next run decides for KEEP. A conflict (overlapping memberships, a record both have, two different USCCs) is refused with a sentence and nothing changes (exit 65). Asks on a terminal; elsewhere needs --yes.",
-        example: "filmwg company merge 91110116MA01A2B3C4 2 --yes",
+        example: "filmwg company merge 91110116MA01A2B3C2 4 --yes",
         options: [.flag("yes", "merge without asking"), Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)

@@ -75,7 +75,7 @@ enum EligibilityCommands {
             criterion's value is true, false or null; null means a fact was missing, which counts as \
             not met. A company is named by its USCC or numeric id, a policy by its code.
             """,
-        example: "filmwg eligibility explain --company 91110116MA00000011 --policy film-fund --format json",
+        example: "filmwg eligibility explain --company 91110116MA00000010 --policy film-fund --format json",
         options: [
             .value("company", "C", "the company: USCC or numeric id"),
             .value("policy", "P", "the policy's code"),
@@ -159,7 +159,7 @@ enum EligibilityCommands {
             and eligible is newly_eligible; one eligible before and not now (or no longer evaluated) is \
             no_longer_eligible. Default: the latest succeeded run.
             """,
-        example: "filmwg eligibility changes --run 12 --format json",
+        example: "filmwg eligibility changes --run 1 --format json",
         options: [
             .value("run", "N", "the run (default: the latest succeeded run)"),
             .value("limit", "N", "print at most N rows"), Format.option,

@@ -9,7 +9,7 @@ enum DBCommands {
         path: ["db", "migrate"],
         abstract: "Create or upgrade the database: apply pending migrations and reporting views.",
         discussion: "The SQL is carried inside the binary. Each migration runs in its own transaction under a lock, so two runs at once apply nothing twice.",
-        example: "filmwg db migrate --database postgresql://filmwg@db.example/filmwg"
+        example: "filmwg db migrate"
     ) { _, context in
         let migrator = Migrator(connection: try context.connection())
         let report: Migrator.Report

@@ -20,7 +20,7 @@ enum CompletionCommands {
         path: ["completion", "zsh"],
         abstract: "Print a zsh completion script for filmwg.",
         discussion: "Save it as _filmwg in a folder of $fpath, or load it after compinit with: source <(filmwg completion zsh).",
-        example: "filmwg completion zsh > \"${fpath[1]}/_filmwg\""
+        example: "filmwg completion zsh > ~/.zfunc/_filmwg"
     ) { arguments, context in
         try arguments.noPositionals()
         context.output.write(CompletionScript(commands: CLI.commands).zsh())
