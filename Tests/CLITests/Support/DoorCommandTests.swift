@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 import TestSupport
 import Testing
 
@@ -183,6 +184,30 @@ import Testing
                 SELECT setconfig FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole WHERE r.rolname = 'filmwg_reporting'
                 """)
             #expect(settings.lowercased().contains("timezone=asia/shanghai"), "\(settings)")
+        }
+    }
+
+    @Test func aNULByteInARuleFileIsRefusedNamingWhereAndNothingIsSaved() throws {
+        try withTemporaryDirectory { folder in
+            try TestDatabase.with { db in
+                let file = folder.appendingPathComponent("fund.rule")
+                try Data("registered_in_zone\nand em\u{0}ployees >= 20\n".utf8).write(to: file)
+                let result = try RecordCLI.run([
+                    "policy", "add", "--code", "fund", "--title", "Fund", "--rule-file", file.path, "--valid-from", "2018-01-01",
+                ], db)
+                #expect(result.status == 65, "\(result)")
+                #expect(result.stderr.contains("rule file \(file.path) holds a NUL byte (\\0) at line 2, column 7"), "\(result)")
+                #expect(try RecordCLI.sql(db, "SELECT count(*) FROM filmwg.policies") == "0")
+            }
+        }
+    }
+
+    @Test func theDriverRefusesToBindANULByteRatherThanCutTheValue() throws {
+        try TestDatabase.with { db in
+            let connection = try db.connectRaw()
+            defer { connection.close() }
+            let value = "cut\u{0}here"
+            #expect(throws: (any Error).self) { try connection.query("SELECT \(value)::text") }
         }
     }
 }
