@@ -123,7 +123,7 @@ public struct CompanyInput: Sendable, Equatable {
         } else if let uscc, usccOverrideReason == nil, let reason = USCC.structureProblem(uscc) {
             found.append(FieldProblem(
                 "uscc", reason,
-                sentence: USCC.sentence(code: uscc, problem: reason) + "; if the code is real, accept it with an override reason"))
+                sentence: USCC.sentence(code: uscc, problem: reason) + "; if the code is real, accept it with an override reason (uscc_override)"))
         }
         if let reason = usccOverrideReason {
             if uscc == nil {

@@ -209,7 +209,7 @@ public struct CompanyRepository {
         let known = try db.query("SELECT EXISTS (SELECT 1 FROM filmwg.regions WHERE code = \(region))").one().decode(Bool.self)
         if !known {
             throw RecordError.invalid(
-                USCC.sentence(code: uscc, problem: USCC.regionProblem(region)) + "; if the code is real, accept it with an override reason")
+                "\(USCC.sentence(code: uscc, problem: USCC.regionProblem(region))); if the code is real, accept it with an override reason (\(field: "uscc_override"))")
         }
     }
 
@@ -282,7 +282,7 @@ public struct CompanyRepository {
     public static func sentence(for error: PostgresError, uscc: String? = nil) -> String? {
         switch error.constraint {
         case "companies_uscc_check":
-            // check_uscc raises "USCC 'CODE' is not valid: REASON" with DETAIL = REASON.
+            // filmwg.uscc_refused (companies_uscc_check) raises "USCC 'CODE' is not valid: REASON" with DETAIL = REASON.
             let code = uscc ?? Self.quotedCode(in: error.message)
             if let code, let reason = error.detail, !reason.hasPrefix("Failing row") {
                 return USCC.sentence(code: code, problem: reason)
@@ -292,12 +292,12 @@ public struct CompanyRepository {
         case "companies_uscc_structure_check":
             let code = uscc ?? Self.quotedCode(in: error.message)
             if let code, let reason = error.detail ?? USCC.structureProblem(code) {
-                return USCC.sentence(code: code, problem: reason) + "; if the code is real, accept it with an override reason"
+                return USCC.sentence(code: code, problem: reason) + "; if the code is real, accept it with an override reason (uscc_override)"
             }
             return "uscc: positions 1 to 8 do not follow GB 32100"
         case "companies_uscc_region_fkey":
             if let uscc, let region = USCC.regionCode(uscc) {
-                return USCC.sentence(code: uscc, problem: USCC.regionProblem(region)) + "; if the code is real, accept it with an override reason"
+                return USCC.sentence(code: uscc, problem: USCC.regionProblem(region)) + "; if the code is real, accept it with an override reason (uscc_override)"
             }
             return "uscc: positions 3 to 8 are no GB/T 2260 administrative division in filmwg's region table"
         case "companies_uscc_override_check": return "uscc_override: needs a USCC and a non-blank reason"

@@ -44,7 +44,7 @@ public struct AttendanceRepository {
         let duplicate = try existing(eventId: eventId, professionalId: professionalId)
         if let duplicate { throw Self.duplicate(duplicate) }
         let id = try DatabaseErrors.translating([
-            "attendance_role_check": Vocabulary.sentence(role, among: Attendance.roles, name: "role"),
+            "attendance_role_check": Phrase(Vocabulary.sentence(role, among: Attendance.roles, name: "role")),
             // Someone recorded the same pair since we looked.
             "attendance_event_professional_key":
                 "professional \(professionalId) is already recorded as attending event \(eventId); one professional attends an event once",
@@ -65,7 +65,7 @@ public struct AttendanceRepository {
     /// The sentence for an event that has no seat left (trigger check_capacity).
     static func full(_ error: PostgresError) -> RecordError {
         RecordError.invalid(
-            "\(error.message): the event is full; nothing was recorded. Record more than its capacity only on purpose (--over-capacity), or raise the capacity")
+            "\(error.message): the event is full; nothing was recorded. Record more than its capacity only on purpose (\(field: "over_capacity")), or raise the capacity")
     }
 
     /// - Throws: `RecordError.notFound` "no attendance with id …".

@@ -168,11 +168,11 @@ import Testing
             let repository = CompanyRepository(connection)
             let badType = USCCFixture.withCheck("94110116MA01A2B3C")
             #expect(throws: RecordError.invalid(
-                "uscc \(badType): position 2 is '4', an entity type that registration authority '9' does not use (it uses 1, 2, 3); if the code is real, accept it with an override reason"
+                "uscc \(badType): position 2 is '4', an entity type that registration authority '9' does not use (it uses 1, 2, 3); if the code is real, accept it with an override reason (uscc_override)"
             )) { try repository.create(CompanyInput(uscc: badType, name: "Pilot")) }
             let unknownRegion = USCCFixture.withCheck("91119999MA01A2B3C")
             #expect(throws: RecordError.invalid(
-                "uscc \(unknownRegion): positions 3 to 8 are '119999', which is no GB/T 2260 administrative division in filmwg's region table; if the code is real, accept it with an override reason"
+                "uscc \(unknownRegion): positions 3 to 8 are '119999', which is no GB/T 2260 administrative division in filmwg's region table; if the code is real, accept it with an override reason (\(field: "uscc_override"))" as Phrase
             )) { try repository.create(CompanyInput(uscc: unknownRegion, name: "Pilot")) }
             let pilot = try repository.create(CompanyInput(uscc: badType, name: "Pilot", usccOverrideReason: "pilot code of 2014"))
             #expect(pilot.usccOverrideReason == "pilot code of 2014")
