@@ -207,7 +207,7 @@ struct CSVImporter<Schema: ImportSchema> {
         }
         let header = try CSVHeader(first.fields, known: schema.known, required: schema.required, file: file, ignoring: schema.exportOnly)
         if !header.ignored.isEmpty {
-            listener.note("\(file): ignoring the columns \(header.ignored.joined(separator: ", ")), which 'list --format csv' writes and the database assigns")
+            listener.note("\(file): ignoring the columns \(header.ignored.joined(separator: ", ")), which a list's CSV export carries and the database assigns")
         }
         return header
     }
