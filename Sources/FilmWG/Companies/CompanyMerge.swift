@@ -29,15 +29,16 @@ public struct CompanyMerge {
 
     public init(_ db: Connection) { self.db = db }
 
-    /// Pairs of live companies at or above `minSimilarity`, most similar first. Two companies
-    /// with different USCCs are two legal persons and never a pair.
+    /// Pairs of live companies at or above `minSimilarity`, most similar first: the same
+    /// normalized name (1), or, below 1, names that begin alike (first four characters of the
+    /// key) with a trigram similarity at least that. Two companies with different USCCs are two
+    /// legal persons and never a pair.
     /// - Throws: `RecordError.invalid` for a similarity outside 0…1.
     public func duplicates(minSimilarity: Double = 0.7) throws -> [DuplicatePair] {
         guard (0...1).contains(minSimilarity) else {
             throw RecordError.invalid("the similarity must be from 0 to 1, not \(minSimilarity)")
         }
         return try db.transaction { tx in
-            try tx.execute("SELECT set_config('pg_trgm.similarity_threshold', \(String(minSimilarity)), true)")
             let rows = try tx.query("""
                 WITH k AS (
                     SELECT c.id, filmwg.company_name_key(c.name) AS key, filmwg.company_name_key(c.name_zh) AS key_zh, c.uscc
@@ -47,9 +48,12 @@ public struct CompanyMerge {
                     UNION SELECT a.id, b.id FROM k a JOIN k b ON a.id < b.id AND a.key_zh <> '' AND a.key_zh = b.key_zh
                     UNION SELECT a.id, b.id FROM k a JOIN k b ON a.id < b.id AND a.key_zh <> '' AND a.key_zh = b.key
                     UNION SELECT a.id, b.id FROM k a JOIN k b ON a.id < b.id AND a.key <> '' AND a.key = b.key_zh
-                    UNION SELECT a.id, b.id FROM filmwg.companies a JOIN filmwg.companies b
-                        ON a.id < b.id AND a.archived_at IS NULL AND b.archived_at IS NULL
-                       AND filmwg.company_name_key(a.name) OPERATOR(public.%) filmwg.company_name_key(b.name)
+                    -- Near names are looked for among names that begin alike (the first four
+                    -- characters of the key): set-based and bounded, where a trigram join of
+                    -- every name with every other grows with the square of the companies.
+                    UNION SELECT a.id, b.id FROM k a JOIN k b
+                        ON a.id < b.id AND a.key <> '' AND left(a.key, 4) = left(b.key, 4)
+                     WHERE \(minSimilarity) < 1 AND public.similarity(a.key, b.key) >= \(minSimilarity)
                 ), scored AS (
                     SELECT p.a, p.b, CASE WHEN ka.key = kb.key OR ka.key_zh = kb.key_zh OR ka.key_zh = kb.key OR ka.key = kb.key_zh
                                           THEN 1.0 ELSE public.similarity(ka.key, kb.key) END AS similarity
