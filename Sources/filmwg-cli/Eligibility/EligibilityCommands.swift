@@ -76,7 +76,7 @@ enum EligibilityCommands {
             criterion's value is true, false or null; null means a fact was missing, which counts as \
             not met. A company is named by its USCC or numeric id, a policy by its code.
             """,
-        example: "filmwg eligibility explain --company 91110116MA00000011 --policy film-fund --format json",
+        example: "filmwg eligibility explain --company 91110116MA00000010 --policy film-fund --format json",
         options: [
             .value("company", "C", "the company: USCC or numeric id"),
             .value("policy", "P", "the policy's code"),
@@ -167,7 +167,7 @@ enum EligibilityCommands {
             earlier day (or the same day and a lower id), as the job recorded it; --run N the same for run N. \
             --from-run A --to-run B compares any two succeeded runs whose determinations are kept.
             """,
-        example: "filmwg eligibility changes --from-run 12 --to-run 15 --format json",
+        example: "filmwg eligibility changes --run 1 --format json",
         options: [
             .value("run", "N", "the run (default: the current run)"),
             .value("from-run", "A", "compare from this succeeded run …"),
