@@ -15,7 +15,8 @@
 --
 -- Facts (filmwg.fact_catalog, after the facts of 0004): works_released_12m,
 -- first_producer_works, first_producer_awarded_works_12m. filmwg.company_facts is dropped and
--- created again with three more columns: the same single inlinable SELECT.
+-- created again from 0011's definition (the values in force on D) with three more columns
+-- last: the same single inlinable SELECT.
 
 SET ROLE filmwg_owner;
 SELECT set_config('filmwg.actor', 'migration:0013_works_and_awards', true);
@@ -214,6 +215,49 @@ END
 $sequence$;
 
 -- ---------------------------------------------------------------------------------------------
+-- company merge (0014's filmwg.merge_companies moves every foreign key to companies one column
+-- at a time; the credits of works need an order, so company merge calls this first)
+
+CREATE FUNCTION filmwg.merge_company_works(keep bigint, duplicate bigint)
+    RETURNS TABLE (table_name text, column_name text, moved bigint)
+    LANGUAGE plpgsql AS
+$$
+DECLARE
+    n bigint;
+BEGIN
+    IF keep = duplicate THEN
+        RAISE EXCEPTION 'a company cannot be merged into itself' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- 1. Credits that would collide once DUPLICATE is KEEP: the duplicate's co-producer row on
+    --    a work KEEP already first-produced or co-produces, and KEEP's co-producer row on a work
+    --    the duplicate first-produced (KEEP becomes its first producer).
+    DELETE FROM filmwg.work_co_producers cp
+     WHERE (cp.company_id = duplicate
+            AND (cp.first_producer_id = keep
+                 OR EXISTS (SELECT 1 FROM filmwg.work_co_producers k
+                             WHERE k.work_id = cp.work_id AND k.company_id = keep)))
+        OR (cp.company_id = keep AND cp.first_producer_id = duplicate);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    table_name := 'work_co_producers'; column_name := 'company_id (credits already held, dropped)'; moved := n;
+    RETURN NEXT;
+    -- 2. First producer (the co-producer rows follow through work_co_producers_work_fkey).
+    UPDATE filmwg.works w SET first_producer_id = keep WHERE w.first_producer_id = duplicate;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    table_name := 'works'; column_name := 'first_producer_id'; moved := n;
+    RETURN NEXT;
+    -- 3. Co-producer credits.
+    UPDATE filmwg.work_co_producers cp SET company_id = keep WHERE cp.company_id = duplicate;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    table_name := 'work_co_producers'; column_name := 'company_id'; moved := n;
+    RETURN NEXT;
+END
+$$;
+COMMENT ON FUNCTION filmwg.merge_company_works(bigint, bigint) IS
+    'company merge KEEP DUPLICATE, the credits of works, called before filmwg.merge_companies in the same transaction: drops the co-producer rows that would collide (the duplicate''s on a work KEEP first-produced or co-produces; KEEP''s on a work the duplicate first-produced), then moves works.first_producer_id, then work_co_producers.company_id; returns the rows per table and column. Audited by the tables'' triggers.';
+REVOKE ALL ON FUNCTION filmwg.merge_company_works(bigint, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION filmwg.merge_company_works(bigint, bigint) TO filmwg_admin;
+
+-- ---------------------------------------------------------------------------------------------
 -- Facts
 
 INSERT INTO filmwg.fact_catalog (ordinal, name, type, description, allowed_values)
@@ -230,8 +274,12 @@ SELECT base.ordinal + f.n, f.name, 'integer', f.description, NULL
 
 DROP FUNCTION filmwg.company_facts(date);
 
+-- The definition of 0011 (the values in force on D, from filmwg.company_versions) unchanged,
+-- with the facts of works appended: their columns come last and their joins are one delimited
+-- block before the WHERE, so a later migration adds its own the same way.
 -- One SELECT, LANGUAGE sql, STABLE, not STRICT, no SET clause: the planner inlines it into the
--- caller's query, so `WHERE company_id = $2` reaches the grouped subqueries.
+-- caller's query (the job's one INSERT … SELECT), so `WHERE company_id = $2` reaches the grouped
+-- subqueries.
 CREATE FUNCTION filmwg.company_facts(as_of date)
 RETURNS TABLE (
     company_id                        bigint,
@@ -252,6 +300,7 @@ RETURNS TABLE (
     professionals_count               integer,
     holds_position                    boolean,
     granted_this_year                 numeric,
+    -- works (0013)
     works_released_12m                integer,
     first_producer_works              integer,
     first_producer_awarded_works_12m  integer
@@ -259,16 +308,16 @@ RETURNS TABLE (
 LANGUAGE sql STABLE PARALLEL SAFE AS
 $$
     SELECT c.id,
-           c.name,
-           c.kind,
-           c.district,
-           c.registered_in_zone,
-           c.zone_registered_on,
-           c.registered_capital,
+           cv.name,
+           cv.kind,
+           cv.district,
+           cv.registered_in_zone,
+           cv.zone_registered_on,
+           cv.registered_capital,
            c.founded_on,
-           c.employees,
+           cv.employees,
            extract(year FROM age(company_facts.as_of, c.founded_on))::integer,
-           extract(year FROM age(company_facts.as_of, c.zone_registered_on))::integer,
+           extract(year FROM age(company_facts.as_of, cv.zone_registered_on))::integer,
            m.company_id IS NOT NULL,
            m.tier,
            lower(m.period),
@@ -276,10 +325,15 @@ $$
            coalesce(emp.professionals, 0)::integer,
            ra.company_id IS NOT NULL,
            coalesce(g.amount, 0),
+           -- works (0013)
            (coalesce(fw.released_12m, 0) + coalesce(cw.released_12m, 0))::integer,
            coalesce(fw.first_works, 0)::integer,
            coalesce(aw.works, 0)::integer
       FROM filmwg.companies c
+      -- Exactly one version contains the day, or none before the company was founded
+      -- (company_versions_no_overlap).
+      JOIN filmwg.company_versions cv
+        ON cv.company_id = c.id AND cv.valid @> company_facts.as_of
       -- At most one membership contains the day (memberships_no_overlap).
       LEFT JOIN filmwg.memberships m
              ON m.company_id = c.id AND m.period @> company_facts.as_of
@@ -314,6 +368,7 @@ $$
                AND gr.applied_on < make_date(extract(year FROM company_facts.as_of)::integer + 1, 1, 1)
              GROUP BY gr.company_id
            ) g ON g.company_id = c.id
+      -- ---- works (0013): fw, cw, aw ----------------------------------------------------------
       -- Works first-produced and released on or before D (all of them, and those in the window).
       LEFT JOIN (
             SELECT w.first_producer_id AS company_id,
@@ -335,6 +390,7 @@ $$
                AND w.released_on <= company_facts.as_of
              GROUP BY cp.company_id
            ) cw ON cw.company_id = c.id
+      -- Works first-produced that won an award dated in the window, each counted once.
       LEFT JOIN (
             SELECT w.first_producer_id AS company_id, count(DISTINCT w.id) AS works
               FROM filmwg.awards a
@@ -344,10 +400,11 @@ $$
                AND a.awarded_on <= company_facts.as_of
              GROUP BY w.first_producer_id
            ) aw ON aw.company_id = c.id
+      -- ---- end of works (0013) ---------------------------------------------------------------
      WHERE c.archived_at IS NULL
 $$;
 COMMENT ON FUNCTION filmwg.company_facts(date) IS
-    'The facts of every non-archived company as of a day, one row per company: company_id, then one column per filmwg.fact_catalog row in ordinal order, same names. Missing data stays NULL; counts are 0 and flags false when nothing matches. Inlinable (one SELECT, LANGUAGE sql STABLE).';
+    'The facts of every non-archived company as of a day, one row per company that has values in force on that day (filmwg.company_versions; none before its founding day): company_id, then one column per filmwg.fact_catalog row in ordinal order, same names. Missing data stays NULL; counts are 0 and flags false when nothing matches. Inlinable (one SELECT, LANGUAGE sql STABLE).';
 REVOKE ALL ON FUNCTION filmwg.company_facts(date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION filmwg.company_facts(date) TO filmwg_admin, filmwg_job;
 

@@ -104,11 +104,8 @@ struct FieldReader {
     mutating func date(_ column: String) -> Change<CalendarDate> {
         guard case .set(let text?) = raw(column) else { return raw(column).map { _ in nil } }
         guard let date = CalendarDate(iso: text) else {
-            if let (month, days) = Self.monthDays(text) {
-                problem(column, "'\(text)' is a day that does not exist; \(month) has \(days) days")
-                return .keep
-            }
-            problem(column, "'\(Self.shown(text))' is not a date; write it as YYYY-MM-DD")
+            let reason = Days.problem(text) ?? "'\(Self.shown(text))' is not a date; write it as YYYY-MM-DD"
+            problem(column, reason.hasPrefix("'") ? "'\(Self.shown(text))' is not a date; write it as YYYY-MM-DD" : reason)
             return .keep
         }
         return .set(date)
@@ -187,23 +184,6 @@ struct FieldReader {
             return .keep
         }
         return .set(text)
-    }
-
-    /// For `YYYY-MM-DD` whose month is real but whose day is past its end (2019-02-29): the
-    /// month as words and its number of days; nil otherwise.
-    static func monthDays(_ text: String) -> (String, Int)? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...9999).contains(year), (1...12).contains(month), day >= 1,
-            let first = CalendarDate(year: year, month: month, day: 1)
-        else { return nil }
-        let next = month == 12 ? CalendarDate(year: year + 1, month: 1, day: 1) : CalendarDate(year: year, month: month + 1, day: 1)
-        let days = (next?.daysSinceEpoch ?? first.daysSinceEpoch + 31) - first.daysSinceEpoch
-        guard day > days else { return nil }
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                     "November", "December"]
-        return ("\(names[month - 1]) \(year)", days)
     }
 
     /// Values quoted in reasons stay on one line and short.

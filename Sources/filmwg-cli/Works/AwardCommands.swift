@@ -58,7 +58,7 @@ enum AwardCommands {
     static let list = Command(
         path: ["award", "list"],
         abstract: "List awards by day, or with --bodies the awards a work can win.",
-        example: "filmwg award list --company 91110116MA00YQ001M --result won --format json",
+        example: "filmwg award list --company 91110116MA00ABCD1E --result won --format json",
         options: [
             .flag("bodies", "list the award bodies (code, name, name_zh, scope) instead"),
             .value("work", "W", "only awards of this work (id or licence number)"),

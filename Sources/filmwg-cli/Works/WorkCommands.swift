@@ -36,7 +36,7 @@ enum WorkCommands {
         discussion:
             "--title, --kind, --released-on and --first-producer are required. The first producer and every co-producer must be a company that exists and is not archived; a co-producer is named once and is not the first producer; a licence number belongs to one work. Anything else is refused (exit 65) and nothing is written.",
         example:
-            "filmwg work add --title 'Lake Light' --title-zh 湖光 --kind film --released-on 2024-07-12 --licence-no '电审故字〔2024〕第001号' --first-producer 91110116MA00YQ001M --co-producer 91110108MA00YM003K",
+            "filmwg work add --title 'Lake Light' --title-zh 湖光 --kind film --released-on 2024-07-12 --licence-no '电审故字〔2024〕第001号' --first-producer 91110116MA00ABCD1E --co-producer 91110116MA00000010",
         options: fields + [Format.option]
     ) { arguments, context in
         try arguments.noPositionals()
@@ -70,7 +70,7 @@ enum WorkCommands {
         abstract: "List works by release day, with filters.",
         discussion:
             "The table shows the main columns; json shows every field (co_producers as an array of objects); csv has the header of 'work import', so a list re-imports.",
-        example: "filmwg work list --company 91110116MA00YQ001M --released-from 2024-01-01 --format csv",
+        example: "filmwg work list --company 91110116MA00ABCD1E --released-from 2024-01-01 --format csv",
         options: [
             .value("company", "C", "only works this company first-produced or co-produced (USCC or id)"),
             .value("kind", "KIND", WorkKind.names.joined(separator: "|")),
@@ -114,7 +114,7 @@ enum WorkCommands {
         usage: "WORK",
         discussion:
             "Only the fields given change; an empty value (--title-zh '') clears an optional field. --co-producer (repeated) replaces the co-producers with those named; --no-co-producers removes them all. The change rests on the version just read, or on --expect-version: if someone changed the work since, nothing is written (exit 75).",
-        example: "filmwg work update 1 --released-on 2024-07-19 --co-producer 91110108MA00YM003K --expect-version 1",
+        example: "filmwg work update 1 --released-on 2024-07-19 --co-producer 91110116MA00000010 --expect-version 1",
         options: fields + [.flag("no-co-producers", "remove every co-producer"), expectVersion, Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)

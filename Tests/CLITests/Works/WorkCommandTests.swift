@@ -101,7 +101,7 @@ import Testing
         ),
         (
             ["--first-producer", "{A}", "--released-on", "2023-02-29"],
-            "released_on: '2023-02-29' is a day that does not exist; February 2023 has 28 days"
+            "released_on: 2023-02-29 is not a day of the calendar: February 2023 has 28 days"
         ),
     ])
     func badWorksExit65WithOneSentenceAndWriteNothing(_ bad: ([String], String)) throws {
@@ -160,7 +160,7 @@ import Testing
             #expect(noDay.status == 65)
             #expect(
                 noDay.stderr
-                    == "filmwg: awarded_on: '2024-11-31' is a day that does not exist; November 2024 has 30 days\n")
+                    == "filmwg: awarded_on: 2024-11-31 is not a day of the calendar: November 2024 has 30 days\n")
             let again = try RecordCLI.run(
                 [
                     "award", "record", "--work", "1", "--award", "huabiao", "--on", "2024-09-10", "--category",
@@ -203,7 +203,7 @@ import Testing
                 #expect(failed.status == 65)
                 #expect(
                     failed.stderr == """
-                        \(file.path):3: released_on: '2024-13-01' is not a date; write it as YYYY-MM-DD
+                        \(file.path):3: released_on: 2024-13-01 is not a day of the calendar: there is no month 13
                         \(file.path):4: co_producer_usccs: \(Self.b) is named twice; name each co-producer once
                         filmwg: 2 rows of 3 in \(file.path) are invalid (listed above); nothing was imported. Fix them, or pass --skip-invalid --rejects FILE to import the valid rows
 

@@ -60,7 +60,7 @@ import Testing
                 let p = file.path
                 #expect(
                     failed.problems == [
-                        "\(p):3: released_on: '2024-02-30' is a day that does not exist; February 2024 has 29 days",
+                        "\(p):3: released_on: 2024-02-30 is not a day of the calendar: February 2024 has 29 days",
                         "\(p):4: first_producer_uscc: no company has USCC \(z); add it first with filmwg company add",
                         "\(p):5: first_producer_uscc: company \(c) is archived; an archived company cannot be credited on a work",
                         "\(p):6: co_producer_usccs: \(b) is named twice; name each co-producer once",

@@ -208,7 +208,7 @@ import Testing
                     == "work 42: no work has that id or licence number; add it first with 'filmwg work add'")
             #expect(
                 throws: RecordError.invalid(
-                    "awarded_on: '2023-02-29' is a day that does not exist; February 2023 has 28 days")
+                    "awarded_on: 2023-02-29 is not a day of the calendar: February 2023 has 28 days")
             ) {
                 try awards.record(NewAward(work: String(work.id), award: "jinji", awardedOn: "2023-02-29"))
             }
