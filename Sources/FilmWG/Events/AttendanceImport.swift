@@ -272,7 +272,7 @@ public struct AttendanceImport {
         do {
             return try reader.next()
         } catch {
-            throw RecordError.invalid("\(file):\(error.line): \(error.reason)")
+            throw error.recordError(file: file)
         }
     }
 

@@ -32,6 +32,8 @@ enum EligibilityCommands {
         let job = EligibilityJob(try context.connection(), sideConnection: { try Session.open(settings) })
         let log = JobLog(output: context.output)
         let run = try job.run(asOf: asOf, dryRun: arguments.has("dry-run"), report: log.report)
+        context.output.committed = run.dryRun ? "dry run \(run.id) finished" : "run \(run.id) succeeded"
+        context.output.outputName = "summary"
         let summary = Record([
             ("id", .number(String(run.id))), ("as_of", .text(run.asOf.description)),
             ("status", .text("succeeded")), ("dry_run", .bool(run.dryRun)),

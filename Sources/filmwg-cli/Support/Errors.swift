@@ -26,6 +26,7 @@ extension CLI {
         case .permission: .noPermission
         case .unavailable: .unavailable
         case .noInput: .noInput
+        case .ioError: .ioError
         case .other: .failure
         }
     }
