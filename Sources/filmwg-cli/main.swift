@@ -6,5 +6,6 @@ import Postgres
 // turns every failure into one sentence on stderr and a sysexits code.
 
 StandardStreams.prepare()
+Interrupts.install()
 let code = CLI.main(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
 exit(code.rawValue)

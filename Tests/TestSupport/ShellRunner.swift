@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension FilmWGBinary {
     /// Runs a `/bin/sh` script with `$FILMWG` naming the built binary, for what `run` cannot

@@ -29,7 +29,8 @@ enum EligibilityCommands {
         let format = try Format.from(arguments)
         let asOf = try arguments.date("as-of")
         let settings = context.settings
-        let job = EligibilityJob(try context.connection(), sideConnection: { try Session.open(settings) })
+        var job = EligibilityJob(try context.connection(), sideConnection: { try Session.open(settings) })
+        job.interruption = { Interrupts.reason }
         let log = JobLog(output: context.output)
         let run = try job.run(asOf: asOf, dryRun: arguments.has("dry-run"), report: log.report)
         context.output.committed = run.dryRun ? "dry run \(run.id) finished" : "run \(run.id) succeeded"

@@ -29,6 +29,10 @@ enum CLI {
         } catch {
             let failure = translate(error)
             output.endProgress()
+            if let signal = Interrupts.signal {
+                output.message("filmwg: interrupted by \(Interrupts.name(signal)); \(failure.message)")
+                return Interrupts.exitCode(signal)
+            }
             output.message("filmwg: \(failure.message)")
             for line in failure.details { output.message(line) }
             return failure.code

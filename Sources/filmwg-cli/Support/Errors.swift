@@ -38,6 +38,9 @@ extension CLI {
                 message: "cannot reach the database\(target): \(error.message); check --database, DATABASE_URL or PGHOST/PGPORT, and that the server is running",
                 code: .unavailable)
         }
+        if error.sqlState == .queryCanceled {
+            return CLIError(message: "the database statement was cancelled and its transaction rolled back; nothing of it was kept", code: .failure)
+        }
         if error.isConnectionLost {
             return CLIError(message: "the connection to the database was lost (\(error.message)); nothing after the last commit was saved, try again", code: .unavailable)
         }
