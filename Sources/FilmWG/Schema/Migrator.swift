@@ -88,10 +88,25 @@ public struct Migrator {
     }
 
     /// Applies what is pending. Safe to run any number of times and from several processes.
+    ///
+    /// One transaction holding a transaction-level advisory lock, so concurrent migrators queue
+    /// and a pooler in transaction mode never strands a session lock on a server connection;
+    /// all that is pending is applied, or nothing.
+    /// - Throws: `RecordError.invalid` naming the file when an applied migration's text changed
+    ///   since (or the database holds one this binary does not know); nothing is applied then.
     public func migrate(progress: (String) -> Void = { _ in }) throws -> Report {
-        try connection.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
-        defer { _ = try? connection.execute("SELECT pg_advisory_unlock(\(Self.lockKey))") }
+        try connection.transaction { _ in
+            try connection.execute("SELECT pg_advisory_xact_lock(\(Self.lockKey))")
+            return try migrateLocked(progress: progress)
+        }
+    }
+
+    private func migrateLocked(progress: (String) -> Void) throws -> Report {
         try ensureTable()
+        if let problem = try verify().first {
+            throw RecordError.invalid(
+                "\(problem.name) \(problem.reason); nothing was migrated (see 'filmwg db verify')")
+        }
         let current = try status()
         var report = Report()
         for migration in current.pending {

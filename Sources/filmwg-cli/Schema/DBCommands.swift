@@ -8,7 +8,7 @@ enum DBCommands {
     static let migrate = Command(
         path: ["db", "migrate"],
         abstract: "Create or upgrade the database: apply pending migrations and reporting views.",
-        discussion: "The SQL is carried inside the binary. Each migration runs in its own transaction under a lock, so two runs at once apply nothing twice.",
+        discussion: "The SQL is carried inside the binary. Everything pending is applied in one transaction under a lock, so two runs at once apply nothing twice and a failure applies nothing. Refuses (exit 65), naming the file, when a migration already applied was edited since.",
         example: "filmwg db migrate --database postgresql://filmwg@db.example/filmwg"
     ) { _, context in
         let migrator = Migrator(connection: try context.connection())

@@ -35,6 +35,12 @@ enum Interrupts {
 
     /// Call once, first thing: the signals are then delivered to the queue, not to the process.
     static func install() {
+        // A parent may have left them blocked (the mask survives exec): unblock them.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for number in [SIGINT, SIGTERM] {
             Foundation.signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
