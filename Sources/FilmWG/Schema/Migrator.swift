@@ -2,8 +2,9 @@ public import Postgres
 
 /// Applies the embedded migrations and reporting views to a database.
 ///
-/// Each migration runs in its own transaction, under a session advisory lock, so two
-/// `filmwg db migrate` at once serialise: the second waits, then finds nothing left to do.
+/// Everything pending runs in one transaction, under a transaction-level advisory lock, so two
+/// `filmwg db migrate` at once serialise (the second waits, then finds nothing left to do), a
+/// failure applies nothing, and a transaction-mode pooler strands no lock.
 /// What was applied is recorded with the file's checksum (the server's md5 of its text) in
 /// `public.filmwg_schema_migrations`, which is how `verify` notices an edited file.
 public struct Migrator {
