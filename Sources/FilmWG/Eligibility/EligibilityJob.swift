@@ -125,6 +125,11 @@ public struct EligibilityJob {
         var day = asOf
         precondition(db.transactionStatus == .idle, "the eligibility job needs a connection outside any transaction")
         do {
+            // On a standby every write fails, and advisory locks too: say so before trying.
+            if try db.query("SELECT pg_is_in_recovery()").one().decode(Bool.self, at: 0) {
+                throw RecordError(
+                    "the database is a read-only standby (in recovery); run the job against the primary", .unavailable)
+            }
             try db.execute("BEGIN")
             // SET LOCAL, not SET: behind a transaction-mode pooler a session setting would stay
             // on the server connection for the next client.

@@ -38,6 +38,9 @@ extension CLI {
                 message: "cannot reach the database\(target): \(error.message); check --database, DATABASE_URL or PGHOST/PGPORT, and that the server is running",
                 code: .unavailable)
         }
+        if error.sqlState == .readOnlySQLTransaction {
+            return CLIError(message: "the database is read-only (a standby in recovery, or read-only by setting): \(error.message); point writes and the job at the primary", code: .unavailable)
+        }
         if error.sqlState == .queryCanceled {
             return CLIError(message: "the database statement was cancelled and its transaction rolled back; nothing of it was kept", code: .failure)
         }
