@@ -2,27 +2,13 @@ enum Keyword: String, Sendable, CaseIterable {
     case and, or, not, `in`, between, `is`, null, `true`, `false`
 }
 
-enum Symbol: String, Sendable {
-    case leftParenthesis = "("
-    case rightParenthesis = ")"
-    case comma = ","
-    case equal = "="
-    case notEqual = "<>"
-    case less = "<"
-    case lessOrEqual = "<="
-    case greater = ">"
-    case greaterOrEqual = ">="
+enum Symbol: Sendable, Equatable {
+    case leftParenthesis, rightParenthesis, comma
+    /// `=`, `<>`, `<`, `<=`, `>`, `>=`: spelled once, by `ComparisonOperator`.
+    case comparison(ComparisonOperator)
 
     var comparison: ComparisonOperator? {
-        switch self {
-        case .equal: .equal
-        case .notEqual: .notEqual
-        case .less: .less
-        case .lessOrEqual: .lessOrEqual
-        case .greater: .greater
-        case .greaterOrEqual: .greaterOrEqual
-        case .leftParenthesis, .rightParenthesis, .comma: nil
-        }
+        if case .comparison(let comparison) = self { comparison } else { nil }
     }
 }
 

@@ -67,7 +67,7 @@ public struct DeterminationRepository {
         guard let row else {
             if let asOf {
                 throw RecordError.notFound(
-                    "no eligibility run has succeeded for \(asOf) yet; run 'filmwg eligibility run --as-of \(asOf)' first"
+                    "no eligibility run has succeeded for \(asOf) yet; run 'filmwg eligibility run \(field: "as_of") \(asOf)' first"
                 )
             }
             throw RecordError.notFound("no eligibility run has succeeded yet; run 'filmwg eligibility run' first")
@@ -176,7 +176,7 @@ public struct DeterminationRepository {
         guard run.status == "succeeded", !run.dryRun else {
             let what = run.dryRun ? "a dry run" : run.status
             throw RecordError.notFound(
-                "run \(run.id) is \(what) and kept no changes; 'filmwg eligibility changes' without --run shows the latest succeeded run"
+                "run \(run.id) is \(what) and kept no changes; 'filmwg eligibility changes' without \(field: "run") shows the latest succeeded run"
             )
         }
         let rows = try db.query(

@@ -123,7 +123,9 @@ public struct EligibilityJob {
         let start = clock.now
         var runId: Int64?
         var day = asOf
-        precondition(db.transactionStatus == .idle, "the eligibility job needs a connection outside any transaction")
+        guard db.transactionStatus == .idle else {
+            throw RecordError("the eligibility job needs a connection outside any transaction", .other)
+        }
         do {
             // On a standby every write fails, and advisory locks too: say so before trying.
             if try db.query("SELECT pg_is_in_recovery()").one().decode(Bool.self, at: 0) {
@@ -252,7 +254,9 @@ public struct EligibilityJob {
             let query = try Self.determinationsQuery(versions, catalog: catalog, runId: runId, day: day)
             let table = Self.determinationsTable(runId)
             let opened = try db.query("SELECT filmwg.open_determinations(\(runId))").one().decode(String.self, at: 0)
-            precondition(opened == table, "open_determinations made \(opened), not \(table)")
+            guard opened == table else {
+                throw RecordError("filmwg.open_determinations made \(opened), not \(table); migrate the database", .other)
+            }
             try db.execute(query)
             var counts: [Int64: (companies: Int, eligible: Int)] = [:]
             let counting = Query(

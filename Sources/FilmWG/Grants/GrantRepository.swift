@@ -6,10 +6,10 @@ public struct GrantRepository {
     let db: Connection
     public init(_ db: Connection) { self.db = db }
 
-    static let constraints = [
+    static let constraints: [String: Phrase] = [
         "grants_amount_check": "the amount must not be negative",
         "grants_status_check": "status must be one of \(Grant.statuses.joined(separator: ", "))",
-        "grants_dates_check": "a grant cannot be decided or paid before the day it was applied for; check --decided-on and --paid-on",
+        "grants_dates_check": "a grant cannot be decided or paid before the day it was applied for; check \(field: "decided_on") and \(field: "paid_on")",
     ]
 
     static let columns: Query = """

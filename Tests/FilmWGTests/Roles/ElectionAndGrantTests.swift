@@ -40,7 +40,7 @@ import Testing
             #expect(election.candidates.first?.companyId == company)
             #expect(try elections.show(election.id) == election)
             #expect(try elections.list(positionId: head).map(\.id) == [election.id])
-            #expect(throws: RecordError.invalid("event \(event) took place on 2017-05-20, not on 2017-05-21; check --held-on or --event")) {
+            #expect(throws: RecordError.invalid("event \(event) took place on 2017-05-20, not on 2017-05-21; check \(field: "held_on") or \(field: "event")")) {
                 try elections.record(positionId: head, heldOn: CalendarDate(iso: "2017-05-21")!, eventId: event,
                                      candidates: [ElectionCandidate(professionalId: xi)])
             }
@@ -72,7 +72,7 @@ import Testing
                 appliedOn: CalendarDate(iso: "2018-03-01"), decidedOn: CalendarDate(iso: "2018-04-15")))
             #expect(grant.amount == 500_000 && grant.status == "approved" && grant.policy == "film-fund")
             #expect(grant.appliedOn == CalendarDate(iso: "2018-03-01") && grant.runId == nil)
-            #expect(throws: RecordError.invalid("a grant cannot be decided or paid before the day it was applied for; check --decided-on and --paid-on")) {
+            #expect(throws: RecordError.invalid("a grant cannot be decided or paid before the day it was applied for; check \(field: "decided_on") and \(field: "paid_on")")) {
                 try grants.record(NewGrant(policyId: policy, companyId: company, amount: 1, appliedOn: CalendarDate(iso: "2018-03-01"),
                                            paidOn: CalendarDate(iso: "2018-02-01")))
             }
