@@ -60,7 +60,7 @@ public struct Backup {
         return try db.transaction(isolation: .repeatableRead) { tx in
             let snapshot = try tx.query("SELECT pg_export_snapshot()").one().decode(String.self, at: 0)
             let counts = try Self.count(tx)
-            try Self.run(tool, ["--format=custom", "--file=\(file)", "--snapshot=\(snapshot)"] + target)
+            try Self.run(tool, ["--format=custom", "--file=\(file)", "--snapshot=\(snapshot)"] + target)  // tool options
             let text = counts.map { "\($0.table)\t\($0.rows)\n" }.joined()
             do { try text.write(toFile: Self.countsPath(file), atomically: true, encoding: .utf8) } catch {
                 throw RecordError("the row counts could not be written to \(Self.countsPath(file)): \(error.localizedDescription)", .ioError)
@@ -79,7 +79,7 @@ public struct Backup {
         // be one transaction. Restore into a new database, check it, then switch to it.
         let populated = try db.query("SELECT to_regnamespace('filmwg') IS NOT NULL").one().decode(Bool.self, at: 0)
         if populated { throw Failure.notEmpty }
-        try Self.run(tool, ["--single-transaction", "--exit-on-error"] + target + [file])
+        try Self.run(tool, ["--single-transaction", "--exit-on-error"] + target + [file])  // tool options
         // A dump holds no database-level privileges (TEMPORARY, CONNECT): set them again.
         if try db.query("SELECT to_regprocedure('public.filmwg_apply_database_privileges()') IS NOT NULL").one()
             .decode(Bool.self, at: 0)
@@ -99,7 +99,7 @@ public struct Backup {
 
     var target: [String] {
         // The conninfo goes as --dbname, which takes a URI or key=value string; never echoed.
-        conninfo.map { ["--dbname=\($0)"] } ?? []
+        conninfo.map { ["--dbname=\($0)"] } ?? []  // tool options
     }
 
     /// Rows of every table of schemas filmwg and public (the migrations' bookkeeping), one
