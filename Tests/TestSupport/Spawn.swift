@@ -9,7 +9,10 @@ import Foundation
 /// child is reaped with `waitpid`.
 public enum Spawn {
     public static func asServerUser(_ arguments: [String]) -> Int32 {
-        let command = (getuid() == 0 ? ["runuser", "-u", "postgres", "--"] : []) + arguments
+        runDirect((getuid() == 0 ? ["runuser", "-u", "postgres", "--"] : []) + arguments)
+    }
+
+    static func runDirect(_ command: [String]) -> Int32 {
         let script = #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; exec "$@""#
         let argv = ["/bin/bash", "-c", script, "bash"] + command
         var actions = posix_spawn_file_actions_t()
