@@ -114,26 +114,94 @@ public struct CompanyRepository {
 
     /// Writes `input` over the company, naming the version the change rests on.
     ///
-    /// - Parameter expectVersion: the `row_version` the caller read; a stale one changes nothing.
+    /// The dated values (`CompanyVersion.fields`) are recorded as values in force from
+    /// `effectiveFrom` on (default: today in Asia/Shanghai, by the database's clock): the
+    /// version containing that day is split there, and each field in `fields` takes its new
+    /// value from that day up to the next later version that itself changed the field (see
+    /// migration 0011). `filmwg.companies` then carries the latest version's values.
+    ///
+    /// - Parameters:
+    ///   - expectVersion: the `row_version` the caller read; a stale one changes nothing.
+    ///   - effectiveFrom: the first day the new values are in force.
+    ///   - fields: the dated fields the change sets (the flags given); nil: those whose value
+    ///     differs from the row's.
     /// - Throws: `RecordError.conflict` when the row changed since that version,
-    ///   `RecordError.invalid` for a bad field, `RecordError.notFound` when the row is gone.
+    ///   `RecordError.invalid` for a bad field or a day before the company was founded,
+    ///   `RecordError.notFound` when the row is gone.
     @discardableResult
-    public func update(id: Int64, to input: CompanyInput, expectVersion: Int) throws -> Company {
+    public func update(
+        id: Int64, to input: CompanyInput, expectVersion: Int, effectiveFrom: CalendarDate? = nil,
+        fields: [String]? = nil
+    ) throws -> Company {
         try input.problems().throwIfAny()
         try checkUSCCIsFree(input.uscc, exceptID: id)
+        let given = fields.map { $0.filter(CompanyVersion.fields.contains).joined(separator: ",") }
         let row = try translating(uscc: input.uscc, id: id) {
-            try db.query("""
-                UPDATE filmwg.companies AS c SET uscc = \(input.uscc), name = \(input.name), name_zh = \(input.nameZh),
-                    kind = \(input.kind.rawValue), district = \(input.district),
-                    registered_in_zone = \(input.registeredInZone), zone_registered_on = \(input.zoneRegisteredOn),
-                    registered_capital = \(input.registeredCapital), founded_on = \(input.foundedOn),
-                    employees = \(input.employees.map(Int32.init)), row_version = \(Int32(clamping: expectVersion))
-                WHERE c.id = \(id)
-                RETURNING \(Self.columns)
-                """).optional()
+            try db.transaction { tx in
+                try tx.execute("""
+                    SELECT set_config('filmwg.effective_from', coalesce(\(effectiveFrom)::date::text, ''), true),
+                           set_config('filmwg.company_fields', coalesce(\(given)::text, ''), true)
+                    """)
+                let row = try tx.query("""
+                    UPDATE filmwg.companies AS c SET uscc = \(input.uscc), name = \(input.name), name_zh = \(input.nameZh),
+                        kind = \(input.kind.rawValue), district = \(input.district),
+                        registered_in_zone = \(input.registeredInZone), zone_registered_on = \(input.zoneRegisteredOn),
+                        registered_capital = \(input.registeredCapital), founded_on = \(input.foundedOn),
+                        employees = \(input.employees.map(Int32.init)), row_version = \(Int32(clamping: expectVersion))
+                    WHERE c.id = \(id)
+                    RETURNING \(Self.columns)
+                    """).optional()
+                try tx.execute("""
+                    SELECT set_config('filmwg.effective_from', '', true), set_config('filmwg.company_fields', '', true)
+                    """)
+                return row
+            }
         }
         guard let row else { throw RecordError.notFound("no company has id \(id); it may have been deleted") }
         return try Self.company(row)
+    }
+
+    // MARK: - Values in force on a day
+
+    static let versionColumns: Query = """
+        v.id, v.company_id, lower(v.valid), upper(v.valid), v.name, v.name_zh, v.kind, v.district, \
+        v.registered_in_zone, v.zone_registered_on, v.registered_capital, v.employees, v.changed_fields, v.created_at
+        """
+
+    /// The company's values in force on `day`.
+    /// - Throws: `RecordError.notFound` when the day is before the company was founded.
+    public func values(of company: Company, on day: CalendarDate) throws -> CompanyVersion {
+        let row = try db.query("""
+            SELECT \(Self.versionColumns) FROM filmwg.company_versions v
+             WHERE v.company_id = \(company.id) AND v.valid @> \(day)
+            """).optional()
+        guard let row else {
+            let founded = company.foundedOn.map { ", founded on \($0)" } ?? ""
+            throw RecordError.notFound(
+                "company \(company.reference) has no values in force on \(day)\(founded); it did not exist yet on that day")
+        }
+        return try Self.version(row)
+    }
+
+    /// Every version of the company's values, oldest first.
+    public func history(of company: Company) throws -> [CompanyVersion] {
+        try db.query("""
+            SELECT \(Self.versionColumns) FROM filmwg.company_versions v
+             WHERE v.company_id = \(company.id)
+             ORDER BY lower(v.valid) NULLS FIRST
+            """).map(Self.version)
+    }
+
+    static func version(_ row: Row) throws -> CompanyVersion {
+        let (id, companyId, from, to, name, nameZh, kind, district, inZone, zoneOn, capital, employees, changed, created) =
+            try row.decode(
+                (Int64, Int64, CalendarDate?, CalendarDate?, String, String?, String, String?, Bool, CalendarDate?,
+                    Decimal?, Int?, [String], Date).self)
+        return CompanyVersion(
+            id: id, companyId: companyId, effectiveFrom: from, effectiveTo: to, name: name, nameZh: nameZh,
+            kind: CompanyKind(rawValue: kind) ?? .other, district: district, registeredInZone: inZone,
+            zoneRegisteredOn: zoneOn, registeredCapital: capital, employees: employees, changedFields: changed,
+            createdAt: created)
     }
 
     /// Marks the company archived (now). It stays for history but drops out of lists, facts and
@@ -206,13 +274,17 @@ public struct CompanyRepository {
             return "uscc: not a valid Unified Social Credit Code"
         case "companies_uscc_key":
             return "uscc \(uscc ?? "?"): already belongs to another company"
-        case "companies_name_check": return "name: is required and must not be blank"
-        case "companies_name_zh_check": return "name_zh: must not be blank; leave it out instead"
+        case "companies_name_check", "company_versions_name_check": return "name: is required and must not be blank"
+        case "companies_name_zh_check", "company_versions_name_zh_check": return "name_zh: must not be blank; leave it out instead"
         case "companies_kind_check": return "kind: use one of \(CompanyKind.names.joined(separator: ", "))"
-        case "companies_registered_capital_check": return "registered_capital: must be 0 or more"
-        case "companies_employees_check": return "employees: must be 0 or more"
-        case "companies_zone_check":
+        case "companies_registered_capital_check", "company_versions_registered_capital_check": return "registered_capital: must be 0 or more"
+        case "companies_employees_check", "company_versions_employees_check": return "employees: must be 0 or more"
+        case "companies_zone_check", "company_versions_zone_check":
             return "zone_registered_on: only a company registered in the zone has a zone registration day; set registered_in_zone to true or leave the day out"
+        case "company_versions_after_founding":
+            return error.message
+        case "company_versions_no_overlap":
+            return "these values would overlap another version of the company's values; nothing was written"
         default: return nil
         }
     }

@@ -1,9 +1,9 @@
 import FilmWG
 import Postgres
 
-/// `filmwg company add | show | list | update | archive | import`.
+/// `filmwg company add | show | list | update | history | archive | import`.
 enum CompanyCommands {
-    static let all: [Command] = [add, show, list, update, archive, importCSV]
+    static let all: [Command] = [add, show, list, update, history, archive, importCSV]
 
     static let fields: [Option] = Converters.columnOptions([
         ("uscc", "CODE", "Unified Social Credit Code, 18 characters with a valid check digit"),
@@ -39,14 +39,76 @@ enum CompanyCommands {
     static let show = Command(
         path: ["company", "show"],
         abstract: "Show one company, named by its USCC or id.",
+        usage: "COMPANY [--as-of DATE]",
+        discussion: """
+            Without --as-of, the company as last recorded (its latest values, which are today's unless a \
+            change was recorded to take effect later). With --as-of, the values in force on that day \
+            (what the eligibility job reads for it), with effective_from and effective_to: the period \
+            those values cover (effective_to is the first day they no longer apply; empty while open). \
+            'filmwg company history' lists every period.
+            """,
+        example: "filmwg company show 91110116MA01A2B3C4 --as-of 2019-12-31 --format json",
+        options: [.value("as-of", "DATE", "show the values in force on this day"), Format.option]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
+        let repository = CompanyRepository(try context.connection())
+        let company = try repository.find(ref)
+        guard let day = try arguments.date("as-of") else {
+            context.output.show(Converters.company(company), format: format)
+            return
+        }
+        let version = try repository.values(of: company, on: day)
+        let record = Converters.company(version.applied(to: company))
+        context.output.show(
+            Record(
+                record.fields.map { ($0.name, $0.value) } + [
+                    ("as_of", .text(day.description)), ("effective_from", Converters.date(version.effectiveFrom)),
+                    ("effective_to", Converters.date(version.effectiveTo)),
+                ]), format: format)
+    }
+
+    static let historyColumns = [
+        "id", "company_id", "effective_from", "effective_to", "name", "name_zh", "kind", "district",
+        "registered_in_zone", "zone_registered_on", "registered_capital", "employees", "changed_fields",
+    ]
+
+    static let history = Command(
+        path: ["company", "history"],
+        abstract: "List the dated versions of a company's values, oldest first.",
         usage: "COMPANY",
-        example: "filmwg company show 91110116MA01A2B3C4 --format json",
+        discussion: """
+            Each row holds the values in force from effective_from (empty: since ever, the founding day \
+            being unknown) up to the day before effective_to (empty: still in force). changed_fields are \
+            the fields that version was recorded to change. 'filmwg history company C' shows the audit \
+            log of the same changes.
+            """,
+        example: "filmwg company history 91110116MA01A2B3C4 --format csv",
         options: [Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
-        let company = try CompanyRepository(try context.connection()).find(ref)
-        context.output.show(Converters.company(company), format: format)
+        let repository = CompanyRepository(try context.connection())
+        let company = try repository.find(ref)
+        let records = try repository.history(of: company).map { version in
+            Record([
+                ("id", .number(String(version.id))), ("company_id", .number(String(version.companyId))),
+                ("effective_from", Converters.date(version.effectiveFrom)),
+                ("effective_to", Converters.date(version.effectiveTo)), ("name", .text(version.name)),
+                ("name_zh", Converters.text(version.nameZh)), ("kind", .text(version.kind.rawValue)),
+                ("district", Converters.text(version.district)), ("registered_in_zone", .bool(version.registeredInZone)),
+                ("zone_registered_on", Converters.date(version.zoneRegisteredOn)),
+                ("registered_capital", Converters.amount(version.registeredCapital)),
+                ("employees", Converters.number(version.employees)),
+                (
+                    "changed_fields",
+                    format == .json
+                        ? .json("[" + version.changedFields.map(JSONText.string).joined(separator: ", ") + "]")
+                        : .text(version.changedFields.joined(separator: ", "))
+                ),
+            ])
+        }
+        context.output.list(records, columns: historyColumns, format: format)
     }
 
     static let tableColumns = [
@@ -93,9 +155,20 @@ enum CompanyCommands {
         path: ["company", "update"],
         abstract: "Change fields of a company and print it as 'company show' does.",
         usage: "COMPANY",
-        discussion: "Only the fields given change; an empty value (--district '') clears an optional field. The change rests on the version just read, or on --expect-version: if someone changed the company since, nothing is written (exit 75).",
-        example: "filmwg company update 91110116MA01A2B3C4 --employees 120 --expect-version 3",
-        options: fields + [expectVersion, Format.option]
+        discussion: """
+            Only the fields given change; an empty value (--district '') clears an optional field. The change \
+            rests on the version just read, or on --expect-version: if someone changed the company since, nothing \
+            is written (exit 75). Name, Chinese name, kind, district, registered capital, employees and the zone \
+            registration are dated: the new values are in force from --effective-from (default today in \
+            Asia/Shanghai), so the answers for earlier days stay as they were. A back-dated change sets each \
+            field given from that day up to the next later change recorded for the same field, which stays; \
+            a day before the company was founded is refused (exit 65). 'filmwg company history' lists the versions.
+            """,
+        example: "filmwg company update 91110116MA01A2B3C4 --employees 120 --effective-from 2025-01-01 --expect-version 3",
+        options: fields + [
+            .value("effective-from", "DATE", "first day the new values are in force (default: today in Asia/Shanghai)"),
+            expectVersion, Format.option,
+        ]
     ) { arguments, context in
         let format = try Format.from(arguments)
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
@@ -108,7 +181,9 @@ enum CompanyCommands {
         var input = current.input
         try input.apply(values).throwIfAny()
         let version = try arguments.int("expect-version") ?? current.rowVersion
-        let company = try repository.update(id: current.id, to: input, expectVersion: version)
+        let company = try repository.update(
+            id: current.id, to: input, expectVersion: version, effectiveFrom: try arguments.date("effective-from"),
+            fields: CompanyVersion.fields.filter(values.has))
         context.output.show(Converters.company(company), format: format)
     }
 

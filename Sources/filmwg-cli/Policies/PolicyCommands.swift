@@ -2,9 +2,9 @@ import FilmWG
 import Foundation
 import Postgres
 
-/// `filmwg policy add | revise | show | list | check | facts`.
+/// `filmwg policy add | revise | show | list | check | try | facts`.
 enum PolicyCommands {
-    static let all: [Command] = [add, revise, show, list, check, facts]
+    static let all: [Command] = [add, revise, show, list, check, tryRule, facts]
 
     static let ruleOptions: [Option] = [
         .value("rule", "RULE", "the eligibility rule (DESIGN §6), e.g. \"registered_in_zone and employees >= 10\""),
@@ -150,6 +150,90 @@ enum PolicyCommands {
         context.output.list(records, columns: ["number", "criterion", "facts"], format: format)
         if context.output.stderrIsTerminal {
             context.output.message("The rule checks: \(records.count) criteri\(records.count == 1 ? "on" : "a").")
+        }
+    }
+
+    static let tryRule = Command(
+        path: ["policy", "try"],
+        abstract: "What-if: evaluate a draft rule over every company as of a day, writing nothing.",
+        usage: "RULE [--as-of DATE] [--policy CODE] [--list]",
+        discussion: """
+            Evaluates the rule as the nightly job would, over the facts in force on --as-of (default today in \
+            Asia/Shanghai), inside a read-only transaction that is rolled back: nothing is written, not even a \
+            job_runs row. Prints how many companies were evaluated and eligible and, per criterion, how many \
+            were true, false and null. With --policy, compares with that policy's version in force on the day: \
+            how many stay eligible, become eligible and stop being eligible. --list prints instead the companies \
+            whose answer differs from the policy's (without --policy: the companies the draft finds eligible). \
+            A rule that does not check exits 65 with LINE:COLUMN, as 'filmwg policy check' does.
+            """,
+        example: "filmwg policy try \"registered_in_zone and employees >= 20\" --policy film-fund --as-of 2025-06-01 --format json",
+        options: [
+            .value("rule-file", "FILE", "read the rule from FILE (- for standard input)"),
+            .value("as-of", "DATE", "the day to evaluate (default: today in Asia/Shanghai)"),
+            .value("policy", "CODE", "compare with this policy's version in force on the day"),
+            .flag("list", "print the companies whose answer differs"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let source: String
+        if let file = arguments.string("rule-file") {
+            try arguments.noPositionals()
+            source = try read(file)
+        } else {
+            guard !arguments.positionals.isEmpty else {
+                throw CLIError.usage("name the rule to try, or give --rule-file FILE")
+            }
+            source = arguments.positionals.joined(separator: " ")
+        }
+        let result = try WhatIf(try context.connection()).run(
+            rule: source, asOf: try arguments.date("as-of"), policy: arguments.string("policy"),
+            list: arguments.has("list"))
+        if arguments.has("list") {
+            let records = result.differences.map { difference in
+                Record([
+                    ("company_id", .number(String(difference.company.id))),
+                    ("uscc", difference.company.uscc.map { .text($0) } ?? .null),
+                    ("name", .text(difference.company.name)),
+                    ("name_zh", difference.company.nameZh.map { .text($0) } ?? .null),
+                    ("draft", .bool(difference.draft)),
+                    ("current", difference.current.map { .bool($0) } ?? .null),
+                    (
+                        "change",
+                        difference.current == nil
+                            ? .null : .text(difference.draft ? "newly_eligible" : "no_longer_eligible")
+                    ),
+                ])
+            }
+            context.output.list(
+                records, columns: ["company_id", "uscc", "name", "name_zh", "draft", "current", "change"],
+                format: format)
+            return
+        }
+        func count(_ value: Int?) -> Cell { value.map { .number(String($0)) } ?? .null }
+        let head: [(String, Cell)] = [
+            ("as_of", .text(result.asOf.description)), ("policy", result.policy.map { .text($0) } ?? .null),
+            ("version", count(result.version)), ("evaluated", count(result.evaluated)),
+            ("eligible", count(result.eligible)), ("still_eligible", count(result.stillEligible)),
+            ("newly_eligible", count(result.newlyEligible)), ("no_longer_eligible", count(result.noLongerEligible)),
+        ]
+        let criteria = result.criteria.map { item in
+            Record([
+                ("criterion", .text(item.criterion)), ("true", count(item.trueCount)),
+                ("false", count(item.falseCount)), ("null", count(item.nullCount)),
+            ])
+        }
+        switch format {
+        case .json:
+            let array = "[" + criteria.map(JSONText.object).joined(separator: ", ") + "]"
+            context.output.show(Record(head + [("criteria", .json(array))]), format: .json)
+        case .csv:
+            context.output.list(criteria, columns: ["criterion", "true", "false", "null"], format: .csv)
+        case .table:
+            context.output.show(Record(head.filter { result.policy != nil || $0.1 != .null }), format: .table)
+            context.output.write("\n")
+            context.output.list(criteria, columns: ["criterion", "true", "false", "null"], format: .table)
+            context.output.message("Nothing was written.")
         }
     }
 

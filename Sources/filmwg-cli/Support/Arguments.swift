@@ -111,6 +111,9 @@ struct Arguments {
     func date(_ name: String) throws -> CalendarDate? {
         guard let text = string(name) else { return nil }
         guard let value = CalendarDate(iso: text) else {
+            if CalendarDate.looksLikeDay(text) {
+                throw CLIError.usage("--\(name): \(text) is not a day of the calendar")
+            }
             throw CLIError.usage("--\(name) must be a date as YYYY-MM-DD, not '\(text)'")
         }
         return value

@@ -89,7 +89,7 @@ import Testing
             "F:4: uscc: \(USCC.problem(wrong)!)",
             "F:5: kind: 'studio' is not a kind of company; use one of internet_platform, production, distribution, post_production, technology, investment, other",
             "F:5: registered_in_zone: 'maybe' is not a boolean; write true or false",
-            "F:5: zone_registered_on: '2017-13-01' is not a date; write it as YYYY-MM-DD",
+            "F:5: zone_registered_on: 2017-13-01 is not a day of the calendar",
             "F:5: registered_capital: 5000000.001 has more than 2 decimals",
             "F:5: employees: must be 0 or more, not -4",
             "F:5: name: is required and must not be blank",
