@@ -148,9 +148,8 @@ BEGIN
         new_values := new_values - personal_fields();
     END IF;
 
-    INSERT INTO audit_log (actor, table_name, row_id, action, old_values, new_values)
-    VALUES (coalesce(nullif(current_setting('filmwg.actor', true), ''), session_user),
-            TG_TABLE_NAME, row_id, lower(TG_OP), old_values, new_values);
+    INSERT INTO audit_log (actor, session_user_name, table_name, row_id, action, old_values, new_values)
+    VALUES (current_actor(), session_user, TG_TABLE_NAME, row_id, lower(TG_OP), old_values, new_values);
     RETURN NULL;
 END
 $$;
@@ -178,12 +177,12 @@ BEGIN
       FROM unnest(TG_ARGV) WITH ORDINALITY AS k(key, n);
 
     EXECUTE format($sql$
-        INSERT INTO audit_log (actor, table_name, row_id, action, old_values, new_values)
-        SELECT $1, $2, %s, 'insert', NULL,
+        INSERT INTO audit_log (actor, session_user_name, table_name, row_id, action, old_values, new_values)
+        SELECT $1, session_user, $2, %s, 'insert', NULL,
                CASE WHEN $3 AND ($4 OR (j ->> 'erased_at') IS NOT NULL) THEN j - personal_fields() ELSE j END
           FROM (SELECT to_jsonb(i) AS j FROM inserted AS i) AS rows
         $sql$, row_id_sql)
-    USING coalesce(nullif(current_setting('filmwg.actor', true), ''), session_user::text),
+    USING current_actor(),
           TG_TABLE_NAME::text,
           TG_TABLE_NAME = 'professionals',
           coalesce(current_setting('filmwg.erasing', true), '') = 'on';
@@ -538,13 +537,13 @@ COMMENT ON FUNCTION filmwg.company_values() IS 'BEFORE UPDATE trigger company_va
 
 CREATE FUNCTION filmwg.current_actor() RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN COALESCE(NULLIF(current_setting('filmwg.actor'::text, true), ''::text), (SESSION_USER)::text);
+    RETURN COALESCE(NULLIF(current_setting('filmwg.actor'::text, true), ''::text), NULLIF("substring"(current_setting('application_name'::text, true), '^filmwg \((.*?)\)?$'::text), ''::text), (SESSION_USER)::text);
 
 --
 -- Name: FUNCTION current_actor(); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.current_actor() IS 'The acting user: the session setting filmwg.actor (set by the application with set_config(''filmwg.actor'', NAME, false)), else the session user.';
+COMMENT ON FUNCTION filmwg.current_actor() IS 'The acting user: the setting filmwg.actor (set_config(''filmwg.actor'', NAME, false) on a direct connection, or SET LOCAL in a transaction), else the actor in application_name ''filmwg (NAME)'' (what filmwg sends behind a pooler, at most 63 bytes), else the session user.';
 
 --
 -- Name: current_run(date); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -1552,6 +1551,27 @@ $_$;
 --
 
 COMMENT ON FUNCTION filmwg.uscc_region_problem(code text) IS 'Why the division code of a USCC (positions 3–8, six digits) is not accepted: it is no row of filmwg.regions; NULL when it is, or when the positions are not six digits (filmwg.uscc_structure_problem says so).';
+
+--
+-- Name: filmwg_apply_database_privileges(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.filmwg_apply_database_privileges() RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+    EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO filmwg_owner, filmwg_admin', current_database());
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO filmwg_owner, filmwg_admin, filmwg_job, filmwg_reporting',
+                   current_database());
+END
+$$;
+
+--
+-- Name: FUNCTION filmwg_apply_database_privileges(); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.filmwg_apply_database_privileges() IS 'Sets filmwg''s privileges on the current database (they are not copied by CREATE DATABASE … TEMPLATE): TEMPORARY revoked from PUBLIC and granted to filmwg_owner and filmwg_admin; CONNECT to the four filmwg roles. Run by the database owner or a superuser.';
 
 --
 -- Name: as_of(); Type: FUNCTION; Schema: reporting; Owner: -
@@ -3191,6 +3211,7 @@ CREATE TABLE filmwg.audit_log (
     action text NOT NULL,
     old_values jsonb,
     new_values jsonb,
+    session_user_name text DEFAULT SESSION_USER,
     CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['insert'::text, 'update'::text, 'delete'::text])))
 );
 
@@ -3247,6 +3268,12 @@ COMMENT ON COLUMN filmwg.audit_log.old_values IS 'The whole row before the chang
 --
 
 COMMENT ON COLUMN filmwg.audit_log.new_values IS 'The whole row after the change (NULL on delete), as JSON keyed by column name.';
+
+--
+-- Name: COLUMN audit_log.session_user_name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.audit_log.session_user_name IS 'The database login (session_user) the change was made under, whatever the self-declared actor; NULL for rows written before migration 0015.';
 
 --
 -- Name: audit_log_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
@@ -6916,6 +6943,12 @@ GRANT ALL ON FUNCTION filmwg.uscc_region_problem(code text) TO filmwg_admin;
 GRANT ALL ON FUNCTION filmwg.uscc_region_problem(code text) TO filmwg_job;
 
 --
+-- Name: FUNCTION filmwg_apply_database_privileges(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.filmwg_apply_database_privileges() FROM PUBLIC;
+
+--
 -- Name: FUNCTION as_of(); Type: ACL; Schema: reporting; Owner: -
 --
 
@@ -7008,7 +7041,7 @@ GRANT ALL ON FUNCTION reporting.membership_growth_as_of(day date) TO filmwg_admi
 --
 
 GRANT SELECT ON TABLE filmwg.determinations TO filmwg_admin;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.determinations TO filmwg_job;
+GRANT SELECT,INSERT,UPDATE ON TABLE filmwg.determinations TO filmwg_job;
 
 --
 -- Name: TABLE job_runs; Type: ACL; Schema: filmwg; Owner: -
@@ -7058,7 +7091,54 @@ GRANT SELECT ON TABLE filmwg.positions TO filmwg_job;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.professionals TO filmwg_admin;
-GRANT SELECT ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: COLUMN professionals.id; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: COLUMN professionals.full_name; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT(full_name) ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: COLUMN professionals.latin_name; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT(latin_name) ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: COLUMN professionals.title; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT(title) ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: COLUMN professionals.specialties; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT(specialties) ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: COLUMN professionals.erased_at; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT(erased_at) ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: COLUMN professionals.row_version; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT(row_version) ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: COLUMN professionals.created_at; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT(created_at) ON TABLE filmwg.professionals TO filmwg_job;
 
 --
 -- Name: TABLE role_history; Type: ACL; Schema: reporting; Owner: -
@@ -7115,14 +7195,14 @@ GRANT SELECT ON TABLE filmwg.awards TO filmwg_job;
 --
 
 GRANT SELECT ON TABLE filmwg.determination_changes TO filmwg_admin;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.determination_changes TO filmwg_job;
+GRANT SELECT,INSERT,UPDATE ON TABLE filmwg.determination_changes TO filmwg_job;
 
 --
 -- Name: TABLE determinations_default; Type: ACL; Schema: filmwg; Owner: -
 --
 
 GRANT SELECT ON TABLE filmwg.determinations_default TO filmwg_admin;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.determinations_default TO filmwg_job;
+GRANT SELECT,INSERT,UPDATE ON TABLE filmwg.determinations_default TO filmwg_job;
 
 --
 -- Name: TABLE election_candidates; Type: ACL; Schema: filmwg; Owner: -

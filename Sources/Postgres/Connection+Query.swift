@@ -88,7 +88,7 @@ extension Connection {
     private func preparedName(for query: Query, types: [UInt32]) throws(PostgresError) -> String? {
         let key = PreparedKey(sql: query.sql, types: types)
         if let name = prepared[key] { return name }
-        guard prepared.count < Self.maxPrepared else { return nil }
+        guard !usesUnnamedStatements, prepared.count < Self.maxPrepared else { return nil }
         let name = "filmwg_\(prepared.count + 1)"
         let result = try unsafe types.withUnsafeBufferPointer { typePointers throws(PostgresError) in
             try unsafe exchange { unsafe PQsendPrepare(handle, name, query.sql, Int32(types.count), typePointers.baseAddress) }

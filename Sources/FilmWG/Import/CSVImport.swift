@@ -198,7 +198,7 @@ struct CSVImporter<Schema: ImportSchema> {
 
     private func readHeader(_ reader: CSVReader, file: String, listener: ImportListener) throws -> CSVHeader {
         let first: CSVReader.Record?
-        do { first = try reader.next() } catch { throw RecordError.invalid("\(file):\(error.line): \(error.reason)") }
+        do { first = try reader.next() } catch { throw error.recordError(file: file) }
         guard let first else {
             throw RecordError.invalid("\(file) is empty; its first line must be the header \(schema.known.joined(separator: ","))")
         }
@@ -226,7 +226,7 @@ struct CSVImporter<Schema: ImportSchema> {
         while true {
             let next: CSVReader.Record?
             do { next = try reader.next() } catch {
-                throw RecordError.invalid("\(file):\(error.line): \(error.reason); nothing was imported")
+                throw error.recordError(file: file, suffix: "; nothing was imported")
             }
             guard let record = next else { break }
             report.rowsRead += 1

@@ -25,7 +25,16 @@ public final class CSVReader {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let line: Int
         public let reason: String
+        /// The file could not be read (an I/O error), as opposed to holding invalid CSV.
+        public var readFailed = false
         public var description: String { "line \(line): \(reason)" }
+
+        /// The failure as the importer reports it: exit 74 for a read error, else 65.
+        public func recordError(file: String, suffix: String = "") -> RecordError {
+            readFailed
+                ? RecordError("\(file) could not be read at line \(line): \(reason)\(suffix)", .ioError)
+                : RecordError.invalid("\(file):\(line): \(reason)\(suffix)")
+        }
     }
 
     private let handle: FileHandle
@@ -55,14 +64,31 @@ public final class CSVReader {
 
     deinit { try? handle.close() }
 
+    /// Why the last read failed (`/proc/self/mem`, a disk error), reported by `next()`.
+    private var readError: String?
+
     private func fill() {
         guard !atEnd else { return }
         if position > 0 {
             buffer.removeFirst(position)
             position = 0
         }
-        let chunk = handle.readData(ofLength: 1 << 16)
-        if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+        // read(2) itself: `readData(ofLength:)` traps on an I/O error, and `read(upToCount:)`
+        // hides the errno behind a generic Foundation error.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count < 0 {
+                atEnd = true
+                readError = String(cString: strerror(errno))
+            } else if count == 0 {
+                atEnd = true
+            } else {
+                buffer.append(contentsOf: chunk[0..<count])
+            }
+            return
+        }
     }
 
     private func peek() -> UInt8? {
@@ -73,6 +99,12 @@ public final class CSVReader {
     /// The next record, or nil at the end of the file. Blank lines are skipped.
     /// - Throws: `Failure` for an unterminated quote, a stray quote, or invalid UTF-8.
     public func next() throws(Failure) -> Record? {
+        let record = try nextRecord()
+        if let readError { throw Failure(line: line, reason: readError, readFailed: true) }
+        return record
+    }
+
+    private func nextRecord() throws(Failure) -> Record? {
         if !started {
             started = true
             // The first read holds the whole start of the file, so the BOM is in the buffer if present.

@@ -29,9 +29,12 @@ enum EligibilityCommands {
         let format = try Format.from(arguments)
         let asOf = try arguments.date("as-of")
         let settings = context.settings
-        let job = EligibilityJob(try context.connection(), sideConnection: { try Session.open(settings) })
+        var job = EligibilityJob(try context.connection(), sideConnection: { try Session.open(settings) })
+        job.interruption = { Interrupts.reason }
         let log = JobLog(output: context.output)
         let run = try job.run(asOf: asOf, dryRun: arguments.has("dry-run"), report: log.report)
+        context.output.committed = run.dryRun ? "dry run \(run.id) finished" : "run \(run.id) succeeded"
+        context.output.outputName = "summary"
         let summary = Record([
             ("id", .number(String(run.id))), ("as_of", .text(run.asOf.description)),
             ("status", .text("succeeded")), ("dry_run", .bool(run.dryRun)),

@@ -291,13 +291,27 @@ enum PolicyCommands {
 
     static func read(_ file: String) throws -> String {
         if file == "-" {
-            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            switch StandardStreams.readAll(STDIN_FILENO) {
+            case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
+            case .failure(let failure):
+                throw CLIError(message: "the rule could not be read from standard input: \(failure.reason)", code: .ioError)
+            }
         }
         guard FileManager.default.fileExists(atPath: file) else {
             throw CLIError(message: "rule file \(file) does not exist", code: .noInput)
         }
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
-        else {
+        let descriptor = open(file, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw CLIError(message: "rule file \(file) cannot be opened: \(String(cString: strerror(errno)))", code: .noInput)
+        }
+        defer { close(descriptor) }
+        let data: [UInt8]
+        switch StandardStreams.readAll(descriptor) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure):
+            throw CLIError(message: "rule file \(file) could not be read: \(failure.reason)", code: .ioError)
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
             throw CLIError(message: "rule file \(file) cannot be read as UTF-8 text", code: .noInput)
         }
         return text

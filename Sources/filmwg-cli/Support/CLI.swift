@@ -18,10 +18,22 @@ enum CLI {
         do {
             try run(words, environment: environment, output: output)
             output.flush()
+            if let failure = output.writeFailure {
+                // The command's database work is done (committed, or read-only); only its
+                // output is lost. Say which, so cron does not report a failed run.
+                let what = output.committed.map { "\($0); its \(output.outputName) could not be written" }
+                    ?? "the command finished (any change it made is committed) but its output could not be written"
+                output.message("filmwg: \(what): \(failure)")
+                return .ioError
+            }
             return .success
         } catch {
             let failure = translate(error)
             output.endProgress()
+            if let signal = Interrupts.signal {
+                output.message("filmwg: interrupted by \(Interrupts.name(signal)); \(failure.message)")
+                return Interrupts.exitCode(signal)
+            }
             output.message("filmwg: \(failure.message)")
             for line in failure.details { output.message(line) }
             return failure.code

@@ -40,6 +40,12 @@ enum Format: String, CaseIterable {
 }
 
 /// Where commands write: data to stdout, messages to stderr. Knows whether each is a terminal.
+///
+/// A failed write to stdout (a full disk, a closed descriptor, a reader gone) never traps: the
+/// first failure is kept in `writeFailure`, later data is dropped, and `CLI.main` turns it into
+/// one sentence and exit 74 after the command — saying what the command committed first when the
+/// command named it in `committed`. A failed write to stderr is ignored: there is nowhere left to
+/// say it.
 final class Output {
     let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
     let stderrIsTerminal = isatty(STDERR_FILENO) == 1
@@ -48,14 +54,30 @@ final class Output {
     /// Data for stdout, sent in large pieces: a long list costs few system calls.
     private var pending: [UInt8] = []
 
+    /// Why stdout could not be written (`strerror`), once a write has failed.
+    private(set) var writeFailure: String?
+
+    /// What the running command has committed to the database, in words ("run 12 succeeded"),
+    /// for the sentence reporting that its output could not be written.
+    var committed: String?
+    /// What stdout was to carry, for the same sentence ("summary").
+    var outputName = "output"
+
+    init(stdoutFailure: String? = StandardStreams.stdoutFailure) {
+        writeFailure = stdoutFailure
+    }
+
     func write(_ text: String) {
+        guard writeFailure == nil else { return }
         pending.append(contentsOf: text.utf8)
         if pending.count >= 1 << 16 { flush() }
     }
 
     func flush() {
         guard !pending.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(pending))
+        if writeFailure == nil, let failure = StandardStreams.write(pending, to: STDOUT_FILENO) {
+            writeFailure = failure
+        }
         pending.removeAll(keepingCapacity: true)
     }
 
@@ -65,18 +87,18 @@ final class Output {
         flush()
         let shown = text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.visible(String($0)) }
             .joined(separator: "\n")
-        FileHandle.standardError.write(Data((shown + (newline ? "\n" : "")).utf8))
+        _ = StandardStreams.write(Array((shown + (newline ? "\n" : "")).utf8), to: STDERR_FILENO)
     }
 
     /// A progress line that rewrites itself, on a terminal only.
     func progress(_ text: String) {
         guard stderrIsTerminal else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+        _ = StandardStreams.write(Array("\r\u{1B}[K\(text)".utf8), to: STDERR_FILENO)
     }
 
     func endProgress() {
         guard stderrIsTerminal else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        _ = StandardStreams.write(Array("\r\u{1B}[K".utf8), to: STDERR_FILENO)
     }
 
     /// One record: a two-column table of name and value, a one-row CSV, or a JSON object.

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 import TestSupport
 import Testing
 
@@ -25,7 +26,7 @@ import Testing
         "history company", "history member", "history professional", "history employment", "history event",
         "history attendance", "history position", "history role", "history election", "history policy", "history grant",
         "history work", "history award",
-        "company merge", "company archive", "professional erase", "seed launch-2017",
+        "company merge", "company archive", "professional erase", "seed launch-2017", "db backup", "db restore",
         "completion bash", "completion zsh",
     ]
 
@@ -90,6 +91,16 @@ import Testing
     @Test func everyExampleRunsInOrderAgainstAScratchDatabase() throws {
         try withTemporaryDirectory { folder in
             try TestDatabase.with(migrated: false) { db in
+                // The db restore example restores into an empty database of its own, as its help
+                // says to make one first (createdb).
+                let admin = try Connection.connect("dbname=postgres")
+                let dropRestored = Query(unsafeSQL: "DROP DATABASE IF EXISTS filmwg_restored WITH (FORCE)")
+                try admin.execute(dropRestored)
+                try admin.execute(Query(unsafeSQL: "CREATE DATABASE filmwg_restored TEMPLATE template0"))
+                defer {
+                    _ = try? admin.execute(dropRestored)
+                    admin.close()
+                }
                 for (name, text) in Self.fixtures {
                     try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
                 }
