@@ -1,5 +1,7 @@
 enum Keyword: String, Sendable, CaseIterable {
     case and, or, not, `in`, between, `is`, null, `true`, `false`
+    /// `case when … then … else … end`, in amounts and rules alike.
+    case `case`, when, then, `else`, end
 }
 
 enum Symbol: String, Sendable {
@@ -12,6 +14,21 @@ enum Symbol: String, Sendable {
     case lessOrEqual = "<="
     case greater = ">"
     case greaterOrEqual = ">="
+    case plus = "+"
+    case minus = "-"
+    case times = "*"
+    case divide = "/"
+    case percent = "%"
+
+    var arithmetic: ArithmeticOperator? {
+        switch self {
+        case .plus: .add
+        case .minus: .subtract
+        case .times: .multiply
+        case .divide: .divide
+        default: nil
+        }
+    }
 
     var comparison: ComparisonOperator? {
         switch self {
@@ -21,7 +38,7 @@ enum Symbol: String, Sendable {
         case .lessOrEqual: .lessOrEqual
         case .greater: .greater
         case .greaterOrEqual: .greaterOrEqual
-        case .leftParenthesis, .rightParenthesis, .comma: nil
+        case .leftParenthesis, .rightParenthesis, .comma, .plus, .minus, .times, .divide, .percent: nil
         }
     }
 }
@@ -54,6 +71,17 @@ struct Token: Sendable, Equatable {
         case .string: "the string \(Self.shortened(text))"
         case .date: "the date \(text)"
         case .end: "end of rule"
+        }
+    }
+
+    /// Whether the token can end an operand, so a `-` after it subtracts instead of starting a
+    /// negative number (`zone_years -1` is `zone_years - 1`).
+    var endsOperand: Bool {
+        switch kind {
+        case .identifier, .number, .string, .date: true
+        case .keyword(let keyword): [.true, .false, .null, .end].contains(keyword)
+        case .symbol(let symbol): symbol == .rightParenthesis || symbol == .percent
+        case .end: false
         }
     }
 
