@@ -26,12 +26,12 @@ CREATE TABLE filmwg.company_figures (
     year                 integer NOT NULL
         CONSTRAINT company_figures_year_check CHECK (year BETWEEN 1990 AND 2200),
     rent_paid            numeric(20,2) CONSTRAINT company_figures_rent_paid_check CHECK (rent_paid >= 0),
-    rented_area_m2       numeric(14,2) CONSTRAINT company_figures_rented_area_m2_check CHECK (rented_area_m2 >= 0),
+    rented_area_m2       numeric(20,2) CONSTRAINT company_figures_rented_area_m2_check CHECK (rented_area_m2 >= 0),
     fiscal_contribution  numeric(20,2) CONSTRAINT company_figures_fiscal_contribution_check CHECK (fiscal_contribution >= 0),
     revenue              numeric(20,2) CONSTRAINT company_figures_revenue_check CHECK (revenue >= 0),
     investment           numeric(20,2) CONSTRAINT company_figures_investment_check CHECK (investment >= 0),
     renovation_cost      numeric(20,2) CONSTRAINT company_figures_renovation_cost_check CHECK (renovation_cost >= 0),
-    renovated_area_m2    numeric(14,2) CONSTRAINT company_figures_renovated_area_m2_check CHECK (renovated_area_m2 >= 0),
+    renovated_area_m2    numeric(20,2) CONSTRAINT company_figures_renovated_area_m2_check CHECK (renovated_area_m2 >= 0),
     row_version          integer NOT NULL DEFAULT 1,
     created_at           timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT company_figures_pkey PRIMARY KEY (company_id, year)

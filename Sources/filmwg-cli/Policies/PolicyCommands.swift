@@ -6,6 +6,24 @@ import Postgres
 enum PolicyCommands {
     static let all: [Command] = [add, revise, show, list, check, facts]
 
+    static let amountOptions: [Option] = [
+        .value(
+            "amount", "EXPR",
+            "how much an eligible company receives, a formula over the facts, e.g. \"rent_paid_last_year * taper(zone_years + 1, 100%, 80%, 60%)\" ('' drops it on revise)"
+        ),
+        .value("exclusive-group", "NAME", "not cumulative with the other policies of this group: the highest amount keeps it"),
+    ]
+
+    /// What `--amount`, `--cap` and `--exclusive-group` ask for; an empty value drops a term on revise.
+    static func terms(_ arguments: Arguments) throws -> BenefitTerms {
+        var terms = BenefitTerms()
+        for name in ["amount", "cap", "exclusive-group"] where arguments.string(name) == "" { terms.cleared.insert(name) }
+        if !terms.cleared.contains("amount") { terms.amount = arguments.string("amount") }
+        if !terms.cleared.contains("cap") { terms.cap = try arguments.decimal("cap") }
+        if !terms.cleared.contains("exclusive-group") { terms.exclusiveGroup = arguments.string("exclusive-group") }
+        return terms
+    }
+
     static let ruleOptions: [Option] = [
         .value("rule", "RULE", "the eligibility rule (DESIGN §6), e.g. \"registered_in_zone and employees >= 10\""),
         .value("rule-file", "FILE", "read the rule from FILE instead (- for standard input)"),
@@ -32,7 +50,8 @@ enum PolicyCommands {
             .value("valid-to", "DATE", "first day it no longer applies (default: open)"),
             .value("issuer", "TEXT", "who issues the policy"),
             .value("benefit", "TEXT", "what it grants, in words"),
-            .value("cap", "AMOUNT", "largest amount in CNY of one grant, e.g. 5000000.00"),
+            .value("cap", "AMOUNT", "largest amount in CNY of one grant and of one determination's amount, e.g. 5000000.00"),
+        ] + amountOptions + [
             Format.option,
         ]
     ) { arguments, context in
@@ -42,7 +61,8 @@ enum PolicyCommands {
             code: try arguments.required("code"), title: try arguments.required("title"),
             issuer: arguments.string("issuer"), benefit: arguments.string("benefit"), cap: try arguments.decimal("cap"),
             rule: try rule(arguments, context: context),
-            validFrom: try requiredDate(arguments, "valid-from"), validTo: try arguments.date("valid-to"))
+            validFrom: try requiredDate(arguments, "valid-from"), validTo: try arguments.date("valid-to"),
+            terms: try terms(arguments))
         let details = try PolicyRepository(try context.connection()).add(new)
         print(details, format: format, output: context.output)
     }
@@ -53,13 +73,16 @@ enum PolicyCommands {
         usage: "CODE --rule RULE|--rule-file FILE --valid-from DATE",
         discussion: """
             Adds version N+1 valid from --valid-from and ends the open version on the day before, in \
-            one transaction. Versions the job has used keep their rule; determinations already made stay.
+            one transaction. Versions the job has used keep their rule; determinations already made stay. The new \
+            version keeps the open version's --amount, --cap and --exclusive-group unless given ('' drops one).
             """,
         example:
             "filmwg policy revise film-fund --rule \"registered_in_zone and employees >= 20\" --valid-from 2025-01-01",
         options: ruleOptions + [
             .value("valid-from", "DATE", "first day the new rule applies"),
             .value("valid-to", "DATE", "first day it no longer applies (default: open)"),
+            .value("cap", "AMOUNT", "largest amount in CNY of one determination ('' drops it)"),
+        ] + amountOptions + [
             Format.option,
         ]
     ) { arguments, context in
@@ -67,7 +90,8 @@ enum PolicyCommands {
         let format = try Format.from(arguments)
         let details = try PolicyRepository(try context.connection()).revise(
             code: code, rule: try rule(arguments, context: context),
-            validFrom: try requiredDate(arguments, "valid-from"), validTo: try arguments.date("valid-to"))
+            validFrom: try requiredDate(arguments, "valid-from"), validTo: try arguments.date("valid-to"),
+            terms: try terms(arguments))
         print(details, format: format, output: context.output)
     }
 
@@ -228,6 +252,9 @@ enum PolicyCommands {
         [
             ("version", .number(String(version.version))), ("valid_from", .text(version.validFrom.description)),
             ("valid_to", version.validTo.map { .text($0.description) } ?? .null), ("rule", .text(version.rule)),
+            ("amount", version.amount.map { .text($0) } ?? .null),
+            ("amount_cap", version.amountCap.map { .number(Amount.format($0)) } ?? .null),
+            ("exclusive_group", version.exclusiveGroup.map { .text($0) } ?? .null),
         ]
     }
 
@@ -256,6 +283,7 @@ enum PolicyCommands {
             }
             let columns = [
                 "code", "title", "issuer", "benefit", "cap", "version", "valid_from", "valid_to", "rule", "criteria",
+                "amount", "amount_cap", "exclusive_group",
             ]
             output.list(records, columns: columns, format: .csv)
         case .table:
@@ -268,6 +296,9 @@ enum PolicyCommands {
                 for (index, criterion) in version.criteria.enumerated() {
                     text += "  \(index + 1). \(criterion)\n"
                 }
+                if let amount = version.amount { text += "  amount: \(amount)\n" }
+                if let cap = version.amountCap { text += "  cap: \(Amount.format(cap))\n" }
+                if let group = version.exclusiveGroup { text += "  exclusive group: \(group)\n" }
                 output.write(text)
             }
         }
