@@ -73,7 +73,9 @@ enum EligibilityCommands {
         discussion: """
             Reads the latest succeeded run (with --as-of, the latest succeeded run for that day). A \
             criterion's value is true, false or null; null means a fact was missing, which counts as \
-            not met. A company is named by its USCC or numeric id, a policy by its code.
+            not met. A company is named by its USCC or numeric id, a policy by its code. For a policy with an \
+            amount formula, the amount and how it was reached: each fact's value, each taper's step, the formula's \
+            exact value, the rounding, the cap and the exclusive group (JSON keys amount, amount_steps).
             """,
         example: "filmwg eligibility explain --company 91110116MA00000011 --policy film-fund --format json",
         options: [
@@ -94,8 +96,16 @@ enum EligibilityCommands {
             let criteria = explanation.criteria.map { item in
                 JSONText.object(Record([("criterion", .text(item.criterion)), ("value", cell(item.value))]))
             }
+            let steps = explanation.amountSteps.map { step in
+                JSONText.object(Record([("step", .text(step.step)), ("value", ActivityCLI.text(step.value))]))
+            }
             context.output.show(
-                Record(head + [("criteria", .json("[" + criteria.joined(separator: ", ") + "]"))]), format: .json)
+                Record(
+                    head + [
+                        ("amount_formula", ActivityCLI.text(explanation.amountFormula)),
+                        ("amount_steps", .json("[" + steps.joined(separator: ", ") + "]")),
+                        ("criteria", .json("[" + criteria.joined(separator: ", ") + "]")),
+                    ]), format: .json)
         case .csv:
             let records = explanation.criteria.enumerated().map { index, item in
                 Record(
@@ -117,6 +127,11 @@ enum EligibilityCommands {
                 ])
             }
             context.output.list(records, columns: ["number", "criterion", "value", "met"], format: .table)
+            if let formula = explanation.amountFormula {
+                context.output.write("\namount: \(formula)\n")
+                let steps = explanation.amountSteps.map { Record([("step", .text($0.step)), ("value", ActivityCLI.text($0.value))]) }
+                context.output.list(steps, columns: ["step", "value"], format: .table)
+            }
         }
     }
 
@@ -194,7 +209,8 @@ enum EligibilityCommands {
     // MARK: Helpers
 
     static let determinationColumns = [
-        "company_id", "uscc", "name", "name_zh", "policy", "version", "as_of", "eligible", "run_id",
+        "company_id", "uscc", "name", "name_zh", "policy", "version", "as_of", "eligible", "amount", "amount_reason",
+        "run_id",
     ]
 
     static func determinationFields(_ determination: Determination) -> [(String, Cell)] {
@@ -205,6 +221,8 @@ enum EligibilityCommands {
             ("name_zh", determination.company.nameZh.map { .text($0) } ?? .null),
             ("policy", .text(determination.policy)), ("version", .number(String(determination.version))),
             ("as_of", .text(determination.asOf.description)), ("eligible", .bool(determination.eligible)),
+            ("amount", ActivityCLI.amount(determination.amount)),
+            ("amount_reason", ActivityCLI.text(determination.amountReason)),
             ("run_id", .number(String(determination.runId))),
         ]
     }
