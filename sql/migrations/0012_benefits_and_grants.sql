@@ -362,6 +362,10 @@ DECLARE
     policy_total numeric;
     budget numeric;
 BEGIN
+    IF NEW.amount < 0 THEN
+        RETURN NEW;  -- grants_amount_check reports it
+    END IF;
+    NEW.year := coalesce(NEW.year, extract(year FROM NEW.applied_on)::integer);
     SELECT code INTO pol_code FROM filmwg.policies WHERE id = NEW.policy_id;
     IF TG_OP = 'INSERT' THEN
         IF NEW.status <> 'applied' THEN
@@ -440,7 +444,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION filmwg.grant_workflow() IS
-    'Trigger grant_workflow of grants (BEFORE INSERT OR UPDATE), all check_violation (23514): a new grant is applied (grants_transition_check) and rests on an eligible determination of a succeeded, non-dry run of its year (grants_determination_eligible); status moves only applied → approved → paid and applied | approved → rejected (grants_transition_check); an approval locks the policy row (serialising approvals of the policy) and is refused when the company''s approved + paid total for (policy, year) would exceed the amount of its determination (grants_entitlement_exceeded; also when that amount is unknown) or the policy''s approved + paid total for the year would exceed its budget (grants_budget_exceeded).';
+    'Trigger grant_workflow of grants (BEFORE INSERT OR UPDATE), all check_violation (23514): a NULL year becomes applied_on''s; a new grant is applied (grants_transition_check) and rests on an eligible determination of a succeeded, non-dry run of its year (grants_determination_eligible); status moves only applied → approved → paid and applied | approved → rejected (grants_transition_check); an approval locks the policy row (serialising approvals of the policy) and is refused when the company''s approved + paid total for (policy, year) would exceed the amount of its determination (grants_entitlement_exceeded; also when that amount is unknown) or the policy''s approved + paid total for the year would exceed its budget (grants_budget_exceeded).';
 CREATE TRIGGER grant_workflow BEFORE INSERT OR UPDATE ON filmwg.grants
     FOR EACH ROW EXECUTE FUNCTION filmwg.grant_workflow();
 COMMENT ON TRIGGER grant_workflow ON filmwg.grants IS 'Transitions, the determination behind a grant, entitlement and budget limits.';
