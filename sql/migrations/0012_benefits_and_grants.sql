@@ -362,10 +362,10 @@ DECLARE
     policy_total numeric;
     budget numeric;
 BEGIN
+    NEW.year := coalesce(NEW.year, extract(year FROM NEW.applied_on)::integer);
     IF NEW.amount < 0 THEN
         RETURN NEW;  -- grants_amount_check reports it
     END IF;
-    NEW.year := coalesce(NEW.year, extract(year FROM NEW.applied_on)::integer);
     SELECT code INTO pol_code FROM filmwg.policies WHERE id = NEW.policy_id;
     IF TG_OP = 'INSERT' THEN
         IF NEW.status <> 'applied' THEN
@@ -421,7 +421,7 @@ BEGIN
                AND g.status IN ('approved', 'paid') AND g.id <> NEW.id;
             IF company_total + NEW.amount > det.amount THEN
                 RAISE EXCEPTION 'approving % would bring the approved and paid grants of this company under policy % for % to %, above its entitlement of %',
-                        NEW.amount, pol_code, NEW.year, company_total + NEW.amount, det.amount
+                        NEW.amount, pol_code, NEW.year, company_total + NEW.amount, round(det.amount, 2)
                     USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_entitlement_exceeded',
                           SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'amount';
             END IF;

@@ -153,10 +153,23 @@ public struct GrantRepository {
             """)
     }
 
+    /// The statuses each transition leaves from, as trigger `grant_workflow` allows them.
+    static let sources = ["approved": ["applied"], "rejected": ["applied", "approved"], "paid": ["approved"]]
+
+    /// One UPDATE that applies only from an allowed status, so a second approval of the same
+    /// grant (or one racing it) changes nothing and is refused in the workflow's words.
     private func transition(_ id: Int64, to status: String, _ update: Query) throws -> Grant {
-        _ = try show(id)
-        try DatabaseErrors.translating(Self.constraints) {
-            try db.transaction { tx in try tx.execute(update) }
+        let current = try show(id)
+        let from = Self.sources[status] ?? []
+        let guarded: Query = "\(update) AND status = ANY(\(from))"
+        let changed = try DatabaseErrors.translating(Self.constraints) {
+            try db.transaction { tx in try tx.execute(guarded) }
+        }
+        guard changed == 1 else {
+            let now = (try? show(id).status) ?? current.status
+            throw RecordError.invalid(
+                "grant \(id) is \(now); it cannot become \(status) (only applied → approved → paid, and applied or approved → rejected)"
+            )
         }
         return try show(id)
     }

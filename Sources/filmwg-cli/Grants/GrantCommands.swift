@@ -34,11 +34,7 @@ enum GrantCommands {
         """
 
     static func amount(_ arguments: Arguments, _ name: String = "amount") throws -> Decimal? {
-        guard let text = arguments.string(name) else { return nil }
-        guard let value = Amount.parse(text) else {
-            throw CLIError.data("--\(name) '\(text)' is not a plain decimal amount such as 500000.00")
-        }
-        return value
+        try arguments.decimal(name)
     }
 
     static func year(_ arguments: Arguments) throws -> Int {

@@ -195,7 +195,11 @@ private func insertRecords(_ db: TestDatabase) throws {
         SELECT r.id, v.id, c.id, 'newly_eligible', r.id - 1
           FROM filmwg.job_runs r, filmwg.policy_versions v, filmwg.companies c
          WHERE r.as_of = '2018-06-01' AND c.name LIKE 'Beta%';
-        INSERT INTO filmwg.grants (policy_id, company_id, amount, status, applied_on)
-        SELECT p.id, c.id, 50000, 'paid', '2018-03-01' FROM filmwg.policies p, filmwg.companies c WHERE c.name = 'Alpha Pictures';
+        -- A grant paid before the workflow existed, loaded as history without its triggers.
+        SET session_replication_role = replica;
+        INSERT INTO filmwg.grants (policy_id, company_id, amount, status, applied_on, year, paid_on)
+        SELECT p.id, c.id, 50000, 'paid', '2018-03-01', 2018, '2018-03-01'
+          FROM filmwg.policies p, filmwg.companies c WHERE c.name = 'Alpha Pictures';
+        RESET session_replication_role;
         """)
 }
