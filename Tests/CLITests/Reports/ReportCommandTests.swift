@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ReportCommandTests {
     static let reports = [
-        "companies_by_kind", "company_engagement", "eligibility_changes", "event_attendance",
+        "benefits_by_policy_year", "companies_by_kind", "company_engagement", "eligibility_changes", "event_attendance",
         "grants_by_policy_year", "member_roster", "membership_growth", "policy_eligibility_current",
         "role_history", "role_holders_current",
     ]
@@ -17,7 +17,7 @@ import Testing
             #expect(table.stdout.contains("成员单位"))
 
             let csv = try FilmWGBinary.run(["report", "list", "--format", "csv"], database: db)
-            #expect(csv.stdout.hasPrefix("name,as_of,comment\ncompanies_by_kind,false,"))
+            #expect(csv.stdout.hasPrefix("name,as_of,comment\nbenefits_by_policy_year,false,"))
 
             let json = try FilmWGBinary.run(["report", "list", "--format", "json"], database: db)
             let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])

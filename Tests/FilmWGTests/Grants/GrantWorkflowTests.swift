@@ -165,6 +165,33 @@ import Testing
         }
     }
 
+    @Test func theReportSetsEntitlementsAgainstGrantsAndTheBudget() throws {
+        try TestDatabase.with { db in
+            let connection = try db.connect()
+            let first = try ActivityFixtures.company(connection, name: "First")
+            let second = try ActivityFixtures.company(connection, name: "Second")
+            let unknown = try ActivityFixtures.company(connection, name: "Unknown")
+            let (policy, _) = try Self.entitled(connection, amounts: [(first, 3_000_000), (second, 1_000_000), (unknown, nil)])
+            let grants = GrantRepository(connection)
+            _ = try grants.setBudget(policyId: policy, year: 2025, amount: 5_000_000)
+            let paid = try Self.apply(grants, policy, first, 2_000_000)
+            _ = try grants.approve(paid.id)
+            _ = try grants.pay(paid.id, on: Instant.groupDay(Date()))
+            let approved = try Self.apply(grants, policy, second, 1_000_000)
+            _ = try grants.approve(approved.id)
+            _ = try Self.apply(grants, policy, first, 500_000)
+            try connection.execute("SET ROLE filmwg_reporting")
+            let row = try connection.query(
+                """
+                SELECT policy_code, year, companies_entitled, entitlements_unknown, entitled::text, applied::text,
+                       approved::text, paid::text, rejected::text, budget::text, remaining_budget::text
+                  FROM reporting.benefits_by_policy_year
+                """
+            ).map { row in (0..<11).map { row.text(at: $0) ?? "null" }.joined(separator: " ") }
+            #expect(row == ["huairou-rent 2025 3 1 4000000 500000.00 1000000.00 2000000.00 0 5000000.00 2000000.00"])
+        }
+    }
+
     /// Two sessions approve at the same moment; each approval fits alone, both together do not.
     static func race(_ db: TestDatabase, _ grants: [Int64]) throws -> [(any Error)?] {
         let both = Rendezvous(parties: 2)

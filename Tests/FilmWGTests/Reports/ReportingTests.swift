@@ -7,7 +7,7 @@ import Testing
 /// Schema `reporting` as analysts meet it: through the role filmwg_reporting, with psql.
 @Suite struct ReportingTests {
     static let views = [
-        "companies_by_kind", "company_engagement", "eligibility_changes", "event_attendance",
+        "benefits_by_policy_year", "companies_by_kind", "company_engagement", "eligibility_changes", "event_attendance",
         "grants_by_policy_year", "member_roster", "membership_growth", "policy_eligibility_current",
         "role_history", "role_holders_current",
     ]
