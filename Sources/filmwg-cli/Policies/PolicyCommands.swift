@@ -144,13 +144,28 @@ enum PolicyCommands {
         usage: "RULE",
         discussion: """
             Nothing is written. A rule that does not check exits 65 with LINE:COLUMN, what is wrong \
-            and, for a misspelt name, the nearest fact or value. Quote the rule for the shell.
+            and, for a misspelt name, the nearest fact or value. Quote the rule for the shell. With --amount, \
+            checks an amount formula (DESIGN §12) the same way and prints the facts it reads.
             """,
         example:
             "filmwg policy check \"registered_in_zone and years_in_operation >= 2 and member_tier in ('initiating', 'member')\"",
-        options: [.value("rule-file", "FILE", "read the rule from FILE (- for standard input)"), Format.option]
+        options: [
+            .value("rule-file", "FILE", "read the rule from FILE (- for standard input)"),
+            .value("amount", "EXPR", "check an amount formula instead, e.g. \"min(300 * renovated_area_m2_last_year, 30% * renovation_cost_last_year)\""),
+            Format.option,
+        ]
     ) { arguments, context in
         let format = try Format.from(arguments)
+        if let amount = arguments.string("amount") {
+            try arguments.noPositionals()
+            let facts = try PolicyRepository(try context.connection()).check(amount: amount)
+            let record = Record([
+                ("amount", .text(amount)),
+                ("facts", format == .json ? .json(jsonArray(facts)) : .text(facts.joined(separator: ", "))),
+            ])
+            context.output.list([record], columns: ["amount", "facts"], format: format)
+            return
+        }
         let source: String
         if let file = arguments.string("rule-file") {
             try arguments.noPositionals()
