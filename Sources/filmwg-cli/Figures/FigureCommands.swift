@@ -38,6 +38,7 @@ enum FigureCommands {
     static let list = Command(
         path: ["figure", "list"],
         abstract: "List yearly figures by company and year.",
+        discussion: "--format csv prints the header of 'filmwg figure import', so a list re-imports as it is.",
         example: "filmwg figure list --company 91110116MA01A2B3C4 --year 2017 --format json",
         options: [
             .value("company", "C", "only this company (USCC or id)"),
@@ -52,6 +53,8 @@ enum FigureCommands {
         let db = try context.connection()
         let companyId = try arguments.string("company").map { try References.companyID($0, db: db) }
         let figures = try FigureRepository(db).list(companyId: companyId, year: year, limit: limit)
-        context.output.list(figures.map(record), columns: columns, format: format)
+        // CSV is the import's header exactly, so a list re-imports with 'figure import'.
+        let shown = format == .csv ? ["company_uscc", "year"] + CompanyFigures.names : columns
+        context.output.list(figures.map { ActivityCLI.project(record($0), shown) }, columns: shown, format: format)
     }
 }
