@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"], resources: [.copy("Golden")]),
         .testTarget(name: "FilmWGTests", dependencies: ["FilmWG", "Postgres", "Rules", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "FilmWGCLI"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "FilmWGCLI"], exclude: ["Fixtures", "Golden"]),
     ]
 )
 

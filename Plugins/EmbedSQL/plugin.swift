@@ -23,7 +23,9 @@ struct EmbedSQL: BuildToolPlugin {
     static func sqlFiles(under root: URL) -> [URL] {
         let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }
-            .filter { $0.pathExtension == "sql" } ?? []
+            .filter { $0.pathExtension == "sql" }
+            // sql/schema.sql (and any file at the top of sql/) is generated for readers, not applied.
+            .filter { $0.deletingLastPathComponent().standardizedFileURL != root.standardizedFileURL } ?? []
         return files.sorted { $0.path < $1.path }
     }
 }

@@ -8,7 +8,7 @@ extension Connection {
     /// - Throws: `PostgresError` with the server's SQLSTATE and fields.
     @discardableResult
     public func query(_ query: Query) throws(PostgresError) -> Rows {
-        try checkOpen()
+        unsafe try checkOpen()
         let result = unsafe try send(query)
         return unsafe Rows(try check(result))
     }
@@ -23,7 +23,7 @@ extension Connection {
     /// protocol: no parameters, the server runs them in one implicit transaction unless the
     /// text says otherwise.
     public func executeScript(unsafeSQL sql: String) throws(PostgresError) {
-        try checkOpen()
+        let handle = unsafe try checkOpen()
         guard let result = unsafe PQexec(handle, sql) else { throw connectionError() }
         // PQexec returns the last statement's result; an error stops the script there.
         _ = unsafe try check(result)

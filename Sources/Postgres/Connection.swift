@@ -7,9 +7,13 @@ import Foundation
 /// reference goes away. Use a connection from one task at a time; it is deliberately not
 /// `Sendable`. Every statement is sent with the extended protocol and text-format parameters;
 /// statements with parameters are prepared once per connection and reused by their SQL text.
+///
+/// After `close()` the handle is nil: statements throw "the connection is closed", the
+/// accessors return the defined values they document, and libpq is never handed freed memory.
 @safe public final class Connection {
-    let handle: OpaquePointer
-    private var closed = false
+    /// The libpq handle; nil once closed. libpq treats a null `PGconn` as a bad connection in
+    /// every function used here, so a call that slips past `checkOpen()` is still defined.
+    private(set) var handle: OpaquePointer?
     /// SQL text (and parameter types) → prepared statement name.
     var prepared: [PreparedKey: String] = [:]
     var savepointDepth = 0
@@ -25,7 +29,7 @@ import Foundation
     }
 
     deinit {
-        if !closed { unsafe PQfinish(handle) }
+        if let handle = unsafe handle { unsafe PQfinish(handle) }
     }
 
     /// Opens a session.
@@ -70,30 +74,42 @@ import Foundation
 
     /// Closes the session now; later use throws. Closing twice is harmless.
     public func close() {
-        guard !closed else { return }
-        closed = true
+        guard let handle = unsafe handle else { return }
+        unsafe self.handle = nil
         unsafe PQfinish(handle)
     }
 
-    public var isClosed: Bool { closed }
+    public var isClosed: Bool { unsafe handle == nil }
 
-    /// "host:port" or the unix socket directory and port, for messages about reachability.
+    /// "host:port" or the unix socket directory and port, for messages about reachability;
+    /// "closed connection" once closed.
     public var target: String {
+        guard let handle = unsafe handle else { return "closed connection" }
         let host = unsafe PQhost(handle).map { unsafe String(cString: $0) } ?? ""
         let port = unsafe PQport(handle).map { unsafe String(cString: $0) } ?? ""
         if host.hasPrefix("/") { return "socket \(host) port \(port)" }
         return "\(host.isEmpty ? "localhost" : host):\(port)"
     }
 
-    /// The server process serving this session, e.g. for `pg_stat_activity` look-ups.
-    public var backendPID: Int32 { unsafe PQbackendPID(handle) }
+    /// The server process serving this session, e.g. for `pg_stat_activity` look-ups; 0 once
+    /// closed (libpq's value for no session).
+    public var backendPID: Int32 {
+        guard let handle = unsafe handle else { return 0 }
+        return unsafe PQbackendPID(handle)
+    }
 
-    public var serverVersion: Int { Int(unsafe PQserverVersion(handle)) }
+    /// The server's version as libpq reports it (e.g. 150004); 0 once closed.
+    public var serverVersion: Int {
+        guard let handle = unsafe handle else { return 0 }
+        return Int(unsafe PQserverVersion(handle))
+    }
 
     public enum TransactionStatus: Sendable { case idle, active, inTransaction, inFailedTransaction, unknown }
 
+    /// Where the session stands; `.unknown` once closed.
     public var transactionStatus: TransactionStatus {
-        switch unsafe PQtransactionStatus(handle) {
+        guard let handle = unsafe handle else { return .unknown }
+        return switch unsafe PQtransactionStatus(handle) {
         case PQTRANS_IDLE: .idle
         case PQTRANS_ACTIVE: .active
         case PQTRANS_INTRANS: .inTransaction
@@ -103,15 +119,23 @@ import Foundation
     }
 
     var lastErrorMessage: String {
-        unsafe PQerrorMessage(handle).map { unsafe String(cString: $0) } ?? ""
+        guard let handle = unsafe handle else { return "the connection is closed" }
+        return unsafe PQerrorMessage(handle).map { unsafe String(cString: $0) } ?? ""
     }
 
-    func checkOpen() throws(PostgresError) {
-        if closed { throw PostgresError(kind: .client, message: "the connection is closed") }
+    /// The open handle, for a call into libpq.
+    /// - Throws: `PostgresError` of kind `.client` once the connection is closed.
+    @discardableResult
+    func checkOpen() throws(PostgresError) -> OpaquePointer {
+        guard let handle = unsafe handle else { throw Self.closedError }
+        return unsafe handle
     }
+
+    static var closedError: PostgresError { PostgresError(kind: .client, message: "the connection is closed") }
 
     /// The error for a missing or failed result: a lost session or a client-side problem.
     func connectionError() -> PostgresError {
+        guard let handle = unsafe handle else { return Self.closedError }
         let message = Self.firstLine(of: lastErrorMessage) ?? "no result from the server"
         if unsafe PQstatus(handle) != CONNECTION_OK {
             return PostgresError(kind: .connectionLost, sqlState: .connectionFailure, message: message, target: target)

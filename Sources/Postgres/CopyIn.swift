@@ -4,7 +4,7 @@ extension Connection {
     /// Starts `COPY … FROM STDIN` (text format) and returns the writer that feeds it.
     /// - Throws: `PostgresError` when the server refuses the COPY statement.
     public func copyIn(_ statement: Query) throws(PostgresError) -> CopyIn {
-        try checkOpen()
+        unsafe try checkOpen()
         let result = unsafe try send(statement)
         let storage = unsafe try check(result)
         guard unsafe PQresultStatus(storage.pointer) == PGRES_COPY_IN else {
@@ -19,7 +19,9 @@ extension Connection {
 /// Rows are encoded (tabs, newlines, carriage returns and backslashes escaped, nil as `\N`)
 /// into a buffer sent in 256 KiB pieces, so memory stays flat however many rows pass.
 /// `finish()` ends the COPY and reports the row count; a writer dropped without `finish()`
-/// aborts the COPY, so nothing of it is written.
+/// aborts the COPY, so nothing of it is written. Once its connection is closed, `append` (when
+/// it would send), `finish` and the flush behind them throw "the connection is closed"; the
+/// server has then dropped the COPY with the session.
 public struct CopyIn: ~Copyable {
     let connection: Connection
     private var buffer: [UInt8] = []
@@ -55,10 +57,11 @@ public struct CopyIn: ~Copyable {
     }
 
     private mutating func flush() throws(PostgresError) {
+        let handle = unsafe try connection.checkOpen()
         guard !buffer.isEmpty else { return }
         let sent = unsafe buffer.withUnsafeBufferPointer { bytes in
             unsafe bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                unsafe PQputCopyData(connection.handle, $0, Int32(bytes.count))
+                unsafe PQputCopyData(handle, $0, Int32(bytes.count))
             }
         }
         guard sent == 1 else { throw connection.connectionError() }
@@ -69,14 +72,15 @@ public struct CopyIn: ~Copyable {
     /// - Throws: the server's error (e.g. a constraint violation); then nothing was stored.
     public consuming func finish() throws(PostgresError) -> Int {
         try flush()
+        let handle = unsafe try connection.checkOpen()
         done = true
-        guard unsafe PQputCopyEnd(connection.handle, nil) == 1 else { throw connection.connectionError() }
+        guard unsafe PQputCopyEnd(handle, nil) == 1 else { throw connection.connectionError() }
         return try connection.drainCopyResults()
     }
 
     deinit {
-        guard !done else { return }
-        unsafe _ = PQputCopyEnd(connection.handle, "COPY abandoned by the client")
+        guard !done, let handle = unsafe connection.handle else { return }
+        unsafe _ = PQputCopyEnd(handle, "COPY abandoned by the client")
         _ = try? connection.drainCopyResults()
     }
 }
@@ -86,6 +90,7 @@ extension Connection {
     func drainCopyResults() throws(PostgresError) -> Int {
         var firstError: PostgresError?
         var rows = 0
+        let handle = unsafe try checkOpen()
         while let result = unsafe PQgetResult(handle) {
             do {
                 rows = unsafe try check(result).affectedRows

@@ -70,30 +70,88 @@ public struct Query: Sendable, Equatable, ExpressibleByStringInterpolation, Cust
         Query(unsafeSQL: lhs.sql + renumber(rhs.sql, offset: lhs.binds.count), binds: lhs.binds + rhs.binds)
     }
 
-    /// Shifts `$n` placeholders by `offset`, skipping quoted strings, identifiers and comments.
+    /// Shifts `$n` placeholders by `offset`, leaving alone what only looks like one: inside
+    /// string literals (`'…'`, `E'…'` with its backslash escapes, `$tag$…$tag$`), quoted
+    /// identifiers and comments (`-- …` to the end of the line, nested `/* … */`).
     static func renumber(_ sql: String, offset: Int) -> String {
         guard offset > 0, sql.contains("$") else { return sql }
-        var out = ""
-        var scalars = sql.unicodeScalars[...]
-        var quote: Unicode.Scalar?
-        while let c = scalars.first {
-            scalars = scalars.dropFirst()
-            if let q = quote {
-                out.unicodeScalars.append(c)
-                if c == q { quote = nil }
-                continue
-            }
-            if c == "'" || c == "\"" {
-                quote = c
-                out.unicodeScalars.append(c)
-            } else if c == "$", let first = scalars.first, ("0"..."9").contains(first) {
-                let digits = scalars.prefix { ("0"..."9").contains($0) }
-                scalars = scalars.dropFirst(digits.count)
-                out += "$\(Int(String(String.UnicodeScalarView(digits)))! + offset)"
-            } else {
-                out.unicodeScalars.append(c)
+        let text = Array(sql.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+        func isIdentifierCharacter(_ c: Unicode.Scalar) -> Bool {
+            c == "_" || c.properties.isAlphabetic || isDigit(c)
+        }
+        /// Copies `text[i...]` up to and including `end`, or to the end of the text.
+        func copy(through end: [Unicode.Scalar], escapes: Bool = false) {
+            while i < text.count {
+                if escapes, text[i] == "\\", i + 1 < text.count {
+                    out.append(text[i])
+                    out.append(text[i + 1])
+                    i += 2
+                    continue
+                }
+                if text[i...].starts(with: end) {
+                    out.append(contentsOf: end)
+                    i += end.count
+                    return
+                }
+                out.append(text[i])
+                i += 1
             }
         }
-        return out
+        while i < text.count {
+            let c = text[i]
+            let next: Unicode.Scalar? = i + 1 < text.count ? text[i + 1] : nil
+            if c == "'" || c == "\"" {
+                let escapes = c == "'" && i > 0 && (text[i - 1] == "E" || text[i - 1] == "e")
+                    && (i < 2 || !isIdentifierCharacter(text[i - 2]))
+                out.append(c)
+                i += 1
+                copy(through: [c], escapes: escapes)
+            } else if c == "-", next == "-" {
+                copy(through: ["\n"])
+            } else if c == "/", next == "*" {
+                var depth = 0
+                while i < text.count {
+                    if text[i] == "/", i + 1 < text.count, text[i + 1] == "*" {
+                        depth += 1
+                        out.append(contentsOf: ["/", "*"])
+                        i += 2
+                    } else if text[i] == "*", i + 1 < text.count, text[i + 1] == "/" {
+                        depth -= 1
+                        out.append(contentsOf: ["*", "/"])
+                        i += 2
+                        if depth == 0 { break }
+                    } else {
+                        out.append(text[i])
+                        i += 1
+                    }
+                }
+            } else if c == "$", let next, isDigit(next), i == 0 || !isIdentifierCharacter(text[i - 1]) {
+                var j = i + 1
+                while j < text.count, isDigit(text[j]) { j += 1 }
+                let digits = String(String.UnicodeScalarView(text[(i + 1)..<j]))
+                if let number = Int(digits) {
+                    out.append(contentsOf: "$\(number + offset)".unicodeScalars)
+                } else {
+                    out.append(contentsOf: text[i..<j])
+                }
+                i = j
+            } else if c == "$", i == 0 || !isIdentifierCharacter(text[i - 1]),
+                let close = text[(i + 1)...].firstIndex(where: { !isIdentifierCharacter($0) }),
+                text[close] == "$", !(i + 1 < close && isDigit(text[i + 1]))
+            {
+                // A dollar quote `$$` or `$tag$`: copy to the same tag.
+                let tag = Array(text[i...close])
+                out.append(contentsOf: tag)
+                i = close + 1
+                copy(through: tag)
+            } else {
+                out.append(c)
+                i += 1
+            }
+        }
+        return String(out)
     }
 }

@@ -239,22 +239,22 @@ struct Lexer {
             case "<": throw RuleError(at: start, "unexpected '=<'", suggestion: "<=")
             default:
                 advance()
-                return .equal
+                return .comparison(.equal)
             }
         case "<":
             switch next {
-            case "=": return two(.lessOrEqual)
-            case ">": return two(.notEqual)
+            case "=": return two(.comparison(.lessOrEqual))
+            case ">": return two(.comparison(.notEqual))
             default:
                 advance()
-                return .less
+                return .comparison(.less)
             }
         case ">":
-            if next == "=" { return two(.greaterOrEqual) }
+            if next == "=" { return two(.comparison(.greaterOrEqual)) }
             advance()
-            return .greater
+            return .comparison(.greater)
         case "!":
-            if next == "=" { return two(.notEqual) }
+            if next == "=" { return two(.comparison(.notEqual)) }
             throw RuleError(at: start, "unexpected character '!'", suggestion: "not")
         case "&":
             throw RuleError(at: start, "unexpected character '&'", suggestion: "and")

@@ -172,7 +172,7 @@ struct Parser {
     ) throws(RuleError) -> Rule {
         let first = try operand(&self)
         var steps: [ArithmeticStep] = []
-        while case .symbol(let symbol) = current.kind, symbols.contains(symbol), let op = symbol.arithmetic {
+        while case .symbol(let symbol) = current.kind, symbols.contains(symbol), let op = symbol.arithmeticOperator {
             _ = take()
             steps.append(ArithmeticStep(op: op, operand: try operand(&self)))
         }

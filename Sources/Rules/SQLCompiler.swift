@@ -17,10 +17,15 @@ extension CheckedRule {
     /// every value is a cast placeholder: no text from the rule reaches the SQL, so a rule can
     /// never inject anything whatever its author typed.
     ///
-    /// - Precondition: `factsAlias` is a plain SQL identifier and `firstParameter` is at least 1.
-    public func compiled(factsAlias: String = "f", firstParameter: Int = 1) -> CompiledRule {
-        precondition(SQLCompiler.isPlainIdentifier(factsAlias), "factsAlias must be a plain SQL identifier")
-        precondition(firstParameter >= 1, "placeholders start at $1")
+    /// - Throws: `RuleError` at 1:1 when `factsAlias` is not a plain SQL identifier or
+    ///   `firstParameter` is below 1: the caller's mistake, reported rather than trapped.
+    public func compiled(factsAlias: String = "f", firstParameter: Int = 1) throws(RuleError) -> CompiledRule {
+        guard SQLCompiler.isPlainIdentifier(factsAlias) else {
+            throw RuleError(line: 1, column: 1, message: "the facts alias must be a plain SQL identifier")
+        }
+        guard firstParameter >= 1 else {
+            throw RuleError(line: 1, column: 1, message: "placeholders start at $1")
+        }
         var compiler = SQLCompiler(alias: factsAlias, firstParameter: firstParameter)
         let rendered = criteria.map { CompiledCriterion(source: $0.source, sql: compiler.render($0.expression)) }
         return CompiledRule(criteria: rendered, binds: compiler.binds)
@@ -32,10 +37,15 @@ extension CheckedAmount {
     /// placeholder, as rules are. The SQL holds only fact columns, placeholders, operators and
     /// the compiler's own constants (0, the rounding to 2 places, a taper's number of steps).
     ///
-    /// - Precondition: `factsAlias` is a plain SQL identifier and `firstParameter` is at least 1.
-    public func compiled(factsAlias: String = "f", firstParameter: Int = 1) -> CompiledAmount {
-        precondition(SQLCompiler.isPlainIdentifier(factsAlias), "factsAlias must be a plain SQL identifier")
-        precondition(firstParameter >= 1, "placeholders start at $1")
+    /// - Throws: `RuleError` at 1:1 when `factsAlias` is not a plain SQL identifier or
+    ///   `firstParameter` is below 1, as `CheckedRule.compiled` does.
+    public func compiled(factsAlias: String = "f", firstParameter: Int = 1) throws(RuleError) -> CompiledAmount {
+        guard SQLCompiler.isPlainIdentifier(factsAlias) else {
+            throw RuleError(line: 1, column: 1, message: "the facts alias must be a plain SQL identifier")
+        }
+        guard firstParameter >= 1 else {
+            throw RuleError(line: 1, column: 1, message: "placeholders start at $1")
+        }
         var compiler = SQLCompiler(alias: factsAlias, firstParameter: firstParameter)
         let raw = compiler.render(expression)
         let tapers = compiler.tapers

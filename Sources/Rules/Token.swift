@@ -4,42 +4,26 @@ enum Keyword: String, Sendable, CaseIterable {
     case `case`, when, then, `else`, end
 }
 
-enum Symbol: String, Sendable {
-    case leftParenthesis = "("
-    case rightParenthesis = ")"
-    case comma = ","
-    case equal = "="
-    case notEqual = "<>"
-    case less = "<"
-    case lessOrEqual = "<="
-    case greater = ">"
-    case greaterOrEqual = ">="
-    case plus = "+"
-    case minus = "-"
-    case times = "*"
-    case divide = "/"
-    case percent = "%"
+enum Symbol: Sendable, Equatable {
+    case leftParenthesis, rightParenthesis, comma
+    /// `=`, `<>`, `<`, `<=`, `>`, `>=`: spelled once, by `ComparisonOperator`.
+    case comparison(ComparisonOperator)
+    /// `+ - * /`: spelled once, by `ArithmeticOperator`.
+    case arithmetic(ArithmeticOperator)
+    /// `80%`.
+    case percent
 
-    var arithmetic: ArithmeticOperator? {
-        switch self {
-        case .plus: .add
-        case .minus: .subtract
-        case .times: .multiply
-        case .divide: .divide
-        default: nil
-        }
-    }
+    static let plus = Symbol.arithmetic(.add)
+    static let minus = Symbol.arithmetic(.subtract)
+    static let times = Symbol.arithmetic(.multiply)
+    static let divide = Symbol.arithmetic(.divide)
 
     var comparison: ComparisonOperator? {
-        switch self {
-        case .equal: .equal
-        case .notEqual: .notEqual
-        case .less: .less
-        case .lessOrEqual: .lessOrEqual
-        case .greater: .greater
-        case .greaterOrEqual: .greaterOrEqual
-        case .leftParenthesis, .rightParenthesis, .comma, .plus, .minus, .times, .divide, .percent: nil
-        }
+        if case .comparison(let comparison) = self { comparison } else { nil }
+    }
+
+    var arithmeticOperator: ArithmeticOperator? {
+        if case .arithmetic(let op) = self { op } else { nil }
     }
 }
 

@@ -31,7 +31,7 @@ struct Random {
 
     /// Uniform in 0..<bound (Lemire's multiply-high; the tiny bias is irrelevant here).
     mutating func below(_ bound: Int) -> Int {
-        precondition(bound > 0)
+        guard bound > 0 else { return 0 }
         return Int(next().multipliedFullWidth(by: UInt64(bound)).high)
     }
 
@@ -60,8 +60,9 @@ struct Random {
     }
 
     /// Roughly log-uniform in the closed range: small values are as common per decade as large.
+    /// A lower bound below 1 counts as 1.
     mutating func logUniform(_ range: ClosedRange<Int>) -> Int {
-        precondition(range.lowerBound >= 1)
+        let range = max(1, range.lowerBound)...max(1, range.upperBound)
         // Choose a decade-ish band by bit length, then uniformly inside it.
         let lowBits = Int.bitWidth - range.lowerBound.leadingZeroBitCount
         let highBits = Int.bitWidth - range.upperBound.leadingZeroBitCount

@@ -18,9 +18,9 @@ enum USCC {
         return result
     }()
 
-    /// The code of company `index` (unique for index < 10^8) registered in `division`.
+    /// The code of company `index` (unique for 0 ≤ index < 10^8, the most `generate` accepts)
+    /// registered in `division`.
     static func make(index: Int, division: String, seed: UInt64) -> String {
-        precondition(index >= 0 && index < 100_000_000, "at most 10^8 distinct codes")
         // A bijection of 0..<10^8 (48271 is coprime with 10^8), shifted by the seed.
         let body = (index * 48_271 + Int(seed % 100_000_000) + 12_345_678) % 100_000_000
         var digits = Array(String(body).utf8)
@@ -45,12 +45,12 @@ enum USCC {
     }
 
     /// GB 32100 check character over the first 17 characters: (31 − Σ value·3^i mod 31) mod 31.
+    /// Callers pass code characters only; a byte outside the alphabet counts as 0 and past the
+    /// 17th is ignored, so the result is then a wrong check character, never a trap.
     static func checkCharacter(_ first17: [UInt8]) -> UInt8 {
-        precondition(first17.count == 17)
         var sum = 0
-        for (i, byte) in first17.enumerated() {
-            guard let value = alphabet.firstIndex(of: byte) else { preconditionFailure("not a USCC character") }
-            sum += value * weights[i]
+        for (i, byte) in first17.prefix(17).enumerated() {
+            sum += (alphabet.firstIndex(of: byte) ?? 0) * weights[i]
         }
         return alphabet[(31 - sum % 31) % 31]
     }

@@ -59,8 +59,10 @@ do {
     case "generate":
         let o = options(arguments.dropFirst(), flags: ["no-per-event-files"])
         guard let out = o["out"] else { fail("--out is required\n\n\(usage)") }
+        let companies = integer(o, "companies")
+        guard companies <= 100_000_000 else { fail("--companies must be at most 100000000 (distinct USCCs)") }
         try Generate.run(
-            companies: integer(o, "companies"), seed: UInt64(integer(o, "seed", default: 1)), out: out,
+            companies: companies, seed: UInt64(integer(o, "seed", default: 1)), out: out,
             perEventFiles: o["no-per-event-files"] == nil)
     case "driver":
         let o = options(arguments.dropFirst(), flags: [])

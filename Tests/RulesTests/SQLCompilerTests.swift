@@ -104,8 +104,8 @@ import Testing
 
     @Test func checksOnceAndCompilesForDifferentQueries() throws {
         let checked = try check("employees > 1 and kind = 'other'", catalog: .fixture)
-        let first = checked.compiled()
-        let second = checked.compiled(factsAlias: "g", firstParameter: 10)
+        let first = try checked.compiled()
+        let second = try checked.compiled(factsAlias: "g", firstParameter: 10)
         #expect(first.criteria.map(\.sql) == ["(f.\"employees\" > $1::bigint)", "(f.\"kind\" = $2::text)"])
         #expect(second.criteria.map(\.sql) == ["(g.\"employees\" > $10::bigint)", "(g.\"kind\" = $11::text)"])
         #expect(first.binds == second.binds)

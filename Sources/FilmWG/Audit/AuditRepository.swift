@@ -43,7 +43,7 @@ public struct AuditRepository {
         if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
         var table: String?
         if let name = filter.table {
-            table = try Vocabulary.check(name, among: auditedTables(), name: "--table")
+            table = try Vocabulary.check(name, among: auditedTables(), field: "table")
         }
         return try db.query("""
             \(Self.columns)

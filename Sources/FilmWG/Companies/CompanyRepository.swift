@@ -197,7 +197,7 @@ public struct CompanyRepository {
     public static func sentence(for error: PostgresError, uscc: String? = nil) -> String? {
         switch error.constraint {
         case "companies_uscc_check":
-            // check_uscc raises "USCC 'CODE' is not valid: REASON" with DETAIL = REASON.
+            // filmwg.uscc_refused (companies_uscc_check) raises "USCC 'CODE' is not valid: REASON" with DETAIL = REASON.
             let code = uscc ?? Self.quotedCode(in: error.message)
             if let code, let reason = error.detail, !reason.hasPrefix("Failing row") {
                 return USCC.sentence(code: code, problem: reason)

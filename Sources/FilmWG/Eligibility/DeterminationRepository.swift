@@ -84,7 +84,7 @@ public struct DeterminationRepository {
         guard let row else {
             if let asOf {
                 throw RecordError.notFound(
-                    "no eligibility run has succeeded for \(asOf) yet; run 'filmwg eligibility run --as-of \(asOf)' first"
+                    "no eligibility run has succeeded for \(asOf) yet; run 'filmwg eligibility run \(field: "as_of") \(asOf)' first"
                 )
             }
             throw RecordError.notFound("no eligibility run has succeeded yet; run 'filmwg eligibility run' first")
@@ -157,7 +157,7 @@ public struct DeterminationRepository {
         guard let checked = try? Rules.checkAmount(formula, catalog: catalog) else {
             return [AmountStep(step: "formula", value: "no longer checks against the fact catalog")]
         }
-        let compiled = checked.compiled(factsAlias: "x", firstParameter: 1)
+        guard let compiled = try? checked.compiled(factsAlias: "x", firstParameter: 1) else { return [] }
         var binds = compiled.binds.map { PostgresBind(text: $0.parameterText, type: .unknown) }
         binds.append(PostgresBind(determination.asOf))
         binds.append(PostgresBind(determination.company.id))
@@ -269,7 +269,7 @@ public struct DeterminationRepository {
         guard run.status == "succeeded", !run.dryRun else {
             let what = run.dryRun ? "a dry run" : run.status
             throw RecordError.notFound(
-                "run \(run.id) is \(what) and kept no changes; 'filmwg eligibility changes' without --run shows the latest succeeded run"
+                "run \(run.id) is \(what) and kept no changes; 'filmwg eligibility changes' without \(field: "run") shows the latest succeeded run"
             )
         }
         let rows = try db.query(

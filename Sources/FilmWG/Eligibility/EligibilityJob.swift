@@ -115,7 +115,9 @@ public struct EligibilityJob {
         let start = clock.now
         var runId: Int64?
         var day = asOf
-        precondition(db.transactionStatus == .idle, "the eligibility job needs a connection outside any transaction")
+        guard db.transactionStatus == .idle else {
+            throw RecordError("the eligibility job needs a connection outside any transaction", .other)
+        }
         do {
             try db.execute("BEGIN")
             guard try db.query("SELECT pg_try_advisory_xact_lock(\(Self.lockKey))").one().decode(Bool.self, at: 0)
@@ -236,7 +238,9 @@ public struct EligibilityJob {
             let query = try Self.determinationsQuery(versions, catalog: catalog, runId: runId, day: day)
             let table = Self.determinationsTable(runId)
             let opened = try db.query("SELECT filmwg.open_determinations(\(runId))").one().decode(String.self, at: 0)
-            precondition(opened == table, "open_determinations made \(opened), not \(table)")
+            guard opened == table else {
+                throw RecordError("filmwg.open_determinations made \(opened), not \(table); migrate the database", .other)
+            }
             try db.execute(query)
             if let exclusive = Self.exclusiveGroupsQuery(versions, runId: runId) { try db.execute(exclusive) }
             var counts: [Int64: (companies: Int, eligible: Int)] = [:]

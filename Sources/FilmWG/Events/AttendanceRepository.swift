@@ -40,7 +40,7 @@ public struct AttendanceRepository {
         let duplicate = try existing(eventId: eventId, professionalId: professionalId)
         if let duplicate { throw Self.duplicate(duplicate) }
         let id = try DatabaseErrors.translating([
-            "attendance_role_check": Vocabulary.sentence(role, among: Attendance.roles, name: "role"),
+            "attendance_role_check": Phrase(Vocabulary.sentence(role, among: Attendance.roles, name: "role")),
             // Someone recorded the same pair since we looked.
             "attendance_event_professional_key":
                 "professional \(professionalId) is already recorded as attending event \(eventId); one professional attends an event once",

@@ -6,11 +6,11 @@ public struct EventRepository {
     let db: Connection
     public init(_ db: Connection) { self.db = db }
 
-    static let constraints = [
+    static let constraints: [String: Phrase] = [
         "events_name_check": "the event name must not be blank",
         "events_kind_check": "kind must be one of \(Event.kinds.joined(separator: ", "))",
         "events_capacity_check": "capacity must be at least 1",
-        "events_ends_check": "an event cannot end before it starts; check --ends-at",
+        "events_ends_check": "an event cannot end before it starts; check \(field: "ends_at")",
     ]
 
     static let columns: Query = """

@@ -11,11 +11,12 @@ public struct GrantRepository {
     let db: Connection
     public init(_ db: Connection) { self.db = db }
 
-    static let constraints = [
+    static let constraints: [String: Phrase] = [
         "grants_amount_check": "the amount must not be negative",
-        "grants_dates_check": "a grant cannot be decided or paid before the day it was applied for; check --on",
-        "grants_paid_on_check": "a paid grant needs the day it was paid: give --on DATE",
-        "grants_reason_check": "a rejection needs a reason: give --reason TEXT",
+        "grants_status_check": "status must be one of \(Grant.statuses.joined(separator: ", "))",
+        "grants_dates_check": "a grant cannot be decided or paid before the day it was applied for; check \(field: "on")",
+        "grants_paid_on_check": "a paid grant needs the day it was paid: give \(field: "on") DATE",
+        "grants_reason_check": "a rejection needs a reason: give \(field: "reason") TEXT",
         "grants_year_check": "the year must be from 1990 to 2200",
         "policy_budgets_amount_check": "a budget must be 0 or more",
         "policy_budgets_year_check": "the year must be from 1990 to 2200",
@@ -132,7 +133,7 @@ public struct GrantRepository {
     /// Rejects an applied or approved grant, with the reason.
     public func reject(_ id: Int64, reason: String, on day: CalendarDate? = nil) throws -> Grant {
         guard let reason = Vocabulary.optional(reason) else {
-            throw RecordError.invalid("a rejection needs a reason: give --reason TEXT")
+            throw RecordError.invalid("a rejection needs a reason: give \(field: "reason") TEXT")
         }
         return try transition(
             id, to: "rejected",

@@ -76,11 +76,13 @@ public struct ImportFailure: UserFacingError, Equatable {
         self.dryRun = dryRun
     }
 
-    public var sentence: String {
+    public var sentence: String { phrase.description }
+
+    public var phrase: Phrase {
         let rows = rowsInvalid == 1 ? "1 row" : "\(rowsInvalid) rows"
         let verb = rowsInvalid == 1 ? "is" : "are"
         let outcome = dryRun ? "this was a dry run, nothing was written" : "nothing was imported"
-        return "\(rows) of \(rowsRead) in \(file) \(verb) invalid (listed above); \(outcome). Fix them, or pass --skip-invalid --rejects FILE to import the valid rows"
+        return "\(rows) of \(rowsRead) in \(file) \(verb) invalid (listed above); \(outcome). Fix them, or pass \(field: "skip_invalid") \(field: "rejects") FILE to import the valid rows"
     }
 
     public var category: FailureCategory { .invalid }
@@ -130,7 +132,7 @@ struct CSVImporter<Schema: ImportSchema> {
     func run(path: String, options: ImportOptions, listener: ImportListener) throws -> ImportReport {
         let file = path
         if let rejects = options.rejectsPath, Self.sameFile(rejects, path) {
-            throw RecordError.invalid("the rejects file \(rejects) is the file being imported; name another file for --rejects")
+            throw RecordError.invalid("the rejects file \(rejects) is the file being imported; name another file for \(field: "rejects")")
         }
         let reader = try CSVReader(path: path)
         let header = try readHeader(reader, file: file)

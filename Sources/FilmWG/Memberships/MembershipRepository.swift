@@ -101,7 +101,7 @@ public struct MembershipRepository {
 
     // MARK: - Rows and refusals
 
-    static let sentences = [
+    static let sentences: [String: Phrase] = [
         "memberships_tier_check": "tier: use one of \(MembershipTier.names.joined(separator: ", "))",
         "memberships_period_check": "the membership must end after the day it starts",
         "memberships_company_id_fkey": "the company does not exist",
@@ -125,8 +125,8 @@ public struct MembershipRepository {
         guard let existing = try row.map(Self.membership) else {
             return RecordError.conflict("company \(company.reference) got an overlapping membership meanwhile; try again")
         }
-        let advice = existing.isOpen
-            ? "; end it first with 'filmwg member leave \(company.reference) --on DATE'"
+        let advice: Phrase = existing.isOpen
+            ? "; end it first with 'filmwg member leave \(company.reference) \(field: "on") DATE'"
             : "; choose a day from \(existing.leftOn!) on"
         return RecordError.invalid(
             "company \(company.reference) already has \(existing.periodDescription), which overlaps the new one from \(from)\(advice)")

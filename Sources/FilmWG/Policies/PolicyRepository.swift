@@ -15,14 +15,14 @@ public struct PolicyRepository {
     static let versionColumns =
         "v.id, v.policy_id, v.version, lower(v.valid), upper(v.valid), v.rule, v.criteria, v.row_version, v.created_at, v.amount, v.amount_cap, v.exclusive_group"
 
-    static let refusals = [
+    static let refusals: [String: Phrase] = [
         "policies_code_key": "a policy with this code already exists; use 'filmwg policy revise CODE' for a new rule",
         "policies_code_check": "a policy code may hold only lower-case letters, digits, - and _",
         "policies_title_check": "the title must not be blank",
         "policies_cap_check": "the cap must be 0 or more",
         "policy_versions_no_overlap":
             "the new version's period overlaps another version of the policy; versions of one policy never overlap",
-        "policy_versions_valid_check": "--valid-to must be after --valid-from",
+        "policy_versions_valid_check": "\(field: "valid_to") must be after \(field: "valid_from")",
         "policy_versions_rule_check": "the rule must not be blank",
         "policy_versions_amount_cap_check": "the cap must be 0 or more",
         "policy_versions_exclusive_group_check": "an exclusive group may hold only lower-case letters, digits, - and _",
@@ -192,7 +192,7 @@ public struct PolicyRepository {
     static func checkPeriod(from: CalendarDate, to: CalendarDate?) throws {
         if let to, to <= from {
             throw RecordError.invalid(
-                "--valid-to (\(to)) must be after --valid-from (\(from)); periods are half-open, valid-to is the first day the version no longer applies"
+                "\(field: "valid_to") (\(to)) must be after \(field: "valid_from") (\(from)); periods are half-open, valid-to is the first day the version no longer applies"
             )
         }
     }

@@ -73,22 +73,38 @@ public struct ProfessionalRepository {
     }
 
     /// The professional a user named.
-    /// - Throws: `RecordError.notFound` when there is none.
+    /// - Throws: as `id(of:)`.
     public func find(_ ref: ProfessionalRef) throws -> Professional {
+        let id = try id(of: ref)
+        guard let found = try find(id: id) else { throw Self.notFound(.id(id)) }
+        return found
+    }
+
+    /// The id of the professional a user named, without reading the record: the one rule for
+    /// naming a professional (DESIGN §5), used by every command that takes one.
+    /// - Throws: `RecordError.notFound` (exit 1) when no professional has that id or e-mail;
+    ///   `RecordError.invalid` (exit 65) when the name is neither an id nor an e-mail address.
+    public func id(of ref: ProfessionalRef) throws -> Int64 {
+        let row: Row?
         switch ref {
         case .id(let id):
-            guard let found = try find(id: id) else {
-                throw RecordError.notFound("no professional has id \(id); see 'filmwg professional list'")
-            }
-            return found
+            row = try db.query("SELECT id FROM filmwg.professionals WHERE id = \(id)").optional()
         case .email(let email):
             guard email.contains("@") else {
-                throw RecordError.notFound("no professional is named '\(email)'; name one by id or e-mail address")
+                throw RecordError.invalid("'\(email)' names no professional: give their numeric id or e-mail address")
             }
-            guard let found = try find(email: email) else {
-                throw RecordError.notFound("no professional has the e-mail address \(email); see 'filmwg professional list --search'")
-            }
-            return found
+            // professionals_email_key is unique on lower(email): at most one row.
+            row = try db.query("SELECT id FROM filmwg.professionals WHERE lower(email) = lower(\(email))").optional()
+        }
+        guard let row else { throw Self.notFound(ref) }
+        return try row.decode(Int64.self, at: 0)
+    }
+
+    static func notFound(_ ref: ProfessionalRef) -> RecordError {
+        switch ref {
+        case .id(let id): .notFound("no professional has id \(id); see 'filmwg professional list'")
+        case .email(let email):
+            .notFound("no professional has the e-mail address \(email); see 'filmwg professional list \(field: "search")'")
         }
     }
 
@@ -235,7 +251,7 @@ public struct ProfessionalRepository {
 
     /// Sentences for the constraints of professionals and employments; never a CHECK's DETAIL,
     /// which would hold the e-mail address.
-    static func sentences(email: String?) -> [String: String] {
+    static func sentences(email: String?) -> [String: Phrase] {
         [
             "professionals_email_key": "email \(email ?? ""): already belongs to another professional",
             "professionals_email_check": "email: not an e-mail address (local@domain)",

@@ -22,7 +22,7 @@ public struct ElectionRepository {
         candidates: [ElectionCandidate]
     ) throws -> Election {
         guard !candidates.isEmpty else {
-            throw RecordError.invalid("an election needs at least one candidate (--candidate)")
+            throw RecordError.invalid("an election needs at least one candidate (\(field: "candidate"))")
         }
         var seen = Set<Int64>()
         for candidate in candidates where !seen.insert(candidate.professionalId).inserted {
@@ -46,7 +46,7 @@ public struct ElectionRepository {
                   FROM filmwg.events WHERE id = \(eventId)
                 """).one().decode(CalendarDate.self, at: 0)
             guard heldOn >= day, heldOn <= ends else {
-                throw RecordError.invalid("event \(eventId) took place on \(day)\(ends == day ? "" : " to \(ends)"), not on \(heldOn); check --held-on or --event")
+                throw RecordError.invalid("event \(eventId) took place on \(day)\(ends == day ? "" : " to \(ends)"), not on \(heldOn); check \(field: "held_on") or \(field: "event")")
             }
         }
         let id = try db.transaction { db in

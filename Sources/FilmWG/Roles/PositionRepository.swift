@@ -6,7 +6,7 @@ public struct PositionRepository {
     let db: Connection
     public init(_ db: Connection) { self.db = db }
 
-    static let constraints = [
+    static let constraints: [String: Phrase] = [
         "positions_code_check": "a position code is lower-case letters, digits and _, starting with a letter (e.g. deputy_head)",
         "positions_title_check": "the title must not be blank",
         "positions_seats_check": "a position has at least 1 seat",

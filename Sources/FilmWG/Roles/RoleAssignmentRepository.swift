@@ -41,7 +41,7 @@ public struct RoleAssignmentRepository {
     ) throws -> RoleAssignment {
         if let to, to <= from {
             throw RecordError.invalid(
-                "the term would end on \(to) before it starts on \(from); terms are half-open, --to is the first day the position is no longer held")
+                "the term would end on \(to) before it starts on \(from); terms are half-open, \(field: "to") is the first day the position is no longer held")
         }
         let id = try Self.translatingSeats([
             "role_assignments_no_overlap":
@@ -71,7 +71,7 @@ public struct RoleAssignmentRepository {
         }
         guard on > current.termFrom else {
             throw RecordError.invalid(
-                "role assignment \(id) starts on \(current.termFrom); --on must be a later day (the first day it is no longer held)")
+                "role assignment \(id) starts on \(current.termFrom); \(field: "on") must be a later day (the first day it is no longer held)")
         }
         _ = try Self.translatingSeats {
             try db.execute("""
@@ -107,7 +107,7 @@ public struct RoleAssignmentRepository {
 
     /// `DatabaseErrors.translating`, but a seats refusal (23P01 role_assignments_seats) keeps
     /// the trigger's sentence, which names the holders, and adds its advice.
-    static func translatingSeats<T>(_ constraints: [String: String] = [:], _ body: () throws -> T) throws -> T {
+    static func translatingSeats<T>(_ constraints: [String: Phrase] = [:], _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as PostgresError where error.constraint == "role_assignments_seats" {

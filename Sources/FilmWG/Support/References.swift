@@ -13,26 +13,11 @@ public enum References {
         try CompanyLookup(db).resolve(ref).id
     }
 
-    /// - Throws: `RecordError.notFound` "no professional with id …" / "… with e-mail …";
+    /// `ProfessionalRepository.id(of:)` holds the one rule for naming a professional.
+    /// - Throws: `RecordError.notFound` "no professional has id …" / "… the e-mail address …";
     ///   `RecordError.invalid` when `ref` is neither an id nor an e-mail address.
     public static func professionalID(_ ref: String, db: Connection) throws -> Int64 {
-        let text = ref.trimmingCharacters(in: .whitespaces)
-        if let id = Int64(text), id > 0 {
-            guard let row = try db.query("SELECT id FROM filmwg.professionals WHERE id = \(id)").optional() else {
-                throw RecordError.notFound("no professional with id \(id); see 'filmwg professional list'")
-            }
-            return try row.decode(Int64.self, at: 0)
-        }
-        if text.contains("@") {
-            // professionals_email_key is unique on lower(email): at most one row.
-            guard let row = try db.query("SELECT id FROM filmwg.professionals WHERE lower(email) = lower(\(text))")
-                .optional()
-            else {
-                throw RecordError.notFound("no professional with e-mail \(text); see 'filmwg professional list'")
-            }
-            return try row.decode(Int64.self, at: 0)
-        }
-        throw RecordError.invalid("'\(ref)' names no professional: give their numeric id or e-mail address")
+        try ProfessionalRepository(db).id(of: ProfessionalRef(ref))
     }
 
     /// - Throws: `RecordError.notFound` "no event with id …".

@@ -11,6 +11,13 @@ enum Vocabulary {
         throw RecordError.invalid(sentence(value, among: allowed, name: name))
     }
 
+    /// As `check(_:among:name:)` for a field the reader's edge names (a flag on the command line).
+    static func check(_ value: String, among allowed: [String], field: String) throws -> String {
+        let normal = value.trimmingCharacters(in: .whitespaces).lowercased()
+        if allowed.contains(normal) { return normal }
+        throw RecordError.invalid("\(field: field) \(sentence(value, among: allowed, name: "").dropFirst())")
+    }
+
     static func sentence(_ value: String, among allowed: [String], name: String) -> String {
         let hint = Spelling.nearest(to: value.lowercased(), among: allowed).map { "; did you mean '\($0)'?" } ?? ""
         return "\(name) must be one of \(allowed.joined(separator: ", ")), not '\(value)'\(hint)"

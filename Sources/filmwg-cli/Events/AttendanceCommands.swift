@@ -85,45 +85,18 @@ enum AttendanceCommands {
         discussion: """
             The header is professional_email,company_uscc,role (company_uscc and role may be left out or \
             empty; role defaults to attendee). A row whose e-mail or USCC is unknown is invalid, as is a \
-            professional listed twice or already recorded at the event. All or nothing: any invalid row means \
-            nothing is written, and every invalid row is reported as FILE:LINE: column: reason. With \
-            --skip-invalid --rejects FILE the valid rows are written and the invalid ones go, unchanged and \
-            with a reason column, to the rejects file. --dry-run checks everything and writes nothing.
+            professional listed twice or already recorded at the event. It behaves as every import: all or \
+            nothing by default, every invalid row reported as FILE:LINE: column: reason; --skip-invalid writes \
+            the valid rows, and --rejects FILE (with --skip-invalid) also writes the invalid ones, unchanged and \
+            with a reason column. --dry-run checks everything and writes nothing.
             """,
         example: "filmwg attendance import --event 1 attendance-2017-05-20.csv --skip-invalid --rejects rejected.csv",
-        options: [
-            .value("event", "ID", "the event (required)"),
-            .flag("skip-invalid", "write the valid rows even when some are invalid (needs --rejects)"),
-            .value("rejects", "FILE", "where the invalid rows go, with a reason column"),
-            .flag("dry-run", "check the file against the records and write nothing"),
-        ]
+        options: [.value("event", "ID", "the event (required)")] + Converters.importOptions
     ) { arguments, context in
-        let path = try arguments.subject("CSV file to import")
         let eventRef = try arguments.required("event")
-        let skipInvalid = arguments.has("skip-invalid")
-        let rejects = arguments.string("rejects")
-        if skipInvalid, rejects == nil {
-            throw CLIError.usage("--skip-invalid needs --rejects FILE, where the invalid rows go")
+        try Converters.runImport(arguments, context, noun: "attendance records") { db, path, options, listener in
+            let eventId = try References.eventID(eventRef, db: db)
+            return try AttendanceImport(db).run(eventId: eventId, file: path, options: options, listener: listener)
         }
-        if rejects != nil, !skipInvalid {
-            throw CLIError.usage("--rejects goes with --skip-invalid; without it any invalid row stops the import")
-        }
-        try CSVReader.requireReadableFile(path)
-        let db = try context.connection()
-        let eventId = try References.eventID(eventRef, db: db)
-        let summary = try AttendanceImport(db).run(
-            eventId: eventId, path: path,
-            options: .init(skipInvalid: skipInvalid, rejectsPath: rejects, dryRun: arguments.has("dry-run"))
-        ) { problem in
-            context.output.message(problem.description)
-        }
-        let rows = { (n: Int) in "\(n) row\(n == 1 ? "" : "s")" }
-        var sentence = summary.dryRun
-            ? "Dry run: \(rows(summary.imported)) of \(path) would be imported into the attendance of event \(eventId); nothing was written."
-            : "Imported \(rows(summary.imported)) of \(path) into the attendance of event \(eventId)."
-        if summary.rejected > 0, let rejects {
-            sentence += " \(rows(summary.rejected)) \(summary.rejected == 1 ? "was" : "were") invalid and \(summary.dryRun ? "are listed" : "went") in \(rejects)."
-        }
-        context.output.message(sentence)
     }
 }

@@ -55,8 +55,8 @@ enum ReportCommands {
                 try write(ReportRepository(db), name: name, asOf: asOf, limit: limit, format: format, to: context.output)
             } catch let error as ReportError {
                 throw usage(error)
-            } catch let error as PostgresError where error.isInsufficientPrivilege {
-                throw CLIError(message: "the database refused this role: \(error.message); reports need the filmwg_reporting role", code: .noPermission)
+            } catch let error as PostgresError {
+                throw DatabaseErrors.translate(error, permission: "reports need the filmwg_reporting role")
             }
         }
     }

@@ -6,24 +6,30 @@ import Foundation
 enum CompletionCommands {
     static let all: [Command] = [bash, zsh]
 
-    static let bash = Command(
-        path: ["completion", "bash"],
-        abstract: "Print a bash completion script for filmwg.",
+    static let bash = completion(
+        "bash",
         discussion: "Load it in the current shell with: source <(filmwg completion bash), or save it in /etc/bash_completion.d/filmwg.",
         example: "filmwg completion bash > ~/.local/share/bash-completion/completions/filmwg"
-    ) { arguments, context in
-        try arguments.noPositionals()
-        context.output.write(CompletionScript(commands: CLI.commands).bash())
-    }
+    ) { $0.bash() }
 
-    static let zsh = Command(
-        path: ["completion", "zsh"],
-        abstract: "Print a zsh completion script for filmwg.",
+    static let zsh = completion(
+        "zsh",
         discussion: "Save it as _filmwg in a folder of $fpath, or load it after compinit with: source <(filmwg completion zsh).",
         example: "filmwg completion zsh > \"${fpath[1]}/_filmwg\""
-    ) { arguments, context in
-        try arguments.noPositionals()
-        context.output.write(CompletionScript(commands: CLI.commands).zsh())
+    ) { $0.zsh() }
+
+    /// `filmwg completion SHELL`: the script `script` writes from the command tree.
+    static func completion(
+        _ shell: String, discussion: String, example: String,
+        script: @escaping @Sendable (CompletionScript) -> String
+    ) -> Command {
+        Command(
+            path: ["completion", shell], abstract: "Print a \(shell) completion script for filmwg.",
+            discussion: discussion, example: example
+        ) { arguments, context in
+            try arguments.noPositionals()
+            context.output.write(script(CompletionScript(commands: CLI.commands)))
+        }
     }
 }
 

@@ -8,14 +8,22 @@ extension CLI {
         case let error as CLIError:
             return error
         case let error as any UserFacingError:
-            return CLIError(message: error.sentence, code: code(for: error.category))
+            return CLIError(message: error.phrase.rendered(field: flag), code: code(for: error.category))
         case let error as PostgresError:
+            let translated = DatabaseErrors.translate(error)
+            if let record = translated as? RecordError { return translate(record) }
             return translate(error)
         case let error as DecodingError:
             return CLIError(message: "filmwg could not read the database's answer (\(error.description)); is the schema migrated to this version?", code: .failure)
         default:
             return CLIError(message: "\(error)", code: .failure)
         }
+    }
+
+    /// The flag that sets a field the domain names: DESIGN §5 spells flags as the snake_case
+    /// field names with `-` for `_` (`valid_to` → `--valid-to`).
+    static func flag(for field: String) -> String {
+        "--" + field.replacingOccurrences(of: "_", with: "-")
     }
 
     static func code(for category: FailureCategory) -> ExitCode {
@@ -39,18 +47,6 @@ extension CLI {
         }
         if error.isConnectionLost {
             return CLIError(message: "the connection to the database was lost (\(error.message)); nothing after the last commit was saved, try again", code: .unavailable)
-        }
-        if error.isInsufficientPrivilege {
-            return CLIError(message: "the database refused this role: \(error.message); ask for the filmwg_admin role", code: .noPermission)
-        }
-        if error.isTransient || error.sqlState == "FW409" {
-            return CLIError(message: "\(error.message); someone else changed the same records, try again", code: .tempFail)
-        }
-        if let state = error.sqlState, state.classCode == "23" || state.classCode == "22" {
-            return CLIError(message: "the database rejected the data: \(error.message)", code: .dataError)
-        }
-        if error.sqlState == .undefinedTable || error.sqlState == .undefinedFunction {
-            return CLIError(message: "\(error.message); run 'filmwg db migrate' first", code: .failure)
         }
         return CLIError(message: "the database reported: \(error.description)", code: .failure)
     }

@@ -14,6 +14,27 @@ import Testing
         ], db)
     }
 
+    /// One rule for naming a professional, whichever command names one: an id or an e-mail
+    /// that matches nobody is not found (exit 1); a name that is neither is invalid (exit 65).
+    @Test func everyCommandNamesAProfessionalByTheSameRuleAndExitCodes() throws {
+        try TestDatabase.with { db in
+            _ = try Self.addXi(db)
+            let malformed = "'bob' names no professional: give their numeric id or e-mail address"
+            let show = try RecordCLI.run(["professional", "show", "bob"], db)
+            #expect(show.status == 65)
+            #expect(show.stderr == "filmwg: \(malformed)\n")
+            let roles = try RecordCLI.run(["role", "list", "--professional", "bob"], db)
+            #expect(roles.status == 65)
+            #expect(roles.stderr == "filmwg: \(malformed)\n")
+            let missingByShow = try RecordCLI.run(["professional", "show", "nobody@example.org"], db)
+            let missingByRoles = try RecordCLI.run(["role", "list", "--professional", "nobody@example.org"], db)
+            #expect(missingByShow.status == 1 && missingByRoles.status == 1)
+            #expect(missingByShow.stderr == missingByRoles.stderr)
+            #expect(try RecordCLI.run(["role", "list", "--professional", "7"], db).stderr
+                == "filmwg: no professional has id 7; see 'filmwg professional list'\n")
+        }
+    }
+
     @Test func addPrintsThePersonWithTheEmploymentAndJSONGivesTheId() throws {
         try TestDatabase.with { db in
             let result = try Self.addXi(db)

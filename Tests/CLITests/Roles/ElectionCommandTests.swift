@@ -51,7 +51,7 @@ import Testing
             let unknown = try FilmWGBinary.run(
                 ["election", "record", "--position", "head", "--held-on", "2017-05-20", "--candidate", "9:1:0:0"], database: db)
             #expect(unknown.status == 1)
-            #expect(unknown.stderr == "filmwg: no professional with id 9; see 'filmwg professional list'\n")
+            #expect(unknown.stderr == "filmwg: no professional has id 9; see 'filmwg professional list'\n")
             let missing = try FilmWGBinary.run(["election", "show", "3"], database: db)
             #expect(missing.status == 1)
             #expect(missing.stderr == "filmwg: no election with id 3; see 'filmwg election list'\n")

@@ -52,7 +52,7 @@ import Testing
             #expect(throws: RecordError.notFound("no event with id 999; see 'filmwg event list'")) {
                 _ = try repository.record(eventId: 999, professionalId: s.li, companyId: nil)
             }
-            #expect(throws: RecordError.notFound("no professional with e-mail nobody@example.cn; see 'filmwg professional list'")) {
+            #expect(throws: RecordError.notFound("no professional has the e-mail address nobody@example.cn; see 'filmwg professional list \(field: "search")'")) {
                 try References.professionalID("nobody@example.cn", db: s.connection)
             }
             #expect(throws: RecordError.notFound("no company has USCC \(ActivityFixtures.uscc(3)); see 'filmwg company list'")) {
@@ -98,15 +98,16 @@ import Testing
                     """, in: folder)
                 var problems: [String] = []
                 let before = try ActivityFixtures.rowCounts(s.connection)
-                let error = try #require(throws: RecordError.self) {
-                    try AttendanceImport(s.connection).run(eventId: s.event, path: path) { problems.append($0.description) }
+                let error = try #require(throws: ImportFailure.self) {
+                    try AttendanceImport(s.connection).run(
+                        eventId: s.event, file: path, listener: ImportListener(problem: { problems.append($0.description) }))
                 }
-                #expect(error == .invalid("3 of 4 rows of \(path) are invalid; nothing was imported. Fix them, or pass --skip-invalid --rejects FILE to import the valid rows"))
+                #expect(error == ImportFailure(file: path, rowsRead: 4, rowsInvalid: 3, dryRun: false))
                 #expect(problems == [
                     "\(path):3: professional_email: no professional has this e-mail; add them first (filmwg professional add or import)",
-                    "\(path):4: company_uscc: no company has USCC \(ActivityFixtures.uscc(3)); add it first (filmwg company add or import)",
+                    "\(path):4: company_uscc: no company has USCC \(ActivityFixtures.uscc(3)); add it first with filmwg company add",
+                    "\(path):5: role: 'boss' is not a role; use one of attendee, speaker, host, guest; did you mean 'host'?",
                     "\(path):5: professional_email: the same professional is already on line 2",
-                    "\(path):5: role: 'boss' is not a role; use attendee, speaker, host, guest",
                 ])
                 #expect(try ActivityFixtures.rowCounts(s.connection) == before)
             }
@@ -127,20 +128,22 @@ import Testing
                     """, in: folder)
                 let rejects = folder.appendingPathComponent("rejects.csv").path
                 let dry = try AttendanceImport(s.connection).run(
-                    eventId: s.event, path: path, options: .init(skipInvalid: true, rejectsPath: rejects, dryRun: true))
-                #expect(dry == AttendanceImport.Summary(rows: 3, imported: 1, rejected: 2, dryRun: true))
+                    eventId: s.event, file: path, options: .init(skipInvalid: true, rejectsPath: rejects, dryRun: true))
+                #expect(dry == ImportReport(file: path, rowsRead: 3, rowsWritten: 0, rowsInvalid: 2, dryRun: true, rejectsPath: nil))
+                #expect(!FileManager.default.fileExists(atPath: rejects))
                 #expect(try AttendanceRepository(s.connection).list(AttendanceFilter(eventId: s.event)).count == 1)
                 let summary = try AttendanceImport(s.connection).run(
-                    eventId: s.event, path: path, options: .init(skipInvalid: true, rejectsPath: rejects))
-                #expect(summary == AttendanceImport.Summary(rows: 3, imported: 1, rejected: 2, dryRun: false))
+                    eventId: s.event, file: path, options: .init(skipInvalid: true, rejectsPath: rejects))
+                #expect(summary == ImportReport(file: path, rowsRead: 3, rowsWritten: 1, rowsInvalid: 2, dryRun: false, rejectsPath: rejects))
                 let rows = try AttendanceRepository(s.connection).list(AttendanceFilter(eventId: s.event))
                 #expect(rows.map(\.professionalId).sorted() == [s.li, s.wang].sorted())
                 #expect(rows.first { $0.professionalId == s.li }?.role == "host")
                 let text = try String(contentsOfFile: rejects, encoding: .utf8)
+                // The rejects file of every import: RFC 4180 with CRLF line ends.
                 #expect(text == """
-                    role,professional_email,reason
-                    guest,wang.wei@example.cn,professional_email: this professional is already recorded as attending event \(s.event) (attendance \(rows.first { $0.professionalId == s.wang }!.id))
-                    "guest, honoured",nobody@example.cn,"professional_email: no professional has this e-mail; add them first (filmwg professional add or import); role: 'guest, honoured' is not a role; use attendee, speaker, host, guest"
+                    role,professional_email,reason\r
+                    guest,wang.wei@example.cn,professional_email: this professional is already recorded as attending event \(s.event) (attendance \(rows.first { $0.professionalId == s.wang }!.id))\r
+                    "guest, honoured",nobody@example.cn,"role: 'guest, honoured' is not a role; use one of attendee, speaker, host, guest; professional_email: no professional has this e-mail; add them first (filmwg professional add or import)"\r
 
                     """)
             }
@@ -153,19 +156,19 @@ import Testing
             try withTemporaryDirectory { folder in
                 let header = try Self.write("professional_mail,role\nli.na@example.cn,host\n", in: folder, name: "h.csv")
                 #expect(throws: RecordError.invalid("\(header):1: unknown column 'professional_mail'; did you mean 'professional_email'?; the columns are professional_email,company_uscc,role")) {
-                    try AttendanceImport(s.connection).run(eventId: s.event, path: header)
+                    try AttendanceImport(s.connection).run(eventId: s.event, file: header)
                 }
                 let missing = try Self.write("role\nhost\n", in: folder, name: "m.csv")
                 #expect(throws: RecordError.invalid("\(missing):1: the header has no 'professional_email' column, which is required")) {
-                    try AttendanceImport(s.connection).run(eventId: s.event, path: missing)
+                    try AttendanceImport(s.connection).run(eventId: s.event, file: missing)
                 }
                 let broken = try Self.write("professional_email\n\"li.na@example.cn\n", in: folder, name: "b.csv")
-                #expect(throws: RecordError.invalid("\(broken):2: a quoted field is not closed before the end of the file")) {
-                    try AttendanceImport(s.connection).run(eventId: s.event, path: broken)
+                #expect(throws: RecordError.invalid("\(broken):2: a quoted field is not closed before the end of the file; nothing was imported")) {
+                    try AttendanceImport(s.connection).run(eventId: s.event, file: broken)
                 }
                 let empty = try Self.write("", in: folder, name: "e.csv")
                 #expect(throws: RecordError.invalid("\(empty) is empty; its first line must be the header professional_email,company_uscc,role")) {
-                    try AttendanceImport(s.connection).run(eventId: s.event, path: empty)
+                    try AttendanceImport(s.connection).run(eventId: s.event, file: empty)
                 }
             }
         }
@@ -185,8 +188,8 @@ import Testing
                 var text = "professional_email,company_uscc,role\n"
                 for n in 1...count { text += "p\(n)@example.cn,\(n % 2 == 0 ? s.picturesUSCC : ""),\n" }
                 let path = try Self.write(text, in: folder)
-                let summary = try AttendanceImport(s.connection).run(eventId: s.event, path: path)
-                #expect(summary == AttendanceImport.Summary(rows: count, imported: count, rejected: 0, dryRun: false))
+                let summary = try AttendanceImport(s.connection).run(eventId: s.event, file: path)
+                #expect(summary == ImportReport(file: path, rowsRead: count, rowsWritten: count, rowsInvalid: 0, dryRun: false, rejectsPath: nil))
                 let (rows, companies, audits) = try s.connection.query("""
                     SELECT count(*)::integer, count(company_id)::integer,
                            (SELECT count(*)::integer FROM filmwg.audit_log WHERE table_name = 'attendance' AND actor = 'importer')

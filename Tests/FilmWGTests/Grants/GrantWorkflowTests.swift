@@ -135,7 +135,7 @@ import Testing
                 try connection.execute("UPDATE filmwg.grants SET status = 'paid' WHERE id = \(grant.id)")
             }
             #expect(error?.constraint == "grants_paid_on_check")
-            #expect(throws: RecordError.invalid("a rejection needs a reason: give --reason TEXT")) {
+            #expect(throws: RecordError.invalid("a rejection needs a reason: give \(field: "reason") TEXT")) {
                 try GrantRepository(connection).reject(grant.id, reason: "  ")
             }
             #expect(try GrantRepository(connection).show(grant.id).status == "approved")

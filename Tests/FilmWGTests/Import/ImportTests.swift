@@ -378,7 +378,7 @@ import Testing
                 let file = folder.appendingPathComponent("c.csv")
                 try Self.write("name\nA\n", to: file)
                 let same = folder.appendingPathComponent("./c.csv").path
-                #expect(throws: RecordError.invalid("the rejects file \(same) is the file being imported; name another file for --rejects")) {
+                #expect(throws: RecordError.invalid("the rejects file \(same) is the file being imported; name another file for \(field: "rejects")")) {
                     try CompanyImport(try db.connect()).run(file: file.path, options: ImportOptions(skipInvalid: true, rejectsPath: same))
                 }
                 #expect(try String(contentsOf: file, encoding: .utf8) == "name\nA\n")

@@ -44,7 +44,7 @@ import Testing
             try memberships.join(company, tier: .initiating, from: Self.day("2017-05-20"))
             let code = company.uscc!
             #expect(throws: RecordError.invalid(
-                "company \(code) already has an initiating membership from 2017-05-20, still open, which overlaps the new one from 2018-01-01; end it first with 'filmwg member leave \(code) --on DATE'"
+                "company \(code) already has an initiating membership from 2017-05-20, still open, which overlaps the new one from 2018-01-01; end it first with 'filmwg member leave \(code) \(field: "on") DATE'"
             )) {
                 try memberships.join(company, tier: .member, from: Self.day("2018-01-01"))
             }

@@ -116,7 +116,8 @@ import Testing
                         code: "other", title: "Other", rule: "is_member", validFrom: F.day("2020-01-01"),
                         validTo: F.day("2020-01-01")))
             }
-            #expect(period.sentence.hasPrefix("--valid-to (2020-01-01) must be after --valid-from (2020-01-01)"))
+            #expect(period.sentence.hasPrefix("valid_to (2020-01-01) must be after valid_from (2020-01-01)"))
+            #expect(period.phrase.fields == ["valid_to", "valid_from"])
         }
     }
 

@@ -25,7 +25,7 @@ import Testing
             #expect(created.employments.first?.isOpen == true)
             #expect(try people.find(.email("xi.weihang@example.ORG")) == created)
             #expect(try people.find(ProfessionalRef(String(created.id))) == created)
-            #expect(throws: RecordError.notFound("no professional has the e-mail address nobody@example.org; see 'filmwg professional list --search'")) {
+            #expect(throws: RecordError.notFound("no professional has the e-mail address nobody@example.org; see 'filmwg professional list \(field: "search")'")) {
                 try people.find(.email("nobody@example.org"))
             }
             #expect(throws: RecordError.invalid("email XI.WEIHANG@example.org: already belongs to professional \(created.id)")) {

@@ -40,7 +40,7 @@ import Testing
             #expect(election.candidates.first?.companyId == company)
             #expect(try elections.show(election.id) == election)
             #expect(try elections.list(positionId: head).map(\.id) == [election.id])
-            #expect(throws: RecordError.invalid("event \(event) took place on 2017-05-20, not on 2017-05-21; check --held-on or --event")) {
+            #expect(throws: RecordError.invalid("event \(event) took place on 2017-05-20, not on 2017-05-21; check \(field: "held_on") or \(field: "event")")) {
                 try elections.record(positionId: head, heldOn: CalendarDate(iso: "2017-05-21")!, eventId: event,
                                      candidates: [ElectionCandidate(professionalId: xi)])
             }
@@ -73,7 +73,7 @@ import Testing
                 appliedOn: CalendarDate(iso: "2018-03-01")))
             #expect(grant.amount == 500_000 && grant.status == "applied" && grant.policy == "film-fund")
             #expect(grant.appliedOn == CalendarDate(iso: "2018-03-01") && grant.runId != nil)
-            #expect(throws: RecordError.invalid("a grant cannot be decided or paid before the day it was applied for; check --on")) {
+            #expect(throws: RecordError.invalid("a grant cannot be decided or paid before the day it was applied for; check \(field: "on")")) {
                 try grants.approve(grant.id, on: CalendarDate(iso: "2018-02-01"))
             }
             let approved = try grants.approve(grant.id, on: CalendarDate(iso: "2018-04-15"))

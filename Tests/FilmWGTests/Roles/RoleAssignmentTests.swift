@@ -146,7 +146,7 @@ import Testing
             let role = try roles.assign(positionId: head, professionalId: p, companyId: nil, from: Self.may20)
             #expect(
                 throws: RecordError.invalid(
-                    "role assignment \(role.id) starts on 2017-05-20; --on must be a later day (the first day it is no longer held)")
+                    "role assignment \(role.id) starts on 2017-05-20; \(field: "on") must be a later day (the first day it is no longer held)")
             ) { try roles.end(role.id, on: Self.may20) }
             let ended = try roles.end(role.id, on: CalendarDate(iso: "2019-05-20")!)
             #expect(ended.termTo == CalendarDate(iso: "2019-05-20"))

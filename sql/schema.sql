@@ -1,0 +1,5768 @@
+--
+-- PostgreSQL database dump
+--
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Name: filmwg; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA filmwg;
+
+--
+-- Name: SCHEMA filmwg; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA filmwg IS 'Records of the Internet Film Working Group of the Internet Society of China: companies, memberships, professionals, events, positions, policies, eligibility job results and the audit log. 中国互联网协会互联网影视工作组的业务记录。';
+
+--
+-- Name: reporting; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA reporting;
+
+--
+-- Name: SCHEMA reporting; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA reporting IS 'Read-only reporting views for analysts (role filmwg_reporting); no personal contact data. 供分析人员使用的只读报表视图，不含个人联系方式。';
+
+--
+-- Name: btree_gist; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public;
+
+--
+-- Name: EXTENSION btree_gist; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON EXTENSION btree_gist IS 'support for indexing common datatypes in GiST';
+
+--
+-- Name: pg_trgm; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+
+--
+-- Name: EXTENSION pg_trgm; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams';
+
+--
+-- Name: abandon_dead_runs(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.abandon_dead_runs(job_name text DEFAULT 'eligibility'::text) RETURNS integer
+    LANGUAGE sql
+    AS $$
+    WITH dead AS (
+        UPDATE filmwg.job_runs r
+           SET status = 'abandoned',
+               error = coalesce(r.error, format('the session running it (pid %s) ended before it finished', r.backend_pid))
+         WHERE r.job = job_name
+           AND r.status = 'running'
+           AND NOT EXISTS (
+                SELECT 1 FROM pg_catalog.pg_stat_activity a
+                 WHERE a.pid = r.backend_pid
+                   AND (a.backend_start = r.backend_start
+                        OR a.backend_start IS NULL OR r.backend_start IS NULL))
+        RETURNING 1
+    )
+    SELECT count(*)::integer FROM dead
+$$;
+
+--
+-- Name: FUNCTION abandon_dead_runs(job_name text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.abandon_dead_runs(job_name text) IS 'Marks running runs of a job whose session (backend_pid + backend_start) no longer exists as abandoned; returns how many. Call it while holding the job''s advisory lock. A session of another login whose backend_start is hidden from the caller counts as alive while its pid exists.';
+
+--
+-- Name: attach_determinations(bigint); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.attach_determinations(run bigint) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'filmwg', 'pg_temp'
+    AS $$
+DECLARE
+    name text := 'determinations_' || run;
+BEGIN
+    PERFORM require_running_here(run);
+    -- Statistics first: the run's changes and the reports read the new partition at once.
+    EXECUTE format('ANALYZE filmwg.%I', name);
+    -- Builds the partition's primary key and indexes, and validates the three foreign keys with
+    -- one query each; a duplicate or a dangling row fails the run here.
+    EXECUTE format('ALTER TABLE filmwg.determinations ATTACH PARTITION filmwg.%I FOR VALUES FROM (%s) TO (%s)',
+                   name, run, run + 1);
+END
+$$;
+
+--
+-- Name: FUNCTION attach_determinations(run bigint); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.attach_determinations(run bigint) IS 'Attaches filmwg.determinations_<run> (see open_determinations) as the partition of job run `run`: indexes built and foreign keys validated in bulk. Locks companies, policy_versions and job_runs against writes (SHARE ROW EXCLUSIVE) until the run commits.';
+
+--
+-- Name: audit(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.audit() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'filmwg', 'pg_temp'
+    AS $$
+DECLARE
+    old_values jsonb;
+    new_values jsonb;
+    key_row jsonb;
+    row_id text;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN old_values := to_jsonb(OLD); END IF;
+    IF TG_OP <> 'DELETE' THEN new_values := to_jsonb(NEW); END IF;
+    key_row := coalesce(new_values, old_values);
+    -- TG_ARGV names the primary key columns (no query per row: this runs for every import row).
+    row_id := key_row ->> TG_ARGV[0];
+    FOR i IN 1 .. TG_NARGS - 1 LOOP
+        row_id := row_id || ',' || (key_row ->> TG_ARGV[i]);
+    END LOOP;
+
+    IF TG_TABLE_NAME = 'professionals'
+       AND (coalesce(current_setting('filmwg.erasing', true), '') = 'on'
+            OR (old_values ->> 'erased_at') IS NOT NULL
+            OR (new_values ->> 'erased_at') IS NOT NULL) THEN
+        old_values := old_values - personal_fields();
+        new_values := new_values - personal_fields();
+    END IF;
+
+    INSERT INTO audit_log (actor, table_name, row_id, action, old_values, new_values)
+    VALUES (coalesce(nullif(current_setting('filmwg.actor', true), ''), session_user),
+            TG_TABLE_NAME, row_id, lower(TG_OP), old_values, new_values);
+    RETURN NULL;
+END
+$$;
+
+--
+-- Name: FUNCTION audit(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.audit() IS 'AFTER INSERT OR UPDATE OR DELETE FOR EACH ROW trigger (trigger name audit) of every admin-edited table; arguments: the primary key column names. Writes exactly one filmwg.audit_log row per changed row, as filmwg_owner. For professionals, personal fields are left out when the row is (or becomes) erased or when the session setting filmwg.erasing is ''on''.';
+
+--
+-- Name: audit_inserted(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.audit_inserted() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'filmwg', 'pg_temp'
+    AS $_$
+DECLARE
+    row_id_sql text;
+BEGIN
+    -- row_id: the key columns named by TG_ARGV, as text, joined by commas (as filmwg.audit()).
+    SELECT string_agg(format('(j ->> %L)', key), ' || '','' || ' ORDER BY n)
+      INTO row_id_sql
+      FROM unnest(TG_ARGV) WITH ORDINALITY AS k(key, n);
+
+    EXECUTE format($sql$
+        INSERT INTO audit_log (actor, table_name, row_id, action, old_values, new_values)
+        SELECT $1, $2, %s, 'insert', NULL,
+               CASE WHEN $3 AND ($4 OR (j ->> 'erased_at') IS NOT NULL) THEN j - personal_fields() ELSE j END
+          FROM (SELECT to_jsonb(i) AS j FROM inserted AS i) AS rows
+        $sql$, row_id_sql)
+    USING coalesce(nullif(current_setting('filmwg.actor', true), ''), session_user::text),
+          TG_TABLE_NAME::text,
+          TG_TABLE_NAME = 'professionals',
+          coalesce(current_setting('filmwg.erasing', true), '') = 'on';
+    RETURN NULL;
+END
+$_$;
+
+--
+-- Name: FUNCTION audit_inserted(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.audit_inserted() IS 'AFTER INSERT FOR EACH STATEMENT trigger (trigger name audit_insert, REFERENCING NEW TABLE AS inserted) of every admin-edited table; arguments: the primary key column names. Writes, with one INSERT … SELECT, exactly one filmwg.audit_log row (action insert) per row the statement inserted, as filmwg_owner, with the same actor, row_id and new_values that filmwg.audit() writes for a row; for professionals, personal fields are left out when the row is erased or the session setting filmwg.erasing is ''on''. UPDATE and DELETE stay with the row-level trigger audit.';
+
+--
+-- Name: check_grant(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.check_grant() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    pol record;
+    version_policy text;
+BEGIN
+    SELECT code, cap INTO pol FROM filmwg.policies WHERE id = NEW.policy_id;
+    IF NOT FOUND THEN
+        RETURN NEW;  -- the foreign key reports it
+    END IF;
+    IF NEW.amount > pol.cap THEN
+        RAISE EXCEPTION 'grant amount % exceeds the cap % of policy %', NEW.amount, pol.cap, pol.code
+            USING ERRCODE = 'check_violation',
+                  CONSTRAINT = 'grants_amount_cap',
+                  SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'amount';
+    END IF;
+    IF NEW.policy_version_id IS NOT NULL THEN
+        SELECT p.code INTO version_policy
+          FROM filmwg.policy_versions v JOIN filmwg.policies p ON p.id = v.policy_id
+         WHERE v.id = NEW.policy_version_id;
+        IF FOUND AND version_policy <> pol.code THEN
+            RAISE EXCEPTION 'policy version % belongs to policy %, not to policy %',
+                    NEW.policy_version_id, version_policy, pol.code
+                USING ERRCODE = 'check_violation',
+                      CONSTRAINT = 'grants_policy_version_check',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'policy_version_id';
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+--
+-- Name: FUNCTION check_grant(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.check_grant() IS 'Trigger check_grant of grants (BEFORE INSERT OR UPDATE OF amount, policy_id, policy_version_id): check_violation (23514) with constraint grants_amount_cap "grant amount A exceeds the cap C of policy CODE"; with constraint grants_policy_version_check "policy version ID belongs to policy CODE, not to policy CODE".';
+
+--
+-- Name: check_policy_budget(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.check_policy_budget() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    granted numeric;
+BEGIN
+    -- The same lock approvals take, so a budget and an approval cannot pass each other.
+    PERFORM 1 FROM filmwg.policies WHERE id = NEW.policy_id FOR NO KEY UPDATE;
+    SELECT coalesce(sum(amount), 0) INTO granted
+      FROM filmwg.grants
+     WHERE policy_id = NEW.policy_id AND year = NEW.year AND status IN ('approved', 'paid');
+    IF granted > NEW.amount THEN
+        RAISE EXCEPTION 'the budget % of policy % for % is below the % already approved or paid',
+                NEW.amount, (SELECT code FROM filmwg.policies WHERE id = NEW.policy_id), NEW.year, granted
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_budget_exceeded',
+                  SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'amount';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+--
+-- Name: FUNCTION check_policy_budget(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.check_policy_budget() IS 'Trigger check_policy_budget of policy_budgets (BEFORE INSERT OR UPDATE): locks the policy row as approvals do; check_violation (23514) on constraint grants_budget_exceeded when the approved + paid total of the policy''s grants for the year is above the new budget.';
+
+--
+-- Name: check_row_version(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.check_row_version() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        NEW.row_version := 1;
+        RETURN NEW;
+    END IF;
+    IF NEW.row_version IS DISTINCT FROM OLD.row_version THEN
+        RAISE EXCEPTION 'stale row_version: expected %, current %', NEW.row_version, OLD.row_version
+            USING ERRCODE = 'FW409',
+                  SCHEMA = TG_TABLE_SCHEMA,
+                  TABLE = TG_TABLE_NAME,
+                  COLUMN = 'row_version',
+                  DETAIL = format('%s.%s was changed by someone else after it was read.',
+                                  TG_TABLE_SCHEMA, TG_TABLE_NAME),
+                  HINT = 'Read the record again and repeat the change.';
+    END IF;
+    NEW.row_version := OLD.row_version + 1;
+    RETURN NEW;
+END
+$$;
+
+--
+-- Name: FUNCTION check_row_version(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.check_row_version() IS 'BEFORE INSERT OR UPDATE trigger of every admin-edited table (trigger name check_row_version). On insert, row_version starts at 1. On update, a caller that names a version (UPDATE … SET row_version = expected) that differs from the stored one gets SQLSTATE FW409 "stale row_version: expected N, current M" and nothing is written; otherwise row_version becomes the stored version + 1.';
+
+--
+-- Name: company_facts(date); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.company_facts(as_of date) RETURNS TABLE(company_id bigint, name text, kind text, district text, registered_in_zone boolean, zone_registered_on date, registered_capital numeric, founded_on date, employees integer, years_in_operation integer, zone_years integer, is_member boolean, member_tier text, member_since date, events_attended_12m integer, professionals_count integer, holds_position boolean, granted_this_year numeric, rent_paid_last_year numeric, rented_area_m2_last_year numeric, fiscal_contribution_last_year numeric, revenue_last_year numeric, investment_last_year numeric, renovation_cost_last_year numeric, renovated_area_m2_last_year numeric, fiscal_contribution_per_m2_last_year numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+    SELECT c.id,
+           c.name,
+           c.kind,
+           c.district,
+           c.registered_in_zone,
+           c.zone_registered_on,
+           c.registered_capital,
+           c.founded_on,
+           c.employees,
+           extract(year FROM age(company_facts.as_of, c.founded_on))::integer,
+           extract(year FROM age(company_facts.as_of, c.zone_registered_on))::integer,
+           m.company_id IS NOT NULL,
+           m.tier,
+           lower(m.period),
+           coalesce(ev.events, 0)::integer,
+           coalesce(emp.professionals, 0)::integer,
+           ra.company_id IS NOT NULL,
+           coalesce(g.amount, 0),
+           fy.rent_paid,
+           fy.rented_area_m2,
+           fy.fiscal_contribution,
+           fy.revenue,
+           fy.investment,
+           fy.renovation_cost,
+           fy.renovated_area_m2,
+           fy.fiscal_contribution / NULLIF(fy.rented_area_m2, 0)
+      FROM filmwg.companies c
+      -- At most one membership contains the day (memberships_no_overlap).
+      LEFT JOIN filmwg.memberships m
+             ON m.company_id = c.id AND m.period @> company_facts.as_of
+      LEFT JOIN (
+            SELECT a.company_id, count(DISTINCT a.event_id) AS events
+              FROM filmwg.attendance a
+              JOIN filmwg.events e ON e.id = a.event_id
+             WHERE a.company_id IS NOT NULL
+               -- start day in Asia/Shanghai in (D - 12 months, D]
+               AND e.starts_at >= (((company_facts.as_of - interval '12 months')::date + 1)::timestamp
+                                   AT TIME ZONE 'Asia/Shanghai')
+               AND e.starts_at < ((company_facts.as_of + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+             GROUP BY a.company_id
+           ) ev ON ev.company_id = c.id
+      LEFT JOIN (
+            SELECT em.company_id, count(DISTINCT em.professional_id) AS professionals
+              FROM filmwg.employments em
+             WHERE em.period @> company_facts.as_of
+             GROUP BY em.company_id
+           ) emp ON emp.company_id = c.id
+      LEFT JOIN (
+            SELECT DISTINCT r.company_id
+              FROM filmwg.role_assignments r
+             WHERE r.company_id IS NOT NULL
+               AND r.term @> company_facts.as_of
+           ) ra ON ra.company_id = c.id
+      LEFT JOIN (
+            SELECT gr.company_id, sum(gr.amount) AS amount
+              FROM filmwg.grants gr
+             WHERE gr.status IN ('approved', 'paid')
+               AND gr.applied_on >= make_date(extract(year FROM company_facts.as_of)::integer, 1, 1)
+               AND gr.applied_on < make_date(extract(year FROM company_facts.as_of)::integer + 1, 1, 1)
+             GROUP BY gr.company_id
+           ) g ON g.company_id = c.id
+      -- The calendar year before the day's (company_figures_pkey: at most one row).
+      LEFT JOIN filmwg.company_figures fy
+             ON fy.company_id = c.id AND fy.year = extract(year FROM company_facts.as_of)::integer - 1
+     WHERE c.archived_at IS NULL
+$$;
+
+--
+-- Name: FUNCTION company_facts(as_of date); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.company_facts(as_of date) IS 'The facts of every non-archived company as of a day, one row per company: company_id, then one column per filmwg.fact_catalog row in ordinal order, same names. Missing data stays NULL; counts are 0 and flags false when nothing matches. Inlinable (one SELECT, LANGUAGE sql STABLE).';
+
+--
+-- Name: current_actor(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.current_actor() RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN COALESCE(NULLIF(current_setting('filmwg.actor'::text, true), ''::text), (SESSION_USER)::text);
+
+--
+-- Name: FUNCTION current_actor(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.current_actor() IS 'The acting user: the session setting filmwg.actor (set by the application with set_config(''filmwg.actor'', NAME, false)), else the session user.';
+
+--
+-- Name: enforce_seats(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.enforce_seats() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    pos record;
+    conflict_on date;
+    held_from date;
+    holders text;
+BEGIN
+    IF TG_TABLE_NAME = 'positions' THEN
+        -- Lowering the seats of a position: the row is locked by this UPDATE, so concurrent
+        -- assignments of it wait. Check today and every later start of a term.
+        WITH live AS (
+            SELECT ra.professional_id, ra.term
+              FROM filmwg.role_assignments ra
+             WHERE ra.position_id = NEW.id
+               AND (upper_inf(ra.term) OR upper(ra.term) > (now() AT TIME ZONE 'Asia/Shanghai')::date)
+        ), points AS (
+            SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS at
+            UNION
+            SELECT lower(term) FROM live WHERE lower(term) > (now() AT TIME ZONE 'Asia/Shanghai')::date
+        )
+        SELECT p.at, string_agg(l.professional_id::text, ', ' ORDER BY l.professional_id)
+          INTO conflict_on, holders
+          FROM points p JOIN live l ON l.term @> p.at
+         GROUP BY p.at
+        HAVING count(*) > NEW.seats
+         ORDER BY count(*) DESC, p.at
+         LIMIT 1;
+        IF conflict_on IS NOT NULL THEN
+            RAISE EXCEPTION 'position % cannot have % seat%, it is held on % by professionals %',
+                    NEW.code, NEW.seats, CASE WHEN NEW.seats = 1 THEN '' ELSE 's' END,
+                    conflict_on, holders
+                USING ERRCODE = 'exclusion_violation',
+                      CONSTRAINT = 'role_assignments_seats',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'seats',
+                      HINT = 'End some terms first, or keep the seats.';
+        END IF;
+        RETURN NEW;
+    END IF;
+
+    -- role_assignments: nothing to check when neither position nor term changes.
+    IF TG_OP = 'UPDATE' AND NEW.position_id = OLD.position_id AND NEW.term = OLD.term THEN
+        RETURN NEW;
+    END IF;
+
+    -- Serialise every assignment of this position (and changes of its seats).
+    SELECT id, code, seats INTO pos
+      FROM filmwg.positions WHERE id = NEW.position_id FOR NO KEY UPDATE;
+    IF NOT FOUND THEN
+        RETURN NEW;  -- the foreign key reports it
+    END IF;
+
+    -- The number of holders over the new term is highest at its start or at the start of one
+    -- of the overlapping terms; count the other holders at each such day.
+    WITH others AS (
+        SELECT ra.professional_id, ra.term
+          FROM filmwg.role_assignments ra
+         WHERE ra.position_id = NEW.position_id
+           AND ra.id <> NEW.id
+           AND ra.term && NEW.term
+    ), points AS (
+        SELECT lower(NEW.term) AS at
+        UNION
+        SELECT lower(term) FROM others WHERE NEW.term @> lower(term)
+    )
+    SELECT p.at, min(lower(o.term)),
+           string_agg(o.professional_id::text, ', ' ORDER BY lower(o.term), o.professional_id)
+      INTO conflict_on, held_from, holders
+      FROM points p JOIN others o ON o.term @> p.at
+     GROUP BY p.at
+    HAVING count(*) >= pos.seats
+     ORDER BY p.at
+     LIMIT 1;
+
+    IF conflict_on IS NOT NULL THEN
+        IF pos.seats = 1 THEN
+            RAISE EXCEPTION 'position % has 1 seat, already held from % by professional %',
+                    pos.code, held_from, holders
+                USING ERRCODE = 'exclusion_violation',
+                      CONSTRAINT = 'role_assignments_seats',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'term',
+                      HINT = 'End the current term first, or choose a later start.';
+        ELSE
+            RAISE EXCEPTION 'position % has % seats, all held on % by professionals %',
+                    pos.code, pos.seats, conflict_on, holders
+                USING ERRCODE = 'exclusion_violation',
+                      CONSTRAINT = 'role_assignments_seats',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'term',
+                      HINT = 'End a current term first, choose a later start, or add seats.';
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+--
+-- Name: FUNCTION enforce_seats(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.enforce_seats() IS 'Trigger enforce_seats. On role_assignments (BEFORE INSERT OR UPDATE): locks the position row (FOR NO KEY UPDATE) so assignments of one position serialise, then counts the holders on every day of the new term; raises exclusion_violation (23P01) with constraint role_assignments_seats: "position CODE has 1 seat, already held from DATE by professional ID" or "position CODE has N seats, all held on DATE by professionals ID, ID, …". On positions (BEFORE UPDATE OF seats, when lowered): 23P01 role_assignments_seats "position CODE cannot have N seat(s), it is held on DATE by professionals ID, …" when more professionals hold it on some day from today (Asia/Shanghai) on. Sound under READ COMMITTED (the default) and SERIALIZABLE.';
+
+--
+-- Name: erase_professional(bigint); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.erase_professional(professional_id bigint) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'filmwg', 'pg_temp'
+    AS $$
+DECLARE
+    previous text := current_setting('filmwg.erasing', true);
+    was_erased timestamptz;
+BEGIN
+    SELECT erased_at INTO was_erased FROM professionals WHERE id = professional_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'professional % does not exist', professional_id
+            USING ERRCODE = 'no_data_found', SCHEMA = 'filmwg', TABLE = 'professionals';
+    END IF;
+    PERFORM set_config('filmwg.erasing', 'on', true);
+    IF was_erased IS NULL THEN
+        UPDATE professionals
+           SET full_name = NULL, latin_name = NULL, email = NULL, phone = NULL,
+               erased_at = clock_timestamp()
+         WHERE id = professional_id;
+    ELSE
+        -- Already erased: only make sure the audit log holds nothing personal.
+        UPDATE audit_log
+           SET old_values = old_values - personal_fields(),
+               new_values = new_values - personal_fields()
+         WHERE table_name = 'professionals' AND row_id = professional_id::text
+           AND (old_values ?| personal_fields() OR new_values ?| personal_fields());
+    END IF;
+    PERFORM set_config('filmwg.erasing', coalesce(previous, ''), true);
+END
+$$;
+
+--
+-- Name: FUNCTION erase_professional(professional_id bigint); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.erase_professional(professional_id bigint) IS 'Erases a professional''s personal data on request: nulls full_name, latin_name, email and phone, sets erased_at, keeps attendance, employments and roles; leaves one audit row for the erase without personal values and removes them from the earlier audit rows. Idempotent. Raises no_data_found (P0002) "professional N does not exist".';
+
+--
+-- Name: grant_workflow(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.grant_workflow() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    det record;
+    pol_code text;
+    company_total numeric;
+    policy_total numeric;
+    budget numeric;
+BEGIN
+    NEW.year := coalesce(NEW.year, extract(year FROM NEW.applied_on)::integer);
+    IF NEW.amount < 0 THEN
+        RETURN NEW;  -- grants_amount_check reports it
+    END IF;
+    SELECT code INTO pol_code FROM filmwg.policies WHERE id = NEW.policy_id;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.status <> 'applied' THEN
+            RAISE EXCEPTION 'a grant starts as applied, not %; approve, reject or pay it afterwards', NEW.status
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_transition_check',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'status';
+        END IF;
+    ELSIF NEW.status IS DISTINCT FROM OLD.status THEN
+        IF NOT ((OLD.status, NEW.status) IN (('applied', 'approved'), ('approved', 'paid'),
+                                             ('applied', 'rejected'), ('approved', 'rejected'))) THEN
+            RAISE EXCEPTION 'grant % is %; it cannot become % (only applied → approved → paid, and applied or approved → rejected)',
+                    OLD.id, OLD.status, NEW.status
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_transition_check',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'status';
+        END IF;
+    ELSIF NEW.amount IS DISTINCT FROM OLD.amount AND OLD.status IN ('paid', 'rejected') THEN
+        RAISE EXCEPTION 'grant % is %; its amount cannot change', OLD.id, OLD.status
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_transition_check',
+                  SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'amount';
+    END IF;
+
+    IF TG_OP = 'INSERT' OR NEW.run_id IS DISTINCT FROM OLD.run_id OR NEW.year IS DISTINCT FROM OLD.year
+       OR NEW.company_id IS DISTINCT FROM OLD.company_id OR NEW.policy_id IS DISTINCT FROM OLD.policy_id THEN
+        SELECT d.eligible, d.amount, r.as_of, r.status AS run_status, r.dry_run
+          INTO det
+          FROM filmwg.determinations d JOIN filmwg.job_runs r ON r.id = d.run_id
+         WHERE d.run_id = NEW.run_id AND d.policy_version_id = NEW.policy_version_id AND d.company_id = NEW.company_id;
+        IF NOT FOUND OR NOT det.eligible OR det.run_status <> 'succeeded' OR det.dry_run
+           OR extract(year FROM det.as_of)::integer <> NEW.year THEN
+            RAISE EXCEPTION 'a grant of policy % for % must rest on an eligible determination of a succeeded run of that year', pol_code, NEW.year
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_determination_eligible',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'run_id';
+        END IF;
+    END IF;
+
+    IF NEW.status = 'approved' AND (TG_OP = 'INSERT' OR OLD.status <> 'approved' OR NEW.amount > OLD.amount) THEN
+        -- Serialise approvals of the policy: the second of two racing approvals waits here,
+        -- then (READ COMMITTED: each statement below takes a new snapshot) sees the first.
+        PERFORM 1 FROM filmwg.policies WHERE id = NEW.policy_id FOR NO KEY UPDATE;
+        SELECT d.amount, d.amount_reason, v.amount AS formula INTO det
+          FROM filmwg.determinations d JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
+         WHERE d.run_id = NEW.run_id AND d.policy_version_id = NEW.policy_version_id AND d.company_id = NEW.company_id;
+        IF FOUND AND det.formula IS NOT NULL THEN
+            IF det.amount IS NULL THEN
+                RAISE EXCEPTION 'the amount of the determination grant % rests on is unknown (%); it cannot be approved',
+                        NEW.id, coalesce(det.amount_reason, 'no reason recorded')
+                    USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_entitlement_exceeded',
+                          SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'amount';
+            END IF;
+            SELECT coalesce(sum(g.amount), 0) INTO company_total
+              FROM filmwg.grants g
+             WHERE g.policy_id = NEW.policy_id AND g.year = NEW.year AND g.company_id = NEW.company_id
+               AND g.status IN ('approved', 'paid') AND g.id <> NEW.id;
+            IF company_total + NEW.amount > det.amount THEN
+                RAISE EXCEPTION 'approving % would bring the approved and paid grants of this company under policy % for % to %, above its entitlement of %',
+                        NEW.amount, pol_code, NEW.year, company_total + NEW.amount, round(det.amount, 2)
+                    USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_entitlement_exceeded',
+                          SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'amount';
+            END IF;
+        END IF;
+        SELECT b.amount INTO budget FROM filmwg.policy_budgets b WHERE b.policy_id = NEW.policy_id AND b.year = NEW.year;
+        IF FOUND THEN
+            SELECT coalesce(sum(g.amount), 0) INTO policy_total
+              FROM filmwg.grants g
+             WHERE g.policy_id = NEW.policy_id AND g.year = NEW.year
+               AND g.status IN ('approved', 'paid') AND g.id <> NEW.id;
+            IF policy_total + NEW.amount > budget THEN
+                RAISE EXCEPTION 'approving % would bring the approved and paid grants of policy % for % to %, above its budget of %',
+                        NEW.amount, pol_code, NEW.year, policy_total + NEW.amount, budget
+                    USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_budget_exceeded',
+                          SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'amount';
+            END IF;
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+--
+-- Name: FUNCTION grant_workflow(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.grant_workflow() IS 'Trigger grant_workflow of grants (BEFORE INSERT OR UPDATE), all check_violation (23514): a NULL year becomes applied_on''s; a new grant is applied (grants_transition_check) and rests on an eligible determination of a succeeded, non-dry run of its year (grants_determination_eligible); status moves only applied → approved → paid and applied | approved → rejected (grants_transition_check); an approval locks the policy row (serialising approvals of the policy) and is refused when the company''s approved + paid total for (policy, year) would exceed the amount of its determination (grants_entitlement_exceeded; also when that amount is unknown) or the policy''s approved + paid total for the year would exceed its budget (grants_budget_exceeded).';
+
+--
+-- Name: job_run_defaults(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.job_run_defaults() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.backend_start IS NULL AND NEW.backend_pid = pg_backend_pid() THEN
+            SELECT a.backend_start INTO NEW.backend_start
+              FROM pg_catalog.pg_stat_activity a WHERE a.pid = pg_backend_pid();
+        END IF;
+    ELSIF OLD.status = 'running' AND NEW.status <> 'running' THEN
+        NEW.finished_at := coalesce(NEW.finished_at, clock_timestamp());
+        NEW.duration_ms := coalesce(NEW.duration_ms,
+            floor(extract(epoch FROM NEW.finished_at - NEW.started_at) * 1000)::bigint);
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+--
+-- Name: FUNCTION job_run_defaults(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.job_run_defaults() IS 'Trigger job_run_defaults of job_runs (BEFORE INSERT OR UPDATE): fills backend_start of the inserting session; when status leaves running, fills finished_at and duration_ms unless given.';
+
+--
+-- Name: open_determinations(bigint); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.open_determinations(run bigint) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'filmwg', 'pg_temp'
+    AS $$
+DECLARE
+    name text := 'determinations_' || run;
+BEGIN
+    PERFORM require_running_here(run);
+    EXECUTE format('CREATE TABLE filmwg.%I (LIKE filmwg.determinations)', name);
+    EXECUTE format('COMMENT ON TABLE filmwg.%I IS %L', name,
+                   format('Determinations of job run %s (a partition of filmwg.determinations).', run));
+    EXECUTE format('REVOKE ALL ON filmwg.%I FROM PUBLIC', name);
+    EXECUTE format('GRANT SELECT ON filmwg.%I TO filmwg_admin', name);
+    EXECUTE format('GRANT SELECT, INSERT ON filmwg.%I TO filmwg_job', name);
+    RETURN 'filmwg.' || name;
+END
+$$;
+
+--
+-- Name: FUNCTION open_determinations(run bigint); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.open_determinations(run bigint) IS 'Creates filmwg.determinations_<run>, the empty table of job run `run` (running in this session), without indexes or constraints, for the job to fill with one INSERT; returns its name. Rolled back with the run.';
+
+--
+-- Name: personal_fields(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.personal_fields() RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN ARRAY['full_name'::text, 'latin_name'::text, 'email'::text, 'phone'::text];
+
+--
+-- Name: FUNCTION personal_fields(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.personal_fields() IS 'Columns of filmwg.professionals that are personal data: nulled by an erase and removed from audit rows of erased professionals.';
+
+--
+-- Name: policy_version_defaults(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.policy_version_defaults() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.version IS NULL THEN
+            -- Serialise numbering per policy.
+            PERFORM 1 FROM filmwg.policies WHERE id = NEW.policy_id FOR NO KEY UPDATE;
+            SELECT coalesce(max(version), 0) + 1 INTO NEW.version
+              FROM filmwg.policy_versions WHERE policy_id = NEW.policy_id;
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF (NEW.rule IS DISTINCT FROM OLD.rule OR NEW.criteria IS DISTINCT FROM OLD.criteria
+        OR NEW.policy_id IS DISTINCT FROM OLD.policy_id OR NEW.version IS DISTINCT FROM OLD.version
+        OR NEW.amount IS DISTINCT FROM OLD.amount OR NEW.amount_cap IS DISTINCT FROM OLD.amount_cap
+        OR NEW.exclusive_group IS DISTINCT FROM OLD.exclusive_group)
+       AND EXISTS (SELECT 1 FROM filmwg.determinations d WHERE d.policy_version_id = OLD.id) THEN
+        RAISE EXCEPTION 'version % of policy % has been used by the eligibility job, its rule cannot change',
+                OLD.version, (SELECT code FROM filmwg.policies WHERE id = OLD.policy_id)
+            USING ERRCODE = 'check_violation',
+                  CONSTRAINT = 'policy_versions_immutable',
+                  SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'rule',
+                  HINT = 'Revise the policy: a new version from a later day.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+--
+-- Name: FUNCTION policy_version_defaults(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.policy_version_defaults() IS 'Trigger policy_version_defaults of policy_versions (BEFORE INSERT OR UPDATE). Insert: a NULL version becomes the policy''s highest version + 1 (numbering serialised by locking the policy row). Update: once determinations refer to the version, its policy, version, rule, criteria, amount, amount_cap and exclusive_group cannot change: check_violation (23514) with constraint policy_versions_immutable. Changing valid stays allowed (policy revise ends the open version).';
+
+--
+-- Name: require_running_here(bigint); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.require_running_here(run bigint) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'filmwg', 'pg_temp'
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM job_runs r
+                    WHERE r.id = run AND r.status = 'running' AND r.backend_pid = pg_backend_pid()) THEN
+        RAISE EXCEPTION 'job run % is not running in this session', run
+            USING ERRCODE = '55000',
+                  HINT = 'Only the session doing a run (job_runs.backend_pid) may write its determinations table.';
+    END IF;
+END
+$$;
+
+--
+-- Name: FUNCTION require_running_here(run bigint); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.require_running_here(run bigint) IS 'Raises 55000 unless job run `run` is running in the calling session; the guard of open_determinations and attach_determinations.';
+
+--
+-- Name: scrub_erased_audit(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.scrub_erased_audit() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'filmwg', 'pg_temp'
+    AS $$
+BEGIN
+    UPDATE audit_log
+       SET old_values = old_values - personal_fields(),
+           new_values = new_values - personal_fields()
+     WHERE table_name = 'professionals'
+       AND row_id = NEW.id::text
+       AND (old_values ?| personal_fields() OR new_values ?| personal_fields());
+    RETURN NULL;
+END
+$$;
+
+--
+-- Name: FUNCTION scrub_erased_audit(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.scrub_erased_audit() IS 'AFTER UPDATE trigger of professionals (scrub_erased_audit), when erased_at becomes non-NULL: removes full_name, latin_name, email and phone from every earlier audit row of that professional. Runs as filmwg_owner, the only role that may change audit rows.';
+
+--
+-- Name: uscc_is_valid(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_is_valid(code text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN ((code ~ '^[0-9A-HJ-NP-RTUWXY]{18}$'::text) AND (substr('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, (((31 - (((((((((((((((((((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 1, 1)) - 1) * 1) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 2, 1)) - 1) * 3)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 3, 1)) - 1) * 9)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 4, 1)) - 1) * 27)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 5, 1)) - 1) * 19)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 6, 1)) - 1) * 26)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 7, 1)) - 1) * 16)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 8, 1)) - 1) * 17)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 9, 1)) - 1) * 20)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 10, 1)) - 1) * 29)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 11, 1)) - 1) * 25)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 12, 1)) - 1) * 13)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 13, 1)) - 1) * 8)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 14, 1)) - 1) * 24)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 15, 1)) - 1) * 10)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 16, 1)) - 1) * 30)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 17, 1)) - 1) * 28)) % 31)) % 31) + 1), 1) = substr(code, 18, 1)));
+
+--
+-- Name: FUNCTION uscc_is_valid(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_is_valid(code text) IS 'Whether a Unified Social Credit Code is valid (GB 32100-2015: 18 characters of 0123456789ABCDEFGHJKLMNPQRTUWXY, check character over weights 3^(i-1) mod 31); NULL for NULL. Accepts exactly the codes for which filmwg.uscc_problem is NULL; one inlinable expression, for the CHECK constraint companies_uscc_check (with filmwg.uscc_refused). filmwg.uscc_problem says why a code is invalid.';
+
+--
+-- Name: uscc_problem(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_problem(code text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+DECLARE
+    alphabet constant text := '0123456789ABCDEFGHJKLMNPQRTUWXY';
+    -- weight of position i is 3^(i-1) mod 31
+    weights constant integer[] := '{1,3,9,27,19,26,16,17,20,29,25,13,8,24,10,30,28}';
+    ch text;
+    total integer := 0;
+    expected integer;
+BEGIN
+    IF char_length(code) <> 18 THEN
+        RETURN format('has %s characters, a USCC has 18', char_length(code));
+    END IF;
+    FOR i IN 1..18 LOOP
+        ch := substr(code, i, 1);
+        IF strpos(alphabet, ch) = 0 THEN
+            RETURN format('character ''%s'' at position %s is not allowed in a USCC', ch, i);
+        END IF;
+        IF i <= 17 THEN
+            total := total + (strpos(alphabet, ch) - 1) * weights[i];
+        END IF;
+    END LOOP;
+    expected := (31 - total % 31) % 31;
+    IF substr(code, 18, 1) <> substr(alphabet, expected + 1, 1) THEN
+        RETURN format('check digit is ''%s'', expected ''%s''',
+                      substr(code, 18, 1), substr(alphabet, expected + 1, 1));
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+--
+-- Name: FUNCTION uscc_problem(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_problem(code text) IS 'Why a Unified Social Credit Code (GB 32100-2015) is invalid, or NULL when it is valid (or NULL). Checks, in order: length ("has N characters, a USCC has 18"), characters from 0123456789ABCDEFGHJKLMNPQRTUWXY, upper case only ("character ''X'' at position N is not allowed in a USCC", position 1-based), then the check digit ("check digit is ''X'', expected ''Y''"; weights 3^(i-1) mod 31, check value (31 - Σ mod 31) mod 31).';
+
+--
+-- Name: uscc_refused(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_refused(code text) RETURNS boolean
+    LANGUAGE plpgsql STRICT
+    AS $$
+DECLARE
+    problem text := filmwg.uscc_problem(code);
+BEGIN
+    RAISE EXCEPTION 'USCC ''%'' is not valid: %', code, coalesce(problem, 'check character')
+        USING ERRCODE = 'check_violation',
+              CONSTRAINT = 'companies_uscc_check',
+              SCHEMA = 'filmwg',
+              TABLE = 'companies',
+              COLUMN = 'uscc',
+              DETAIL = coalesce(problem, 'check character');
+END
+$$;
+
+--
+-- Name: FUNCTION uscc_refused(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_refused(code text) IS 'Raises check_violation (23514) on constraint companies_uscc_check with message "USCC ''CODE'' is not valid: REASON" and DETAIL = REASON (the phrase of filmwg.uscc_problem); NULL for NULL. The second half of companies_uscc_check, reached only when filmwg.uscc_is_valid is false.';
+
+--
+-- Name: as_of(); Type: FUNCTION; Schema: reporting; Owner: -
+--
+
+CREATE FUNCTION reporting.as_of() RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN COALESCE((NULLIF(current_setting('reporting.as_of'::text, true), ''::text))::date, ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date);
+
+--
+-- Name: FUNCTION as_of(); Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON FUNCTION reporting.as_of() IS 'The day date-dependent reports are computed for: the setting reporting.as_of when it names a day (set for one call by reporting.<view>_as_of(day), or by SET reporting.as_of = ''YYYY-MM-DD''), else today in Asia/Shanghai. 报表所依据的日期：若设置了 reporting.as_of 则为该日，否则为北京时间当日。';
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: attendance; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.attendance (
+    id bigint NOT NULL,
+    event_id bigint NOT NULL,
+    professional_id bigint NOT NULL,
+    company_id bigint,
+    role text DEFAULT 'attendee'::text NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT attendance_role_check CHECK ((role = ANY (ARRAY['attendee'::text, 'speaker'::text, 'host'::text, 'guest'::text])))
+);
+
+--
+-- Name: TABLE attendance; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.attendance IS 'Who attended an event, on behalf of which company, in which role; one row per (event, professional).';
+
+--
+-- Name: COLUMN attendance.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.attendance.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN attendance.event_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.attendance.event_id IS 'The event.';
+
+--
+-- Name: COLUMN attendance.professional_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.attendance.professional_id IS 'The person who attended (kept after erasure, so counts stay right).';
+
+--
+-- Name: COLUMN attendance.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.attendance.company_id IS 'The company the person attended for; NULL when in a personal capacity or unknown.';
+
+--
+-- Name: COLUMN attendance.role; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.attendance.role IS 'attendee, speaker, host or guest (attendance_role_check).';
+
+--
+-- Name: COLUMN attendance.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.attendance.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN attendance.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.attendance.created_at IS 'When the record was created.';
+
+--
+-- Name: companies; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.companies (
+    id bigint NOT NULL,
+    uscc text,
+    name text NOT NULL,
+    name_zh text,
+    kind text DEFAULT 'other'::text NOT NULL,
+    district text,
+    registered_in_zone boolean DEFAULT false NOT NULL,
+    zone_registered_on date,
+    registered_capital numeric(20,2),
+    founded_on date,
+    employees integer,
+    archived_at timestamp with time zone,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT companies_employees_check CHECK ((employees >= 0)),
+    CONSTRAINT companies_kind_check CHECK ((kind = ANY (ARRAY['internet_platform'::text, 'production'::text, 'distribution'::text, 'post_production'::text, 'technology'::text, 'investment'::text, 'other'::text]))),
+    CONSTRAINT companies_name_check CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT companies_name_zh_check CHECK ((btrim(name_zh) <> ''::text)),
+    CONSTRAINT companies_registered_capital_check CHECK ((registered_capital >= (0)::numeric)),
+    CONSTRAINT companies_uscc_check CHECK ((filmwg.uscc_is_valid(uscc) OR filmwg.uscc_refused(uscc))),
+    CONSTRAINT companies_zone_check CHECK ((registered_in_zone OR (zone_registered_on IS NULL)))
+);
+
+--
+-- Name: TABLE companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.companies IS 'Member units and other film and internet companies (also organisations such as the Internet Society of China, kind other). Archived companies stay for history but drop out of facts and reports.';
+
+--
+-- Name: COLUMN companies.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN companies.uscc; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc IS 'Unified Social Credit Code, 18 upper-case characters with a valid GB 32100-2015 check digit (constraint companies_uscc_check, reason from filmwg.uscc_problem); unique when present (companies_uscc_key); NULL when unknown or not applicable.';
+
+--
+-- Name: COLUMN companies.name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.name IS 'Name, usually the English or registered name; not blank.';
+
+--
+-- Name: COLUMN companies.name_zh; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.name_zh IS 'Chinese name (中文名称); not blank when present.';
+
+--
+-- Name: COLUMN companies.kind; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.kind IS 'internet_platform, production, distribution, post_production, technology, investment or other (companies_kind_check).';
+
+--
+-- Name: COLUMN companies.district; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.district IS 'District of registration, e.g. 怀柔区.';
+
+--
+-- Name: COLUMN companies.registered_in_zone; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.registered_in_zone IS 'Registered in the Huairou National Film Industry Demonstration Zone.';
+
+--
+-- Name: COLUMN companies.zone_registered_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.zone_registered_on IS 'Day of registration in the zone; only when registered_in_zone (companies_zone_check).';
+
+--
+-- Name: COLUMN companies.registered_capital; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.registered_capital IS 'Registered capital in CNY, >= 0.';
+
+--
+-- Name: COLUMN companies.founded_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.founded_on IS 'Day the company was founded.';
+
+--
+-- Name: COLUMN companies.employees; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.employees IS 'Number of employees, >= 0.';
+
+--
+-- Name: COLUMN companies.archived_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.archived_at IS 'When the company was archived; NULL while active.';
+
+--
+-- Name: COLUMN companies.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.row_version IS 'Optimistic-locking version: 1 on insert, +1 on every update; an update naming a stale version fails with SQLSTATE FW409.';
+
+--
+-- Name: COLUMN companies.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.created_at IS 'When the record was created.';
+
+--
+-- Name: CONSTRAINT companies_uscc_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON CONSTRAINT companies_uscc_check ON filmwg.companies IS 'uscc is a valid Unified Social Credit Code (filmwg.uscc_is_valid); an invalid one is refused with the reason from filmwg.uscc_problem (filmwg.uscc_refused).';
+
+--
+-- Name: events; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.events (
+    id bigint NOT NULL,
+    name text NOT NULL,
+    kind text DEFAULT 'other'::text NOT NULL,
+    starts_at timestamp with time zone NOT NULL,
+    ends_at timestamp with time zone,
+    venue text,
+    district text,
+    capacity integer,
+    notes text,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT events_capacity_check CHECK ((capacity > 0)),
+    CONSTRAINT events_ends_check CHECK ((ends_at >= starts_at)),
+    CONSTRAINT events_kind_check CHECK ((kind = ANY (ARRAY['ceremony'::text, 'forum'::text, 'meeting'::text, 'workshop'::text, 'other'::text]))),
+    CONSTRAINT events_name_check CHECK ((btrim(name) <> ''::text))
+);
+
+--
+-- Name: TABLE events; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.events IS 'The working group''s ceremonies, forums, meetings and workshops.';
+
+--
+-- Name: COLUMN events.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.events.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN events.name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.events.name IS 'Name of the event; not blank.';
+
+--
+-- Name: COLUMN events.kind; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.events.kind IS 'ceremony, forum, meeting, workshop or other (events_kind_check).';
+
+--
+-- Name: COLUMN events.starts_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.events.starts_at IS 'Start instant; its date in Asia/Shanghai is the event''s day.';
+
+--
+-- Name: COLUMN events.ends_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.events.ends_at IS 'End instant, not before starts_at (events_ends_check); NULL when unknown.';
+
+--
+-- Name: COLUMN events.venue; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.events.venue IS 'Where it took place.';
+
+--
+-- Name: COLUMN events.district; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.events.district IS 'District of the venue, e.g. 怀柔区.';
+
+--
+-- Name: COLUMN events.capacity; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.events.capacity IS 'Seats available, > 0 (events_capacity_check); NULL when unknown.';
+
+--
+-- Name: COLUMN events.notes; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.events.notes IS 'What happened, e.g. decisions taken.';
+
+--
+-- Name: COLUMN events.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.events.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN events.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.events.created_at IS 'When the record was created.';
+
+--
+-- Name: role_assignments; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.role_assignments (
+    id bigint NOT NULL,
+    position_id bigint NOT NULL,
+    professional_id bigint NOT NULL,
+    company_id bigint,
+    term daterange NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT role_assignments_term_check CHECK (((NOT isempty(term)) AND (NOT lower_inf(term))))
+);
+
+--
+-- Name: TABLE role_assignments; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.role_assignments IS 'A professional holding a position, on behalf of a company, over a term. Never more holders at once than the position''s seats (trigger enforce_seats, 23P01 role_assignments_seats); one professional never holds the same position twice at once (role_assignments_no_overlap).';
+
+--
+-- Name: COLUMN role_assignments.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.role_assignments.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN role_assignments.position_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.role_assignments.position_id IS 'The position held.';
+
+--
+-- Name: COLUMN role_assignments.professional_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.role_assignments.professional_id IS 'The holder.';
+
+--
+-- Name: COLUMN role_assignments.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.role_assignments.company_id IS 'The company the holder represents; NULL when none or unknown.';
+
+--
+-- Name: COLUMN role_assignments.term; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.role_assignments.term IS 'Half-open [from, to): held from `from` up to and including the day before `to`; upper bound NULL while held. Lower bound required, never empty (role_assignments_term_check).';
+
+--
+-- Name: COLUMN role_assignments.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.role_assignments.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN role_assignments.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.role_assignments.created_at IS 'When the record was created.';
+
+--
+-- Name: company_engagement; Type: VIEW; Schema: reporting; Owner: -
+--
+
+CREATE VIEW reporting.company_engagement AS
+ SELECT c.id AS company_id,
+    c.uscc,
+    c.name,
+    c.name_zh,
+    (COALESCE(ev.events_attended, (0)::bigint))::integer AS events_attended,
+    ev.last_event_at,
+    (COALESCE(ra.positions_held_now, (0)::bigint))::integer AS positions_held_now,
+    (COALESCE(ra.positions_ever, (0)::bigint))::integer AS positions_ever,
+    c.kind,
+    (COALESCE(ev.attendances, (0)::bigint))::integer AS attendances
+   FROM ((filmwg.companies c
+     LEFT JOIN ( SELECT a.company_id,
+            count(DISTINCT a.event_id) AS events_attended,
+            count(*) AS attendances,
+            max(e.starts_at) AS last_event_at
+           FROM (filmwg.attendance a
+             JOIN filmwg.events e ON ((e.id = a.event_id)))
+          WHERE ((a.company_id IS NOT NULL) AND (e.starts_at < (((reporting.as_of() + 1))::timestamp without time zone AT TIME ZONE 'Asia/Shanghai'::text)))
+          GROUP BY a.company_id) ev ON ((ev.company_id = c.id)))
+     LEFT JOIN ( SELECT r.company_id,
+            count(*) FILTER (WHERE (r.term @> reporting.as_of())) AS positions_held_now,
+            count(*) AS positions_ever
+           FROM filmwg.role_assignments r
+          WHERE ((r.company_id IS NOT NULL) AND (lower(r.term) <= reporting.as_of()))
+          GROUP BY r.company_id) ra ON ((ra.company_id = c.id)))
+  WHERE ((c.archived_at IS NULL) OR (c.archived_at >= (((reporting.as_of() + 1))::timestamp without time zone AT TIME ZONE 'Asia/Shanghai'::text)));
+
+--
+-- Name: VIEW company_engagement; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON VIEW reporting.company_engagement IS 'Per company not archived by the report day: events attended on its behalf and positions of the working group held on its behalf, on and up to the report day (today in Asia/Shanghai, reporting.as_of(); company_engagement_as_of(day) for another day). 各单位截至报表日的参与情况：代表该单位参加的活动数和人次，以及报表日和历来担任的工作组职务数；报表日默认为北京时间当日。';
+
+--
+-- Name: COLUMN company_engagement.company_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.company_engagement.company_id IS 'Company id. 单位编号。';
+
+--
+-- Name: COLUMN company_engagement.uscc; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.company_engagement.uscc IS 'Unified Social Credit Code of the company (a public registration number), if known. 统一社会信用代码（单位公开登记号码，如有）。';
+
+--
+-- Name: COLUMN company_engagement.name; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.company_engagement.name IS 'Company name. 单位名称。';
+
+--
+-- Name: COLUMN company_engagement.name_zh; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.company_engagement.name_zh IS 'Chinese name. 中文名称。';
+
+--
+-- Name: COLUMN company_engagement.events_attended; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.company_engagement.events_attended IS 'Distinct events, started by the end of the report day, attended by someone on the company''s behalf. 截至报表日代表该单位参加的活动数。';
+
+--
+-- Name: COLUMN company_engagement.last_event_at; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.company_engagement.last_event_at IS 'Start of the latest such event; NULL when none. 最近一次参加的活动的开始时间。';
+
+--
+-- Name: COLUMN company_engagement.positions_held_now; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.company_engagement.positions_held_now IS 'Role assignments on the company''s behalf whose term contains the report day. 报表日担任的职务数。';
+
+--
+-- Name: COLUMN company_engagement.positions_ever; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.company_engagement.positions_ever IS 'Role assignments on the company''s behalf begun on or before the report day. 截至报表日历来担任的职务数。';
+
+--
+-- Name: COLUMN company_engagement.kind; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.company_engagement.kind IS 'Kind of company: internet_platform, production, distribution, post_production, technology, investment or other. 单位类型。';
+
+--
+-- Name: COLUMN company_engagement.attendances; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.company_engagement.attendances IS 'Attendances on the company''s behalf at those events (one per professional and event). 截至报表日代表该单位参会的人次。';
+
+--
+-- Name: company_engagement_as_of(date); Type: FUNCTION; Schema: reporting; Owner: -
+--
+
+CREATE FUNCTION reporting.company_engagement_as_of(day date) RETURNS SETOF reporting.company_engagement
+    LANGUAGE plpgsql STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    previous text := current_setting('reporting.as_of', true);
+BEGIN
+    PERFORM set_config('reporting.as_of', to_char(day, 'YYYY-MM-DD'), true);
+    RETURN QUERY SELECT * FROM reporting.company_engagement;
+    PERFORM set_config('reporting.as_of', coalesce(previous, ''), true);
+END
+$$;
+
+--
+-- Name: FUNCTION company_engagement_as_of(day date); Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON FUNCTION reporting.company_engagement_as_of(day date) IS 'reporting.company_engagement up to the given day instead of today: same columns, same meaning. Runs as the view''s owner and reads nothing but the view; NULL gives no rows. 截至指定日期的单位参与情况，列与 company_engagement 相同。';
+
+--
+-- Name: memberships; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.memberships (
+    id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    tier text NOT NULL,
+    period daterange NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT memberships_period_check CHECK (((NOT isempty(period)) AND (NOT lower_inf(period)))),
+    CONSTRAINT memberships_tier_check CHECK ((tier = ANY (ARRAY['initiating'::text, 'member'::text, 'observer'::text])))
+);
+
+--
+-- Name: TABLE memberships; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.memberships IS 'A company''s membership of the working group over a period; a change of tier ends one membership and starts another. Periods of one company never overlap (memberships_no_overlap).';
+
+--
+-- Name: COLUMN memberships.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN memberships.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.company_id IS 'The member company.';
+
+--
+-- Name: COLUMN memberships.tier; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.tier IS 'initiating (initiating member unit, 发起单位), member or observer (memberships_tier_check).';
+
+--
+-- Name: COLUMN memberships.period; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.period IS 'Half-open [joined_on, left_on): a member from joined_on up to and including the day before left_on; upper bound NULL while a member. Lower bound required, never empty (memberships_period_check).';
+
+--
+-- Name: COLUMN memberships.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN memberships.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.created_at IS 'When the record was created.';
+
+--
+-- Name: member_roster; Type: VIEW; Schema: reporting; Owner: -
+--
+
+CREATE VIEW reporting.member_roster AS
+ SELECT c.id AS company_id,
+    c.uscc,
+    c.name,
+    c.name_zh,
+    c.kind,
+    m.tier,
+    lower(m.period) AS member_since,
+    c.district,
+    c.registered_in_zone,
+    upper(m.period) AS left_on
+   FROM (filmwg.memberships m
+     JOIN filmwg.companies c ON ((c.id = m.company_id)))
+  WHERE ((m.period @> ( SELECT reporting.as_of() AS as_of)) AND ((c.archived_at IS NULL) OR (c.archived_at >= (((( SELECT reporting.as_of() AS as_of) + 1))::timestamp without time zone AT TIME ZONE 'Asia/Shanghai'::text))));
+
+--
+-- Name: VIEW member_roster; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON VIEW reporting.member_roster IS 'Member companies on the report day and their tier. The report day is today in Asia/Shanghai (reporting.as_of()); member_roster_as_of(day) gives another day. Companies archived by the end of that day are left out. 报表日的成员单位及其级别；报表日默认为北京时间当日（reporting.as_of()），其他日期用 member_roster_as_of(日期)；截至该日已归档的单位不列入。';
+
+--
+-- Name: COLUMN member_roster.company_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.member_roster.company_id IS 'Company id. 单位编号。';
+
+--
+-- Name: COLUMN member_roster.uscc; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.member_roster.uscc IS 'Unified Social Credit Code of the company (a public registration number), if known. 统一社会信用代码（单位公开登记号码，如有）。';
+
+--
+-- Name: COLUMN member_roster.name; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.member_roster.name IS 'Company name. 单位名称。';
+
+--
+-- Name: COLUMN member_roster.name_zh; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.member_roster.name_zh IS 'Chinese name. 中文名称。';
+
+--
+-- Name: COLUMN member_roster.kind; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.member_roster.kind IS 'Kind of company: internet_platform, production, distribution, post_production, technology, investment or other. 单位类型。';
+
+--
+-- Name: COLUMN member_roster.tier; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.member_roster.tier IS 'Membership tier on the report day: initiating, member or observer. 成员级别：发起单位、成员或观察员。';
+
+--
+-- Name: COLUMN member_roster.member_since; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.member_roster.member_since IS 'First day of the membership that contains the report day (a change of tier starts a new one). 本次入会日期（变更级别即开始新的成员资格）。';
+
+--
+-- Name: COLUMN member_roster.district; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.member_roster.district IS 'District of registration, e.g. 怀柔区. 注册所在区。';
+
+--
+-- Name: COLUMN member_roster.registered_in_zone; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.member_roster.registered_in_zone IS 'Registered in the Huairou National Film Industry Demonstration Zone. 是否在怀柔国家影视产业示范区注册。';
+
+--
+-- Name: COLUMN member_roster.left_on; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.member_roster.left_on IS 'First day the company is no longer a member under this membership, if already recorded; NULL while open-ended. 本次成员资格终止日（当日起不再是成员），未定则为空。';
+
+--
+-- Name: member_roster_as_of(date); Type: FUNCTION; Schema: reporting; Owner: -
+--
+
+CREATE FUNCTION reporting.member_roster_as_of(day date) RETURNS SETOF reporting.member_roster
+    LANGUAGE plpgsql STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    previous text := current_setting('reporting.as_of', true);
+BEGIN
+    PERFORM set_config('reporting.as_of', to_char(day, 'YYYY-MM-DD'), true);
+    RETURN QUERY SELECT * FROM reporting.member_roster;
+    PERFORM set_config('reporting.as_of', coalesce(previous, ''), true);
+END
+$$;
+
+--
+-- Name: FUNCTION member_roster_as_of(day date); Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON FUNCTION reporting.member_roster_as_of(day date) IS 'reporting.member_roster as of the given day instead of today: same columns, same meaning. Runs as the view''s owner and reads nothing but the view; NULL gives no rows. 指定日期的成员单位名单，列与 member_roster 相同。';
+
+--
+-- Name: membership_growth; Type: VIEW; Schema: reporting; Owner: -
+--
+
+CREATE VIEW reporting.membership_growth AS
+ WITH memberships AS (
+         SELECT m.tier,
+            lower(m.period) AS joined_on,
+            LEAST(upper(m.period), a.archived_on) AS left_on
+           FROM (filmwg.memberships m
+             LEFT JOIN ( SELECT companies.id,
+                    ((companies.archived_at AT TIME ZONE 'Asia/Shanghai'::text))::date AS archived_on
+                   FROM filmwg.companies
+                  WHERE (companies.archived_at IS NOT NULL)) a ON ((a.id = m.company_id)))
+          WHERE ((a.archived_on IS NULL) OR (a.archived_on > lower(m.period)))
+        ), changes AS (
+         SELECT memberships.tier,
+            (EXTRACT(year FROM memberships.joined_on))::integer AS year,
+            1 AS joined,
+            0 AS left_in_year
+           FROM memberships
+          WHERE (memberships.joined_on <= ( SELECT reporting.as_of() AS as_of))
+        UNION ALL
+         SELECT memberships.tier,
+            (EXTRACT(year FROM memberships.left_on))::integer AS "extract",
+            0,
+            1
+           FROM memberships
+          WHERE (memberships.left_on <= ( SELECT reporting.as_of() AS as_of))
+        ), per_year AS (
+         SELECT changes.year,
+            changes.tier,
+            (sum(changes.joined))::integer AS joined,
+            (sum(changes.left_in_year))::integer AS left_in_year
+           FROM changes
+          GROUP BY changes.year, changes.tier
+        ), years AS (
+         SELECT y_1.year
+           FROM ( SELECT min(per_year.year) AS first_year
+                   FROM per_year) f,
+            LATERAL generate_series(f.first_year, (EXTRACT(year FROM reporting.as_of()))::integer) y_1(year)
+        )
+ SELECT y.year,
+    t.tier,
+    (sum((COALESCE(p.joined, 0) - COALESCE(p.left_in_year, 0))) OVER (PARTITION BY t.tier ORDER BY y.year))::integer AS members_at_year_end,
+    COALESCE(p.joined, 0) AS joined,
+    COALESCE(p.left_in_year, 0) AS left_in_year
+   FROM ((years y
+     CROSS JOIN ( VALUES ('initiating'::text), ('member'::text), ('observer'::text)) t(tier))
+     LEFT JOIN per_year p ON (((p.year = y.year) AND (p.tier = t.tier))));
+
+--
+-- Name: VIEW membership_growth; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON VIEW reporting.membership_growth IS 'Membership per year and tier, from the year of the first membership to the year of the report day (today in Asia/Shanghai, reporting.as_of(); membership_growth_as_of(day) for another day): members on 31 December (on the report day for its own year), memberships begun and ended in the year. A change of tier ends one membership and begins another; archiving a company ends its membership on that day (as in member_roster). 按年度和级别统计的成员变化：年末（报表日所在年度为报表日）成员数、当年入会数与退出数；报表日默认为北京时间当日；变更级别计为一次退出和一次入会；单位归档之日视为退出。';
+
+--
+-- Name: COLUMN membership_growth.year; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.membership_growth.year IS 'Calendar year. 年度。';
+
+--
+-- Name: COLUMN membership_growth.tier; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.membership_growth.tier IS 'Membership tier: initiating, member or observer. 成员级别：发起单位、成员或观察员。';
+
+--
+-- Name: COLUMN membership_growth.members_at_year_end; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.membership_growth.members_at_year_end IS 'Memberships of this tier on 31 December of the year; for the year of the report day, on the report day. Summed over tiers: member companies. 当年12月31日（报表日所在年度为报表日）该级别的成员数；各级别之和即成员单位数。';
+
+--
+-- Name: COLUMN membership_growth.joined; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.membership_growth.joined IS 'Memberships of this tier begun in the year, up to the report day. 当年（截至报表日）入会数。';
+
+--
+-- Name: COLUMN membership_growth.left_in_year; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.membership_growth.left_in_year IS 'Memberships of this tier ended in the year, up to the report day: the first day no longer a member (end of the period, or the day the company was archived) in the year. 当年（截至报表日）退出数，以成员资格终止日或单位归档日计。';
+
+--
+-- Name: membership_growth_as_of(date); Type: FUNCTION; Schema: reporting; Owner: -
+--
+
+CREATE FUNCTION reporting.membership_growth_as_of(day date) RETURNS SETOF reporting.membership_growth
+    LANGUAGE plpgsql STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    previous text := current_setting('reporting.as_of', true);
+BEGIN
+    PERFORM set_config('reporting.as_of', to_char(day, 'YYYY-MM-DD'), true);
+    RETURN QUERY SELECT * FROM reporting.membership_growth;
+    PERFORM set_config('reporting.as_of', coalesce(previous, ''), true);
+END
+$$;
+
+--
+-- Name: FUNCTION membership_growth_as_of(day date); Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON FUNCTION reporting.membership_growth_as_of(day date) IS 'reporting.membership_growth up to the given day instead of today: same columns, same meaning. Runs as the view''s owner and reads nothing but the view; NULL gives no rows. 截至指定日期的成员变化，列与 membership_growth 相同。';
+
+--
+-- Name: determinations; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.determinations (
+    run_id bigint NOT NULL,
+    policy_version_id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    eligible boolean NOT NULL,
+    criteria_values boolean[] NOT NULL,
+    amount numeric,
+    amount_reason text
+)
+PARTITION BY RANGE (run_id);
+
+--
+-- Name: TABLE determinations; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.determinations IS 'What a job run decided: for each policy version valid on the run''s day and each company, whether it is eligible and the value of every criterion. Partitioned by run: the job writes a run''s rows into filmwg.determinations_<run> and attaches it (filmwg.open_determinations, filmwg.attach_determinations); rows inserted here directly for a run without a partition go to determinations_default.';
+
+--
+-- Name: COLUMN determinations.run_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.run_id IS 'The run (rows go with it when it is deleted).';
+
+--
+-- Name: COLUMN determinations.policy_version_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.policy_version_id IS 'The policy version evaluated.';
+
+--
+-- Name: COLUMN determinations.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.company_id IS 'The company evaluated.';
+
+--
+-- Name: COLUMN determinations.eligible; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.eligible IS 'Whether the rule held; a rule that came out NULL is false.';
+
+--
+-- Name: COLUMN determinations.criteria_values; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.criteria_values IS 'Value of each criterion, aligned with policy_versions.criteria; NULL elements are undetermined (missing facts).';
+
+--
+-- Name: COLUMN determinations.amount; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.amount IS 'For an eligible determination of a version with an amount formula: CNY the company receives, rounded half-up to 0.01, at least 0, at most the version''s amount_cap; 0 when another policy of its exclusive group pays more; NULL when a fact the formula needs is unknown or a divisor is 0 (amount_reason says which), and for ineligible determinations and versions without a formula.';
+
+--
+-- Name: COLUMN determinations.amount_reason; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.amount_reason IS 'Why amount is NULL (e.g. "rent_paid_last_year is unknown") or 0 by its exclusive group; NULL otherwise.';
+
+--
+-- Name: job_runs; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.job_runs (
+    id bigint NOT NULL,
+    job text NOT NULL,
+    as_of date NOT NULL,
+    status text DEFAULT 'running'::text NOT NULL,
+    dry_run boolean DEFAULT false NOT NULL,
+    actor text DEFAULT filmwg.current_actor() NOT NULL,
+    backend_pid integer DEFAULT pg_backend_pid(),
+    backend_start timestamp with time zone,
+    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    finished_at timestamp with time zone,
+    duration_ms bigint,
+    companies integer,
+    policy_versions integer,
+    determinations integer,
+    eligible integer,
+    changes integer,
+    error text,
+    CONSTRAINT job_runs_finished_check CHECK (((status = 'running'::text) = (finished_at IS NULL))),
+    CONSTRAINT job_runs_job_check CHECK ((job = 'eligibility'::text)),
+    CONSTRAINT job_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'abandoned'::text])))
+);
+
+--
+-- Name: TABLE job_runs; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.job_runs IS 'Every run of a batch job. At most one running run per job (job_runs_running_key). A run whose session is gone is marked abandoned by filmwg.abandon_dead_runs.';
+
+--
+-- Name: COLUMN job_runs.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.id IS 'Surrogate key; increases with the start of runs.';
+
+--
+-- Name: COLUMN job_runs.job; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.job IS 'Which job: eligibility (job_runs_job_check).';
+
+--
+-- Name: COLUMN job_runs.as_of; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.as_of IS 'The day the job evaluated (facts as of this day).';
+
+--
+-- Name: COLUMN job_runs.status; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.status IS 'running, succeeded, failed or abandoned (job_runs_status_check).';
+
+--
+-- Name: COLUMN job_runs.dry_run; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.dry_run IS 'A dry run computes but keeps no determinations; reports ignore it.';
+
+--
+-- Name: COLUMN job_runs.actor; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.actor IS 'Who started the run (filmwg.actor, else the session user).';
+
+--
+-- Name: COLUMN job_runs.backend_pid; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.backend_pid IS 'pg_backend_pid() of the session doing the work; with backend_start, identifies it in pg_stat_activity.';
+
+--
+-- Name: COLUMN job_runs.backend_start; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.backend_start IS 'backend_start of that session in pg_stat_activity (filled in on insert), so a reused pid is not mistaken for a live run.';
+
+--
+-- Name: COLUMN job_runs.started_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.started_at IS 'When the run started.';
+
+--
+-- Name: COLUMN job_runs.finished_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.finished_at IS 'When the run ended (NULL exactly while running, job_runs_finished_check); filled in when status leaves running if not given.';
+
+--
+-- Name: COLUMN job_runs.duration_ms; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.duration_ms IS 'finished_at - started_at in milliseconds; filled in when status leaves running if not given.';
+
+--
+-- Name: COLUMN job_runs.companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.companies IS 'Companies evaluated.';
+
+--
+-- Name: COLUMN job_runs.policy_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.policy_versions IS 'Policy versions valid on as_of and evaluated.';
+
+--
+-- Name: COLUMN job_runs.determinations; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.determinations IS 'Determinations written.';
+
+--
+-- Name: COLUMN job_runs.eligible; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.eligible IS 'Determinations that came out eligible.';
+
+--
+-- Name: COLUMN job_runs.changes; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.changes IS 'Changes since the previous succeeded run (determination_changes rows).';
+
+--
+-- Name: COLUMN job_runs.error; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.error IS 'Why the run failed or was abandoned.';
+
+--
+-- Name: policies; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.policies (
+    id bigint NOT NULL,
+    code text NOT NULL,
+    title text NOT NULL,
+    issuer text,
+    benefit text,
+    cap numeric(20,2),
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT policies_cap_check CHECK ((cap >= (0)::numeric)),
+    CONSTRAINT policies_code_check CHECK ((code ~ '^[a-z0-9_-]+$'::text)),
+    CONSTRAINT policies_title_check CHECK ((btrim(title) <> ''::text))
+);
+
+--
+-- Name: TABLE policies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.policies IS 'Preferential policies the Huairou zone offers film companies; their eligibility rules are in policy_versions.';
+
+--
+-- Name: COLUMN policies.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN policies.code; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.code IS 'Stable code: lower-case letters, digits, - and _ (policies_code_check); unique (policies_code_key).';
+
+--
+-- Name: COLUMN policies.title; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.title IS 'Title; not blank.';
+
+--
+-- Name: COLUMN policies.issuer; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.issuer IS 'Who issues the policy, e.g. the zone''s administrative committee.';
+
+--
+-- Name: COLUMN policies.benefit; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.benefit IS 'What the policy grants, in words.';
+
+--
+-- Name: COLUMN policies.cap; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.cap IS 'Largest amount in CNY of one grant under the policy, >= 0 (policies_cap_check); NULL when uncapped.';
+
+--
+-- Name: COLUMN policies.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN policies.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.created_at IS 'When the record was created.';
+
+--
+-- Name: policy_versions; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.policy_versions (
+    id bigint NOT NULL,
+    policy_id bigint NOT NULL,
+    version integer NOT NULL,
+    valid daterange NOT NULL,
+    rule text NOT NULL,
+    criteria text[] NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    amount text,
+    amount_cap numeric(20,2),
+    exclusive_group text,
+    CONSTRAINT policy_versions_amount_cap_check CHECK ((amount_cap >= (0)::numeric)),
+    CONSTRAINT policy_versions_amount_check CHECK ((btrim(amount) <> ''::text)),
+    CONSTRAINT policy_versions_criteria_check CHECK ((array_position(criteria, NULL::text) IS NULL)),
+    CONSTRAINT policy_versions_exclusive_group_check CHECK ((exclusive_group ~ '^[a-z0-9_-]+$'::text)),
+    CONSTRAINT policy_versions_rule_check CHECK ((btrim(rule) <> ''::text)),
+    CONSTRAINT policy_versions_valid_check CHECK (((NOT isempty(valid)) AND (NOT lower_inf(valid)))),
+    CONSTRAINT policy_versions_version_check CHECK ((version >= 1))
+);
+
+--
+-- Name: TABLE policy_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.policy_versions IS 'Versions of a policy''s eligibility rule, each valid over a period; versions of one policy never overlap (policy_versions_no_overlap). Rule and criteria are fixed once a job has used the version (policy_versions_immutable).';
+
+--
+-- Name: COLUMN policy_versions.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN policy_versions.policy_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.policy_id IS 'The policy.';
+
+--
+-- Name: COLUMN policy_versions.version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.version IS 'Number of the version within its policy: 1, 2, … (unique per policy, policy_versions_policy_id_version_key); the next number is filled in when inserted as NULL.';
+
+--
+-- Name: COLUMN policy_versions.valid; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.valid IS 'Half-open [valid_from, valid_to) when the version applies; upper bound NULL while open (policy_versions_valid_check).';
+
+--
+-- Name: COLUMN policy_versions.rule; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.rule IS 'The eligibility rule, in the rule language over the fact catalog (filmwg.fact_catalog); checked by the application before it is saved.';
+
+--
+-- Name: COLUMN policy_versions.criteria; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.criteria IS 'Source text of each top-level `and` term of the rule, in order; determinations.criteria_values is aligned with it.';
+
+--
+-- Name: COLUMN policy_versions.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN policy_versions.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.created_at IS 'When the version was recorded.';
+
+--
+-- Name: COLUMN policy_versions.amount; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.amount IS 'How much an eligible company receives: a formula of the rules language over the facts (DESIGN §12), checked by the application before it is saved; NULL when the version pays no computed amount.';
+
+--
+-- Name: COLUMN policy_versions.amount_cap; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.amount_cap IS 'Largest amount in CNY of one determination, >= 0; NULL when uncapped.';
+
+--
+-- Name: COLUMN policy_versions.exclusive_group; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.exclusive_group IS 'Policies whose versions share a group are not cumulative: per company and run, only the eligible one with the highest amount keeps it (ties: the smaller code); NULL when cumulative.';
+
+--
+-- Name: policy_eligibility_current; Type: VIEW; Schema: reporting; Owner: -
+--
+
+CREATE VIEW reporting.policy_eligibility_current AS
+ WITH latest AS (
+         SELECT r.id,
+            r.as_of
+           FROM filmwg.job_runs r
+          WHERE ((r.job = 'eligibility'::text) AND (r.status = 'succeeded'::text) AND (NOT r.dry_run) AND (r.as_of <= reporting.as_of()))
+          ORDER BY r.as_of DESC, r.id DESC
+         LIMIT 1
+        )
+ SELECT l.id AS run_id,
+    l.as_of,
+    p.code AS policy_code,
+    p.title AS policy_title,
+    v.version,
+    d.company_id,
+    c.uscc,
+    c.name AS company_name,
+    c.name_zh AS company_name_zh,
+    d.eligible
+   FROM ((((latest l
+     JOIN filmwg.determinations d ON ((d.run_id = l.id)))
+     JOIN filmwg.policy_versions v ON ((v.id = d.policy_version_id)))
+     JOIN filmwg.policies p ON ((p.id = v.policy_id)))
+     JOIN filmwg.companies c ON ((c.id = d.company_id)))
+  WHERE (d.run_id = ( SELECT latest.id
+           FROM latest));
+
+--
+-- Name: VIEW policy_eligibility_current; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON VIEW reporting.policy_eligibility_current IS 'What the eligibility job decided, per policy version valid on that day and company: the latest succeeded, not dry, run of the latest day evaluated on or before the report day (today in Asia/Shanghai, reporting.as_of(); policy_eligibility_current_as_of(day) for another day). A re-run for an earlier day does not replace the current day''s answer. 资格判定结果（按政策和单位）：取报表日（默认为北京时间当日）及之前最近一个判定日的最近一次成功运行（非试运行）。';
+
+--
+-- Name: COLUMN policy_eligibility_current.run_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.policy_eligibility_current.run_id IS 'The job run. 运行编号。';
+
+--
+-- Name: COLUMN policy_eligibility_current.as_of; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.policy_eligibility_current.as_of IS 'Day the facts were evaluated (the run''s as_of). 判定所依据的日期。';
+
+--
+-- Name: COLUMN policy_eligibility_current.policy_code; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.policy_eligibility_current.policy_code IS 'Policy code. 政策代码。';
+
+--
+-- Name: COLUMN policy_eligibility_current.policy_title; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.policy_eligibility_current.policy_title IS 'Policy title. 政策名称。';
+
+--
+-- Name: COLUMN policy_eligibility_current.version; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.policy_eligibility_current.version IS 'Number of the policy version applied. 所适用的政策版本号。';
+
+--
+-- Name: COLUMN policy_eligibility_current.company_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.policy_eligibility_current.company_id IS 'Company id. 单位编号。';
+
+--
+-- Name: COLUMN policy_eligibility_current.uscc; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.policy_eligibility_current.uscc IS 'Unified Social Credit Code, if known. 统一社会信用代码（如有）。';
+
+--
+-- Name: COLUMN policy_eligibility_current.company_name; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.policy_eligibility_current.company_name IS 'Company name. 单位名称。';
+
+--
+-- Name: COLUMN policy_eligibility_current.company_name_zh; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.policy_eligibility_current.company_name_zh IS 'Chinese name. 中文名称。';
+
+--
+-- Name: COLUMN policy_eligibility_current.eligible; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.policy_eligibility_current.eligible IS 'Whether the company meets the rule. 是否符合条件。';
+
+--
+-- Name: policy_eligibility_current_as_of(date); Type: FUNCTION; Schema: reporting; Owner: -
+--
+
+CREATE FUNCTION reporting.policy_eligibility_current_as_of(day date) RETURNS SETOF reporting.policy_eligibility_current
+    LANGUAGE plpgsql STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    previous text := current_setting('reporting.as_of', true);
+BEGIN
+    PERFORM set_config('reporting.as_of', to_char(day, 'YYYY-MM-DD'), true);
+    RETURN QUERY SELECT * FROM reporting.policy_eligibility_current;
+    PERFORM set_config('reporting.as_of', coalesce(previous, ''), true);
+END
+$$;
+
+--
+-- Name: FUNCTION policy_eligibility_current_as_of(day date); Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON FUNCTION reporting.policy_eligibility_current_as_of(day date) IS 'reporting.policy_eligibility_current for the given day instead of today: the latest run of that day, else of the latest earlier day evaluated; same columns, same meaning. Runs as the view''s owner and reads nothing but the view; NULL gives no rows. 指定日期（或其之前最近判定日）的资格判定结果，列与 policy_eligibility_current 相同。';
+
+--
+-- Name: positions; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.positions (
+    id bigint NOT NULL,
+    code text NOT NULL,
+    title text NOT NULL,
+    title_zh text,
+    seats integer DEFAULT 1 NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT positions_code_check CHECK ((code ~ '^[a-z][a-z0-9_]*$'::text)),
+    CONSTRAINT positions_seats_check CHECK ((seats >= 1)),
+    CONSTRAINT positions_title_check CHECK ((btrim(title) <> ''::text))
+);
+
+--
+-- Name: TABLE positions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.positions IS 'The working group''s elected posts and how many people may hold each at once.';
+
+--
+-- Name: COLUMN positions.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.positions.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN positions.code; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.positions.code IS 'Stable code, lower-case letters, digits and _ (positions_code_check), unique (positions_code_key), e.g. head.';
+
+--
+-- Name: COLUMN positions.title; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.positions.title IS 'English title, e.g. Head.';
+
+--
+-- Name: COLUMN positions.title_zh; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.positions.title_zh IS 'Chinese title, e.g. 组长.';
+
+--
+-- Name: COLUMN positions.seats; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.positions.seats IS 'How many professionals may hold the position at the same time, >= 1; never lowered below the current holders (23P01 role_assignments_seats).';
+
+--
+-- Name: COLUMN positions.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.positions.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN positions.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.positions.created_at IS 'When the record was created.';
+
+--
+-- Name: professionals; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.professionals (
+    id bigint NOT NULL,
+    full_name text,
+    latin_name text,
+    title text,
+    email text,
+    phone text,
+    specialties text[] DEFAULT '{}'::text[] NOT NULL,
+    erased_at timestamp with time zone,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT professionals_email_check CHECK ((email ~ '^[^@[:space:]]+@[^@[:space:]]+$'::text)),
+    CONSTRAINT professionals_erased_check CHECK (((erased_at IS NULL) OR ((full_name IS NULL) AND (latin_name IS NULL) AND (email IS NULL) AND (phone IS NULL)))),
+    CONSTRAINT professionals_full_name_check CHECK ((btrim(full_name) <> ''::text)),
+    CONSTRAINT professionals_name_required CHECK (((full_name IS NOT NULL) OR (erased_at IS NOT NULL))),
+    CONSTRAINT professionals_specialties_check CHECK ((array_position(specialties, NULL::text) IS NULL))
+);
+
+--
+-- Name: TABLE professionals; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.professionals IS 'People in the industry. full_name, latin_name, email and phone are personal data: filmwg.erase_professional removes them on request (erased_at set) while attendance, employments and roles stay as anonymous history.';
+
+--
+-- Name: COLUMN professionals.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.professionals.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN professionals.full_name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.professionals.full_name IS 'Full name as the person writes it (Chinese names first-class); required, not blank (professionals_name_required, professionals_full_name_check); NULL only after erasure.';
+
+--
+-- Name: COLUMN professionals.latin_name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.professionals.latin_name IS 'Name in Latin letters (e.g. pinyin), optional. Personal data.';
+
+--
+-- Name: COLUMN professionals.title; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.professionals.title IS 'Job title, e.g. Deputy Secretary-General.';
+
+--
+-- Name: COLUMN professionals.email; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.professionals.email IS 'E-mail address; unique ignoring case (index professionals_email_key); must look like local@domain (professionals_email_check). Personal contact data, never in reports.';
+
+--
+-- Name: COLUMN professionals.phone; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.professionals.phone IS 'Phone number. Personal contact data, never in reports.';
+
+--
+-- Name: COLUMN professionals.specialties; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.professionals.specialties IS 'Specialties (e.g. screenwriting, VFX); no NULL elements (professionals_specialties_check).';
+
+--
+-- Name: COLUMN professionals.erased_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.professionals.erased_at IS 'When the personal data was erased; then full_name, latin_name, email and phone are NULL (professionals_erased_check).';
+
+--
+-- Name: COLUMN professionals.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.professionals.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN professionals.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.professionals.created_at IS 'When the record was created.';
+
+--
+-- Name: role_history; Type: VIEW; Schema: reporting; Owner: -
+--
+
+CREATE VIEW reporting.role_history AS
+ SELECT p.code AS "position",
+    p.title AS position_title,
+    p.title_zh AS position_title_zh,
+    r.professional_id,
+    pr.full_name AS holder_name,
+    r.company_id,
+    c.name AS company_name,
+    c.name_zh AS company_name_zh,
+    lower(r.term) AS term_from,
+    upper(r.term) AS term_to,
+    (r.term @> reporting.as_of()) AS is_current
+   FROM (((filmwg.role_assignments r
+     JOIN filmwg.positions p ON ((p.id = r.position_id)))
+     JOIN filmwg.professionals pr ON ((pr.id = r.professional_id)))
+     LEFT JOIN filmwg.companies c ON ((c.id = r.company_id)));
+
+--
+-- Name: VIEW role_history; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON VIEW reporting.role_history IS 'Every term of every position of the working group, past, current and future; is_current tells whether the term contains the report day (today in Asia/Shanghai, reporting.as_of(); role_history_as_of(day) for another day). No contact data; the name of an erased professional is NULL. 工作组历届职务任期（过去、当前及未来），is_current 表示任期是否包含报表日（默认为北京时间当日）；不含联系方式；已删除个人信息者姓名为空。';
+
+--
+-- Name: COLUMN role_history."position"; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_history."position" IS 'Position code, e.g. head. 职务代码。';
+
+--
+-- Name: COLUMN role_history.position_title; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_history.position_title IS 'Position title. 职务名称（英文）。';
+
+--
+-- Name: COLUMN role_history.position_title_zh; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_history.position_title_zh IS 'Chinese position title. 职务名称（中文）。';
+
+--
+-- Name: COLUMN role_history.professional_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_history.professional_id IS 'Holder''s professional id. 担任人编号。';
+
+--
+-- Name: COLUMN role_history.holder_name; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_history.holder_name IS 'Holder''s full name; NULL after erasure. 担任人姓名（个人信息删除后为空）。';
+
+--
+-- Name: COLUMN role_history.company_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_history.company_id IS 'Company represented, if any. 所代表单位编号。';
+
+--
+-- Name: COLUMN role_history.company_name; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_history.company_name IS 'Name of the company represented. 所代表单位名称。';
+
+--
+-- Name: COLUMN role_history.company_name_zh; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_history.company_name_zh IS 'Chinese name of the company represented. 所代表单位中文名称。';
+
+--
+-- Name: COLUMN role_history.term_from; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_history.term_from IS 'First day of the term. 任期起始日。';
+
+--
+-- Name: COLUMN role_history.term_to; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_history.term_to IS 'Day the term ends (exclusive); NULL while open-ended. 任期终止日（不含当日），未定则为空。';
+
+--
+-- Name: COLUMN role_history.is_current; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_history.is_current IS 'The term contains the report day (today in Asia/Shanghai unless given). 任期是否包含报表日（是否为当前任期）。';
+
+--
+-- Name: role_history_as_of(date); Type: FUNCTION; Schema: reporting; Owner: -
+--
+
+CREATE FUNCTION reporting.role_history_as_of(day date) RETURNS SETOF reporting.role_history
+    LANGUAGE plpgsql STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    previous text := current_setting('reporting.as_of', true);
+BEGIN
+    PERFORM set_config('reporting.as_of', to_char(day, 'YYYY-MM-DD'), true);
+    RETURN QUERY SELECT * FROM reporting.role_history;
+    PERFORM set_config('reporting.as_of', coalesce(previous, ''), true);
+END
+$$;
+
+--
+-- Name: FUNCTION role_history_as_of(day date); Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON FUNCTION reporting.role_history_as_of(day date) IS 'reporting.role_history with is_current as of the given day instead of today: same columns, same meaning. Runs as the view''s owner and reads nothing but the view; NULL gives no rows. 以指定日期判断是否为当前任期的历届任期，列与 role_history 相同。';
+
+--
+-- Name: role_holders_current; Type: VIEW; Schema: reporting; Owner: -
+--
+
+CREATE VIEW reporting.role_holders_current AS
+ SELECT h."position",
+    h.position_title,
+    h.position_title_zh,
+    h.professional_id,
+    h.holder_name,
+    h.company_id,
+    h.company_name,
+    h.company_name_zh,
+    h.term_from,
+    h.term_to
+   FROM reporting.role_history h
+  WHERE h.is_current;
+
+--
+-- Name: VIEW role_holders_current; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON VIEW reporting.role_holders_current IS 'Holders of the working group''s positions on the report day: today in Asia/Shanghai (reporting.as_of()); role_holders_current_as_of(day) for another day. Vacant seats are not listed. No contact data; the name of an erased professional is NULL. 报表日（默认为北京时间当日）工作组职务担任人，空缺不列出；不含联系方式；已删除个人信息者姓名为空。';
+
+--
+-- Name: COLUMN role_holders_current."position"; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_holders_current."position" IS 'Position code, e.g. head. 职务代码。';
+
+--
+-- Name: COLUMN role_holders_current.position_title; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_holders_current.position_title IS 'Position title. 职务名称（英文）。';
+
+--
+-- Name: COLUMN role_holders_current.position_title_zh; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_holders_current.position_title_zh IS 'Chinese position title, e.g. 组长. 职务名称（中文）。';
+
+--
+-- Name: COLUMN role_holders_current.professional_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_holders_current.professional_id IS 'Holder''s professional id. 担任人编号。';
+
+--
+-- Name: COLUMN role_holders_current.holder_name; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_holders_current.holder_name IS 'Holder''s full name; NULL after erasure. 担任人姓名（个人信息删除后为空）。';
+
+--
+-- Name: COLUMN role_holders_current.company_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_holders_current.company_id IS 'Company represented, if any. 所代表单位编号。';
+
+--
+-- Name: COLUMN role_holders_current.company_name; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_holders_current.company_name IS 'Name of the company represented. 所代表单位名称。';
+
+--
+-- Name: COLUMN role_holders_current.company_name_zh; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_holders_current.company_name_zh IS 'Chinese name of the company represented. 所代表单位中文名称。';
+
+--
+-- Name: COLUMN role_holders_current.term_from; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_holders_current.term_from IS 'First day of the term. 任期起始日。';
+
+--
+-- Name: COLUMN role_holders_current.term_to; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.role_holders_current.term_to IS 'Day the term ends (exclusive); NULL while open-ended. 任期终止日（不含当日），未定则为空。';
+
+--
+-- Name: role_holders_current_as_of(date); Type: FUNCTION; Schema: reporting; Owner: -
+--
+
+CREATE FUNCTION reporting.role_holders_current_as_of(day date) RETURNS SETOF reporting.role_holders_current
+    LANGUAGE plpgsql STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    previous text := current_setting('reporting.as_of', true);
+BEGIN
+    PERFORM set_config('reporting.as_of', to_char(day, 'YYYY-MM-DD'), true);
+    RETURN QUERY SELECT * FROM reporting.role_holders_current;
+    PERFORM set_config('reporting.as_of', coalesce(previous, ''), true);
+END
+$$;
+
+--
+-- Name: FUNCTION role_holders_current_as_of(day date); Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON FUNCTION reporting.role_holders_current_as_of(day date) IS 'reporting.role_holders_current as of the given day instead of today: same columns, same meaning. Runs as the view''s owner and reads nothing but the view; NULL gives no rows. 指定日期的职务担任人，列与 role_holders_current 相同。';
+
+--
+-- Name: attendance_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.attendance ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.attendance_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: audit_log; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.audit_log (
+    id bigint NOT NULL,
+    at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    actor text NOT NULL,
+    table_name text NOT NULL,
+    row_id text NOT NULL,
+    action text NOT NULL,
+    old_values jsonb,
+    new_values jsonb,
+    CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['insert'::text, 'update'::text, 'delete'::text])))
+);
+
+--
+-- Name: TABLE audit_log; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.audit_log IS 'One row per inserted, updated or deleted row of every admin-edited table, written by trigger audit. Append-only for everyone but filmwg_owner. Personal fields of erased professionals are removed (see filmwg.erase_professional).';
+
+--
+-- Name: COLUMN audit_log.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.audit_log.id IS 'Surrogate key, in order of writing.';
+
+--
+-- Name: COLUMN audit_log.at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.audit_log.at IS 'When the change was made (clock time of the change, not of the transaction start).';
+
+--
+-- Name: COLUMN audit_log.actor; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.audit_log.actor IS 'Who made the change: session setting filmwg.actor, else the database session user.';
+
+--
+-- Name: COLUMN audit_log.table_name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.audit_log.table_name IS 'Table changed, without schema (e.g. companies).';
+
+--
+-- Name: COLUMN audit_log.row_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.audit_log.row_id IS 'Primary key of the changed row as text; composite keys joined by commas in key order (election_candidates: "election_id,professional_id").';
+
+--
+-- Name: COLUMN audit_log.action; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.audit_log.action IS 'insert, update or delete.';
+
+--
+-- Name: COLUMN audit_log.old_values; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.audit_log.old_values IS 'The whole row before the change (NULL on insert), as JSON keyed by column name.';
+
+--
+-- Name: COLUMN audit_log.new_values; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.audit_log.new_values IS 'The whole row after the change (NULL on delete), as JSON keyed by column name.';
+
+--
+-- Name: audit_log_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.audit_log_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: companies_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.companies ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.companies_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: company_figures; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.company_figures (
+    company_id bigint NOT NULL,
+    year integer NOT NULL,
+    rent_paid numeric(20,2),
+    rented_area_m2 numeric(20,2),
+    fiscal_contribution numeric(20,2),
+    revenue numeric(20,2),
+    investment numeric(20,2),
+    renovation_cost numeric(20,2),
+    renovated_area_m2 numeric(20,2),
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT company_figures_fiscal_contribution_check CHECK ((fiscal_contribution >= (0)::numeric)),
+    CONSTRAINT company_figures_investment_check CHECK ((investment >= (0)::numeric)),
+    CONSTRAINT company_figures_renovated_area_m2_check CHECK ((renovated_area_m2 >= (0)::numeric)),
+    CONSTRAINT company_figures_renovation_cost_check CHECK ((renovation_cost >= (0)::numeric)),
+    CONSTRAINT company_figures_rent_paid_check CHECK ((rent_paid >= (0)::numeric)),
+    CONSTRAINT company_figures_rented_area_m2_check CHECK ((rented_area_m2 >= (0)::numeric)),
+    CONSTRAINT company_figures_revenue_check CHECK ((revenue >= (0)::numeric)),
+    CONSTRAINT company_figures_year_check CHECK (((year >= 1990) AND (year <= 2200)))
+);
+
+--
+-- Name: TABLE company_figures; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.company_figures IS 'A company''s yearly figures, one row per company and calendar year (filmwg figure import); NULL = unknown. The facts <figure>_last_year read the year before the day''s.';
+
+--
+-- Name: COLUMN company_figures.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.company_id IS 'The company.';
+
+--
+-- Name: COLUMN company_figures.year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.year IS 'Calendar year the figures are for (the import accepts 1990 to next year).';
+
+--
+-- Name: COLUMN company_figures.rent_paid; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.rent_paid IS 'Rent paid for premises in the year, CNY, >= 0.';
+
+--
+-- Name: COLUMN company_figures.rented_area_m2; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.rented_area_m2 IS 'Area rented, m², >= 0.';
+
+--
+-- Name: COLUMN company_figures.fiscal_contribution; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.fiscal_contribution IS 'Contribution to the district''s finances (taxes retained locally) in the year, CNY, >= 0.';
+
+--
+-- Name: COLUMN company_figures.revenue; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.revenue IS 'Revenue in the year, CNY, >= 0.';
+
+--
+-- Name: COLUMN company_figures.investment; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.investment IS 'Investment made in the year (e.g. premises bought), CNY, >= 0.';
+
+--
+-- Name: COLUMN company_figures.renovation_cost; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.renovation_cost IS 'Cost of renovating premises in the year, CNY, >= 0.';
+
+--
+-- Name: COLUMN company_figures.renovated_area_m2; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.renovated_area_m2 IS 'Area renovated, m², >= 0.';
+
+--
+-- Name: COLUMN company_figures.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN company_figures.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.created_at IS 'When the record was created.';
+
+--
+-- Name: determination_changes; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.determination_changes (
+    run_id bigint NOT NULL,
+    policy_version_id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    change text NOT NULL,
+    previous_run_id bigint,
+    CONSTRAINT determination_changes_change_check CHECK ((change = ANY (ARRAY['newly_eligible'::text, 'no_longer_eligible'::text])))
+);
+
+--
+-- Name: TABLE determination_changes; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.determination_changes IS 'What changed in a run compared with the previous succeeded run of the same job.';
+
+--
+-- Name: COLUMN determination_changes.run_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determination_changes.run_id IS 'The run that saw the change.';
+
+--
+-- Name: COLUMN determination_changes.policy_version_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determination_changes.policy_version_id IS 'The policy version of the determination in this run (or of the previous run''s when the policy has no version valid any more).';
+
+--
+-- Name: COLUMN determination_changes.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determination_changes.company_id IS 'The company.';
+
+--
+-- Name: COLUMN determination_changes.change; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determination_changes.change IS 'newly_eligible or no_longer_eligible (determination_changes_change_check).';
+
+--
+-- Name: COLUMN determination_changes.previous_run_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determination_changes.previous_run_id IS 'The succeeded run compared with; NULL when there was none.';
+
+--
+-- Name: determinations_default; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.determinations_default (
+    run_id bigint NOT NULL,
+    policy_version_id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    eligible boolean NOT NULL,
+    criteria_values boolean[] NOT NULL,
+    amount numeric,
+    amount_reason text
+);
+
+--
+-- Name: TABLE determinations_default; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.determinations_default IS 'Determinations inserted into filmwg.determinations for a run without a partition of its own (by hand, by tests); the job never writes here.';
+
+--
+-- Name: election_candidates; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.election_candidates (
+    election_id bigint NOT NULL,
+    professional_id bigint NOT NULL,
+    company_id bigint,
+    votes_for integer,
+    votes_against integer,
+    votes_abstain integer,
+    elected boolean DEFAULT false NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT election_candidates_votes_abstain_check CHECK ((votes_abstain >= 0)),
+    CONSTRAINT election_candidates_votes_against_check CHECK ((votes_against >= 0)),
+    CONSTRAINT election_candidates_votes_for_check CHECK ((votes_for >= 0))
+);
+
+--
+-- Name: TABLE election_candidates; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.election_candidates IS 'A candidate of an election and the votes cast for, against, or abstaining on them.';
+
+--
+-- Name: COLUMN election_candidates.election_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.election_candidates.election_id IS 'The election (rows go with it when it is deleted).';
+
+--
+-- Name: COLUMN election_candidates.professional_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.election_candidates.professional_id IS 'The candidate.';
+
+--
+-- Name: COLUMN election_candidates.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.election_candidates.company_id IS 'The company the candidate stood for, if any.';
+
+--
+-- Name: COLUMN election_candidates.votes_for; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.election_candidates.votes_for IS 'Votes for, >= 0; NULL when not published.';
+
+--
+-- Name: COLUMN election_candidates.votes_against; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.election_candidates.votes_against IS 'Votes against, >= 0; NULL when not published.';
+
+--
+-- Name: COLUMN election_candidates.votes_abstain; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.election_candidates.votes_abstain IS 'Abstentions, >= 0; NULL when not published.';
+
+--
+-- Name: COLUMN election_candidates.elected; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.election_candidates.elected IS 'Whether the candidate was elected.';
+
+--
+-- Name: COLUMN election_candidates.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.election_candidates.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN election_candidates.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.election_candidates.created_at IS 'When the record was created.';
+
+--
+-- Name: elections; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.elections (
+    id bigint NOT NULL,
+    event_id bigint,
+    held_on date NOT NULL,
+    position_id bigint NOT NULL,
+    notes text,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE elections; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.elections IS 'A vote that filled a position; candidates and their votes in election_candidates.';
+
+--
+-- Name: COLUMN elections.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.elections.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN elections.event_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.elections.event_id IS 'The event at which the vote was held, if any.';
+
+--
+-- Name: COLUMN elections.held_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.elections.held_on IS 'Day of the vote.';
+
+--
+-- Name: COLUMN elections.position_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.elections.position_id IS 'The position voted on.';
+
+--
+-- Name: COLUMN elections.notes; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.elections.notes IS 'Free notes, e.g. the procedure.';
+
+--
+-- Name: COLUMN elections.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.elections.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN elections.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.elections.created_at IS 'When the record was created.';
+
+--
+-- Name: elections_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.elections ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.elections_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: employments; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.employments (
+    id bigint NOT NULL,
+    professional_id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    period daterange NOT NULL,
+    title text,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT employments_period_check CHECK ((NOT isempty(period)))
+);
+
+--
+-- Name: TABLE employments; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.employments IS 'Who works for which company, when.';
+
+--
+-- Name: COLUMN employments.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.employments.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN employments.professional_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.employments.professional_id IS 'The employee.';
+
+--
+-- Name: COLUMN employments.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.employments.company_id IS 'The employer.';
+
+--
+-- Name: COLUMN employments.period; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.employments.period IS 'Half-open [employed_from, employed_to); either bound may be NULL (start unknown, still employed); never empty (employments_period_check).';
+
+--
+-- Name: COLUMN employments.title; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.employments.title IS 'Job title in this employment.';
+
+--
+-- Name: COLUMN employments.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.employments.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN employments.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.employments.created_at IS 'When the record was created.';
+
+--
+-- Name: employments_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.employments ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.employments_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: events_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.events_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: fact_catalog; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.fact_catalog (
+    name text NOT NULL,
+    ordinal integer NOT NULL,
+    type text NOT NULL,
+    description text NOT NULL,
+    allowed_values text[],
+    CONSTRAINT fact_catalog_name_check CHECK ((name ~ '^[a-z][a-z0-9_]*$'::text)),
+    CONSTRAINT fact_catalog_type_check CHECK ((type = ANY (ARRAY['boolean'::text, 'integer'::text, 'numeric'::text, 'text'::text, 'date'::text])))
+);
+
+--
+-- Name: TABLE fact_catalog; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.fact_catalog IS 'Every fact an eligibility rule may name, in the order of the columns of filmwg.company_facts (after company_id). Facts are evaluated as of a day D.';
+
+--
+-- Name: COLUMN fact_catalog.name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.fact_catalog.name IS 'Name used in rules and column name of filmwg.company_facts.';
+
+--
+-- Name: COLUMN fact_catalog.ordinal; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.fact_catalog.ordinal IS 'Position among the facts: column ordinal + 1 in filmwg.company_facts (company_id comes first).';
+
+--
+-- Name: COLUMN fact_catalog.type; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.fact_catalog.type IS 'Type in the rule language: boolean, integer, numeric, text or date.';
+
+--
+-- Name: COLUMN fact_catalog.description; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.fact_catalog.description IS 'What the fact means, as of the day D.';
+
+--
+-- Name: COLUMN fact_catalog.allowed_values; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.fact_catalog.allowed_values IS 'For text facts with a fixed set of values: those values (a rule comparing with another value is rejected); else NULL.';
+
+--
+-- Name: grants; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.grants (
+    id bigint NOT NULL,
+    policy_id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    run_id bigint,
+    policy_version_id bigint,
+    amount numeric(20,2) NOT NULL,
+    status text DEFAULT 'applied'::text NOT NULL,
+    applied_on date DEFAULT ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date NOT NULL,
+    decided_on date,
+    paid_on date,
+    notes text,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    year integer NOT NULL,
+    reason text,
+    CONSTRAINT grants_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT grants_dates_check CHECK (((decided_on >= applied_on) AND (paid_on >= applied_on))),
+    CONSTRAINT grants_determination_check CHECK (((run_id IS NULL) = (policy_version_id IS NULL))),
+    CONSTRAINT grants_status_check CHECK ((status = ANY (ARRAY['applied'::text, 'approved'::text, 'rejected'::text, 'paid'::text]))),
+    CONSTRAINT grants_year_check CHECK (((year >= 1990) AND (year <= 2200)))
+);
+
+--
+-- Name: TABLE grants; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.grants IS 'Benefits actually granted (or applied for) under a policy, and the determination they rest on.';
+
+--
+-- Name: COLUMN grants.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN grants.policy_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.policy_id IS 'The policy.';
+
+--
+-- Name: COLUMN grants.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.company_id IS 'The receiving company.';
+
+--
+-- Name: COLUMN grants.run_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.run_id IS 'With policy_version_id and company_id: the determination the grant rests on (grants_determination_fkey); both NULL or both set (grants_determination_check).';
+
+--
+-- Name: COLUMN grants.policy_version_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.policy_version_id IS 'The policy version of that determination; must belong to policy_id (grants_policy_version_check).';
+
+--
+-- Name: COLUMN grants.amount; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.amount IS 'Amount in CNY, >= 0 (grants_amount_check), at most the policy''s cap (grants_amount_cap).';
+
+--
+-- Name: COLUMN grants.status; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.status IS 'applied, approved, rejected or paid (grants_status_check); only applied → approved → paid and applied | approved → rejected (grants_transition_check). A paid grant has paid_on (grants_paid_on_check).';
+
+--
+-- Name: COLUMN grants.applied_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.applied_on IS 'Day of application (default today in Asia/Shanghai); its year is the grant''s year.';
+
+--
+-- Name: COLUMN grants.decided_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.decided_on IS 'Day of approval or rejection, not before applied_on (grants_dates_check).';
+
+--
+-- Name: COLUMN grants.paid_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.paid_on IS 'Day of payment, not before applied_on (grants_dates_check).';
+
+--
+-- Name: COLUMN grants.notes; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.notes IS 'Free notes.';
+
+--
+-- Name: COLUMN grants.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN grants.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.created_at IS 'When the record was created.';
+
+--
+-- Name: COLUMN grants.year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.year IS 'The year the grant is for: its determination is from a run of this year; budgets and entitlements are per year.';
+
+--
+-- Name: COLUMN grants.reason; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.reason IS 'Why it was rejected (required when rejected, grants_reason_check).';
+
+--
+-- Name: grants_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.grants ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.grants_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: job_runs_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.job_runs ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.job_runs_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: memberships_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.memberships ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.memberships_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: policies_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.policies ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.policies_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: policy_budgets; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.policy_budgets (
+    policy_id bigint NOT NULL,
+    year integer NOT NULL,
+    amount numeric(20,2) NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT policy_budgets_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT policy_budgets_year_check CHECK (((year >= 1990) AND (year <= 2200)))
+);
+
+--
+-- Name: TABLE policy_budgets; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.policy_budgets IS 'What a policy may pay in a year (filmwg policy budget): approvals whose approved + paid total for the year would exceed it are refused (grants_budget_exceeded). No row: no budget limit.';
+
+--
+-- Name: COLUMN policy_budgets.policy_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.policy_id IS 'The policy.';
+
+--
+-- Name: COLUMN policy_budgets.year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.year IS 'The grants'' year.';
+
+--
+-- Name: COLUMN policy_budgets.amount; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.amount IS 'Budget in CNY, >= 0, never below the approved + paid total already granted (grants_budget_exceeded).';
+
+--
+-- Name: COLUMN policy_budgets.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN policy_budgets.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.created_at IS 'When the record was created.';
+
+--
+-- Name: policy_versions_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.policy_versions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.policy_versions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: positions_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.positions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.positions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: professionals_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.professionals ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.professionals_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: SEQUENCE professionals_id_seq; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON SEQUENCE filmwg.professionals_id_seq IS 'Identity of filmwg.professionals. filmwg_admin has USAGE so that professional import can take ids up front (nextval) and insert them with OVERRIDING SYSTEM VALUE.';
+
+--
+-- Name: role_assignments_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.role_assignments ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.role_assignments_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: filmwg_schema_migrations; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.filmwg_schema_migrations (
+    kind text NOT NULL,
+    name text NOT NULL,
+    version integer,
+    checksum text NOT NULL,
+    applied_at timestamp with time zone DEFAULT now() NOT NULL,
+    applied_by text DEFAULT CURRENT_USER NOT NULL,
+    CONSTRAINT filmwg_schema_migrations_kind_check CHECK ((kind = ANY (ARRAY['migration'::text, 'reporting'::text])))
+);
+
+--
+-- Name: TABLE filmwg_schema_migrations; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.filmwg_schema_migrations IS 'Which filmwg migrations and reporting files were applied, with the md5 of their text.';
+
+--
+-- Name: benefits_by_policy_year; Type: VIEW; Schema: reporting; Owner: -
+--
+
+CREATE VIEW reporting.benefits_by_policy_year AS
+ WITH latest AS (
+         SELECT DISTINCT ON (v.policy_id, d.company_id, (EXTRACT(year FROM r.as_of))) v.policy_id,
+            d.company_id,
+            (EXTRACT(year FROM r.as_of))::integer AS year,
+            d.amount
+           FROM ((filmwg.determinations d
+             JOIN filmwg.job_runs r ON (((r.id = d.run_id) AND (r.status = 'succeeded'::text) AND (NOT r.dry_run))))
+             JOIN filmwg.policy_versions v ON ((v.id = d.policy_version_id)))
+          WHERE d.eligible
+          ORDER BY v.policy_id, d.company_id, (EXTRACT(year FROM r.as_of)), r.as_of DESC, r.id DESC
+        ), entitled AS (
+         SELECT latest.policy_id,
+            latest.year,
+            (count(*))::integer AS companies,
+            sum(latest.amount) AS amount,
+            (count(*) FILTER (WHERE (latest.amount IS NULL)))::integer AS unknown
+           FROM latest
+          GROUP BY latest.policy_id, latest.year
+        ), granted AS (
+         SELECT grants.policy_id,
+            grants.year,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'applied'::text)) AS applied,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'approved'::text)) AS approved,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'paid'::text)) AS paid,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'rejected'::text)) AS rejected
+           FROM filmwg.grants
+          GROUP BY grants.policy_id, grants.year
+        ), keys AS (
+         SELECT entitled.policy_id,
+            entitled.year
+           FROM entitled
+        UNION
+         SELECT granted.policy_id,
+            granted.year
+           FROM granted
+        UNION
+         SELECT policy_budgets.policy_id,
+            policy_budgets.year
+           FROM filmwg.policy_budgets
+        )
+ SELECT p.code AS policy_code,
+    p.title AS policy_title,
+    k.year,
+    COALESCE(e.companies, 0) AS companies_entitled,
+    COALESCE(e.unknown, 0) AS entitlements_unknown,
+    COALESCE(e.amount, (0)::numeric) AS entitled,
+    COALESCE(g.applied, (0)::numeric) AS applied,
+    COALESCE(g.approved, (0)::numeric) AS approved,
+    COALESCE(g.paid, (0)::numeric) AS paid,
+    COALESCE(g.rejected, (0)::numeric) AS rejected,
+    b.amount AS budget,
+    ((b.amount - COALESCE(g.approved, (0)::numeric)) - COALESCE(g.paid, (0)::numeric)) AS remaining_budget
+   FROM ((((keys k
+     JOIN filmwg.policies p ON ((p.id = k.policy_id)))
+     LEFT JOIN entitled e ON (((e.policy_id = k.policy_id) AND (e.year = k.year))))
+     LEFT JOIN granted g ON (((g.policy_id = k.policy_id) AND (g.year = k.year))))
+     LEFT JOIN filmwg.policy_budgets b ON (((b.policy_id = k.policy_id) AND (b.year = k.year))));
+
+--
+-- Name: VIEW benefits_by_policy_year; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON VIEW reporting.benefits_by_policy_year IS 'Per policy and year: what eligible companies are entitled to (each company''s latest eligible determination of the year in a succeeded run), against the grants applied for, approved, paid and rejected, and what remains of the budget. 按政策和年度：符合条件的企业应享金额（该年度最近一次成功评估的结果），与申请中、已批准、已支付、已驳回的扶持资金及预算余额对照。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.policy_code; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.policy_code IS 'Policy code. 政策代码。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.policy_title; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.policy_title IS 'Policy title. 政策名称。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.year; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.year IS 'Year of the determinations, grants and budget. 年度。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.companies_entitled; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.companies_entitled IS 'Companies eligible in a run of the year. 该年度符合条件的企业数。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.entitlements_unknown; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.entitlements_unknown IS 'Of those, how many have an unknown amount (a figure is missing). 其中金额未知（缺少年度数据）的企业数。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.entitled; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.entitled IS 'Sum of the known amounts they are entitled to, CNY. 应享金额合计（人民币元，不含未知）。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.applied; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.applied IS 'Grants applied for and not yet decided, CNY. 申请中（未决定）的金额（人民币元）。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.approved; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.approved IS 'Grants approved and not yet paid, CNY. 已批准未支付的金额（人民币元）。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.paid; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.paid IS 'Grants paid, CNY. 已支付的金额（人民币元）。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.rejected; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.rejected IS 'Grants rejected, CNY. 已驳回的金额（人民币元）。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.budget; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.budget IS 'The policy''s budget for the year, CNY; NULL when none is set. 该年度预算（人民币元）；未设定为空。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.remaining_budget; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.remaining_budget IS 'budget - approved - paid, CNY; NULL without a budget. 预算余额 = 预算 - 已批准 - 已支付（人民币元）。';
+
+--
+-- Name: companies_by_kind; Type: VIEW; Schema: reporting; Owner: -
+--
+
+CREATE VIEW reporting.companies_by_kind AS
+ SELECT k.kind,
+    (count(c.id))::integer AS companies,
+    (count(c.id) FILTER (WHERE c.registered_in_zone))::integer AS in_zone,
+    COALESCE(sum(c.registered_capital), (0)::numeric) AS total_capital
+   FROM (( VALUES ('internet_platform'::text), ('production'::text), ('distribution'::text), ('post_production'::text), ('technology'::text), ('investment'::text), ('other'::text)) k(kind)
+     LEFT JOIN filmwg.companies c ON (((c.kind = k.kind) AND (c.archived_at IS NULL))))
+  GROUP BY k.kind;
+
+--
+-- Name: VIEW companies_by_kind; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON VIEW reporting.companies_by_kind IS 'Active (not archived) companies per kind: how many, how many registered in the Huairou zone, and their total registered capital in CNY. 按类型统计的在册单位数、在怀柔国家影视产业示范区注册的单位数及注册资本合计（人民币元）。';
+
+--
+-- Name: COLUMN companies_by_kind.kind; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.companies_by_kind.kind IS 'Kind of company (every kind, also when none). 单位类型。';
+
+--
+-- Name: COLUMN companies_by_kind.companies; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.companies_by_kind.companies IS 'Active companies of this kind. 单位数。';
+
+--
+-- Name: COLUMN companies_by_kind.in_zone; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.companies_by_kind.in_zone IS 'Of those, registered in the Huairou zone. 其中在怀柔国家影视产业示范区注册的单位数。';
+
+--
+-- Name: COLUMN companies_by_kind.total_capital; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.companies_by_kind.total_capital IS 'Sum of their registered capital in CNY (unknown capital counts as nothing). 注册资本合计（人民币元，未知的不计）。';
+
+--
+-- Name: eligibility_changes; Type: VIEW; Schema: reporting; Owner: -
+--
+
+CREATE VIEW reporting.eligibility_changes AS
+ SELECT r.id AS run_id,
+    r.as_of,
+    ch.previous_run_id,
+    p.code AS policy_code,
+    v.version,
+    ch.company_id,
+    c.uscc,
+    c.name AS company_name,
+    c.name_zh AS company_name_zh,
+    ch.change
+   FROM ((((filmwg.determination_changes ch
+     JOIN filmwg.job_runs r ON ((r.id = ch.run_id)))
+     JOIN filmwg.policy_versions v ON ((v.id = ch.policy_version_id)))
+     JOIN filmwg.policies p ON ((p.id = v.policy_id)))
+     JOIN filmwg.companies c ON ((c.id = ch.company_id)))
+  WHERE ((r.status = 'succeeded'::text) AND (NOT r.dry_run));
+
+--
+-- Name: VIEW eligibility_changes; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON VIEW reporting.eligibility_changes IS 'Companies that became eligible or stopped being eligible for a policy, per succeeded run of the eligibility job, compared with the previous succeeded run. 每次成功运行相对上一次的资格变化：新符合或不再符合。';
+
+--
+-- Name: COLUMN eligibility_changes.run_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.eligibility_changes.run_id IS 'The job run that saw the change. 运行编号。';
+
+--
+-- Name: COLUMN eligibility_changes.as_of; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.eligibility_changes.as_of IS 'Day that run evaluated. 判定所依据的日期。';
+
+--
+-- Name: COLUMN eligibility_changes.previous_run_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.eligibility_changes.previous_run_id IS 'The run compared with; NULL when none. 对比的上一次运行编号。';
+
+--
+-- Name: COLUMN eligibility_changes.policy_code; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.eligibility_changes.policy_code IS 'Policy code. 政策代码。';
+
+--
+-- Name: COLUMN eligibility_changes.version; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.eligibility_changes.version IS 'Number of the policy version. 政策版本号。';
+
+--
+-- Name: COLUMN eligibility_changes.company_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.eligibility_changes.company_id IS 'Company id. 单位编号。';
+
+--
+-- Name: COLUMN eligibility_changes.uscc; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.eligibility_changes.uscc IS 'Unified Social Credit Code, if known. 统一社会信用代码（如有）。';
+
+--
+-- Name: COLUMN eligibility_changes.company_name; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.eligibility_changes.company_name IS 'Company name. 单位名称。';
+
+--
+-- Name: COLUMN eligibility_changes.company_name_zh; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.eligibility_changes.company_name_zh IS 'Chinese name. 中文名称。';
+
+--
+-- Name: COLUMN eligibility_changes.change; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.eligibility_changes.change IS 'newly_eligible or no_longer_eligible. 变化：新符合条件或不再符合条件。';
+
+--
+-- Name: event_attendance; Type: VIEW; Schema: reporting; Owner: -
+--
+
+CREATE VIEW reporting.event_attendance AS
+ SELECT e.id AS event_id,
+    e.name AS event_name,
+    e.kind AS event_kind,
+    e.starts_at,
+    ((e.starts_at AT TIME ZONE 'Asia/Shanghai'::text))::date AS event_day,
+    a.role,
+    a.companies,
+    a.professionals
+   FROM (filmwg.events e
+     JOIN ( SELECT attendance.event_id,
+            attendance.role,
+            (count(DISTINCT attendance.company_id))::integer AS companies,
+            (count(*))::integer AS professionals
+           FROM filmwg.attendance
+          GROUP BY attendance.event_id, attendance.role) a ON ((a.event_id = e.id)));
+
+--
+-- Name: VIEW event_attendance; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON VIEW reporting.event_attendance IS 'Attendance of each event by role: how many professionals, and for how many distinct companies; one row per event and role present (events nobody is recorded at are left out). Erased professionals still count. 各活动按参会身份统计的参会人数及所代表单位数，每个活动每种身份一行（无参会记录的活动不列出；已删除个人信息者仍计入）。';
+
+--
+-- Name: COLUMN event_attendance.event_id; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.event_attendance.event_id IS 'Event id. 活动编号。';
+
+--
+-- Name: COLUMN event_attendance.event_name; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.event_attendance.event_name IS 'Event name. 活动名称。';
+
+--
+-- Name: COLUMN event_attendance.event_kind; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.event_attendance.event_kind IS 'ceremony, forum, meeting, workshop or other. 活动类型。';
+
+--
+-- Name: COLUMN event_attendance.starts_at; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.event_attendance.starts_at IS 'Start instant. 开始时间。';
+
+--
+-- Name: COLUMN event_attendance.event_day; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.event_attendance.event_day IS 'Start day in Asia/Shanghai. 活动日期（北京时间）。';
+
+--
+-- Name: COLUMN event_attendance.role; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.event_attendance.role IS 'attendee, speaker, host or guest. 参会身份：参会者、发言人、主持人或嘉宾。';
+
+--
+-- Name: COLUMN event_attendance.companies; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.event_attendance.companies IS 'Distinct companies represented in this role. 所代表的单位数。';
+
+--
+-- Name: COLUMN event_attendance.professionals; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.event_attendance.professionals IS 'Professionals who attended in this role. 参会人数。';
+
+--
+-- Name: grants_by_policy_year; Type: VIEW; Schema: reporting; Owner: -
+--
+
+CREATE VIEW reporting.grants_by_policy_year AS
+SELECT
+    NULL::text AS policy_code,
+    NULL::text AS policy_title,
+    NULL::integer AS year,
+    NULL::text AS status,
+    NULL::integer AS grants,
+    NULL::numeric AS total_amount;
+
+--
+-- Name: VIEW grants_by_policy_year; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON VIEW reporting.grants_by_policy_year IS 'Grants per policy, year of application and status: how many and the total amount in CNY. 按政策、申请年度和状态统计的扶持资金笔数与总金额（人民币元）。';
+
+--
+-- Name: COLUMN grants_by_policy_year.policy_code; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.grants_by_policy_year.policy_code IS 'Policy code. 政策代码。';
+
+--
+-- Name: COLUMN grants_by_policy_year.policy_title; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.grants_by_policy_year.policy_title IS 'Policy title. 政策名称。';
+
+--
+-- Name: COLUMN grants_by_policy_year.year; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.grants_by_policy_year.year IS 'Year of application (applied_on). 申请年度。';
+
+--
+-- Name: COLUMN grants_by_policy_year.status; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.grants_by_policy_year.status IS 'applied, approved, rejected or paid. 状态：已申请、已批准、已驳回或已支付。';
+
+--
+-- Name: COLUMN grants_by_policy_year.grants; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.grants_by_policy_year.grants IS 'Number of grants. 笔数。';
+
+--
+-- Name: COLUMN grants_by_policy_year.total_amount; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.grants_by_policy_year.total_amount IS 'Sum of the amounts in CNY. 总金额（人民币元）。';
+
+--
+-- Name: determinations_default; Type: TABLE ATTACH; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.determinations ATTACH PARTITION filmwg.determinations_default DEFAULT;
+
+--
+-- Name: attendance attendance_event_professional_key; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.attendance
+    ADD CONSTRAINT attendance_event_professional_key UNIQUE (event_id, professional_id);
+
+--
+-- Name: attendance attendance_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.attendance
+    ADD CONSTRAINT attendance_pkey PRIMARY KEY (id);
+
+--
+-- Name: audit_log audit_log_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.audit_log
+    ADD CONSTRAINT audit_log_pkey PRIMARY KEY (id);
+
+--
+-- Name: companies companies_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.companies
+    ADD CONSTRAINT companies_pkey PRIMARY KEY (id);
+
+--
+-- Name: companies companies_uscc_key; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.companies
+    ADD CONSTRAINT companies_uscc_key UNIQUE (uscc);
+
+--
+-- Name: company_figures company_figures_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.company_figures
+    ADD CONSTRAINT company_figures_pkey PRIMARY KEY (company_id, year);
+
+--
+-- Name: determination_changes determination_changes_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.determination_changes
+    ADD CONSTRAINT determination_changes_pkey PRIMARY KEY (run_id, policy_version_id, company_id);
+
+--
+-- Name: determinations determinations_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.determinations
+    ADD CONSTRAINT determinations_pkey PRIMARY KEY (run_id, policy_version_id, company_id);
+
+--
+-- Name: determinations_default determinations_default_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.determinations_default
+    ADD CONSTRAINT determinations_default_pkey PRIMARY KEY (run_id, policy_version_id, company_id);
+
+--
+-- Name: election_candidates election_candidates_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.election_candidates
+    ADD CONSTRAINT election_candidates_pkey PRIMARY KEY (election_id, professional_id);
+
+--
+-- Name: elections elections_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.elections
+    ADD CONSTRAINT elections_pkey PRIMARY KEY (id);
+
+--
+-- Name: employments employments_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.employments
+    ADD CONSTRAINT employments_pkey PRIMARY KEY (id);
+
+--
+-- Name: events events_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.events
+    ADD CONSTRAINT events_pkey PRIMARY KEY (id);
+
+--
+-- Name: fact_catalog fact_catalog_ordinal_key; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.fact_catalog
+    ADD CONSTRAINT fact_catalog_ordinal_key UNIQUE (ordinal);
+
+--
+-- Name: fact_catalog fact_catalog_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.fact_catalog
+    ADD CONSTRAINT fact_catalog_pkey PRIMARY KEY (name);
+
+--
+-- Name: grants grants_paid_on_check; Type: CHECK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.grants
+    ADD CONSTRAINT grants_paid_on_check CHECK (((status <> 'paid'::text) OR (paid_on IS NOT NULL))) NOT VALID;
+
+--
+-- Name: grants grants_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.grants
+    ADD CONSTRAINT grants_pkey PRIMARY KEY (id);
+
+--
+-- Name: grants grants_reason_check; Type: CHECK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.grants
+    ADD CONSTRAINT grants_reason_check CHECK (((status <> 'rejected'::text) OR (btrim(reason) <> ''::text))) NOT VALID;
+
+--
+-- Name: job_runs job_runs_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.job_runs
+    ADD CONSTRAINT job_runs_pkey PRIMARY KEY (id);
+
+--
+-- Name: memberships memberships_no_overlap; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.memberships
+    ADD CONSTRAINT memberships_no_overlap EXCLUDE USING gist (company_id WITH =, period WITH &&);
+
+--
+-- Name: memberships memberships_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.memberships
+    ADD CONSTRAINT memberships_pkey PRIMARY KEY (id);
+
+--
+-- Name: policies policies_code_key; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.policies
+    ADD CONSTRAINT policies_code_key UNIQUE (code);
+
+--
+-- Name: policies policies_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.policies
+    ADD CONSTRAINT policies_pkey PRIMARY KEY (id);
+
+--
+-- Name: policy_budgets policy_budgets_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.policy_budgets
+    ADD CONSTRAINT policy_budgets_pkey PRIMARY KEY (policy_id, year);
+
+--
+-- Name: policy_versions policy_versions_no_overlap; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.policy_versions
+    ADD CONSTRAINT policy_versions_no_overlap EXCLUDE USING gist (policy_id WITH =, valid WITH &&);
+
+--
+-- Name: policy_versions policy_versions_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.policy_versions
+    ADD CONSTRAINT policy_versions_pkey PRIMARY KEY (id);
+
+--
+-- Name: policy_versions policy_versions_policy_id_version_key; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.policy_versions
+    ADD CONSTRAINT policy_versions_policy_id_version_key UNIQUE (policy_id, version);
+
+--
+-- Name: positions positions_code_key; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.positions
+    ADD CONSTRAINT positions_code_key UNIQUE (code);
+
+--
+-- Name: positions positions_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.positions
+    ADD CONSTRAINT positions_pkey PRIMARY KEY (id);
+
+--
+-- Name: professionals professionals_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.professionals
+    ADD CONSTRAINT professionals_pkey PRIMARY KEY (id);
+
+--
+-- Name: role_assignments role_assignments_no_overlap; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.role_assignments
+    ADD CONSTRAINT role_assignments_no_overlap EXCLUDE USING gist (position_id WITH =, professional_id WITH =, term WITH &&);
+
+--
+-- Name: role_assignments role_assignments_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.role_assignments
+    ADD CONSTRAINT role_assignments_pkey PRIMARY KEY (id);
+
+--
+-- Name: filmwg_schema_migrations filmwg_schema_migrations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.filmwg_schema_migrations
+    ADD CONSTRAINT filmwg_schema_migrations_pkey PRIMARY KEY (kind, name);
+
+--
+-- Name: attendance_company_id_event_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX attendance_company_id_event_id_idx ON filmwg.attendance USING btree (company_id, event_id);
+
+--
+-- Name: INDEX attendance_company_id_event_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.attendance_company_id_event_id_idx IS 'Events attended on a company''s behalf (fact events_attended_12m).';
+
+--
+-- Name: attendance_event_role_company_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX attendance_event_role_company_idx ON filmwg.attendance USING btree (event_id, role, company_id);
+
+--
+-- Name: INDEX attendance_event_role_company_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.attendance_event_role_company_idx IS 'Attendance per event and role, with the company (reporting.event_attendance: companies per role without a sort of the whole table).';
+
+--
+-- Name: attendance_professional_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX attendance_professional_id_idx ON filmwg.attendance USING btree (professional_id);
+
+--
+-- Name: INDEX attendance_professional_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.attendance_professional_id_idx IS 'Events attended by a professional.';
+
+--
+-- Name: audit_log_at_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX audit_log_at_idx ON filmwg.audit_log USING btree (at);
+
+--
+-- Name: INDEX audit_log_at_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.audit_log_at_idx IS 'filmwg audit --since DATE.';
+
+--
+-- Name: audit_log_table_row_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX audit_log_table_row_idx ON filmwg.audit_log USING btree (table_name, row_id);
+
+--
+-- Name: INDEX audit_log_table_row_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.audit_log_table_row_idx IS 'History of one record.';
+
+--
+-- Name: companies_kind_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX companies_kind_idx ON filmwg.companies USING btree (kind);
+
+--
+-- Name: INDEX companies_kind_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.companies_kind_idx IS 'Companies by kind.';
+
+--
+-- Name: companies_name_trgm_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX companies_name_trgm_idx ON filmwg.companies USING gin (name public.gin_trgm_ops);
+
+--
+-- Name: INDEX companies_name_trgm_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.companies_name_trgm_idx IS 'Name search (ILIKE ''%…%'', similarity).';
+
+--
+-- Name: companies_name_zh_trgm_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX companies_name_zh_trgm_idx ON filmwg.companies USING gin (name_zh public.gin_trgm_ops);
+
+--
+-- Name: INDEX companies_name_zh_trgm_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.companies_name_zh_trgm_idx IS 'Chinese name search (ILIKE ''%…%'').';
+
+--
+-- Name: companies_registered_in_zone_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX companies_registered_in_zone_idx ON filmwg.companies USING btree (registered_in_zone);
+
+--
+-- Name: INDEX companies_registered_in_zone_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.companies_registered_in_zone_idx IS 'Companies in the Huairou zone.';
+
+--
+-- Name: determination_changes_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX determination_changes_company_id_idx ON filmwg.determination_changes USING btree (company_id);
+
+--
+-- Name: INDEX determination_changes_company_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.determination_changes_company_id_idx IS 'Changes of a company.';
+
+--
+-- Name: determinations_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX determinations_company_id_idx ON ONLY filmwg.determinations USING btree (company_id, policy_version_id);
+
+--
+-- Name: INDEX determinations_company_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.determinations_company_id_idx IS 'A company''s determinations (eligibility explain).';
+
+--
+-- Name: determinations_default_company_id_policy_version_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX determinations_default_company_id_policy_version_id_idx ON filmwg.determinations_default USING btree (company_id, policy_version_id);
+
+--
+-- Name: determinations_policy_version_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX determinations_policy_version_id_idx ON ONLY filmwg.determinations USING btree (policy_version_id);
+
+--
+-- Name: INDEX determinations_policy_version_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.determinations_policy_version_id_idx IS 'Determinations of a policy version.';
+
+--
+-- Name: determinations_default_policy_version_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX determinations_default_policy_version_id_idx ON filmwg.determinations_default USING btree (policy_version_id);
+
+--
+-- Name: employments_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX employments_company_id_idx ON filmwg.employments USING btree (company_id);
+
+--
+-- Name: INDEX employments_company_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.employments_company_id_idx IS 'Employees of a company (fact professionals_count).';
+
+--
+-- Name: employments_professional_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX employments_professional_id_idx ON filmwg.employments USING btree (professional_id);
+
+--
+-- Name: INDEX employments_professional_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.employments_professional_id_idx IS 'Employments of a professional.';
+
+--
+-- Name: events_starts_at_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX events_starts_at_idx ON filmwg.events USING btree (starts_at);
+
+--
+-- Name: INDEX events_starts_at_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.events_starts_at_idx IS 'Events by time (fact events_attended_12m).';
+
+--
+-- Name: grants_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX grants_company_id_idx ON filmwg.grants USING btree (company_id, applied_on);
+
+--
+-- Name: INDEX grants_company_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.grants_company_id_idx IS 'Grants of a company (fact granted_this_year).';
+
+--
+-- Name: grants_determination_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX grants_determination_idx ON filmwg.grants USING btree (run_id, policy_version_id, company_id) WHERE (run_id IS NOT NULL);
+
+--
+-- Name: INDEX grants_determination_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.grants_determination_idx IS 'Grants resting on a determination (keeps deletes of runs fast).';
+
+--
+-- Name: grants_policy_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX grants_policy_id_idx ON filmwg.grants USING btree (policy_id);
+
+--
+-- Name: INDEX grants_policy_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.grants_policy_id_idx IS 'Grants under a policy.';
+
+--
+-- Name: grants_policy_year_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX grants_policy_year_idx ON filmwg.grants USING btree (policy_id, year, company_id) WHERE (status = ANY (ARRAY['approved'::text, 'paid'::text]));
+
+--
+-- Name: INDEX grants_policy_year_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.grants_policy_year_idx IS 'Approved and paid totals per policy and year (approval limits).';
+
+--
+-- Name: job_runs_job_status_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX job_runs_job_status_idx ON filmwg.job_runs USING btree (job, status, id);
+
+--
+-- Name: INDEX job_runs_job_status_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.job_runs_job_status_idx IS 'The latest succeeded run of a job.';
+
+--
+-- Name: job_runs_running_key; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE UNIQUE INDEX job_runs_running_key ON filmwg.job_runs USING btree (job) WHERE (status = 'running'::text);
+
+--
+-- Name: INDEX job_runs_running_key; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.job_runs_running_key IS 'At most one running run per job (23505 on job_runs_running_key: another run is going on).';
+
+--
+-- Name: memberships_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX memberships_company_id_idx ON filmwg.memberships USING btree (company_id);
+
+--
+-- Name: INDEX memberships_company_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.memberships_company_id_idx IS 'Memberships of a company.';
+
+--
+-- Name: professionals_email_key; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE UNIQUE INDEX professionals_email_key ON filmwg.professionals USING btree (lower(email));
+
+--
+-- Name: INDEX professionals_email_key; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.professionals_email_key IS 'E-mail addresses are unique ignoring case (23505 on professionals_email_key); also finds a professional by e-mail.';
+
+--
+-- Name: professionals_full_name_trgm_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX professionals_full_name_trgm_idx ON filmwg.professionals USING gin (full_name public.gin_trgm_ops);
+
+--
+-- Name: INDEX professionals_full_name_trgm_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.professionals_full_name_trgm_idx IS 'Name search (ILIKE ''%…%'').';
+
+--
+-- Name: role_assignments_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX role_assignments_company_id_idx ON filmwg.role_assignments USING btree (company_id);
+
+--
+-- Name: INDEX role_assignments_company_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.role_assignments_company_id_idx IS 'Roles held on a company''s behalf (fact holds_position).';
+
+--
+-- Name: role_assignments_professional_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX role_assignments_professional_id_idx ON filmwg.role_assignments USING btree (professional_id);
+
+--
+-- Name: INDEX role_assignments_professional_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.role_assignments_professional_id_idx IS 'Roles of a professional.';
+
+--
+-- Name: determinations_default_company_id_policy_version_id_idx; Type: INDEX ATTACH; Schema: filmwg; Owner: -
+--
+
+ALTER INDEX filmwg.determinations_company_id_idx ATTACH PARTITION filmwg.determinations_default_company_id_policy_version_id_idx;
+
+--
+-- Name: determinations_default_pkey; Type: INDEX ATTACH; Schema: filmwg; Owner: -
+--
+
+ALTER INDEX filmwg.determinations_pkey ATTACH PARTITION filmwg.determinations_default_pkey;
+
+--
+-- Name: determinations_default_policy_version_id_idx; Type: INDEX ATTACH; Schema: filmwg; Owner: -
+--
+
+ALTER INDEX filmwg.determinations_policy_version_id_idx ATTACH PARTITION filmwg.determinations_default_policy_version_id_idx;
+
+--
+-- Name: grants_by_policy_year _RETURN; Type: RULE; Schema: reporting; Owner: -
+--
+
+CREATE OR REPLACE VIEW reporting.grants_by_policy_year AS
+ SELECT p.code AS policy_code,
+    p.title AS policy_title,
+    (EXTRACT(year FROM g.applied_on))::integer AS year,
+    g.status,
+    (count(*))::integer AS grants,
+    sum(g.amount) AS total_amount
+   FROM (filmwg.grants g
+     JOIN filmwg.policies p ON ((p.id = g.policy_id)))
+  GROUP BY p.id, (EXTRACT(year FROM g.applied_on)), g.status;
+
+--
+-- Name: attendance audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.attendance FOR EACH ROW EXECUTE FUNCTION filmwg.audit('id');
+
+--
+-- Name: TRIGGER audit ON attendance; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.attendance IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: companies audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.companies FOR EACH ROW EXECUTE FUNCTION filmwg.audit('id');
+
+--
+-- Name: TRIGGER audit ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.companies IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: company_figures audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.company_figures FOR EACH ROW EXECUTE FUNCTION filmwg.audit('company_id', 'year');
+
+--
+-- Name: TRIGGER audit ON company_figures; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.company_figures IS 'Audit log of updates and deletes; inserts: trigger audit_insert.';
+
+--
+-- Name: election_candidates audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.election_candidates FOR EACH ROW EXECUTE FUNCTION filmwg.audit('election_id', 'professional_id');
+
+--
+-- Name: TRIGGER audit ON election_candidates; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.election_candidates IS 'Audit log; row_id is "election_id,professional_id". Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: elections audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.elections FOR EACH ROW EXECUTE FUNCTION filmwg.audit('id');
+
+--
+-- Name: TRIGGER audit ON elections; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.elections IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: employments audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.employments FOR EACH ROW EXECUTE FUNCTION filmwg.audit('id');
+
+--
+-- Name: TRIGGER audit ON employments; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.employments IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: events audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.events FOR EACH ROW EXECUTE FUNCTION filmwg.audit('id');
+
+--
+-- Name: TRIGGER audit ON events; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.events IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: grants audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.grants FOR EACH ROW EXECUTE FUNCTION filmwg.audit('id');
+
+--
+-- Name: TRIGGER audit ON grants; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.grants IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: memberships audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.memberships FOR EACH ROW EXECUTE FUNCTION filmwg.audit('id');
+
+--
+-- Name: TRIGGER audit ON memberships; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.memberships IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: policies audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.policies FOR EACH ROW EXECUTE FUNCTION filmwg.audit('id');
+
+--
+-- Name: TRIGGER audit ON policies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.policies IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: policy_budgets audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.policy_budgets FOR EACH ROW EXECUTE FUNCTION filmwg.audit('policy_id', 'year');
+
+--
+-- Name: TRIGGER audit ON policy_budgets; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.policy_budgets IS 'Audit log of updates and deletes; inserts: trigger audit_insert.';
+
+--
+-- Name: policy_versions audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.policy_versions FOR EACH ROW EXECUTE FUNCTION filmwg.audit('id');
+
+--
+-- Name: TRIGGER audit ON policy_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.policy_versions IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: positions audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.positions FOR EACH ROW EXECUTE FUNCTION filmwg.audit('id');
+
+--
+-- Name: TRIGGER audit ON positions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.positions IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: professionals audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.professionals FOR EACH ROW EXECUTE FUNCTION filmwg.audit('id');
+
+--
+-- Name: TRIGGER audit ON professionals; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.professionals IS 'Audit log; personal fields left out for erased professionals. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: role_assignments audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.role_assignments FOR EACH ROW EXECUTE FUNCTION filmwg.audit('id');
+
+--
+-- Name: TRIGGER audit ON role_assignments; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.role_assignments IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: attendance audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.attendance REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('id');
+
+--
+-- Name: TRIGGER audit_insert ON attendance; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.attendance IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: companies audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.companies REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('id');
+
+--
+-- Name: TRIGGER audit_insert ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.companies IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: company_figures audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.company_figures REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('company_id', 'year');
+
+--
+-- Name: TRIGGER audit_insert ON company_figures; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.company_figures IS 'Audit log of inserts, once per statement.';
+
+--
+-- Name: election_candidates audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.election_candidates REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('election_id', 'professional_id');
+
+--
+-- Name: TRIGGER audit_insert ON election_candidates; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.election_candidates IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: elections audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.elections REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('id');
+
+--
+-- Name: TRIGGER audit_insert ON elections; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.elections IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: employments audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.employments REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('id');
+
+--
+-- Name: TRIGGER audit_insert ON employments; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.employments IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: events audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.events REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('id');
+
+--
+-- Name: TRIGGER audit_insert ON events; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.events IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: grants audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.grants REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('id');
+
+--
+-- Name: TRIGGER audit_insert ON grants; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.grants IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: memberships audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.memberships REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('id');
+
+--
+-- Name: TRIGGER audit_insert ON memberships; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.memberships IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: policies audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.policies REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('id');
+
+--
+-- Name: TRIGGER audit_insert ON policies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.policies IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: policy_budgets audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.policy_budgets REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('policy_id', 'year');
+
+--
+-- Name: TRIGGER audit_insert ON policy_budgets; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.policy_budgets IS 'Audit log of inserts, once per statement.';
+
+--
+-- Name: policy_versions audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.policy_versions REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('id');
+
+--
+-- Name: TRIGGER audit_insert ON policy_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.policy_versions IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: positions audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.positions REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('id');
+
+--
+-- Name: TRIGGER audit_insert ON positions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.positions IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: professionals audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.professionals REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('id');
+
+--
+-- Name: TRIGGER audit_insert ON professionals; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.professionals IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: role_assignments audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.role_assignments REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('id');
+
+--
+-- Name: TRIGGER audit_insert ON role_assignments; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.role_assignments IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: grants check_grant; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_grant BEFORE INSERT OR UPDATE OF amount, policy_id, policy_version_id ON filmwg.grants FOR EACH ROW EXECUTE FUNCTION filmwg.check_grant();
+
+--
+-- Name: TRIGGER check_grant ON grants; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_grant ON filmwg.grants IS 'Amount within the policy''s cap; version of the same policy.';
+
+--
+-- Name: policy_budgets check_policy_budget; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_policy_budget BEFORE INSERT OR UPDATE ON filmwg.policy_budgets FOR EACH ROW EXECUTE FUNCTION filmwg.check_policy_budget();
+
+--
+-- Name: TRIGGER check_policy_budget ON policy_budgets; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_policy_budget ON filmwg.policy_budgets IS 'A budget never below what is already granted.';
+
+--
+-- Name: attendance check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.attendance FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON attendance; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.attendance IS 'Optimistic locking (FW409).';
+
+--
+-- Name: companies check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.companies FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.companies IS 'Optimistic locking (FW409).';
+
+--
+-- Name: company_figures check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.company_figures FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON company_figures; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.company_figures IS 'Optimistic locking (FW409).';
+
+--
+-- Name: election_candidates check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.election_candidates FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON election_candidates; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.election_candidates IS 'Optimistic locking (FW409).';
+
+--
+-- Name: elections check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.elections FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON elections; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.elections IS 'Optimistic locking (FW409).';
+
+--
+-- Name: employments check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.employments FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON employments; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.employments IS 'Optimistic locking (FW409).';
+
+--
+-- Name: events check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.events FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON events; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.events IS 'Optimistic locking (FW409).';
+
+--
+-- Name: grants check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.grants FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON grants; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.grants IS 'Optimistic locking (FW409).';
+
+--
+-- Name: memberships check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.memberships FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON memberships; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.memberships IS 'Optimistic locking (FW409).';
+
+--
+-- Name: policies check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.policies FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON policies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.policies IS 'Optimistic locking (FW409).';
+
+--
+-- Name: policy_budgets check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.policy_budgets FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON policy_budgets; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.policy_budgets IS 'Optimistic locking (FW409).';
+
+--
+-- Name: policy_versions check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.policy_versions FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON policy_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.policy_versions IS 'Optimistic locking (FW409).';
+
+--
+-- Name: positions check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.positions FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON positions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.positions IS 'Optimistic locking (FW409).';
+
+--
+-- Name: professionals check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.professionals FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON professionals; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.professionals IS 'Optimistic locking (FW409).';
+
+--
+-- Name: role_assignments check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.role_assignments FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON role_assignments; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.role_assignments IS 'Optimistic locking (FW409).';
+
+--
+-- Name: positions enforce_seats; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER enforce_seats BEFORE UPDATE OF seats ON filmwg.positions FOR EACH ROW WHEN ((new.seats < old.seats)) EXECUTE FUNCTION filmwg.enforce_seats();
+
+--
+-- Name: TRIGGER enforce_seats ON positions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER enforce_seats ON filmwg.positions IS 'Seats never lowered below the current holders (23P01 role_assignments_seats).';
+
+--
+-- Name: role_assignments enforce_seats; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER enforce_seats BEFORE INSERT OR UPDATE ON filmwg.role_assignments FOR EACH ROW EXECUTE FUNCTION filmwg.enforce_seats();
+
+--
+-- Name: TRIGGER enforce_seats ON role_assignments; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER enforce_seats ON filmwg.role_assignments IS 'Never more holders at once than seats (23P01 role_assignments_seats).';
+
+--
+-- Name: grants grant_workflow; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER grant_workflow BEFORE INSERT OR UPDATE ON filmwg.grants FOR EACH ROW EXECUTE FUNCTION filmwg.grant_workflow();
+
+--
+-- Name: TRIGGER grant_workflow ON grants; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER grant_workflow ON filmwg.grants IS 'Transitions, the determination behind a grant, entitlement and budget limits.';
+
+--
+-- Name: job_runs job_run_defaults; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER job_run_defaults BEFORE INSERT OR UPDATE ON filmwg.job_runs FOR EACH ROW EXECUTE FUNCTION filmwg.job_run_defaults();
+
+--
+-- Name: TRIGGER job_run_defaults ON job_runs; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER job_run_defaults ON filmwg.job_runs IS 'Session identity on insert; finish time and duration.';
+
+--
+-- Name: policy_versions policy_version_defaults; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER policy_version_defaults BEFORE INSERT OR UPDATE ON filmwg.policy_versions FOR EACH ROW EXECUTE FUNCTION filmwg.policy_version_defaults();
+
+--
+-- Name: TRIGGER policy_version_defaults ON policy_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER policy_version_defaults ON filmwg.policy_versions IS 'Version numbering; used rules are immutable.';
+
+--
+-- Name: attendance row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.attendance FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON attendance; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.attendance IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: companies row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.companies FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.companies IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: company_figures row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.company_figures FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON company_figures; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.company_figures IS 'A new row starts at row_version 1.';
+
+--
+-- Name: election_candidates row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.election_candidates FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON election_candidates; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.election_candidates IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: elections row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.elections FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON elections; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.elections IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: employments row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.employments FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON employments; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.employments IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: events row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.events FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON events; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.events IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: grants row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.grants FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON grants; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.grants IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: memberships row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.memberships FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON memberships; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.memberships IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: policies row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.policies FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON policies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.policies IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: policy_budgets row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.policy_budgets FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON policy_budgets; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.policy_budgets IS 'A new row starts at row_version 1.';
+
+--
+-- Name: policy_versions row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.policy_versions FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON policy_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.policy_versions IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: positions row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.positions FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON positions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.positions IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: professionals row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.professionals FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON professionals; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.professionals IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: role_assignments row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.role_assignments FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON role_assignments; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.role_assignments IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: professionals scrub_erased_audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER scrub_erased_audit AFTER UPDATE OF erased_at ON filmwg.professionals FOR EACH ROW WHEN (((old.erased_at IS NULL) AND (new.erased_at IS NOT NULL))) EXECUTE FUNCTION filmwg.scrub_erased_audit();
+
+--
+-- Name: TRIGGER scrub_erased_audit ON professionals; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER scrub_erased_audit ON filmwg.professionals IS 'An erase, however it is made, also removes the personal data from the audit log.';
+
+--
+-- Name: attendance attendance_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.attendance
+    ADD CONSTRAINT attendance_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id);
+
+--
+-- Name: attendance attendance_event_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.attendance
+    ADD CONSTRAINT attendance_event_id_fkey FOREIGN KEY (event_id) REFERENCES filmwg.events(id);
+
+--
+-- Name: attendance attendance_professional_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.attendance
+    ADD CONSTRAINT attendance_professional_id_fkey FOREIGN KEY (professional_id) REFERENCES filmwg.professionals(id);
+
+--
+-- Name: company_figures company_figures_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.company_figures
+    ADD CONSTRAINT company_figures_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id);
+
+--
+-- Name: determination_changes determination_changes_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.determination_changes
+    ADD CONSTRAINT determination_changes_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id);
+
+--
+-- Name: determination_changes determination_changes_policy_version_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.determination_changes
+    ADD CONSTRAINT determination_changes_policy_version_id_fkey FOREIGN KEY (policy_version_id) REFERENCES filmwg.policy_versions(id);
+
+--
+-- Name: determination_changes determination_changes_previous_run_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.determination_changes
+    ADD CONSTRAINT determination_changes_previous_run_id_fkey FOREIGN KEY (previous_run_id) REFERENCES filmwg.job_runs(id) ON DELETE SET NULL;
+
+--
+-- Name: determination_changes determination_changes_run_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.determination_changes
+    ADD CONSTRAINT determination_changes_run_id_fkey FOREIGN KEY (run_id) REFERENCES filmwg.job_runs(id) ON DELETE CASCADE;
+
+--
+-- Name: determinations determinations_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.determinations
+    ADD CONSTRAINT determinations_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id);
+
+--
+-- Name: determinations determinations_policy_version_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.determinations
+    ADD CONSTRAINT determinations_policy_version_id_fkey FOREIGN KEY (policy_version_id) REFERENCES filmwg.policy_versions(id);
+
+--
+-- Name: determinations determinations_run_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.determinations
+    ADD CONSTRAINT determinations_run_id_fkey FOREIGN KEY (run_id) REFERENCES filmwg.job_runs(id) ON DELETE CASCADE;
+
+--
+-- Name: election_candidates election_candidates_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.election_candidates
+    ADD CONSTRAINT election_candidates_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id);
+
+--
+-- Name: election_candidates election_candidates_election_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.election_candidates
+    ADD CONSTRAINT election_candidates_election_id_fkey FOREIGN KEY (election_id) REFERENCES filmwg.elections(id) ON DELETE CASCADE;
+
+--
+-- Name: election_candidates election_candidates_professional_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.election_candidates
+    ADD CONSTRAINT election_candidates_professional_id_fkey FOREIGN KEY (professional_id) REFERENCES filmwg.professionals(id);
+
+--
+-- Name: elections elections_event_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.elections
+    ADD CONSTRAINT elections_event_id_fkey FOREIGN KEY (event_id) REFERENCES filmwg.events(id);
+
+--
+-- Name: elections elections_position_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.elections
+    ADD CONSTRAINT elections_position_id_fkey FOREIGN KEY (position_id) REFERENCES filmwg.positions(id);
+
+--
+-- Name: employments employments_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.employments
+    ADD CONSTRAINT employments_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id);
+
+--
+-- Name: employments employments_professional_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.employments
+    ADD CONSTRAINT employments_professional_id_fkey FOREIGN KEY (professional_id) REFERENCES filmwg.professionals(id);
+
+--
+-- Name: grants grants_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.grants
+    ADD CONSTRAINT grants_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id);
+
+--
+-- Name: grants grants_determination_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.grants
+    ADD CONSTRAINT grants_determination_fkey FOREIGN KEY (run_id, policy_version_id, company_id) REFERENCES filmwg.determinations(run_id, policy_version_id, company_id);
+
+--
+-- Name: grants grants_policy_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.grants
+    ADD CONSTRAINT grants_policy_id_fkey FOREIGN KEY (policy_id) REFERENCES filmwg.policies(id);
+
+--
+-- Name: memberships memberships_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.memberships
+    ADD CONSTRAINT memberships_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id);
+
+--
+-- Name: policy_budgets policy_budgets_policy_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.policy_budgets
+    ADD CONSTRAINT policy_budgets_policy_id_fkey FOREIGN KEY (policy_id) REFERENCES filmwg.policies(id);
+
+--
+-- Name: policy_versions policy_versions_policy_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.policy_versions
+    ADD CONSTRAINT policy_versions_policy_id_fkey FOREIGN KEY (policy_id) REFERENCES filmwg.policies(id);
+
+--
+-- Name: role_assignments role_assignments_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.role_assignments
+    ADD CONSTRAINT role_assignments_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id);
+
+--
+-- Name: role_assignments role_assignments_position_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.role_assignments
+    ADD CONSTRAINT role_assignments_position_id_fkey FOREIGN KEY (position_id) REFERENCES filmwg.positions(id);
+
+--
+-- Name: role_assignments role_assignments_professional_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.role_assignments
+    ADD CONSTRAINT role_assignments_professional_id_fkey FOREIGN KEY (professional_id) REFERENCES filmwg.professionals(id);
+
+--
+-- Name: SCHEMA filmwg; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA filmwg TO filmwg_admin;
+GRANT USAGE ON SCHEMA filmwg TO filmwg_job;
+
+--
+-- Name: SCHEMA reporting; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA reporting TO filmwg_reporting;
+GRANT USAGE ON SCHEMA reporting TO filmwg_admin;
+GRANT USAGE ON SCHEMA reporting TO filmwg_job;
+
+--
+-- Name: FUNCTION abandon_dead_runs(job_name text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.abandon_dead_runs(job_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.abandon_dead_runs(job_name text) TO filmwg_job;
+
+--
+-- Name: FUNCTION attach_determinations(run bigint); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.attach_determinations(run bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.attach_determinations(run bigint) TO filmwg_job;
+
+--
+-- Name: FUNCTION audit(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.audit() FROM PUBLIC;
+
+--
+-- Name: FUNCTION audit_inserted(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.audit_inserted() FROM PUBLIC;
+
+--
+-- Name: FUNCTION company_facts(as_of date); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.company_facts(as_of date) FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.company_facts(as_of date) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.company_facts(as_of date) TO filmwg_job;
+
+--
+-- Name: FUNCTION erase_professional(professional_id bigint); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.erase_professional(professional_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.erase_professional(professional_id bigint) TO filmwg_admin;
+
+--
+-- Name: FUNCTION open_determinations(run bigint); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.open_determinations(run bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.open_determinations(run bigint) TO filmwg_job;
+
+--
+-- Name: FUNCTION require_running_here(run bigint); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.require_running_here(run bigint) FROM PUBLIC;
+
+--
+-- Name: FUNCTION scrub_erased_audit(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.scrub_erased_audit() FROM PUBLIC;
+
+--
+-- Name: FUNCTION uscc_is_valid(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_is_valid(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_is_valid(code text) TO filmwg_job;
+
+--
+-- Name: FUNCTION uscc_problem(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_problem(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_problem(code text) TO filmwg_job;
+
+--
+-- Name: FUNCTION uscc_refused(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_refused(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_refused(code text) TO filmwg_job;
+
+--
+-- Name: FUNCTION as_of(); Type: ACL; Schema: reporting; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reporting.as_of() FROM PUBLIC;
+GRANT ALL ON FUNCTION reporting.as_of() TO filmwg_reporting;
+GRANT ALL ON FUNCTION reporting.as_of() TO filmwg_admin;
+
+--
+-- Name: TABLE attendance; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.attendance TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.attendance TO filmwg_job;
+
+--
+-- Name: TABLE companies; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.companies TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.companies TO filmwg_job;
+
+--
+-- Name: TABLE events; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.events TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.events TO filmwg_job;
+
+--
+-- Name: TABLE role_assignments; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.role_assignments TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.role_assignments TO filmwg_job;
+
+--
+-- Name: TABLE company_engagement; Type: ACL; Schema: reporting; Owner: -
+--
+
+GRANT SELECT ON TABLE reporting.company_engagement TO filmwg_reporting;
+GRANT SELECT ON TABLE reporting.company_engagement TO filmwg_admin;
+
+--
+-- Name: FUNCTION company_engagement_as_of(day date); Type: ACL; Schema: reporting; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reporting.company_engagement_as_of(day date) FROM PUBLIC;
+GRANT ALL ON FUNCTION reporting.company_engagement_as_of(day date) TO filmwg_reporting;
+GRANT ALL ON FUNCTION reporting.company_engagement_as_of(day date) TO filmwg_admin;
+
+--
+-- Name: TABLE memberships; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.memberships TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.memberships TO filmwg_job;
+
+--
+-- Name: TABLE member_roster; Type: ACL; Schema: reporting; Owner: -
+--
+
+GRANT SELECT ON TABLE reporting.member_roster TO filmwg_reporting;
+GRANT SELECT ON TABLE reporting.member_roster TO filmwg_admin;
+
+--
+-- Name: FUNCTION member_roster_as_of(day date); Type: ACL; Schema: reporting; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reporting.member_roster_as_of(day date) FROM PUBLIC;
+GRANT ALL ON FUNCTION reporting.member_roster_as_of(day date) TO filmwg_reporting;
+GRANT ALL ON FUNCTION reporting.member_roster_as_of(day date) TO filmwg_admin;
+
+--
+-- Name: TABLE membership_growth; Type: ACL; Schema: reporting; Owner: -
+--
+
+GRANT SELECT ON TABLE reporting.membership_growth TO filmwg_reporting;
+GRANT SELECT ON TABLE reporting.membership_growth TO filmwg_admin;
+
+--
+-- Name: FUNCTION membership_growth_as_of(day date); Type: ACL; Schema: reporting; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reporting.membership_growth_as_of(day date) FROM PUBLIC;
+GRANT ALL ON FUNCTION reporting.membership_growth_as_of(day date) TO filmwg_reporting;
+GRANT ALL ON FUNCTION reporting.membership_growth_as_of(day date) TO filmwg_admin;
+
+--
+-- Name: TABLE determinations; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT ON TABLE filmwg.determinations TO filmwg_admin;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.determinations TO filmwg_job;
+
+--
+-- Name: TABLE job_runs; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT ON TABLE filmwg.job_runs TO filmwg_admin;
+GRANT SELECT,INSERT,UPDATE ON TABLE filmwg.job_runs TO filmwg_job;
+
+--
+-- Name: TABLE policies; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.policies TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.policies TO filmwg_job;
+
+--
+-- Name: TABLE policy_versions; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.policy_versions TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.policy_versions TO filmwg_job;
+
+--
+-- Name: TABLE policy_eligibility_current; Type: ACL; Schema: reporting; Owner: -
+--
+
+GRANT SELECT ON TABLE reporting.policy_eligibility_current TO filmwg_reporting;
+GRANT SELECT ON TABLE reporting.policy_eligibility_current TO filmwg_admin;
+
+--
+-- Name: FUNCTION policy_eligibility_current_as_of(day date); Type: ACL; Schema: reporting; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reporting.policy_eligibility_current_as_of(day date) FROM PUBLIC;
+GRANT ALL ON FUNCTION reporting.policy_eligibility_current_as_of(day date) TO filmwg_reporting;
+GRANT ALL ON FUNCTION reporting.policy_eligibility_current_as_of(day date) TO filmwg_admin;
+
+--
+-- Name: TABLE positions; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.positions TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.positions TO filmwg_job;
+
+--
+-- Name: TABLE professionals; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.professionals TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: TABLE role_history; Type: ACL; Schema: reporting; Owner: -
+--
+
+GRANT SELECT ON TABLE reporting.role_history TO filmwg_reporting;
+GRANT SELECT ON TABLE reporting.role_history TO filmwg_admin;
+
+--
+-- Name: FUNCTION role_history_as_of(day date); Type: ACL; Schema: reporting; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reporting.role_history_as_of(day date) FROM PUBLIC;
+GRANT ALL ON FUNCTION reporting.role_history_as_of(day date) TO filmwg_reporting;
+GRANT ALL ON FUNCTION reporting.role_history_as_of(day date) TO filmwg_admin;
+
+--
+-- Name: TABLE role_holders_current; Type: ACL; Schema: reporting; Owner: -
+--
+
+GRANT SELECT ON TABLE reporting.role_holders_current TO filmwg_reporting;
+GRANT SELECT ON TABLE reporting.role_holders_current TO filmwg_admin;
+
+--
+-- Name: FUNCTION role_holders_current_as_of(day date); Type: ACL; Schema: reporting; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reporting.role_holders_current_as_of(day date) FROM PUBLIC;
+GRANT ALL ON FUNCTION reporting.role_holders_current_as_of(day date) TO filmwg_reporting;
+GRANT ALL ON FUNCTION reporting.role_holders_current_as_of(day date) TO filmwg_admin;
+
+--
+-- Name: TABLE audit_log; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT ON TABLE filmwg.audit_log TO filmwg_admin;
+
+--
+-- Name: TABLE company_figures; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.company_figures TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.company_figures TO filmwg_job;
+
+--
+-- Name: TABLE determination_changes; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT ON TABLE filmwg.determination_changes TO filmwg_admin;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.determination_changes TO filmwg_job;
+
+--
+-- Name: TABLE determinations_default; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT ON TABLE filmwg.determinations_default TO filmwg_admin;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.determinations_default TO filmwg_job;
+
+--
+-- Name: TABLE election_candidates; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.election_candidates TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.election_candidates TO filmwg_job;
+
+--
+-- Name: TABLE elections; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.elections TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.elections TO filmwg_job;
+
+--
+-- Name: TABLE employments; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.employments TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.employments TO filmwg_job;
+
+--
+-- Name: TABLE fact_catalog; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT ON TABLE filmwg.fact_catalog TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.fact_catalog TO filmwg_job;
+
+--
+-- Name: TABLE grants; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.grants TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.grants TO filmwg_job;
+
+--
+-- Name: TABLE policy_budgets; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.policy_budgets TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.policy_budgets TO filmwg_job;
+
+--
+-- Name: SEQUENCE professionals_id_seq; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT USAGE ON SEQUENCE filmwg.professionals_id_seq TO filmwg_admin;
+
+--
+-- Name: TABLE benefits_by_policy_year; Type: ACL; Schema: reporting; Owner: -
+--
+
+GRANT SELECT ON TABLE reporting.benefits_by_policy_year TO filmwg_reporting;
+GRANT SELECT ON TABLE reporting.benefits_by_policy_year TO filmwg_admin;
+
+--
+-- Name: TABLE companies_by_kind; Type: ACL; Schema: reporting; Owner: -
+--
+
+GRANT SELECT ON TABLE reporting.companies_by_kind TO filmwg_reporting;
+GRANT SELECT ON TABLE reporting.companies_by_kind TO filmwg_admin;
+
+--
+-- Name: TABLE eligibility_changes; Type: ACL; Schema: reporting; Owner: -
+--
+
+GRANT SELECT ON TABLE reporting.eligibility_changes TO filmwg_reporting;
+GRANT SELECT ON TABLE reporting.eligibility_changes TO filmwg_admin;
+
+--
+-- Name: TABLE event_attendance; Type: ACL; Schema: reporting; Owner: -
+--
+
+GRANT SELECT ON TABLE reporting.event_attendance TO filmwg_reporting;
+GRANT SELECT ON TABLE reporting.event_attendance TO filmwg_admin;
+
+--
+-- Name: TABLE grants_by_policy_year; Type: ACL; Schema: reporting; Owner: -
+--
+
+GRANT SELECT ON TABLE reporting.grants_by_policy_year TO filmwg_reporting;
+GRANT SELECT ON TABLE reporting.grants_by_policy_year TO filmwg_admin;
+
+--
+-- PostgreSQL database dump complete
+--
+
