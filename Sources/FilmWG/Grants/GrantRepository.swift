@@ -81,7 +81,7 @@ public struct GrantRepository {
         let (code, company) = try names(policyId: application.policyId, companyId: application.companyId)
         guard let determination else {
             throw RecordError.invalid(
-                "company \(company) has no eligible determination for policy \(code) in \(application.year), so it cannot apply; see 'filmwg eligibility explain --company \(company) --policy \(code)'"
+                "company \(company) has no eligible determination for policy \(code) in \(application.year), so it cannot apply; see 'filmwg eligibility explain \(field: "company") \(company) \(field: "policy") \(code)'"
             )
         }
         let (runId, versionId, entitled, reason, hasFormula) =

@@ -98,10 +98,10 @@ import Testing
             let grants = GrantRepository(connection)
             let grant = try grants.apply(GrantApplication(policyId: policy, companyId: company, year: 2018, amount: 1000))
             #expect(grant.runId == run && grant.policyVersionId != nil && grant.year == 2018)
-            #expect(throws: RecordError.invalid("company \(stranger) has no eligible determination for policy rent-subsidy in 2018, so it cannot apply; see 'filmwg eligibility explain --company \(stranger) --policy rent-subsidy'")) {
+            #expect(throws: RecordError.invalid("company \(stranger) has no eligible determination for policy rent-subsidy in 2018, so it cannot apply; see 'filmwg eligibility explain \(field: "company") \(stranger) \(field: "policy") rent-subsidy'")) {
                 try grants.apply(GrantApplication(policyId: policy, companyId: stranger, year: 2018, amount: 1000))
             }
-            #expect(throws: RecordError.invalid("company \(company) has no eligible determination for policy rent-subsidy in 2019, so it cannot apply; see 'filmwg eligibility explain --company \(company) --policy rent-subsidy'")) {
+            #expect(throws: RecordError.invalid("company \(company) has no eligible determination for policy rent-subsidy in 2019, so it cannot apply; see 'filmwg eligibility explain \(field: "company") \(company) \(field: "policy") rent-subsidy'")) {
                 try grants.apply(GrantApplication(policyId: policy, companyId: company, year: 2019, amount: 1000))
             }
             let runs = try JobRunRepository(connection).list()
