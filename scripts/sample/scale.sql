@@ -28,6 +28,16 @@ SELECT 'Scale company ' || i,
        i % 500
   FROM generate_series(1, :companies) AS i;
 
+-- Triggers are off, so each company's first dated values (filmwg.company_versions, migration
+-- 0011) are written here, in force from its founding day as the trigger would write them.
+INSERT INTO filmwg.company_versions (company_id, valid, name, name_zh, kind, district, registered_in_zone,
+                                     zone_registered_on, registered_capital, employees, changed_fields)
+SELECT c.id, daterange(c.founded_on, NULL), c.name, c.name_zh, c.kind, c.district, c.registered_in_zone,
+       c.zone_registered_on, c.registered_capital, c.employees, filmwg.company_value_fields()
+  FROM filmwg.companies c
+ WHERE c.name LIKE 'Scale company %'
+   AND NOT EXISTS (SELECT 1 FROM filmwg.company_versions v WHERE v.company_id = c.id);
+
 -- 60% are members; a fifth of those left again.
 INSERT INTO filmwg.memberships (company_id, tier, period)
 SELECT c.id, (ARRAY['initiating', 'member', 'observer'])[1 + c.id % 3],

@@ -86,8 +86,9 @@ SELECT base.max + n, name, 'numeric', description, NULL
 
 DROP FUNCTION filmwg.company_facts(date);
 
--- One SELECT, LANGUAGE sql, STABLE, not STRICT, no SET clause: the planner inlines it into the
--- caller's query. Columns in fact_catalog order (checked below).
+-- 0011's definition (the values in force on D, from company_versions) plus the figures of the
+-- year before D's. One SELECT, LANGUAGE sql, STABLE, not STRICT, no SET clause: the planner
+-- inlines it into the caller's query. Columns in fact_catalog order (checked below).
 CREATE FUNCTION filmwg.company_facts(as_of date)
 RETURNS TABLE (
     company_id           bigint,
@@ -120,16 +121,16 @@ RETURNS TABLE (
 LANGUAGE sql STABLE PARALLEL SAFE AS
 $$
     SELECT c.id,
-           c.name,
-           c.kind,
-           c.district,
-           c.registered_in_zone,
-           c.zone_registered_on,
-           c.registered_capital,
+           cv.name,
+           cv.kind,
+           cv.district,
+           cv.registered_in_zone,
+           cv.zone_registered_on,
+           cv.registered_capital,
            c.founded_on,
-           c.employees,
+           cv.employees,
            extract(year FROM age(company_facts.as_of, c.founded_on))::integer,
-           extract(year FROM age(company_facts.as_of, c.zone_registered_on))::integer,
+           extract(year FROM age(company_facts.as_of, cv.zone_registered_on))::integer,
            m.company_id IS NOT NULL,
            m.tier,
            lower(m.period),
@@ -146,6 +147,10 @@ $$
            fy.renovated_area_m2,
            fy.fiscal_contribution / NULLIF(fy.rented_area_m2, 0)
       FROM filmwg.companies c
+      -- The values in force on the day (0011): exactly one version contains the day, or none
+      -- before the company was founded (company_versions_no_overlap).
+      JOIN filmwg.company_versions cv
+        ON cv.company_id = c.id AND cv.valid @> company_facts.as_of
       -- At most one membership contains the day (memberships_no_overlap).
       LEFT JOIN filmwg.memberships m
              ON m.company_id = c.id AND m.period @> company_facts.as_of
@@ -186,7 +191,7 @@ $$
      WHERE c.archived_at IS NULL
 $$;
 COMMENT ON FUNCTION filmwg.company_facts(date) IS
-    'The facts of every non-archived company as of a day, one row per company: company_id, then one column per filmwg.fact_catalog row in ordinal order, same names. Missing data stays NULL; counts are 0 and flags false when nothing matches. Inlinable (one SELECT, LANGUAGE sql STABLE).';
+    'The facts of every non-archived company as of a day, one row per company that has values in force on that day (filmwg.company_versions; none before its founding day): company_id, then one column per filmwg.fact_catalog row in ordinal order, same names; the figures are those of the calendar year before D''s (filmwg.company_figures). Missing data stays NULL; counts are 0 and flags false when nothing matches. Inlinable (one SELECT, LANGUAGE sql STABLE).';
 REVOKE ALL ON FUNCTION filmwg.company_facts(date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION filmwg.company_facts(date) TO filmwg_admin, filmwg_job;
 

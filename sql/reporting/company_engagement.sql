@@ -5,15 +5,17 @@ SET ROLE filmwg_owner;
 CREATE OR REPLACE VIEW reporting.company_engagement AS
 SELECT c.id AS company_id,
        c.uscc,
-       c.name,
-       c.name_zh,
+       coalesce(cv.name, c.name) AS name,
+       CASE WHEN cv.id IS NULL THEN c.name_zh ELSE cv.name_zh END AS name_zh,
        coalesce(ev.events_attended, 0)::integer AS events_attended,
        ev.last_event_at,
        coalesce(ra.positions_held_now, 0)::integer AS positions_held_now,
        coalesce(ra.positions_ever, 0)::integer AS positions_ever,
-       c.kind,
+       coalesce(cv.kind, c.kind) AS kind,
        coalesce(ev.attendances, 0)::integer AS attendances
   FROM filmwg.companies c
+  -- names and kind in force on the report day (filmwg.company_versions)
+  LEFT JOIN filmwg.company_versions cv ON cv.company_id = c.id AND cv.valid @> reporting.as_of()
   LEFT JOIN (
         SELECT a.company_id,
                count(DISTINCT a.event_id) AS events_attended,
@@ -39,7 +41,7 @@ SELECT c.id AS company_id,
     OR c.archived_at >= (reporting.as_of() + 1)::timestamp AT TIME ZONE 'Asia/Shanghai';
 
 COMMENT ON VIEW reporting.company_engagement IS
-    'Per company not archived by the report day: events attended on its behalf and positions of the working group held on its behalf, on and up to the report day (today in Asia/Shanghai, reporting.as_of(); company_engagement_as_of(day) for another day). 各单位截至报表日的参与情况：代表该单位参加的活动数和人次，以及报表日和历来担任的工作组职务数；报表日默认为北京时间当日。';
+    'Per company not archived by the report day: events attended on its behalf and positions of the working group held on its behalf, on and up to the report day (today in Asia/Shanghai, reporting.as_of(); company_engagement_as_of(day) for another day); names and kind in force on that day. 各单位截至报表日的参与情况：代表该单位参加的活动数和人次，以及报表日和历来担任的工作组职务数；报表日默认为北京时间当日。';
 COMMENT ON COLUMN reporting.company_engagement.company_id IS 'Company id. 单位编号。';
 COMMENT ON COLUMN reporting.company_engagement.uscc IS 'Unified Social Credit Code of the company (a public registration number), if known. 统一社会信用代码（单位公开登记号码，如有）。';
 COMMENT ON COLUMN reporting.company_engagement.name IS 'Company name. 单位名称。';

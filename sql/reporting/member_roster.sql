@@ -2,25 +2,36 @@
 SET ROLE filmwg_owner;
 
 CREATE OR REPLACE VIEW reporting.member_roster AS
+-- The versions in force on the report day, found once (a scan of company_versions) and joined
+-- by hash: the planner cannot estimate the members of a day it learns only at run time, and a
+-- GiST probe per member was 30 times slower.
+WITH in_force AS MATERIALIZED (
+    SELECT v.id, v.company_id, v.name, v.name_zh, v.kind, v.district, v.registered_in_zone
+      FROM filmwg.company_versions v
+     WHERE v.valid @> (SELECT reporting.as_of())
+)
 SELECT c.id AS company_id,
        c.uscc,
-       c.name,
-       c.name_zh,
-       c.kind,
+       coalesce(cv.name, c.name) AS name,
+       CASE WHEN cv.id IS NULL THEN c.name_zh ELSE cv.name_zh END AS name_zh,
+       coalesce(cv.kind, c.kind) AS kind,
        m.tier,
        lower(m.period) AS member_since,
-       c.district,
-       c.registered_in_zone,
+       CASE WHEN cv.id IS NULL THEN c.district ELSE cv.district END AS district,
+       coalesce(cv.registered_in_zone, c.registered_in_zone) AS registered_in_zone,
        upper(m.period) AS left_on
   FROM filmwg.memberships m
   JOIN filmwg.companies c ON c.id = m.company_id
+  -- the values in force on the report day (filmwg.company_versions); a member before its
+  -- founding day shows its first values
+  LEFT JOIN in_force cv ON cv.company_id = c.id
  WHERE m.period @> (SELECT reporting.as_of())
    -- archived companies drop out from the day after they were archived
    AND (c.archived_at IS NULL
         OR c.archived_at >= ((SELECT reporting.as_of()) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai');
 
 COMMENT ON VIEW reporting.member_roster IS
-    'Member companies on the report day and their tier. The report day is today in Asia/Shanghai (reporting.as_of()); member_roster_as_of(day) gives another day. Companies archived by the end of that day are left out. 报表日的成员单位及其级别；报表日默认为北京时间当日（reporting.as_of()），其他日期用 member_roster_as_of(日期)；截至该日已归档的单位不列入。';
+    'Member companies on the report day and their tier. The report day is today in Asia/Shanghai (reporting.as_of()); member_roster_as_of(day) gives another day. Companies archived by the end of that day are left out; names, kind, district and zone registration are those in force on that day. 报表日的成员单位及其级别（名称、类型、所在区及示范区注册为当日有效的值）；报表日默认为北京时间当日（reporting.as_of()），其他日期用 member_roster_as_of(日期)；截至该日已归档的单位不列入。';
 COMMENT ON COLUMN reporting.member_roster.company_id IS 'Company id. 单位编号。';
 COMMENT ON COLUMN reporting.member_roster.uscc IS 'Unified Social Credit Code of the company (a public registration number), if known. 统一社会信用代码（单位公开登记号码，如有）。';
 COMMENT ON COLUMN reporting.member_roster.name IS 'Company name. 单位名称。';

@@ -69,16 +69,17 @@ public struct DeterminationRepository {
 
     // MARK: Runs
 
-    /// The run answers come from.
+    /// The run answers come from: the current run (`filmwg.current_run`, DESIGN §11), the same
+    /// one every reporting view reads. Without a day, the run with the latest `as_of` (ties: the
+    /// highest id); with `asOf`, the latest run of that day.
     ///
     /// - Throws: `RecordError.notFound` saying which run to start when there is none.
     public func latestRun(asOf: CalendarDate? = nil) throws -> JobRun {
         let row = try db.query(
             """
             SELECT \(unsafeRaw: JobRun.columns) FROM filmwg.job_runs r
-             WHERE r.job = 'eligibility' AND r.status = 'succeeded' AND NOT r.dry_run
+             WHERE r.id = filmwg.current_run(\(asOf)::date)
                AND (\(asOf)::date IS NULL OR r.as_of = \(asOf))
-             ORDER BY r.id DESC LIMIT 1
             """
         ).optional()
         guard let row else {
@@ -90,6 +91,11 @@ public struct DeterminationRepository {
             throw RecordError.notFound("no eligibility run has succeeded yet; run 'filmwg eligibility run' first")
         }
         return try JobRun(row: row)
+    }
+
+    /// The previous run of `run` (`filmwg.previous_run`), nil when there is none.
+    public func previousRun(of run: Int64) throws -> Int64? {
+        try db.query("SELECT filmwg.previous_run(\(run))").one().decode(Int64?.self, at: 0)
     }
 
     public func run(id: Int64) throws -> JobRun {
@@ -237,10 +243,13 @@ public struct DeterminationRepository {
         let run = try latestRun(asOf: asOf)
         let rows = try db.query(
             """
-            SELECT d.company_id, c.uscc, c.name, c.name_zh, v.version, v.id, d.eligible, d.amount, d.amount_reason
+            SELECT d.company_id, c.uscc, coalesce(cv.name, c.name),
+                   CASE WHEN cv.id IS NULL THEN c.name_zh ELSE cv.name_zh END, v.version, v.id, d.eligible, d.amount, d.amount_reason
               FROM filmwg.determinations d
               JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
               JOIN filmwg.companies c ON c.id = d.company_id
+              -- the names in force on the run's day, as reporting.policy_eligibility_current shows them
+              LEFT JOIN filmwg.company_versions cv ON cv.company_id = d.company_id AND cv.valid @> \(run.asOf)
              WHERE d.run_id = \(run.id) AND v.policy_id = \(policy.id)
                AND (\(eligible)::boolean IS NULL OR d.eligible = \(eligible))
              ORDER BY d.company_id
@@ -258,8 +267,8 @@ public struct DeterminationRepository {
         return (run, determinations)
     }
 
-    /// What a run changed compared with the previous succeeded run (default: the latest
-    /// succeeded, non-dry run), by policy code and company id.
+    /// What a run changed compared with its previous run, as the job recorded it (default: the
+    /// current run), by policy code and company id.
     ///
     /// - Throws: `RecordError.notFound` for an unknown run, or one that kept no changes
     ///   (running, failed, abandoned or dry).
@@ -269,7 +278,7 @@ public struct DeterminationRepository {
         guard run.status == "succeeded", !run.dryRun else {
             let what = run.dryRun ? "a dry run" : run.status
             throw RecordError.notFound(
-                "run \(run.id) is \(what) and kept no changes; 'filmwg eligibility changes' without \(field: "run") shows the latest succeeded run"
+                "run \(run.id) is \(what) and kept no changes; 'filmwg eligibility changes' without \(field: "run") shows the current run"
             )
         }
         let rows = try db.query(
@@ -292,5 +301,98 @@ public struct DeterminationRepository {
                 policy: code, version: version, change: change)
         }
         return (run, changes)
+    }
+
+    /// What changed from run `from` to run `to` (any two succeeded, non-dry runs whose
+    /// determinations are kept), by the same comparison the job records
+    /// (`filmwg.determination_differences`).
+    ///
+    /// - Throws: `RecordError.notFound` for an unknown run; `RecordError.invalid` for a run that
+    ///   is dry, not succeeded, or pruned, naming it and the flag.
+    public func changes(from: Int64, to: Int64, limit: Int? = nil) throws -> (
+        from: JobRun, to: JobRun, changes: [DeterminationChange]
+    ) {
+        let older = try comparable(from, field: "from_run")
+        let newer = try comparable(to, field: "to_run")
+        let rows = try db.query(
+            """
+            SELECT x.company_id, c.uscc, c.name, c.name_zh, p.code, v.version, x.change
+              FROM filmwg.determination_differences(\(from), \(to)) x
+              JOIN filmwg.policy_versions v ON v.id = x.policy_version_id
+              JOIN filmwg.policies p ON p.id = v.policy_id
+              JOIN filmwg.companies c ON c.id = x.company_id
+             ORDER BY p.code, x.change, x.company_id
+             LIMIT \(limit)
+            """)
+        let changes = try rows.map { row in
+            let (id, uscc, name, nameZh, code, version, change) =
+                try row.decode((Int64, String?, String, String?, String, Int, String).self)
+            return DeterminationChange(
+                runId: newer.id, previousRunId: older.id, asOf: newer.asOf,
+                company: CompanyIdentity(id: id, uscc: uscc, name: name, nameZh: nameZh),
+                policy: code, version: version, change: change)
+        }
+        return (older, newer, changes)
+    }
+
+    /// A run `changes(from:to:)` may compare.
+    private func comparable(_ id: Int64, field: String) throws -> JobRun {
+        guard
+            let row = try db.query(
+                """
+                SELECT \(unsafeRaw: JobRun.columns), r.pruned_at IS NOT NULL AS pruned FROM filmwg.job_runs r
+                 WHERE r.id = \(id) AND r.job = 'eligibility'
+                """
+            ).optional()
+        else { throw RecordError.notFound("\(field: field) \(id): there is no eligibility run \(id); see 'filmwg jobs list'") }
+        let run = try JobRun(row: row)
+        let pruned = try row.decode(Bool.self, column: "pruned")
+        if run.dryRun {
+            throw RecordError.invalid("\(field: field) \(id): run \(id) was a dry run and kept no determinations to compare")
+        }
+        if run.status != "succeeded" {
+            throw RecordError.invalid(
+                "\(field: field) \(id): run \(id) is \(run.status) and kept no determinations to compare; name a succeeded run")
+        }
+        if pruned {
+            throw RecordError.invalid(
+                "\(field: field) \(id): the determinations of run \(id) were pruned ('filmwg eligibility prune'), so it cannot be compared")
+        }
+        return run
+    }
+
+    // MARK: Retention
+
+    /// A run `prune(keep:)` drops, or keeps because a grant rests on it.
+    public struct PrunedRun: Sendable, Equatable {
+        public let runId: Int64
+        public let asOf: CalendarDate
+        public let determinations: Int
+        /// false when a grant rests on one of its determinations: it is kept.
+        public let dropped: Bool
+        public let reason: String?
+    }
+
+    /// The runs beyond the newest `keep` (by `as_of`, then id, as the current run is chosen) and
+    /// their determinations; with `dryRun` false, drops them (never a run a grant rests on).
+    ///
+    /// - Throws: `RecordError.invalid` when `keep` < 1; `RecordError.conflict` when a run of the
+    ///   job is in progress.
+    public func prune(keep: Int, dryRun: Bool) throws -> [PrunedRun] {
+        guard keep >= 1 else {
+            throw RecordError.invalid("\(field: "keep") must be 1 or more (the current run is always kept), not \(keep)")
+        }
+        do {
+            return try db.transaction { tx in
+                try tx.query("SELECT * FROM filmwg.prune_determinations(\(Int32(clamping: keep)), \(dryRun))").map { row in
+                    let (run, asOf, count, dropped, reason) = try row.decode((Int64, CalendarDate, Int, Bool, String?).self)
+                    return PrunedRun(runId: run, asOf: asOf, determinations: count, dropped: dropped, reason: reason)
+                }
+            }
+        } catch let error as PostgresError where error.sqlState == "55P03" {
+            throw RecordError.conflict("an eligibility run is in progress; prune when it has finished")
+        } catch {
+            throw DatabaseErrors.translate(error)
+        }
     }
 }

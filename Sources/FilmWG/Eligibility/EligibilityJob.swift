@@ -71,7 +71,8 @@ public enum EligibilityEvent: Sendable {
 ///    one query each, instead of three lookups per row — six times faster at 100,000
 ///    companies (see migration 0008);
 /// 4. one `INSERT INTO filmwg.determination_changes … SELECT` comparing with the previous
-///    succeeded, non-dry run (by id), **by policy**: a company's determination for a policy is
+///    run (`filmwg.previous_run`: the latest succeeded, non-dry run for an earlier day, or the
+///    same day and a lower id), **by policy**: a company's determination for a policy is
 ///    compared with its determination for the same policy in that run, whatever the versions;
 ///    a (policy, company) the previous run did not have counts as not eligible before, so one
 ///    seen for the first time and eligible is `newly_eligible`; one eligible before and absent
@@ -267,13 +268,9 @@ public struct EligibilityJob {
         let companies =
             try outcomes.map(\.companies).max()
             ?? db.query("SELECT count(*) FROM filmwg.company_facts(\(day))").one().decode(Int.self, at: 0)
-        let previous = try db.query(
-            """
-            SELECT id FROM filmwg.job_runs
-             WHERE job = 'eligibility' AND status = 'succeeded' AND NOT dry_run AND id < \(runId)
-             ORDER BY id DESC LIMIT 1
-            """
-        ).optional()?.decode(Int64.self, at: 0)
+        // The one definition of the previous run (DESIGN §11): the latest run for an earlier day
+        // (same day: a lower id), so a backfill is compared with its own predecessor.
+        let previous = try db.query("SELECT filmwg.previous_run(\(runId))").one().decode(Int64?.self, at: 0)
         let (newly, noLonger) = try db.query(Self.changesQuery(runId: runId, previousRunId: previous, day: day))
             .one().decode((Int, Int).self)
         return EligibilityRun(
@@ -433,37 +430,19 @@ public struct EligibilityJob {
         return compiled
     }
 
-    /// Step 4, set-based: the differences by (policy, company) between this run and the previous
-    /// succeeded one, written and counted in one statement.
+    /// Step 4, set-based: the differences by (policy, company) between this run and its previous
+    /// run (`filmwg.previous_run`), written and counted in one statement.
     ///
-    /// Absent and not eligible count the same, so a change is exactly a (policy, company) that
-    /// is eligible in one run and not in the other: only the eligible rows of each run are
-    /// joined (a fifth of them in the benchmark's data), not every row of both. A change names
-    /// the version valid now for its policy, else (the policy has none any more) the previous one.
+    /// The comparison is `filmwg.determination_differences` (migration 0011), the same one
+    /// `eligibility changes --from-run A --to-run B` reads: absent and not eligible count the
+    /// same, so only the eligible rows of each run are joined; a change names the version valid
+    /// on the run's day for its policy, else (the policy has none any more) the previous one.
     static func changesQuery(runId: Int64, previousRunId: Int64?, day: CalendarDate) -> Query {
         """
-        WITH cur AS (
-            SELECT d.company_id, v.policy_id, d.policy_version_id
-              FROM filmwg.determinations d JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
-             WHERE d.run_id = \(runId) AND d.eligible
-        ), prev AS (
-            SELECT d.company_id, v.policy_id, d.policy_version_id
-              FROM filmwg.determinations d JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
-             WHERE d.run_id = \(previousRunId) AND d.eligible
-        ), valid_now AS (
-            SELECT v.policy_id, v.id AS policy_version_id
-              FROM filmwg.policy_versions v WHERE v.valid @> \(day)
-        ), written AS (
+        WITH written AS (
             INSERT INTO filmwg.determination_changes (run_id, policy_version_id, company_id, change, previous_run_id)
-            SELECT \(runId),
-                   coalesce(c.policy_version_id, n.policy_version_id, p.policy_version_id),
-                   coalesce(c.company_id, p.company_id),
-                   CASE WHEN c.company_id IS NOT NULL THEN 'newly_eligible' ELSE 'no_longer_eligible' END,
-                   \(previousRunId)
-              FROM cur c
-              FULL JOIN prev p ON p.policy_id = c.policy_id AND p.company_id = c.company_id
-              LEFT JOIN valid_now n ON n.policy_id = p.policy_id
-             WHERE c.company_id IS NULL OR p.company_id IS NULL
+            SELECT \(runId), x.policy_version_id, x.company_id, x.change, \(previousRunId)
+              FROM filmwg.determination_differences(\(previousRunId), \(runId)) AS x
             RETURNING change
         )
         SELECT count(*) FILTER (WHERE change = 'newly_eligible'),

@@ -2,9 +2,9 @@ import FilmWG
 import Foundation
 import Postgres
 
-/// `filmwg eligibility run | explain | list | changes`.
+/// `filmwg eligibility run | explain | list | changes | prune`.
 enum EligibilityCommands {
-    static let all: [Command] = [run, explain, list, changes]
+    static let all: [Command] = [run, explain, list, changes, prune]
 
     static let run = Command(
         path: ["eligibility", "run"],
@@ -71,17 +71,18 @@ enum EligibilityCommands {
         abstract: "Say why a company is or is not eligible for a policy: every criterion and its value.",
         usage: "--company C --policy P [--as-of DATE]",
         discussion: """
-            Reads the latest succeeded run (with --as-of, the latest succeeded run for that day). A \
+            Reads the current run: among the succeeded runs for today or earlier, the one with the latest \
+            as_of (ties: the highest id); with --as-of, the latest succeeded run for that day. A \
             criterion's value is true, false or null; null means a fact was missing, which counts as \
             not met. A company is named by its USCC or numeric id, a policy by its code. For a policy with an \
             amount formula, the amount and how it was reached: each fact's value, each taper's step, the formula's \
             exact value, the rounding, the cap and the exclusive group (JSON keys amount, amount_steps).
             """,
-        example: "filmwg eligibility explain --company 91110116MA00000011 --policy film-fund --format json",
+        example: "filmwg eligibility explain --company 91110116MA00000010 --policy film-fund --format json",
         options: [
             .value("company", "C", "the company: USCC or numeric id"),
             .value("policy", "P", "the policy's code"),
-            .value("as-of", "DATE", "the day of the run to read (default: the latest succeeded run)"),
+            .value("as-of", "DATE", "read the latest run of this day (default: the current run)"),
             Format.option,
         ]
     ) { arguments, context in
@@ -137,14 +138,19 @@ enum EligibilityCommands {
 
     static let list = Command(
         path: ["eligibility", "list"],
-        abstract: "List what the latest run decided for a policy, company by company.",
+        abstract: "List what the current run decided for a policy, company by company.",
         usage: "--policy P [--eligible|--ineligible] [--as-of DATE]",
+        discussion: """
+            Reads the current run: among the succeeded runs for today or earlier (Asia/Shanghai), the one \
+            with the latest as_of, ties the highest id (the run reporting.policy_eligibility_current shows), \
+            so re-running a past day does not replace it; with --as-of, the latest succeeded run of that day.
+            """,
         example: "filmwg eligibility list --policy film-fund --eligible --format csv",
         options: [
             .value("policy", "P", "the policy's code"),
             .flag("eligible", "only eligible companies"),
             .flag("ineligible", "only companies that are not eligible"),
-            .value("as-of", "DATE", "the day of the run to read (default: the latest succeeded run)"),
+            .value("as-of", "DATE", "read the latest run of this day (default: the current run)"),
             .value("limit", "N", "print at most N rows"),
             Format.option,
         ]
@@ -167,23 +173,45 @@ enum EligibilityCommands {
 
     static let changes = Command(
         path: ["eligibility", "changes"],
-        abstract: "List the companies that became or stopped being eligible in a run.",
-        usage: "[--run N]",
+        abstract: "List the companies that became or stopped being eligible in a run, or between two runs.",
+        usage: "[--run N | --from-run A --to-run B]",
         discussion: """
-            Compares a run with the previous succeeded run, by policy: a company seen for the first time \
-            and eligible is newly_eligible; one eligible before and not now (or no longer evaluated) is \
-            no_longer_eligible. Default: the latest succeeded run.
+            Compares by policy: a company seen for the first time and eligible is newly_eligible; one eligible \
+            before and not now (or no longer evaluated) is no_longer_eligible. Default: the current run (of \
+            the runs for today or earlier, the latest as_of, ties the highest id) against its previous run, the latest run for an \
+            earlier day (or the same day and a lower id), as the job recorded it; --run N the same for run N. \
+            --from-run A --to-run B compares any two succeeded runs whose determinations are kept.
             """,
-        example: "filmwg eligibility changes --run 12 --format json",
+        example: "filmwg eligibility changes --run 1 --format json",
         options: [
-            .value("run", "N", "the run (default: the latest succeeded run)"),
+            .value("run", "N", "the run (default: the current run)"),
+            .value("from-run", "A", "compare from this succeeded run …"),
+            .value("to-run", "B", "… to this one"),
             .value("limit", "N", "print at most N rows"), Format.option,
         ]
     ) { arguments, context in
         try arguments.noPositionals()
         let format = try Format.from(arguments)
-        let (run, changes) = try DeterminationRepository(try context.connection()).changes(
-            runId: try arguments.int("run").map(Int64.init), limit: try arguments.int("limit"))
+        let repository = DeterminationRepository(try context.connection())
+        let limit = try arguments.int("limit")
+        let fromRun = try arguments.int("from-run").map(Int64.init)
+        let toRun = try arguments.int("to-run").map(Int64.init)
+        let changes: [DeterminationChange]
+        let summary: String
+        switch (fromRun, toRun) {
+        case (nil, nil):
+            let (run, recorded) = try repository.changes(runId: try arguments.int("run").map(Int64.init), limit: limit)
+            changes = recorded
+            summary = "Run \(run.id), as of \(run.asOf): \(run.changes ?? changes.count) change\(run.changes == 1 ? "" : "s")."
+        case (let from?, let to?):
+            if arguments.string("run") != nil { throw CLIError.usage("give --run N or --from-run A --to-run B, not both") }
+            let (older, newer, found) = try repository.changes(from: from, to: to, limit: limit)
+            changes = found
+            summary =
+                "From run \(older.id) (as of \(older.asOf)) to run \(newer.id) (as of \(newer.asOf)): \(found.count) change\(found.count == 1 ? "" : "s")."
+        default:
+            throw CLIError.usage("--from-run and --to-run go together: name both runs to compare")
+        }
         let records = changes.map { change in
             Record([
                 ("run_id", .number(String(change.runId))),
@@ -199,10 +227,67 @@ enum EligibilityCommands {
             "change",
         ]
         context.output.list(records, columns: columns, format: format)
-        if format == .table, context.output.stderrIsTerminal {
+        if format == .table, context.output.stderrIsTerminal { context.output.message(summary) }
+    }
+
+    static let prune = Command(
+        path: ["eligibility", "prune"],
+        abstract: "Drop the determinations of all but the newest N runs, never a run a grant rests on.",
+        usage: "--keep N [--yes]",
+        discussion: """
+            Runs are ordered as the current run is chosen (latest as_of first, then highest id); the newest N \
+            keep their determinations. Each older succeeded run loses its partition of filmwg.determinations \
+            unless a grant rests on one of its determinations (then it is kept, and said so). Its job_runs row \
+            and the changes it recorded stay; a pruned run is never the current or the previous run again. \
+            Asks on a terminal; elsewhere needs --yes. Prints each run with its number of determinations. \
+            Exits 75 while an eligibility run is in progress.
+            """,
+        example: "filmwg eligibility prune --keep 30 --yes",
+        options: [
+            .value("keep", "N", "how many of the newest runs keep their determinations (at least 1)"),
+            .flag("yes", "prune without asking"), Format.option,
+        ]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        guard let keep = try arguments.int("keep") else {
+            throw CLIError.usage("missing --keep N: how many of the newest runs keep their determinations")
+        }
+        guard keep >= 1 else {
+            throw CLIError.usage("--keep must be 1 or more (the current run is always kept), not \(keep)")
+        }
+        let repository = DeterminationRepository(try context.connection())
+        let plan = try repository.prune(keep: keep, dryRun: true)
+        let dropping = plan.filter(\.dropped)
+        if dropping.isEmpty {
             context.output.message(
-                "Run \(run.id), as of \(run.asOf): \(run.changes ?? changes.count) change\(run.changes == 1 ? "" : "s")."
-            )
+                plan.isEmpty
+                    ? "Nothing to prune: at most \(keep) run\(keep == 1 ? "" : "s") keep determinations."
+                    : "Nothing to prune: every older run has a grant resting on it.")
+        } else {
+            let rows = dropping.reduce(0) { $0 + $1.determinations }
+            try context.confirm(
+                "Drop the determinations of \(dropping.count) run\(dropping.count == 1 ? "" : "s") (\(rows) row\(rows == 1 ? "" : "s"))?",
+                arguments: arguments)
+        }
+        let done = dropping.isEmpty ? plan : try repository.prune(keep: keep, dryRun: false)
+        let records = done.map { run in
+            Record([
+                ("run_id", .number(String(run.runId))), ("as_of", .text(run.asOf.description)),
+                ("determinations", .number(String(run.determinations))), ("dropped", .bool(run.dropped)),
+                ("reason", run.reason.map { .text($0) } ?? .null),
+            ])
+        }
+        context.output.list(records, columns: ["run_id", "as_of", "determinations", "dropped", "reason"], format: format)
+        let dropped = done.filter(\.dropped)
+        if !dropping.isEmpty {
+            let rows = dropped.reduce(0) { $0 + $1.determinations }
+            let runs = dropped.map { String($0.runId) }.joined(separator: ", ")
+            context.output.message(
+                "Dropped the determinations of \(dropped.count) run\(dropped.count == 1 ? "" : "s") (\(runs)): \(rows) row\(rows == 1 ? "" : "s").")
+        }
+        for kept in done where !kept.dropped {
+            context.output.message("Kept run \(kept.runId) (as of \(kept.asOf)): \(kept.reason ?? "kept").")
         }
     }
 

@@ -2,9 +2,9 @@ import FilmWG
 import Foundation
 import Postgres
 
-/// `filmwg policy add | revise | show | list | check | facts`.
+/// `filmwg policy add | revise | show | list | check | try | facts`.
 enum PolicyCommands {
-    static let all: [Command] = [add, revise, show, list, check, facts]
+    static let all: [Command] = [add, revise, show, list, check, tryRule, facts]
 
     static let amountOptions: [Option] = [
         .value(
@@ -43,7 +43,7 @@ enum PolicyCommands {
             filmwg policy add --code film-fund --title "Huairou film industry fund" --rule-file film-fund.rule --valid-from 2017-05-20 --cap 5000000.00
             """,
         options: [
-            .value("code", "CODE", "stable code: lower-case letters, digits, - and _"),
+            .value("code", "CODE", "stable code: letters, digits, - and _, kept as typed, unique regardless of case"),
             .value("title", "TITLE", "the policy's title"),
         ] + ruleOptions + [
             .value("valid-from", "DATE", "first day the rule applies"),
@@ -169,7 +169,7 @@ enum PolicyCommands {
         let source: String
         if let file = arguments.string("rule-file") {
             try arguments.noPositionals()
-            source = try read(file)
+            source = try refusingNUL(try read(file), in: "rule file \(file)")
         } else {
             guard !arguments.positionals.isEmpty else {
                 throw CLIError.usage("name the rule to check, or give --rule-file FILE")
@@ -189,6 +189,98 @@ enum PolicyCommands {
         context.output.list(records, columns: ["number", "criterion", "facts"], format: format)
         if context.output.stderrIsTerminal {
             context.output.message("The rule checks: \(records.count) criteri\(records.count == 1 ? "on" : "a").")
+        }
+    }
+
+    static let tryRule = Command(
+        path: ["policy", "try"],
+        abstract: "What-if: evaluate a draft rule over every company as of a day, writing nothing.",
+        usage: "RULE [--as-of DATE] [--policy CODE] [--amount EXPR] [--list]",
+        discussion: """
+            Evaluates the rule as the nightly job would, over the facts in force on --as-of (default today in \
+            Asia/Shanghai), inside a read-only transaction that is rolled back: nothing is written, not even a \
+            job_runs row. Prints how many companies were evaluated and eligible and, per criterion, how many \
+            were true, false and null. With --policy, compares with that policy's version in force on the day: \
+            how many stay eligible, become eligible and stop being eligible. --list prints instead the companies \
+            whose answer differs from the policy's (without --policy: the companies the draft finds eligible). \
+            --amount EXPR also computes a draft amount formula (DESIGN §12) for every company the draft finds \
+            eligible, as the job would (no cap): amount_total is their sum, amount_unknown how many have no amount \
+            (a fact it needs is unknown); --list then shows each one's amount. \
+            A rule or formula that does not check exits 65 with LINE:COLUMN, as 'filmwg policy check' does.
+            """,
+        example: "filmwg policy try \"registered_in_zone and employees >= 20\" --policy film-fund --as-of 2024-06-01 --amount \"rent_paid_last_year * 80%\" --format json",
+        options: [
+            .value("rule-file", "FILE", "read the rule from FILE (- for standard input)"),
+            .value("as-of", "DATE", "the day to evaluate (default: today in Asia/Shanghai)"),
+            .value("policy", "CODE", "compare with this policy's version in force on the day"),
+            .value("amount", "EXPR", "a draft amount formula to total over the eligible companies"),
+            .flag("list", "print the companies whose answer differs"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let source: String
+        if let file = arguments.string("rule-file") {
+            try arguments.noPositionals()
+            source = try read(file)
+        } else {
+            guard !arguments.positionals.isEmpty else {
+                throw CLIError.usage("name the rule to try, or give --rule-file FILE")
+            }
+            source = arguments.positionals.joined(separator: " ")
+        }
+        let result = try WhatIf(try context.connection()).run(
+            rule: source, asOf: try arguments.date("as-of"), policy: arguments.string("policy"),
+            list: arguments.has("list"), amount: arguments.string("amount"))
+        if arguments.has("list") {
+            let records = result.differences.map { difference in
+                Record([
+                    ("company_id", .number(String(difference.company.id))),
+                    ("uscc", difference.company.uscc.map { .text($0) } ?? .null),
+                    ("name", .text(difference.company.name)),
+                    ("name_zh", difference.company.nameZh.map { .text($0) } ?? .null),
+                    ("draft", .bool(difference.draft)),
+                    ("current", difference.current.map { .bool($0) } ?? .null),
+                    (
+                        "change",
+                        difference.current == nil
+                            ? .null : .text(difference.draft ? "newly_eligible" : "no_longer_eligible")
+                    ),
+                    ("amount", difference.amount.map { .number(Amount.format($0)) } ?? .null),
+                ])
+            }
+            context.output.list(
+                records, columns: ["company_id", "uscc", "name", "name_zh", "draft", "current", "change"]
+                    + (result.amountTotal == nil ? [] : ["amount"]),
+                format: format)
+            return
+        }
+        func count(_ value: Int?) -> Cell { value.map { .number(String($0)) } ?? .null }
+        let head: [(String, Cell)] = [
+            ("as_of", .text(result.asOf.description)), ("policy", result.policy.map { .text($0) } ?? .null),
+            ("version", count(result.version)), ("evaluated", count(result.evaluated)),
+            ("eligible", count(result.eligible)), ("still_eligible", count(result.stillEligible)),
+            ("newly_eligible", count(result.newlyEligible)), ("no_longer_eligible", count(result.noLongerEligible)),
+            ("amount_total", result.amountTotal.map { .number(Amount.format($0)) } ?? .null),
+            ("amount_unknown", count(result.amountUnknown)),
+        ]
+        let criteria = result.criteria.map { item in
+            Record([
+                ("criterion", .text(item.criterion)), ("true", count(item.trueCount)),
+                ("false", count(item.falseCount)), ("null", count(item.nullCount)),
+            ])
+        }
+        switch format {
+        case .json:
+            let array = "[" + criteria.map(JSONText.object).joined(separator: ", ") + "]"
+            context.output.show(Record(head + [("criteria", .json(array))]), format: .json)
+        case .csv:
+            context.output.list(criteria, columns: ["criterion", "true", "false", "null"], format: .csv)
+        case .table:
+            context.output.show(Record(head.filter { $0.1 != .null || (result.policy != nil && !$0.0.hasPrefix("amount")) }), format: .table)
+            context.output.write("\n")
+            context.output.list(criteria, columns: ["criterion", "true", "false", "null"], format: .table)
+            context.output.message("Nothing was written.")
         }
     }
 
@@ -222,13 +314,26 @@ enum PolicyCommands {
 
     static func rule(_ arguments: Arguments, context: Context) throws -> String {
         switch (arguments.string("rule"), arguments.string("rule-file")) {
-        case (let rule?, nil): return rule
-        case (nil, let file?): return try read(file)
+        case (let rule?, nil): return try refusingNUL(rule, in: "--rule")
+        case (nil, let file?): return try refusingNUL(try read(file), in: file == "-" ? "the rule read from standard input" : "rule file \(file)")
         case (.some, .some): throw CLIError.usage("give --rule or --rule-file, not both")
         case (nil, nil):
             throw CLIError.usage(
                 "missing --rule RULE (or --rule-file FILE); see 'filmwg policy facts' for what a rule may name")
         }
+    }
+
+    /// A NUL byte would end the rule's text where it stands while its criteria were already
+    /// read past it; no rule holds one, so say where it is.
+    static func refusingNUL(_ text: String, in place: String) throws -> String {
+        guard text.utf8.contains(0) else { return text }
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\u{0}" { break }
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        throw CLIError(
+            message: "\(place) holds a NUL byte (\\0) at line \(line), column \(column); a rule is plain text, remove it", code: .dataError)
     }
 
     static func read(_ file: String) throws -> String {

@@ -9,10 +9,18 @@ enum DBCommands {
         path: ["db", "migrate"],
         abstract: "Create or upgrade the database: apply pending migrations and reporting views.",
         discussion: "The SQL is carried inside the binary. Each migration runs in its own transaction under a lock, so two runs at once apply nothing twice.",
-        example: "filmwg db migrate --database postgresql://filmwg@db.example/filmwg"
+        example: "filmwg db migrate"
     ) { _, context in
         let migrator = Migrator(connection: try context.connection())
-        let report = try migrator.migrate { context.output.progress($0) }
+        let report: Migrator.Report
+        do {
+            report = try migrator.migrate { context.output.progress($0) }
+        } catch let error as PostgresError where error.isInsufficientPrivilege {
+            // Not the admins' role: migrations create and change the schema.
+            throw CLIError(
+                message: "db migrate needs the role that owns filmwg's schema: connect as a superuser, or as the database owner with CREATEROLE (it becomes a member of filmwg_owner); the database said: \(error.message)",
+                code: .noPermission)
+        }
         context.output.endProgress()
         if report.isEmpty {
             context.output.message("The database is up to date; nothing was applied.")

@@ -63,7 +63,9 @@ final class Output {
 
     func message(_ text: String, newline: Bool = true) {
         flush()
-        FileHandle.standardError.write(Data((text + (newline ? "\n" : "")).utf8))
+        let shown = text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.visible(String($0)) }
+            .joined(separator: "\n")
+        FileHandle.standardError.write(Data((shown + (newline ? "\n" : "")).utf8))
     }
 
     /// A progress line that rewrites itself, on a terminal only.
@@ -143,13 +145,33 @@ enum JSONText {
     }
 }
 
-enum CSVWriter {
-    /// One RFC 4180 line, CRLF-free (LF), quoting only where needed.
-    static func line(_ fields: [String]) -> String {
-        fields.map { field in
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",") + "\n"
+/// Text a terminal shows as it is: control characters (ESC sequences that would recolour or
+/// retitle the admin's terminal, CR that would overwrite a line, BEL …) and bidirectional
+/// overrides become visible stand-ins instead of being emitted. C0 controls and DEL become their
+/// Unicode control pictures (ESC → ␛, CR → ␍, NUL → ␀), LF becomes ↵ and TAB ␉; C1 controls and
+/// bidi controls become `<U+XXXX>`. Data formats (CSV, JSON) keep the exact text.
+enum TerminalText {
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsStandIn) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x0A: out.append("↵")
+            case 0x00...0x1F: out.append(Unicode.Scalar(0x2400 + v)!)
+            case 0x7F: out.append("\u{2421}")
+            case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
+                out.append(contentsOf: String(format: "<U+%04X>", v).unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    static func needsStandIn(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            || v == 0x200E || v == 0x200F || v == 0x061C
     }
 }
 
@@ -157,7 +179,7 @@ enum CSVWriter {
 enum TextTable {
     static func render(header: [String]?, rows: [[String]], numeric: [Bool]) -> String {
         let all = (header.map { [$0] } ?? []) + rows
-        let clean = all.map { $0.map { $0.replacingOccurrences(of: "\n", with: "↵") } }
+        let clean = all.map { $0.map(TerminalText.visible) }
         let columns = clean.map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columns)
         for row in clean { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }

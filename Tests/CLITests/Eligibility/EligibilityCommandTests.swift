@@ -276,7 +276,10 @@ import Testing
         try TestDatabase.with { db in
             try prepare(db)
             #expect(try FilmWGBinary.run(["eligibility", "run", "--as-of", "2024-06-01"], database: db).status == 0)
-            try db.connectRaw().execute("UPDATE filmwg.companies SET employees = 10 WHERE uscc = '91110108MA00YM003K'")
+            let edit = try FilmWGBinary.run(
+                ["company", "update", "91110108MA00YM003K", "--employees", "10", "--effective-from", "2024-06-02"],
+                database: db)
+            #expect(edit.status == 0, "\(edit)")
             #expect(try FilmWGBinary.run(["eligibility", "run", "--as-of", "2024-06-02"], database: db).status == 0)
             let latest = try FilmWGBinary.run(["eligibility", "changes", "--format", "csv"], database: db)
             #expect(latest.status == 0)

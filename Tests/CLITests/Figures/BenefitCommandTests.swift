@@ -69,3 +69,53 @@ import Testing
         }
     }
 }
+
+/// `policy try --amount`: the what-if totals a draft formula over the companies the draft finds
+/// eligible, counts those without an amount, shows each one's with --list, and writes nothing.
+@Suite struct WhatIfAmountCommandTests {
+    @Test func policyTryTotalsADraftAmountOverTheEligibleCompanies() throws {
+        try TestDatabase.with { db in
+            let connection = try db.connect()
+            let (a, b, c) = (ActivityFixtures.uscc(31), ActivityFixtures.uscc(32), ActivityFixtures.uscc(33))
+            try connection.execute(
+                """
+                INSERT INTO filmwg.companies (uscc, name, kind, registered_in_zone, zone_registered_on)
+                VALUES (\(a), 'Rent Studio', 'production', true, '2023-03-01'),
+                       (\(b), 'No Figures Studio', 'production', true, '2023-03-01'),
+                       (\(c), 'Outside Studio', 'production', false, NULL)
+                """)
+            try connection.execute(
+                """
+                INSERT INTO filmwg.company_figures (company_id, year, rent_paid, rented_area_m2)
+                SELECT id, 2024, 240000.00, 600 FROM filmwg.companies WHERE uscc = \(a)
+                """)
+            func run(_ arguments: [String]) throws -> CommandResult { try FilmWGBinary.run(arguments, database: db) }
+            let base = ["policy", "try", "registered_in_zone", "--as-of", "2025-06-01", "--amount", "rent_paid_last_year * 80%"]
+            let json = try run(base + ["--format", "json"])
+            #expect(json.status == 0, "\(json)")
+            let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+            #expect((object?["evaluated"] as? Int) == 3)
+            #expect((object?["eligible"] as? Int) == 2)
+            #expect("\(object?["amount_total"] ?? "missing")" == "192000")
+            #expect(json.stdout.contains("192000.00"))
+            #expect((object?["amount_unknown"] as? Int) == 1)
+
+            let list = try run(base + ["--list", "--format", "csv"])
+            #expect(list.status == 0, "\(list)")
+            let lines = list.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.first == "company_id,uscc,name,name_zh,draft,current,change,amount")
+            #expect(lines.count == 3)
+            #expect(lines.contains { $0.contains(a) && $0.hasSuffix(",192000.00") })
+            #expect(lines.contains { $0.contains(b) && $0.hasSuffix(",") })
+
+            // Without --amount the output has no amount.
+            let plain = try run(["policy", "try", "registered_in_zone", "--as-of", "2025-06-01", "--format", "json"])
+            #expect(plain.stdout.contains(#""amount_total": null"#))
+
+            let bad = try run(["policy", "try", "registered_in_zone", "--amount", "rent_payd_last_year * 2"])
+            #expect(bad.status == 65)
+            #expect(bad.stderr.hasPrefix("filmwg: the amount does not check: 1:1: unknown fact 'rent_payd_last_year'"))
+            #expect(try connection.query("SELECT count(*)::integer FROM filmwg.job_runs").one().decode(Int.self) == 0)
+        }
+    }
+}

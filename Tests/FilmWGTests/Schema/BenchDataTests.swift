@@ -133,12 +133,13 @@ import Testing
             try TestDatabase.with { t in
                 let dir = folder.path
                 try psql(t, """
-                    SET session_replication_role = replica;
                     CREATE TEMP TABLE c (uscc text, name text, name_zh text, kind text, district text, registered_in_zone boolean,
                         zone_registered_on date, registered_capital numeric, founded_on date, employees integer);
                     \\copy c FROM '\(dir)/companies.csv' WITH (FORMAT csv, HEADER true)
+                    -- with triggers, so each company gets its first dated values (company_versions)
                     INSERT INTO filmwg.companies (uscc, name, name_zh, kind, district, registered_in_zone, zone_registered_on,
                         registered_capital, founded_on, employees) SELECT * FROM c;
+                    SET session_replication_role = replica;
                     CREATE TEMP TABLE p (full_name text, latin_name text, title text, email text, phone text, specialties text,
                         company_uscc text, employed_from date, employed_to date);
                     \\copy p FROM '\(dir)/professionals.csv' WITH (FORMAT csv, HEADER true)
