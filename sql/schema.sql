@@ -198,6 +198,43 @@ $_$;
 COMMENT ON FUNCTION filmwg.audit_inserted() IS 'AFTER INSERT FOR EACH STATEMENT trigger (trigger name audit_insert, REFERENCING NEW TABLE AS inserted) of every admin-edited table; arguments: the primary key column names. Writes, with one INSERT … SELECT, exactly one filmwg.audit_log row (action insert) per row the statement inserted, as filmwg_owner, with the same actor, row_id and new_values that filmwg.audit() writes for a row; for professionals, personal fields are left out when the row is erased or the session setting filmwg.erasing is ''on''. UPDATE and DELETE stay with the row-level trigger audit.';
 
 --
+-- Name: check_capacity(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.check_capacity() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    full_event record;
+BEGIN
+    -- Lock the events concerned so two sessions cannot both take the last seat.
+    PERFORM 1 FROM filmwg.events e
+      WHERE e.id IN (SELECT i.event_id FROM inserted i WHERE NOT i.over_capacity) AND e.capacity IS NOT NULL
+      ORDER BY e.id FOR UPDATE;
+    SELECT e.id, e.name, e.capacity, count(a.id) AS taken INTO full_event
+      FROM filmwg.events e JOIN filmwg.attendance a ON a.event_id = e.id
+     WHERE e.id IN (SELECT i.event_id FROM inserted i WHERE NOT i.over_capacity) AND e.capacity IS NOT NULL
+     GROUP BY e.id, e.name, e.capacity
+    HAVING count(a.id) > e.capacity
+     ORDER BY e.id LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'event % (%) has % seats and would have % attendees', full_event.id, full_event.name,
+                full_event.capacity, full_event.taken
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'attendance_capacity_check',
+                  SCHEMA = 'filmwg', TABLE = 'attendance',
+                  DETAIL = format('%s seats, %s attendees', full_event.capacity, full_event.taken);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+--
+-- Name: FUNCTION check_capacity(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.check_capacity() IS 'AFTER INSERT statement trigger of attendance: refuses (23514, attendance_capacity_check) an insert that leaves an event with more attendees than its capacity, unless every new row of that event is marked over_capacity.';
+
+--
 -- Name: check_grant(); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
@@ -312,16 +349,16 @@ CREATE FUNCTION filmwg.company_facts(as_of date) RETURNS TABLE(company_id bigint
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
     SELECT c.id,
-           c.name,
-           c.kind,
-           c.district,
-           c.registered_in_zone,
-           c.zone_registered_on,
-           c.registered_capital,
+           cv.name,
+           cv.kind,
+           cv.district,
+           cv.registered_in_zone,
+           cv.zone_registered_on,
+           cv.registered_capital,
            c.founded_on,
-           c.employees,
+           cv.employees,
            extract(year FROM age(company_facts.as_of, c.founded_on))::integer,
-           extract(year FROM age(company_facts.as_of, c.zone_registered_on))::integer,
+           extract(year FROM age(company_facts.as_of, cv.zone_registered_on))::integer,
            m.company_id IS NOT NULL,
            m.tier,
            lower(m.period),
@@ -338,6 +375,10 @@ CREATE FUNCTION filmwg.company_facts(as_of date) RETURNS TABLE(company_id bigint
            fy.renovated_area_m2,
            fy.fiscal_contribution / NULLIF(fy.rented_area_m2, 0)
       FROM filmwg.companies c
+      -- The values in force on the day (0011): exactly one version contains the day, or none
+      -- before the company was founded (company_versions_no_overlap).
+      JOIN filmwg.company_versions cv
+        ON cv.company_id = c.id AND cv.valid @> company_facts.as_of
       -- At most one membership contains the day (memberships_no_overlap).
       LEFT JOIN filmwg.memberships m
              ON m.company_id = c.id AND m.period @> company_facts.as_of
@@ -382,7 +423,119 @@ $$;
 -- Name: FUNCTION company_facts(as_of date); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.company_facts(as_of date) IS 'The facts of every non-archived company as of a day, one row per company: company_id, then one column per filmwg.fact_catalog row in ordinal order, same names. Missing data stays NULL; counts are 0 and flags false when nothing matches. Inlinable (one SELECT, LANGUAGE sql STABLE).';
+COMMENT ON FUNCTION filmwg.company_facts(as_of date) IS 'The facts of every non-archived company as of a day, one row per company that has values in force on that day (filmwg.company_versions; none before its founding day): company_id, then one column per filmwg.fact_catalog row in ordinal order, same names; the figures are those of the calendar year before D''s (filmwg.company_figures). Missing data stays NULL; counts are 0 and flags false when nothing matches. Inlinable (one SELECT, LANGUAGE sql STABLE).';
+
+--
+-- Name: company_first_values(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.company_first_values() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'filmwg', 'pg_temp'
+    AS $$
+BEGIN
+    INSERT INTO company_versions (company_id, valid, name, name_zh, kind, district, registered_in_zone,
+                                  zone_registered_on, registered_capital, employees, changed_fields)
+    SELECT i.id, daterange(i.founded_on, NULL), i.name, i.name_zh, i.kind, i.district, i.registered_in_zone,
+           i.zone_registered_on, i.registered_capital, i.employees, company_value_fields()
+      FROM inserted AS i
+     ORDER BY i.id;
+    RETURN NULL;
+END
+$$;
+
+--
+-- Name: FUNCTION company_first_values(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.company_first_values() IS 'AFTER INSERT FOR EACH STATEMENT trigger company_first_values of filmwg.companies: each new company''s first version, in force from founded_on on (unbounded when unknown), with one INSERT … SELECT.';
+
+--
+-- Name: company_name_key(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.company_name_key(name text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+SELECT regexp_replace(
+         regexp_replace(
+           regexp_replace(
+             regexp_replace(
+               lower(normalize(name, NFKC)),
+               '\([^()]*\)', '', 'g'),                       -- bracketed places: (北京), （北京） after NFKC
+             '(集团)?(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)$', ''),
+           '[[:space:][:punct:]·・、，。]+(co\.?,? *ltd\.?|company limited|corporation limited|co\.? limited|limited|ltd\.?|inc\.?|incorporated|corp\.?|corporation|l\.?l\.?c\.?|gmbh|s\.?a\.?|co\.?)[[:space:][:punct:]]*$', ''),
+         '[[:space:][:punct:]·・、，。“”‘’《》]', '', 'g')
+$_$;
+
+--
+-- Name: FUNCTION company_name_key(name text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.company_name_key(name text) IS 'A company name with what does not tell companies apart set aside: full-width forms folded (NFKC), case, bracketed places such as (北京) or （北京）, a final Chinese legal form (有限公司, 有限责任公司, 股份有限公司, 集团有限公司 …), a final Latin one (Co., Ltd., Company Limited, Inc., Corp., LLC, GmbH …), spaces and punctuation. Two companies with the same key are probable duplicates (company duplicates, company import).';
+
+--
+-- Name: company_value_fields(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.company_value_fields() RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN ARRAY['name'::text, 'name_zh'::text, 'kind'::text, 'district'::text, 'registered_in_zone'::text, 'zone_registered_on'::text, 'registered_capital'::text, 'employees'::text];
+
+--
+-- Name: FUNCTION company_value_fields(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.company_value_fields() IS 'The columns of filmwg.companies kept as dated versions in filmwg.company_versions.';
+
+--
+-- Name: company_values(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.company_values() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'filmwg', 'pg_temp'
+    AS $$
+DECLARE
+    given text := nullif(current_setting('filmwg.company_fields', true), '');
+    effective date := coalesce(nullif(current_setting('filmwg.effective_from', true), '')::date,
+                               (now() AT TIME ZONE 'Asia/Shanghai')::date);
+    fields text[];
+    latest company_versions;
+BEGIN
+    IF NEW.founded_on IS DISTINCT FROM OLD.founded_on THEN
+        PERFORM move_company_start(NEW.id, NEW.founded_on, coalesce(NEW.uscc, NEW.id::text));
+    END IF;
+    IF given IS NOT NULL THEN
+        fields := string_to_array(given, ',');
+    ELSE
+        fields := ARRAY(SELECT f FROM unnest(company_value_fields()) AS f
+                         WHERE to_jsonb(NEW) -> f IS DISTINCT FROM to_jsonb(OLD) -> f);
+    END IF;
+    IF cardinality(fields) > 0 THEN
+        PERFORM record_company_values(NEW.id, effective, fields, NEW);
+    END IF;
+    SELECT v.* INTO latest FROM company_versions v
+     WHERE v.company_id = NEW.id ORDER BY lower(v.valid) DESC NULLS LAST LIMIT 1;
+    IF FOUND THEN
+        NEW.name := latest.name;
+        NEW.name_zh := latest.name_zh;
+        NEW.kind := latest.kind;
+        NEW.district := latest.district;
+        NEW.registered_in_zone := latest.registered_in_zone;
+        NEW.zone_registered_on := latest.zone_registered_on;
+        NEW.registered_capital := latest.registered_capital;
+        NEW.employees := latest.employees;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+--
+-- Name: FUNCTION company_values(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.company_values() IS 'BEFORE UPDATE trigger company_values of filmwg.companies (after check_row_version): a change of founded_on moves the first version''s start (filmwg.move_company_start); changed values are recorded as a version in force from the setting filmwg.effective_from (default today in Asia/Shanghai) for the fields named by the setting filmwg.company_fields (comma-separated; default: the dated fields whose value changed), see filmwg.record_company_values; then the row carries the values of the company''s latest version.';
 
 --
 -- Name: current_actor(); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -397,6 +550,65 @@ CREATE FUNCTION filmwg.current_actor() RETURNS text
 --
 
 COMMENT ON FUNCTION filmwg.current_actor() IS 'The acting user: the session setting filmwg.actor (set by the application with set_config(''filmwg.actor'', NAME, false)), else the session user.';
+
+--
+-- Name: current_run(date); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.current_run(day date DEFAULT NULL::date) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT r.id
+      FROM filmwg.job_runs r
+     WHERE r.job = 'eligibility' AND r.status = 'succeeded' AND NOT r.dry_run AND r.pruned_at IS NULL
+       AND r.as_of <= coalesce(current_run.day, (now() AT TIME ZONE 'Asia/Shanghai')::date)
+     ORDER BY r.as_of DESC, r.id DESC
+     LIMIT 1
+$$;
+
+--
+-- Name: FUNCTION current_run(day date); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.current_run(day date) IS 'The current eligibility run of a day (DESIGN §11): among the succeeded, non-dry, not pruned runs whose as_of is on or before the day (default: today in Asia/Shanghai), the one with the latest as_of, ties the highest id. So for a day that was evaluated it is the latest run of that day; a re-run of an earlier day never replaces it; a run for a later day (evaluating the future) becomes current on its day. The one definition behind eligibility list | explain | changes and reporting.policy_eligibility_current.';
+
+--
+-- Name: determination_differences(bigint, bigint); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.determination_differences(from_run bigint, to_run bigint) RETURNS TABLE(policy_version_id bigint, company_id bigint, change text)
+    LANGUAGE sql STABLE
+    AS $$
+    -- Absent and not eligible count the same, so a change is exactly a (policy, company) that
+    -- is eligible in one run and not in the other: only the eligible rows are joined.
+    WITH cur AS (
+        SELECT d.company_id, v.policy_id, d.policy_version_id
+          FROM filmwg.determinations d JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
+         WHERE d.run_id = determination_differences.to_run AND d.eligible
+    ), prev AS (
+        SELECT d.company_id, v.policy_id, d.policy_version_id
+          FROM filmwg.determinations d JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
+         WHERE d.run_id = determination_differences.from_run AND d.eligible
+    ), valid_then AS (
+        SELECT v.policy_id, v.id AS policy_version_id
+          FROM filmwg.policy_versions v JOIN filmwg.job_runs r ON v.valid @> r.as_of
+         WHERE r.id = determination_differences.to_run
+    )
+    SELECT coalesce(c.policy_version_id, n.policy_version_id, p.policy_version_id),
+           coalesce(c.company_id, p.company_id),
+           CASE WHEN c.company_id IS NOT NULL THEN 'newly_eligible' ELSE 'no_longer_eligible' END
+      FROM cur c
+      FULL JOIN prev p ON p.policy_id = c.policy_id AND p.company_id = c.company_id
+      LEFT JOIN valid_then n ON n.policy_id = p.policy_id
+     WHERE c.company_id IS NULL OR p.company_id IS NULL
+$$;
+
+--
+-- Name: FUNCTION determination_differences(from_run bigint, to_run bigint); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.determination_differences(from_run bigint, to_run bigint) IS 'What changed from run from_run to run to_run, by policy and company: newly_eligible (eligible in to_run, not or not evaluated in from_run) or no_longer_eligible (the other way round); policy_version_id is the version of to_run''s determination, else the policy''s version valid on to_run''s day, else from_run''s. from_run NULL compares with nothing. The job stores it against filmwg.previous_run; eligibility changes --from-run A --to-run B reads it for any two runs.';
 
 --
 -- Name: enforce_seats(); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -676,6 +888,95 @@ $$;
 COMMENT ON FUNCTION filmwg.job_run_defaults() IS 'Trigger job_run_defaults of job_runs (BEFORE INSERT OR UPDATE): fills backend_start of the inserting session; when status leaves running, fills finished_at and duration_ms unless given.';
 
 --
+-- Name: merge_companies(bigint, bigint); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.merge_companies(keep bigint, duplicate bigint) RETURNS TABLE(table_name text, column_name text, moved bigint)
+    LANGUAGE plpgsql
+    AS $_$
+DECLARE
+    ref record;
+    n bigint;
+BEGIN
+    IF keep = duplicate THEN
+        RAISE EXCEPTION 'a company cannot be merged into itself' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- Lock both rows, in id order so two merges cannot deadlock.
+    PERFORM 1 FROM filmwg.companies c WHERE c.id IN (keep, duplicate) ORDER BY c.id FOR UPDATE;
+    -- Every single-column foreign key to companies.id, whoever added its table, except history
+    -- that describes the duplicate itself: what the job decided about it (determinations and
+    -- what hangs on them), its dated versions, and the merge pointer.
+    FOR ref IN
+        SELECT con.conrelid::regclass AS tbl, cl.relname::text AS tname, a.attname::text AS col
+          FROM pg_constraint con
+          JOIN pg_class cl ON cl.oid = con.conrelid
+          JOIN pg_namespace ns ON ns.oid = cl.relnamespace
+          JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1]
+         WHERE con.contype = 'f'
+           AND con.confrelid = 'filmwg.companies'::regclass
+           AND array_length(con.conkey, 1) = 1
+           AND ns.nspname = 'filmwg'
+           AND cl.relkind IN ('r', 'p')
+           AND NOT (cl.relname = 'companies' AND a.attname = 'merged_into_id')
+           AND cl.relname NOT LIKE 'determination%'
+           AND cl.relname NOT IN ('eligibility_changes', 'company_versions')
+           AND NOT cl.relispartition
+         ORDER BY cl.relname, a.attname
+    LOOP
+        EXECUTE format('UPDATE %s SET %I = $1 WHERE %I = $2', ref.tbl, ref.col, ref.col) USING keep, duplicate;
+        GET DIAGNOSTICS n = ROW_COUNT;
+        table_name := ref.tname;
+        column_name := ref.col;
+        moved := n;
+        RETURN NEXT;
+    END LOOP;
+    UPDATE filmwg.companies c
+       SET merged_into_id = keep, archived_at = coalesce(c.archived_at, now())
+     WHERE c.id = duplicate;
+END
+$_$;
+
+--
+-- Name: FUNCTION merge_companies(keep bigint, duplicate bigint); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.merge_companies(keep bigint, duplicate bigint) IS 'company merge KEEP DUPLICATE: moves every record that names DUPLICATE (every foreign key to companies.id in schema filmwg: memberships, employments, attendance, role assignments, grants, works, figures … except the job''s determinations, which stay the history of what was decided about the duplicate) onto KEEP, then archives DUPLICATE with merged_into_id = KEEP; returns how many rows moved per table. A conflict (overlapping memberships, a unique key) raises the constraint''s own error and nothing changes. Audited by each table''s trigger.';
+
+--
+-- Name: move_company_start(bigint, date, text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.move_company_start(company bigint, founded date, reference text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'filmwg', 'pg_temp'
+    AS $$
+DECLARE
+    first_id bigint;
+    first_valid daterange;
+BEGIN
+    SELECT v.id, v.valid INTO first_id, first_valid FROM company_versions v
+     WHERE v.company_id = company ORDER BY lower(v.valid) NULLS FIRST LIMIT 1 FOR UPDATE;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    IF founded IS NOT NULL AND NOT upper_inf(first_valid) AND founded >= upper(first_valid) THEN
+        RAISE EXCEPTION 'company % cannot be founded on %: values of it are recorded from % on',
+                reference, founded, upper(first_valid)
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'company_versions_after_founding',
+                  SCHEMA = 'filmwg', TABLE = 'company_versions', COLUMN = 'valid';
+    END IF;
+    UPDATE company_versions SET valid = daterange(founded, upper(first_valid))
+     WHERE id = first_id AND valid IS DISTINCT FROM daterange(founded, upper(first_valid));
+END
+$$;
+
+--
+-- Name: FUNCTION move_company_start(company bigint, founded date, reference text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.move_company_start(company bigint, founded date, reference text) IS 'When founded_on changes: the company''s first version starts on the new day (unbounded when unknown). Refused (23514, company_versions_after_founding) when a later version starts on or before that day.';
+
+--
 -- Name: open_determinations(bigint); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
@@ -757,53 +1058,84 @@ $$;
 COMMENT ON FUNCTION filmwg.policy_version_defaults() IS 'Trigger policy_version_defaults of policy_versions (BEFORE INSERT OR UPDATE). Insert: a NULL version becomes the policy''s highest version + 1 (numbering serialised by locking the policy row). Update: once determinations refer to the version, its policy, version, rule, criteria, amount, amount_cap and exclusive_group cannot change: check_violation (23514) with constraint policy_versions_immutable. Changing valid stays allowed (policy revise ends the open version).';
 
 --
--- Name: require_running_here(bigint); Type: FUNCTION; Schema: filmwg; Owner: -
+-- Name: previous_run(bigint); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
-CREATE FUNCTION filmwg.require_running_here(run bigint) RETURNS void
-    LANGUAGE plpgsql STABLE
-    SET search_path TO 'filmwg', 'pg_temp'
+CREATE FUNCTION filmwg.previous_run(run bigint) RETURNS bigint
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM job_runs r
-                    WHERE r.id = run AND r.status = 'running' AND r.backend_pid = pg_backend_pid()) THEN
-        RAISE EXCEPTION 'job run % is not running in this session', run
-            USING ERRCODE = '55000',
-                  HINT = 'Only the session doing a run (job_runs.backend_pid) may write its determinations table.';
-    END IF;
-END
+    SELECT p.id
+      FROM filmwg.job_runs r
+      JOIN filmwg.job_runs p ON p.job = r.job
+     WHERE r.id = previous_run.run
+       AND p.status = 'succeeded' AND NOT p.dry_run AND p.pruned_at IS NULL
+       AND (p.as_of < r.as_of OR (p.as_of = r.as_of AND p.id < r.id))
+     ORDER BY p.as_of DESC, p.id DESC
+     LIMIT 1
 $$;
 
 --
--- Name: FUNCTION require_running_here(run bigint); Type: COMMENT; Schema: filmwg; Owner: -
+-- Name: FUNCTION previous_run(run bigint); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.require_running_here(run bigint) IS 'Raises 55000 unless job run `run` is running in the calling session; the guard of open_determinations and attach_determinations.';
+COMMENT ON FUNCTION filmwg.previous_run(run bigint) IS 'The previous run of run `run` (DESIGN §11): the latest succeeded, non-dry, not pruned run of the same job whose as_of is earlier than its own, or the same as_of and a lower id; NULL when there is none. A backfill (a run for an older day) is compared with its own predecessor and never becomes the previous run of a later day''s run. Used by the eligibility job (its changes) and eligibility changes.';
 
 --
--- Name: scrub_erased_audit(); Type: FUNCTION; Schema: filmwg; Owner: -
+-- Name: prune_determinations(integer, boolean); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
-CREATE FUNCTION filmwg.scrub_erased_audit() RETURNS trigger
+CREATE FUNCTION filmwg.prune_determinations(keep integer, dry boolean DEFAULT true) RETURNS TABLE(run_id bigint, as_of date, determinations bigint, dropped boolean, reason text)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'filmwg', 'pg_temp'
     AS $$
+DECLARE
+    r record;
+    part text;
+    granted boolean;
 BEGIN
-    UPDATE audit_log
-       SET old_values = old_values - personal_fields(),
-           new_values = new_values - personal_fields()
-     WHERE table_name = 'professionals'
-       AND row_id = NEW.id::text
-       AND (old_values ?| personal_fields() OR new_values ?| personal_fields());
-    RETURN NULL;
+    IF keep IS NULL OR keep < 1 THEN
+        RAISE EXCEPTION 'keep at least the current run: --keep must be 1 or more, not %', keep
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF NOT dry AND NOT pg_try_advisory_xact_lock(7379548681833742337) THEN
+        RAISE EXCEPTION 'an eligibility run is in progress; prune when it has finished'
+            USING ERRCODE = 'lock_not_available';
+    END IF;
+    FOR r IN
+        SELECT j.id, j.as_of
+          FROM job_runs j
+         WHERE j.job = 'eligibility' AND j.status = 'succeeded' AND NOT j.dry_run AND j.pruned_at IS NULL
+         ORDER BY j.as_of DESC, j.id DESC
+        OFFSET keep
+    LOOP
+        run_id := r.id;
+        as_of := r.as_of;
+        SELECT count(*) INTO determinations FROM filmwg.determinations d WHERE d.run_id = r.id;
+        granted := EXISTS (SELECT 1 FROM grants g WHERE g.run_id = r.id);
+        dropped := NOT granted;
+        reason := CASE WHEN granted THEN 'a grant rests on one of its determinations' END;
+        IF NOT dry AND NOT granted THEN
+            part := 'determinations_' || r.id;
+            IF EXISTS (SELECT 1 FROM pg_inherits i
+                        WHERE i.inhparent = 'filmwg.determinations'::regclass
+                          AND i.inhrelid = to_regclass('filmwg.' || part)) THEN
+                EXECUTE format('ALTER TABLE filmwg.determinations DETACH PARTITION filmwg.%I', part);
+                EXECUTE format('DROP TABLE filmwg.%I', part);
+            ELSE
+                DELETE FROM filmwg.determinations d WHERE d.run_id = r.id;
+            END IF;
+            UPDATE job_runs SET pruned_at = clock_timestamp() WHERE id = r.id;
+        END IF;
+        RETURN NEXT;
+    END LOOP;
 END
 $$;
 
 --
--- Name: FUNCTION scrub_erased_audit(); Type: COMMENT; Schema: filmwg; Owner: -
+-- Name: FUNCTION prune_determinations(keep integer, dry boolean); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.scrub_erased_audit() IS 'AFTER UPDATE trigger of professionals (scrub_erased_audit), when erased_at becomes non-NULL: removes full_name, latin_name, email and phone from every earlier audit row of that professional. Runs as filmwg_owner, the only role that may change audit rows.';
+COMMENT ON FUNCTION filmwg.prune_determinations(keep integer, dry boolean) IS 'Retention (eligibility prune --keep N): every succeeded, non-dry run but the newest `keep` (by as_of, then id, as filmwg.current_run orders them), with its number of determinations; dropped is false, with the reason, for a run a grant rests on, which is always kept. With dry = false, drops those runs'' determinations (DETACH and DROP of the run''s partition, else DELETE) and sets job_runs.pruned_at, under the eligibility job''s advisory lock (55P03 when a run holds it). The runs'' job_runs rows and recorded changes stay.';
 
 --
 -- Name: uscc_is_valid(text); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -818,48 +1150,6 @@ CREATE FUNCTION filmwg.uscc_is_valid(code text) RETURNS boolean
 --
 
 COMMENT ON FUNCTION filmwg.uscc_is_valid(code text) IS 'Whether a Unified Social Credit Code is valid (GB 32100-2015: 18 characters of 0123456789ABCDEFGHJKLMNPQRTUWXY, check character over weights 3^(i-1) mod 31); NULL for NULL. Accepts exactly the codes for which filmwg.uscc_problem is NULL; one inlinable expression, for the CHECK constraint companies_uscc_check (with filmwg.uscc_refused). filmwg.uscc_problem says why a code is invalid.';
-
---
--- Name: uscc_problem(text); Type: FUNCTION; Schema: filmwg; Owner: -
---
-
-CREATE FUNCTION filmwg.uscc_problem(code text) RETURNS text
-    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
-    AS $$
-DECLARE
-    alphabet constant text := '0123456789ABCDEFGHJKLMNPQRTUWXY';
-    -- weight of position i is 3^(i-1) mod 31
-    weights constant integer[] := '{1,3,9,27,19,26,16,17,20,29,25,13,8,24,10,30,28}';
-    ch text;
-    total integer := 0;
-    expected integer;
-BEGIN
-    IF char_length(code) <> 18 THEN
-        RETURN format('has %s characters, a USCC has 18', char_length(code));
-    END IF;
-    FOR i IN 1..18 LOOP
-        ch := substr(code, i, 1);
-        IF strpos(alphabet, ch) = 0 THEN
-            RETURN format('character ''%s'' at position %s is not allowed in a USCC', ch, i);
-        END IF;
-        IF i <= 17 THEN
-            total := total + (strpos(alphabet, ch) - 1) * weights[i];
-        END IF;
-    END LOOP;
-    expected := (31 - total % 31) % 31;
-    IF substr(code, 18, 1) <> substr(alphabet, expected + 1, 1) THEN
-        RETURN format('check digit is ''%s'', expected ''%s''',
-                      substr(code, 18, 1), substr(alphabet, expected + 1, 1));
-    END IF;
-    RETURN NULL;
-END
-$$;
-
---
--- Name: FUNCTION uscc_problem(code text); Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON FUNCTION filmwg.uscc_problem(code text) IS 'Why a Unified Social Credit Code (GB 32100-2015) is invalid, or NULL when it is valid (or NULL). Checks, in order: length ("has N characters, a USCC has 18"), characters from 0123456789ABCDEFGHJKLMNPQRTUWXY, upper case only ("character ''X'' at position N is not allowed in a USCC", position 1-based), then the check digit ("check digit is ''X'', expected ''Y''"; weights 3^(i-1) mod 31, check value (31 - Σ mod 31) mod 31).';
 
 --
 -- Name: uscc_refused(text); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -888,85 +1178,61 @@ $$;
 COMMENT ON FUNCTION filmwg.uscc_refused(code text) IS 'Raises check_violation (23514) on constraint companies_uscc_check with message "USCC ''CODE'' is not valid: REASON" and DETAIL = REASON (the phrase of filmwg.uscc_problem); NULL for NULL. The second half of companies_uscc_check, reached only when filmwg.uscc_is_valid is false.';
 
 --
--- Name: as_of(); Type: FUNCTION; Schema: reporting; Owner: -
+-- Name: uscc_structure_problem(text); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
-CREATE FUNCTION reporting.as_of() RETURNS date
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN COALESCE((NULLIF(current_setting('reporting.as_of'::text, true), ''::text))::date, ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date);
+CREATE FUNCTION filmwg.uscc_structure_problem(code text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+SELECT CASE
+    WHEN char_length(code) <> 18 THEN NULL
+    WHEN filmwg.uscc_entity_types(substr(code, 1, 1)) IS NULL THEN
+        format('position 1 is ''%s'', which is no registration authority of GB 32100 (1 to 9, A, N or Y)',
+               substr(code, 1, 1))
+    WHEN strpos(filmwg.uscc_entity_types(substr(code, 1, 1)), substr(code, 2, 1)) = 0 THEN
+        format('position 2 is ''%s'', an entity type that registration authority ''%s'' does not use (it uses %s)',
+               substr(code, 2, 1), substr(code, 1, 1),
+               array_to_string(regexp_split_to_array(filmwg.uscc_entity_types(substr(code, 1, 1)), ''), ', '))
+    WHEN substr(code, 3, 6) !~ '^[0-9]{6}$' THEN
+        format('positions 3 to 8 are ''%s'', which is not the six digits of an administrative division code',
+               substr(code, 3, 6))
+END
+$_$;
 
 --
--- Name: FUNCTION as_of(); Type: COMMENT; Schema: reporting; Owner: -
+-- Name: FUNCTION uscc_structure_problem(code text); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION reporting.as_of() IS 'The day date-dependent reports are computed for: the setting reporting.as_of when it names a day (set for one call by reporting.<view>_as_of(day), or by SET reporting.as_of = ''YYYY-MM-DD''), else today in Asia/Shanghai. 报表所依据的日期：若设置了 reporting.as_of 则为该日，否则为北京时间当日。';
+COMMENT ON FUNCTION filmwg.uscc_structure_problem(code text) IS 'Why positions 1–8 of an 18-character USCC break GB 32100-2015 (authority, entity type, six-digit division code), or NULL when they do not (or the code is not 18 characters: filmwg.uscc_problem says so). One sentence per failure, the same words as Swift USCC.structureProblem. Whether the division exists is filmwg.uscc_region_problem.';
+
+--
+-- Name: uscc_structure_refused(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_structure_refused(code text) RETURNS boolean
+    LANGUAGE plpgsql STRICT
+    AS $$
+DECLARE
+    problem text := coalesce(filmwg.uscc_structure_problem(code), 'structure');
+BEGIN
+    RAISE EXCEPTION 'USCC ''%'' is not valid: %', code, problem
+        USING ERRCODE = 'check_violation',
+              CONSTRAINT = 'companies_uscc_structure_check',
+              SCHEMA = 'filmwg', TABLE = 'companies', COLUMN = 'uscc',
+              DETAIL = problem,
+              HINT = 'A real code that breaks the structure is accepted with --uscc-override REASON.';
+END
+$$;
+
+--
+-- Name: FUNCTION uscc_structure_refused(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_structure_refused(code text) IS 'Raises check_violation (23514) on constraint companies_uscc_structure_check with message "USCC ''CODE'' is not valid: REASON" and DETAIL = REASON (filmwg.uscc_structure_problem). Reached only when the structure is wrong.';
 
 SET default_tablespace = '';
 
 SET default_table_access_method = heap;
-
---
--- Name: attendance; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.attendance (
-    id bigint NOT NULL,
-    event_id bigint NOT NULL,
-    professional_id bigint NOT NULL,
-    company_id bigint,
-    role text DEFAULT 'attendee'::text NOT NULL,
-    row_version integer DEFAULT 1 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT attendance_role_check CHECK ((role = ANY (ARRAY['attendee'::text, 'speaker'::text, 'host'::text, 'guest'::text])))
-);
-
---
--- Name: TABLE attendance; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.attendance IS 'Who attended an event, on behalf of which company, in which role; one row per (event, professional).';
-
---
--- Name: COLUMN attendance.id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.attendance.id IS 'Surrogate key.';
-
---
--- Name: COLUMN attendance.event_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.attendance.event_id IS 'The event.';
-
---
--- Name: COLUMN attendance.professional_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.attendance.professional_id IS 'The person who attended (kept after erasure, so counts stay right).';
-
---
--- Name: COLUMN attendance.company_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.attendance.company_id IS 'The company the person attended for; NULL when in a personal capacity or unknown.';
-
---
--- Name: COLUMN attendance.role; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.attendance.role IS 'attendee, speaker, host or guest (attendance_role_check).';
-
---
--- Name: COLUMN attendance.row_version; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.attendance.row_version IS 'Optimistic-locking version (FW409 when stale).';
-
---
--- Name: COLUMN attendance.created_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.attendance.created_at IS 'When the record was created.';
 
 --
 -- Name: companies; Type: TABLE; Schema: filmwg; Owner: -
@@ -987,12 +1253,23 @@ CREATE TABLE filmwg.companies (
     archived_at timestamp with time zone,
     row_version integer DEFAULT 1 NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    uscc_override_reason text,
+    uscc_override_by text,
+    uscc_override_at timestamp with time zone,
+    merged_into_id bigint,
+    uscc_region text GENERATED ALWAYS AS (
+CASE
+    WHEN ((uscc_override_reason IS NULL) AND (substr(uscc, 3, 6) ~ '^[0-9]{6}$'::text)) THEN substr(uscc, 3, 6)
+    ELSE NULL::text
+END) STORED,
     CONSTRAINT companies_employees_check CHECK ((employees >= 0)),
     CONSTRAINT companies_kind_check CHECK ((kind = ANY (ARRAY['internet_platform'::text, 'production'::text, 'distribution'::text, 'post_production'::text, 'technology'::text, 'investment'::text, 'other'::text]))),
     CONSTRAINT companies_name_check CHECK ((btrim(name) <> ''::text)),
     CONSTRAINT companies_name_zh_check CHECK ((btrim(name_zh) <> ''::text)),
     CONSTRAINT companies_registered_capital_check CHECK ((registered_capital >= (0)::numeric)),
     CONSTRAINT companies_uscc_check CHECK ((filmwg.uscc_is_valid(uscc) OR filmwg.uscc_refused(uscc))),
+    CONSTRAINT companies_uscc_override_check CHECK (((uscc_override_reason IS NULL) OR ((uscc IS NOT NULL) AND (btrim(uscc_override_reason) <> ''::text) AND (uscc_override_by IS NOT NULL) AND (uscc_override_at IS NOT NULL)))),
+    CONSTRAINT companies_uscc_structure_check CHECK (((uscc_override_reason IS NOT NULL) OR (filmwg.uscc_structure_problem(uscc) IS NULL) OR filmwg.uscc_structure_refused(uscc))),
     CONSTRAINT companies_zone_check CHECK ((registered_in_zone OR (zone_registered_on IS NULL)))
 );
 
@@ -1087,10 +1364,461 @@ COMMENT ON COLUMN filmwg.companies.row_version IS 'Optimistic-locking version: 1
 COMMENT ON COLUMN filmwg.companies.created_at IS 'When the record was created.';
 
 --
+-- Name: COLUMN companies.uscc_override_reason; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc_override_reason IS 'Why a USCC that breaks the GB 32100 structure or names no known region was accepted (company add|update --uscc-override REASON); NULL when the code passed every check. Never excuses a wrong check character.';
+
+--
+-- Name: COLUMN companies.uscc_override_by; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc_override_by IS 'The actor who accepted the USCC with an override.';
+
+--
+-- Name: COLUMN companies.uscc_override_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc_override_at IS 'When the override was given.';
+
+--
+-- Name: COLUMN companies.merged_into_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.merged_into_id IS 'For a company merged as a duplicate (company merge KEEP DUPLICATE): the company kept; the duplicate is archived and its records moved there.';
+
+--
+-- Name: COLUMN companies.uscc_region; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc_region IS 'Positions 3–8 of the USCC when they must be a known division (no override): the key of constraint companies_uscc_region_fkey to filmwg.regions. The region shown to users is substr(uscc, 3, 6) whatever the override.';
+
+--
 -- Name: CONSTRAINT companies_uscc_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
 --
 
 COMMENT ON CONSTRAINT companies_uscc_check ON filmwg.companies IS 'uscc is a valid Unified Social Credit Code (filmwg.uscc_is_valid); an invalid one is refused with the reason from filmwg.uscc_problem (filmwg.uscc_refused).';
+
+--
+-- Name: CONSTRAINT companies_uscc_override_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON CONSTRAINT companies_uscc_override_check ON filmwg.companies IS 'An override names a USCC, a non-blank reason, its actor and its time.';
+
+--
+-- Name: CONSTRAINT companies_uscc_structure_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON CONSTRAINT companies_uscc_structure_check ON filmwg.companies IS 'Positions 1–8 of the USCC follow GB 32100-2015 (filmwg.uscc_structure_problem), unless overridden.';
+
+--
+-- Name: record_company_values(bigint, date, text[], filmwg.companies); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.record_company_values(company bigint, effective date, fields text[], vals filmwg.companies) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'filmwg', 'pg_temp'
+    AS $$
+DECLARE
+    cur record;
+    unknown text;
+BEGIN
+    SELECT string_agg(f, ', ') INTO unknown FROM unnest(fields) AS f WHERE f <> ALL (company_value_fields());
+    IF unknown IS NOT NULL THEN
+        RAISE EXCEPTION 'not a dated value of a company: %', unknown USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF vals.founded_on IS NOT NULL AND effective < vals.founded_on THEN
+        RAISE EXCEPTION 'values of company % cannot take effect on %, before it was founded on %',
+                coalesce(vals.uscc, company::text), effective, vals.founded_on
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'company_versions_after_founding',
+                  SCHEMA = 'filmwg', TABLE = 'company_versions', COLUMN = 'valid',
+                  HINT = 'Give a day on or after the founding day.';
+    END IF;
+    SELECT v.* INTO cur FROM company_versions v
+     WHERE v.company_id = company AND v.valid @> effective
+       FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'company % has no values in force on % to change', coalesce(vals.uscc, company::text), effective
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'company_versions_after_founding',
+                  SCHEMA = 'filmwg', TABLE = 'company_versions', COLUMN = 'valid';
+    END IF;
+    IF lower(cur.valid) IS NOT DISTINCT FROM effective THEN
+        UPDATE company_versions
+           SET changed_fields = ARRAY(SELECT DISTINCT x FROM unnest(changed_fields || fields) AS x ORDER BY x)
+         WHERE id = cur.id;
+    ELSE
+        -- Split: the version keeps the days before `effective`, a copy takes the rest.
+        UPDATE company_versions SET valid = daterange(lower(cur.valid), effective) WHERE id = cur.id;
+        INSERT INTO company_versions (company_id, valid, name, name_zh, kind, district, registered_in_zone,
+                                      zone_registered_on, registered_capital, employees, changed_fields)
+        VALUES (company, daterange(effective, upper(cur.valid)), cur.name, cur.name_zh, cur.kind, cur.district,
+                cur.registered_in_zone, cur.zone_registered_on, cur.registered_capital, cur.employees,
+                ARRAY(SELECT DISTINCT x FROM unnest(fields) AS x ORDER BY x));
+    END IF;
+    -- Each field given, from `effective` up to the next later version that itself changed it
+    -- (s.<field>: that version's first day, infinity when there is none; NULL when the field is
+    -- not given, so it is left alone).
+    UPDATE company_versions v SET
+           name = CASE WHEN lower(v.valid) < s.name THEN vals.name ELSE v.name END,
+           name_zh = CASE WHEN lower(v.valid) < s.name_zh THEN vals.name_zh ELSE v.name_zh END,
+           kind = CASE WHEN lower(v.valid) < s.kind THEN vals.kind ELSE v.kind END,
+           district = CASE WHEN lower(v.valid) < s.district THEN vals.district ELSE v.district END,
+           registered_in_zone = CASE WHEN lower(v.valid) < s.registered_in_zone THEN vals.registered_in_zone ELSE v.registered_in_zone END,
+           zone_registered_on = CASE WHEN lower(v.valid) < s.zone_registered_on THEN vals.zone_registered_on ELSE v.zone_registered_on END,
+           registered_capital = CASE WHEN lower(v.valid) < s.registered_capital THEN vals.registered_capital ELSE v.registered_capital END,
+           employees = CASE WHEN lower(v.valid) < s.employees THEN vals.employees ELSE v.employees END
+      FROM (SELECT
+                   CASE WHEN 'name' = ANY (fields) THEN coalesce(min(lower(w.valid)) FILTER (WHERE 'name' = ANY (w.changed_fields)), 'infinity') END AS name,
+                   CASE WHEN 'name_zh' = ANY (fields) THEN coalesce(min(lower(w.valid)) FILTER (WHERE 'name_zh' = ANY (w.changed_fields)), 'infinity') END AS name_zh,
+                   CASE WHEN 'kind' = ANY (fields) THEN coalesce(min(lower(w.valid)) FILTER (WHERE 'kind' = ANY (w.changed_fields)), 'infinity') END AS kind,
+                   CASE WHEN 'district' = ANY (fields) THEN coalesce(min(lower(w.valid)) FILTER (WHERE 'district' = ANY (w.changed_fields)), 'infinity') END AS district,
+                   CASE WHEN 'registered_in_zone' = ANY (fields) THEN coalesce(min(lower(w.valid)) FILTER (WHERE 'registered_in_zone' = ANY (w.changed_fields)), 'infinity') END AS registered_in_zone,
+                   CASE WHEN 'zone_registered_on' = ANY (fields) THEN coalesce(min(lower(w.valid)) FILTER (WHERE 'zone_registered_on' = ANY (w.changed_fields)), 'infinity') END AS zone_registered_on,
+                   CASE WHEN 'registered_capital' = ANY (fields) THEN coalesce(min(lower(w.valid)) FILTER (WHERE 'registered_capital' = ANY (w.changed_fields)), 'infinity') END AS registered_capital,
+                   CASE WHEN 'employees' = ANY (fields) THEN coalesce(min(lower(w.valid)) FILTER (WHERE 'employees' = ANY (w.changed_fields)), 'infinity') END AS employees
+              FROM company_versions w
+             WHERE w.company_id = company AND lower(w.valid) > effective) AS s
+     WHERE v.company_id = company AND lower(v.valid) >= effective;
+END
+$$;
+
+--
+-- Name: FUNCTION record_company_values(company bigint, effective date, fields text[], vals filmwg.companies); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.record_company_values(company bigint, effective date, fields text[], vals filmwg.companies) IS 'Records `fields` of `vals` as the company''s values in force from `effective` on: refuses a day before founded_on (23514, company_versions_after_founding); splits the version containing the day (or changes it in place when it starts that day); sets each field from that day up to the next later version whose changed_fields name it (later versions keep their own values of it). Called by trigger company_values of filmwg.companies.';
+
+--
+-- Name: require_running_here(bigint); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.require_running_here(run bigint) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'filmwg', 'pg_temp'
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM job_runs r
+                    WHERE r.id = run AND r.status = 'running' AND r.backend_pid = pg_backend_pid()) THEN
+        RAISE EXCEPTION 'job run % is not running in this session', run
+            USING ERRCODE = '55000',
+                  HINT = 'Only the session doing a run (job_runs.backend_pid) may write its determinations table.';
+    END IF;
+END
+$$;
+
+--
+-- Name: FUNCTION require_running_here(run bigint); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.require_running_here(run bigint) IS 'Raises 55000 unless job run `run` is running in the calling session; the guard of open_determinations and attach_determinations.';
+
+--
+-- Name: scrub_erased_audit(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.scrub_erased_audit() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'filmwg', 'pg_temp'
+    AS $$
+BEGIN
+    UPDATE audit_log
+       SET old_values = old_values - personal_fields(),
+           new_values = new_values - personal_fields()
+     WHERE table_name = 'professionals'
+       AND row_id = NEW.id::text
+       AND (old_values ?| personal_fields() OR new_values ?| personal_fields());
+    RETURN NULL;
+END
+$$;
+
+--
+-- Name: FUNCTION scrub_erased_audit(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.scrub_erased_audit() IS 'AFTER UPDATE trigger of professionals (scrub_erased_audit), when erased_at becomes non-NULL: removes full_name, latin_name, email and phone from every earlier audit row of that professional. Runs as filmwg_owner, the only role that may change audit rows.';
+
+--
+-- Name: uscc_entity_types(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_entity_types(authority text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+SELECT CASE authority
+    WHEN '1' THEN '1239' WHEN '2' THEN '19' WHEN '3' THEN '123459' WHEN '4' THEN '19'
+    WHEN '5' THEN '1239' WHEN '6' THEN '129' WHEN '7' THEN '129' WHEN '8' THEN '19'
+    WHEN '9' THEN '123' WHEN 'A' THEN '19' WHEN 'N' THEN '1239' WHEN 'Y' THEN '1'
+END
+$$;
+
+--
+-- Name: FUNCTION uscc_entity_types(authority text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_entity_types(authority text) IS 'The entity-type characters (USCC position 2) that a registration authority (position 1) uses, GB 32100-2015 table 1 with its amendments: 1 机构编制 1239, 2 外交 19, 3 司法行政 123459, 4 文化 19, 5 民政 1239, 6 旅游 129, 7 宗教 129, 8 工会 19, 9 工商 123, A 中央军委改革和编制办公室 19, N 农业 1239, Y 其他 1; NULL for a character that is no authority. The Swift twin is USCC.entityTypes.';
+
+--
+-- Name: uscc_problem(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_problem(code text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+DECLARE
+    alphabet constant text := '0123456789ABCDEFGHJKLMNPQRTUWXY';
+    -- weight of position i is 3^(i-1) mod 31
+    weights constant integer[] := '{1,3,9,27,19,26,16,17,20,29,25,13,8,24,10,30,28}';
+    ch text;
+    total integer := 0;
+    expected integer;
+BEGIN
+    IF char_length(code) <> 18 THEN
+        RETURN format('has %s characters, a USCC has 18', char_length(code));
+    END IF;
+    FOR i IN 1..18 LOOP
+        ch := substr(code, i, 1);
+        IF strpos(alphabet, ch) = 0 THEN
+            RETURN format('character ''%s'' at position %s is not allowed in a USCC', ch, i);
+        END IF;
+        IF i <= 17 THEN
+            total := total + (strpos(alphabet, ch) - 1) * weights[i];
+        END IF;
+    END LOOP;
+    expected := (31 - total % 31) % 31;
+    IF substr(code, 18, 1) <> substr(alphabet, expected + 1, 1) THEN
+        RETURN format('check digit is ''%s'', expected ''%s''',
+                      substr(code, 18, 1), substr(alphabet, expected + 1, 1));
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+--
+-- Name: FUNCTION uscc_problem(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_problem(code text) IS 'Why a Unified Social Credit Code (GB 32100-2015) is invalid, or NULL when it is valid (or NULL). Checks, in order: length ("has N characters, a USCC has 18"), characters from 0123456789ABCDEFGHJKLMNPQRTUWXY, upper case only ("character ''X'' at position N is not allowed in a USCC", position 1-based), then the check digit ("check digit is ''X'', expected ''Y''"; weights 3^(i-1) mod 31, check value (31 - Σ mod 31) mod 31).';
+
+--
+-- Name: uscc_region_problem(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_region_problem(code text) RETURNS text
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    AS $_$
+SELECT format('positions 3 to 8 are ''%s'', which is no GB/T 2260 administrative division in filmwg''s region table',
+              substr($1, 3, 6))
+ WHERE substr($1, 3, 6) ~ '^[0-9]{6}$'
+   AND NOT EXISTS (SELECT 1 FROM filmwg.regions r WHERE r.code = substr($1, 3, 6))
+$_$;
+
+--
+-- Name: FUNCTION uscc_region_problem(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_region_problem(code text) IS 'Why the division code of a USCC (positions 3–8, six digits) is not accepted: it is no row of filmwg.regions; NULL when it is, or when the positions are not six digits (filmwg.uscc_structure_problem says so).';
+
+--
+-- Name: as_of(); Type: FUNCTION; Schema: reporting; Owner: -
+--
+
+CREATE FUNCTION reporting.as_of() RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN COALESCE((NULLIF(current_setting('reporting.as_of'::text, true), ''::text))::date, ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date);
+
+--
+-- Name: FUNCTION as_of(); Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON FUNCTION reporting.as_of() IS 'The day date-dependent reports are computed for: the setting reporting.as_of when it names a day (set for one call by reporting.<view>_as_of(day), or by SET reporting.as_of = ''YYYY-MM-DD''), else today in Asia/Shanghai. 报表所依据的日期：若设置了 reporting.as_of 则为该日，否则为北京时间当日。';
+
+--
+-- Name: attendance; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.attendance (
+    id bigint NOT NULL,
+    event_id bigint NOT NULL,
+    professional_id bigint NOT NULL,
+    company_id bigint,
+    role text DEFAULT 'attendee'::text NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    over_capacity boolean DEFAULT false NOT NULL,
+    CONSTRAINT attendance_role_check CHECK ((role = ANY (ARRAY['attendee'::text, 'speaker'::text, 'host'::text, 'guest'::text])))
+);
+
+--
+-- Name: TABLE attendance; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.attendance IS 'Who attended an event, on behalf of which company, in which role; one row per (event, professional).';
+
+--
+-- Name: COLUMN attendance.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.attendance.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN attendance.event_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.attendance.event_id IS 'The event.';
+
+--
+-- Name: COLUMN attendance.professional_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.attendance.professional_id IS 'The person who attended (kept after erasure, so counts stay right).';
+
+--
+-- Name: COLUMN attendance.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.attendance.company_id IS 'The company the person attended for; NULL when in a personal capacity or unknown.';
+
+--
+-- Name: COLUMN attendance.role; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.attendance.role IS 'attendee, speaker, host or guest (attendance_role_check).';
+
+--
+-- Name: COLUMN attendance.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.attendance.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN attendance.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.attendance.created_at IS 'When the record was created.';
+
+--
+-- Name: COLUMN attendance.over_capacity; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.attendance.over_capacity IS 'Recorded beyond the event''s capacity on purpose (attendance record|import --over-capacity); audited with the row.';
+
+--
+-- Name: company_versions; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.company_versions (
+    id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    valid daterange NOT NULL,
+    name text NOT NULL,
+    name_zh text,
+    kind text NOT NULL,
+    district text,
+    registered_in_zone boolean NOT NULL,
+    zone_registered_on date,
+    registered_capital numeric(20,2),
+    employees integer,
+    changed_fields text[] NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT company_versions_employees_check CHECK ((employees >= 0)),
+    CONSTRAINT company_versions_kind_check CHECK ((kind = ANY (ARRAY['internet_platform'::text, 'production'::text, 'distribution'::text, 'post_production'::text, 'technology'::text, 'investment'::text, 'other'::text]))),
+    CONSTRAINT company_versions_name_check CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT company_versions_name_zh_check CHECK ((btrim(name_zh) <> ''::text)),
+    CONSTRAINT company_versions_registered_capital_check CHECK ((registered_capital >= (0)::numeric)),
+    CONSTRAINT company_versions_valid_check CHECK ((NOT isempty(valid))),
+    CONSTRAINT company_versions_zone_check CHECK ((registered_in_zone OR (zone_registered_on IS NULL)))
+);
+
+--
+-- Name: TABLE company_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.company_versions IS 'The values of a company in force over a period: one row per version, periods of one company never overlap (company_versions_no_overlap) and follow each other without gaps from the first (starting on founded_on, or unbounded when that is unknown) to the latest (open-ended). Written only through filmwg.companies (triggers company_first_values and company_values, function filmwg.record_company_values); filmwg.companies carries the latest version''s values. 单位各属性的生效版本。';
+
+--
+-- Name: COLUMN company_versions.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_versions.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN company_versions.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_versions.company_id IS 'The company.';
+
+--
+-- Name: COLUMN company_versions.valid; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_versions.valid IS 'Half-open [effective_from, effective_to) when these values are in force; lower bound NULL (unbounded) for a first version of a company whose founding day is unknown, upper bound NULL for the latest version.';
+
+--
+-- Name: COLUMN company_versions.name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_versions.name IS 'Name in force; not blank.';
+
+--
+-- Name: COLUMN company_versions.name_zh; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_versions.name_zh IS 'Chinese name in force (中文名称); not blank when present.';
+
+--
+-- Name: COLUMN company_versions.kind; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_versions.kind IS 'Kind in force (company_versions_kind_check).';
+
+--
+-- Name: COLUMN company_versions.district; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_versions.district IS 'District of registration in force.';
+
+--
+-- Name: COLUMN company_versions.registered_in_zone; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_versions.registered_in_zone IS 'Registered in the Huairou zone over the period.';
+
+--
+-- Name: COLUMN company_versions.zone_registered_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_versions.zone_registered_on IS 'Day of registration in the zone; only when registered_in_zone (company_versions_zone_check).';
+
+--
+-- Name: COLUMN company_versions.registered_capital; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_versions.registered_capital IS 'Registered capital in CNY in force, >= 0.';
+
+--
+-- Name: COLUMN company_versions.employees; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_versions.employees IS 'Number of employees in force, >= 0.';
+
+--
+-- Name: COLUMN company_versions.changed_fields; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_versions.changed_fields IS 'The fields this version was recorded to change (all of them for a first version); a back-dated change of a field stops at the next version that changed it.';
+
+--
+-- Name: COLUMN company_versions.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_versions.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN company_versions.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_versions.created_at IS 'When the version was recorded.';
 
 --
 -- Name: events; Type: TABLE; Schema: filmwg; Owner: -
@@ -1110,7 +1838,7 @@ CREATE TABLE filmwg.events (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT events_capacity_check CHECK ((capacity > 0)),
     CONSTRAINT events_ends_check CHECK ((ends_at >= starts_at)),
-    CONSTRAINT events_kind_check CHECK ((kind = ANY (ARRAY['ceremony'::text, 'forum'::text, 'meeting'::text, 'workshop'::text, 'other'::text]))),
+    CONSTRAINT events_kind_check CHECK ((kind = ANY (ARRAY['ceremony'::text, 'forum'::text, 'meeting'::text, 'workshop'::text, 'screening'::text, 'festival'::text, 'award_ceremony'::text, 'training'::text, 'premiere'::text, 'press_conference'::text, 'exhibition'::text, 'other'::text]))),
     CONSTRAINT events_name_check CHECK ((btrim(name) <> ''::text))
 );
 
@@ -1136,7 +1864,7 @@ COMMENT ON COLUMN filmwg.events.name IS 'Name of the event; not blank.';
 -- Name: COLUMN events.kind; Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON COLUMN filmwg.events.kind IS 'ceremony, forum, meeting, workshop or other (events_kind_check).';
+COMMENT ON COLUMN filmwg.events.kind IS 'ceremony, forum, meeting, workshop, screening, festival, award_ceremony, training, premiere, press_conference, exhibition or other (events_kind_check).';
 
 --
 -- Name: COLUMN events.starts_at; Type: COMMENT; Schema: filmwg; Owner: -
@@ -1256,15 +1984,19 @@ COMMENT ON COLUMN filmwg.role_assignments.created_at IS 'When the record was cre
 CREATE VIEW reporting.company_engagement AS
  SELECT c.id AS company_id,
     c.uscc,
-    c.name,
-    c.name_zh,
+    COALESCE(cv.name, c.name) AS name,
+        CASE
+            WHEN (cv.id IS NULL) THEN c.name_zh
+            ELSE cv.name_zh
+        END AS name_zh,
     (COALESCE(ev.events_attended, (0)::bigint))::integer AS events_attended,
     ev.last_event_at,
     (COALESCE(ra.positions_held_now, (0)::bigint))::integer AS positions_held_now,
     (COALESCE(ra.positions_ever, (0)::bigint))::integer AS positions_ever,
-    c.kind,
+    COALESCE(cv.kind, c.kind) AS kind,
     (COALESCE(ev.attendances, (0)::bigint))::integer AS attendances
-   FROM ((filmwg.companies c
+   FROM (((filmwg.companies c
+     LEFT JOIN filmwg.company_versions cv ON (((cv.company_id = c.id) AND (cv.valid @> reporting.as_of()))))
      LEFT JOIN ( SELECT a.company_id,
             count(DISTINCT a.event_id) AS events_attended,
             count(*) AS attendances,
@@ -1285,7 +2017,7 @@ CREATE VIEW reporting.company_engagement AS
 -- Name: VIEW company_engagement; Type: COMMENT; Schema: reporting; Owner: -
 --
 
-COMMENT ON VIEW reporting.company_engagement IS 'Per company not archived by the report day: events attended on its behalf and positions of the working group held on its behalf, on and up to the report day (today in Asia/Shanghai, reporting.as_of(); company_engagement_as_of(day) for another day). 各单位截至报表日的参与情况：代表该单位参加的活动数和人次，以及报表日和历来担任的工作组职务数；报表日默认为北京时间当日。';
+COMMENT ON VIEW reporting.company_engagement IS 'Per company not archived by the report day: events attended on its behalf and positions of the working group held on its behalf, on and up to the report day (today in Asia/Shanghai, reporting.as_of(); company_engagement_as_of(day) for another day); names and kind in force on that day. 各单位截至报表日的参与情况：代表该单位参加的活动数和人次，以及报表日和历来担任的工作组职务数；报表日默认为北京时间当日。';
 
 --
 -- Name: COLUMN company_engagement.company_id; Type: COMMENT; Schema: reporting; Owner: -
@@ -1432,25 +2164,43 @@ COMMENT ON COLUMN filmwg.memberships.created_at IS 'When the record was created.
 --
 
 CREATE VIEW reporting.member_roster AS
+ WITH in_force AS MATERIALIZED (
+         SELECT v.id,
+            v.company_id,
+            v.name,
+            v.name_zh,
+            v.kind,
+            v.district,
+            v.registered_in_zone
+           FROM filmwg.company_versions v
+          WHERE (v.valid @> ( SELECT reporting.as_of() AS as_of))
+        )
  SELECT c.id AS company_id,
     c.uscc,
-    c.name,
-    c.name_zh,
-    c.kind,
+    COALESCE(cv.name, c.name) AS name,
+        CASE
+            WHEN (cv.id IS NULL) THEN c.name_zh
+            ELSE cv.name_zh
+        END AS name_zh,
+    COALESCE(cv.kind, c.kind) AS kind,
     m.tier,
     lower(m.period) AS member_since,
-    c.district,
-    c.registered_in_zone,
+        CASE
+            WHEN (cv.id IS NULL) THEN c.district
+            ELSE cv.district
+        END AS district,
+    COALESCE(cv.registered_in_zone, c.registered_in_zone) AS registered_in_zone,
     upper(m.period) AS left_on
-   FROM (filmwg.memberships m
+   FROM ((filmwg.memberships m
      JOIN filmwg.companies c ON ((c.id = m.company_id)))
+     LEFT JOIN in_force cv ON ((cv.company_id = c.id)))
   WHERE ((m.period @> ( SELECT reporting.as_of() AS as_of)) AND ((c.archived_at IS NULL) OR (c.archived_at >= (((( SELECT reporting.as_of() AS as_of) + 1))::timestamp without time zone AT TIME ZONE 'Asia/Shanghai'::text))));
 
 --
 -- Name: VIEW member_roster; Type: COMMENT; Schema: reporting; Owner: -
 --
 
-COMMENT ON VIEW reporting.member_roster IS 'Member companies on the report day and their tier. The report day is today in Asia/Shanghai (reporting.as_of()); member_roster_as_of(day) gives another day. Companies archived by the end of that day are left out. 报表日的成员单位及其级别；报表日默认为北京时间当日（reporting.as_of()），其他日期用 member_roster_as_of(日期)；截至该日已归档的单位不列入。';
+COMMENT ON VIEW reporting.member_roster IS 'Member companies on the report day and their tier. The report day is today in Asia/Shanghai (reporting.as_of()); member_roster_as_of(day) gives another day. Companies archived by the end of that day are left out; names, kind, district and zone registration are those in force on that day. 报表日的成员单位及其级别（名称、类型、所在区及示范区注册为当日有效的值）；报表日默认为北京时间当日（reporting.as_of()），其他日期用 member_roster_as_of(日期)；截至该日已归档的单位不列入。';
 
 --
 -- Name: COLUMN member_roster.company_id; Type: COMMENT; Schema: reporting; Owner: -
@@ -1730,6 +2480,7 @@ CREATE TABLE filmwg.job_runs (
     eligible integer,
     changes integer,
     error text,
+    pruned_at timestamp with time zone,
     CONSTRAINT job_runs_finished_check CHECK (((status = 'running'::text) = (finished_at IS NULL))),
     CONSTRAINT job_runs_job_check CHECK ((job = 'eligibility'::text)),
     CONSTRAINT job_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'abandoned'::text])))
@@ -1844,6 +2595,12 @@ COMMENT ON COLUMN filmwg.job_runs.changes IS 'Changes since the previous succeed
 COMMENT ON COLUMN filmwg.job_runs.error IS 'Why the run failed or was abandoned.';
 
 --
+-- Name: COLUMN job_runs.pruned_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.pruned_at IS 'When the run''s determinations were dropped by filmwg.prune_determinations (eligibility prune); NULL while kept. A pruned run is never the current or the previous run.';
+
+--
 -- Name: policies; Type: TABLE; Schema: filmwg; Owner: -
 --
 
@@ -1857,7 +2614,7 @@ CREATE TABLE filmwg.policies (
     row_version integer DEFAULT 1 NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT policies_cap_check CHECK ((cap >= (0)::numeric)),
-    CONSTRAINT policies_code_check CHECK ((code ~ '^[a-z0-9_-]+$'::text)),
+    CONSTRAINT policies_code_check CHECK ((code ~ '^[A-Za-z0-9_-]+$'::text)),
     CONSTRAINT policies_title_check CHECK ((btrim(title) <> ''::text))
 );
 
@@ -1877,7 +2634,7 @@ COMMENT ON COLUMN filmwg.policies.id IS 'Surrogate key.';
 -- Name: COLUMN policies.code; Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON COLUMN filmwg.policies.code IS 'Stable code: lower-case letters, digits, - and _ (policies_code_check); unique (policies_code_key).';
+COMMENT ON COLUMN filmwg.policies.code IS 'Stable code as typed: letters, digits, - and _ (policies_code_check); unique regardless of case (policies_code_lower_key); looked up regardless of case.';
 
 --
 -- Name: COLUMN policies.title; Type: COMMENT; Schema: filmwg; Owner: -
@@ -2021,9 +2778,7 @@ CREATE VIEW reporting.policy_eligibility_current AS
          SELECT r.id,
             r.as_of
            FROM filmwg.job_runs r
-          WHERE ((r.job = 'eligibility'::text) AND (r.status = 'succeeded'::text) AND (NOT r.dry_run) AND (r.as_of <= reporting.as_of()))
-          ORDER BY r.as_of DESC, r.id DESC
-         LIMIT 1
+          WHERE (r.id = filmwg.current_run(reporting.as_of()))
         )
  SELECT l.id AS run_id,
     l.as_of,
@@ -2032,14 +2787,19 @@ CREATE VIEW reporting.policy_eligibility_current AS
     v.version,
     d.company_id,
     c.uscc,
-    c.name AS company_name,
-    c.name_zh AS company_name_zh,
+    COALESCE(cv.name, c.name) AS company_name,
+        CASE
+            WHEN (cv.id IS NULL) THEN c.name_zh
+            ELSE cv.name_zh
+        END AS company_name_zh,
     d.eligible
-   FROM ((((latest l
+   FROM (((((latest l
      JOIN filmwg.determinations d ON ((d.run_id = l.id)))
      JOIN filmwg.policy_versions v ON ((v.id = d.policy_version_id)))
      JOIN filmwg.policies p ON ((p.id = v.policy_id)))
      JOIN filmwg.companies c ON ((c.id = d.company_id)))
+     LEFT JOIN filmwg.company_versions cv ON (((cv.company_id = d.company_id) AND (cv.valid @> ( SELECT latest.as_of
+           FROM latest)))))
   WHERE (d.run_id = ( SELECT latest.id
            FROM latest));
 
@@ -2047,7 +2807,7 @@ CREATE VIEW reporting.policy_eligibility_current AS
 -- Name: VIEW policy_eligibility_current; Type: COMMENT; Schema: reporting; Owner: -
 --
 
-COMMENT ON VIEW reporting.policy_eligibility_current IS 'What the eligibility job decided, per policy version valid on that day and company: the latest succeeded, not dry, run of the latest day evaluated on or before the report day (today in Asia/Shanghai, reporting.as_of(); policy_eligibility_current_as_of(day) for another day). A re-run for an earlier day does not replace the current day''s answer. 资格判定结果（按政策和单位）：取报表日（默认为北京时间当日）及之前最近一个判定日的最近一次成功运行（非试运行）。';
+COMMENT ON VIEW reporting.policy_eligibility_current IS 'What the eligibility job decided, per policy version valid on that day and company, in the current run of the report day (filmwg.current_run, the same run eligibility list and explain read): the succeeded, not dry run of the latest day evaluated on or before the report day (today in Asia/Shanghai, reporting.as_of(); policy_eligibility_current_as_of(day) for another day), ties the highest id. A re-run for an earlier day does not replace the current day''s answer. Company names are those in force on the run''s day. 资格判定结果（按政策和单位），取报表日（默认为北京时间当日）的当前运行（与 eligibility list 相同）：报表日及之前最近判定日的最近一次成功运行（非试运行）。单位名称为判定日当日有效的名称。';
 
 --
 -- Name: COLUMN policy_eligibility_current.run_id; Type: COMMENT; Schema: reporting; Owner: -
@@ -2095,13 +2855,13 @@ COMMENT ON COLUMN reporting.policy_eligibility_current.uscc IS 'Unified Social C
 -- Name: COLUMN policy_eligibility_current.company_name; Type: COMMENT; Schema: reporting; Owner: -
 --
 
-COMMENT ON COLUMN reporting.policy_eligibility_current.company_name IS 'Company name. 单位名称。';
+COMMENT ON COLUMN reporting.policy_eligibility_current.company_name IS 'Company name in force on the run''s day. 判定日当日有效的单位名称。';
 
 --
 -- Name: COLUMN policy_eligibility_current.company_name_zh; Type: COMMENT; Schema: reporting; Owner: -
 --
 
-COMMENT ON COLUMN reporting.policy_eligibility_current.company_name_zh IS 'Chinese name. 中文名称。';
+COMMENT ON COLUMN reporting.policy_eligibility_current.company_name_zh IS 'Chinese name in force on the run''s day. 判定日当日有效的中文名称。';
 
 --
 -- Name: COLUMN policy_eligibility_current.eligible; Type: COMMENT; Schema: reporting; Owner: -
@@ -2714,6 +3474,19 @@ COMMENT ON COLUMN filmwg.company_figures.row_version IS 'Optimistic-locking vers
 --
 
 COMMENT ON COLUMN filmwg.company_figures.created_at IS 'When the record was created.';
+
+--
+-- Name: company_versions_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.company_versions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.company_versions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 --
 -- Name: determination_changes; Type: TABLE; Schema: filmwg; Owner: -
@@ -3348,6 +4121,63 @@ ALTER TABLE filmwg.professionals ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTIT
 COMMENT ON SEQUENCE filmwg.professionals_id_seq IS 'Identity of filmwg.professionals. filmwg_admin has USAGE so that professional import can take ids up front (nextval) and insert them with OVERRIDING SYSTEM VALUE.';
 
 --
+-- Name: regions; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.regions (
+    code text NOT NULL,
+    name text NOT NULL,
+    full_name text NOT NULL,
+    level text NOT NULL,
+    since_year integer,
+    until_year integer,
+    CONSTRAINT regions_code_check CHECK ((code ~ '^[0-9]{6}$'::text)),
+    CONSTRAINT regions_level_check CHECK ((level = ANY (ARRAY['province'::text, 'prefecture'::text, 'county'::text])))
+);
+
+--
+-- Name: TABLE regions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.regions IS 'GB/T 2260 administrative divisions (province, prefecture and county level) in use at some time from 2015 on, the region table that positions 3–8 of a USCC are checked against. Reference data from sql/reference/gbt2260_regions.sql, which names its source and date; never fetched at run time.';
+
+--
+-- Name: COLUMN regions.code; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.regions.code IS 'Six-digit division code, e.g. 110116.';
+
+--
+-- Name: COLUMN regions.name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.regions.name IS 'The division''s latest name, e.g. 怀柔区.';
+
+--
+-- Name: COLUMN regions.full_name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.regions.full_name IS 'Province, prefecture and county names joined, e.g. 北京市怀柔区.';
+
+--
+-- Name: COLUMN regions.level; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.regions.level IS 'province (XX0000), prefecture (XXXX00) or county.';
+
+--
+-- Name: COLUMN regions.since_year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.regions.since_year IS 'Year the code came into use, when the source says; NULL when older or unknown.';
+
+--
+-- Name: COLUMN regions.until_year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.regions.until_year IS 'Last year the code was in use; NULL while in use.';
+
+--
 -- Name: role_assignments_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
 --
 
@@ -3831,6 +4661,20 @@ ALTER TABLE ONLY filmwg.company_figures
     ADD CONSTRAINT company_figures_pkey PRIMARY KEY (company_id, year);
 
 --
+-- Name: company_versions company_versions_no_overlap; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.company_versions
+    ADD CONSTRAINT company_versions_no_overlap EXCLUDE USING gist (company_id WITH =, valid WITH &&);
+
+--
+-- Name: company_versions company_versions_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.company_versions
+    ADD CONSTRAINT company_versions_pkey PRIMARY KEY (id);
+
+--
 -- Name: determination_changes determination_changes_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
 --
 
@@ -3999,6 +4843,13 @@ ALTER TABLE ONLY filmwg.professionals
     ADD CONSTRAINT professionals_pkey PRIMARY KEY (id);
 
 --
+-- Name: regions regions_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.regions
+    ADD CONSTRAINT regions_pkey PRIMARY KEY (code);
+
+--
 -- Name: role_assignments role_assignments_no_overlap; Type: CONSTRAINT; Schema: filmwg; Owner: -
 --
 
@@ -4092,6 +4943,42 @@ CREATE INDEX companies_kind_idx ON filmwg.companies USING btree (kind);
 COMMENT ON INDEX filmwg.companies_kind_idx IS 'Companies by kind.';
 
 --
+-- Name: companies_merged_into_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX companies_merged_into_id_idx ON filmwg.companies USING btree (merged_into_id) WHERE (merged_into_id IS NOT NULL);
+
+--
+-- Name: INDEX companies_merged_into_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.companies_merged_into_id_idx IS 'Duplicates merged into a company.';
+
+--
+-- Name: companies_name_key_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX companies_name_key_idx ON filmwg.companies USING btree (filmwg.company_name_key(name)) WHERE (archived_at IS NULL);
+
+--
+-- Name: INDEX companies_name_key_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.companies_name_key_idx IS 'Probable duplicates by normalized name (imports without USCC).';
+
+--
+-- Name: companies_name_key_trgm_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX companies_name_key_trgm_idx ON filmwg.companies USING gin (filmwg.company_name_key(name) public.gin_trgm_ops) WHERE (archived_at IS NULL);
+
+--
+-- Name: INDEX companies_name_key_trgm_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.companies_name_key_trgm_idx IS 'company duplicates: similar normalized names (pg_trgm).';
+
+--
 -- Name: companies_name_trgm_idx; Type: INDEX; Schema: filmwg; Owner: -
 --
 
@@ -4102,6 +4989,18 @@ CREATE INDEX companies_name_trgm_idx ON filmwg.companies USING gin (name public.
 --
 
 COMMENT ON INDEX filmwg.companies_name_trgm_idx IS 'Name search (ILIKE ''%…%'', similarity).';
+
+--
+-- Name: companies_name_zh_key_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX companies_name_zh_key_idx ON filmwg.companies USING btree (filmwg.company_name_key(name_zh)) WHERE ((archived_at IS NULL) AND (name_zh IS NOT NULL));
+
+--
+-- Name: INDEX companies_name_zh_key_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.companies_name_zh_key_idx IS 'Probable duplicates by normalized Chinese name.';
 
 --
 -- Name: companies_name_zh_trgm_idx; Type: INDEX; Schema: filmwg; Owner: -
@@ -4126,6 +5025,30 @@ CREATE INDEX companies_registered_in_zone_idx ON filmwg.companies USING btree (r
 --
 
 COMMENT ON INDEX filmwg.companies_registered_in_zone_idx IS 'Companies in the Huairou zone.';
+
+--
+-- Name: companies_uscc_overridden_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX companies_uscc_overridden_idx ON filmwg.companies USING btree (id) WHERE (uscc_override_reason IS NOT NULL);
+
+--
+-- Name: INDEX companies_uscc_overridden_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.companies_uscc_overridden_idx IS 'company list --uscc-overridden.';
+
+--
+-- Name: company_versions_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX company_versions_company_id_idx ON filmwg.company_versions USING btree (company_id, lower(valid));
+
+--
+-- Name: INDEX company_versions_company_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.company_versions_company_id_idx IS 'A company''s versions in order (company history, the latest version).';
 
 --
 -- Name: determination_changes_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
@@ -4296,6 +5219,18 @@ CREATE INDEX memberships_company_id_idx ON filmwg.memberships USING btree (compa
 COMMENT ON INDEX filmwg.memberships_company_id_idx IS 'Memberships of a company.';
 
 --
+-- Name: policies_code_lower_key; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE UNIQUE INDEX policies_code_lower_key ON filmwg.policies USING btree (lower(code));
+
+--
+-- Name: INDEX policies_code_lower_key; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.policies_code_lower_key IS 'Policy codes are unique regardless of case; HR-2018-02 and hr-2018-02 name one policy.';
+
+--
 -- Name: professionals_email_key; Type: INDEX; Schema: filmwg; Owner: -
 --
 
@@ -4318,6 +5253,18 @@ CREATE INDEX professionals_full_name_trgm_idx ON filmwg.professionals USING gin 
 --
 
 COMMENT ON INDEX filmwg.professionals_full_name_trgm_idx IS 'Name search (ILIKE ''%…%'').';
+
+--
+-- Name: regions_name_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX regions_name_idx ON filmwg.regions USING btree (name);
+
+--
+-- Name: INDEX regions_name_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.regions_name_idx IS 'Districts named by name (a company''s district compared with its USCC''s region).';
 
 --
 -- Name: role_assignments_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
@@ -4411,6 +5358,18 @@ CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.company_figures FOR EACH R
 --
 
 COMMENT ON TRIGGER audit ON filmwg.company_figures IS 'Audit log of updates and deletes; inserts: trigger audit_insert.';
+
+--
+-- Name: company_versions audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.company_versions FOR EACH ROW EXECUTE FUNCTION filmwg.audit('id');
+
+--
+-- Name: TRIGGER audit ON company_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.company_versions IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
 
 --
 -- Name: election_candidates audit; Type: TRIGGER; Schema: filmwg; Owner: -
@@ -4593,6 +5552,18 @@ CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.company_figures REFERENCING N
 COMMENT ON TRIGGER audit_insert ON filmwg.company_figures IS 'Audit log of inserts, once per statement.';
 
 --
+-- Name: company_versions audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.company_versions REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('id');
+
+--
+-- Name: TRIGGER audit_insert ON company_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.company_versions IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
 -- Name: election_candidates audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
 --
 
@@ -4737,6 +5708,18 @@ CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.role_assignments REFERENCING 
 COMMENT ON TRIGGER audit_insert ON filmwg.role_assignments IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
 
 --
+-- Name: attendance check_capacity; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_capacity AFTER INSERT ON filmwg.attendance REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.check_capacity();
+
+--
+-- Name: TRIGGER check_capacity ON attendance; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_capacity ON filmwg.attendance IS 'Event capacity (attendance_capacity_check).';
+
+--
 -- Name: grants check_grant; Type: TRIGGER; Schema: filmwg; Owner: -
 --
 
@@ -4795,6 +5778,18 @@ CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.company_figures FOR EAC
 --
 
 COMMENT ON TRIGGER check_row_version ON filmwg.company_figures IS 'Optimistic locking (FW409).';
+
+--
+-- Name: company_versions check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.company_versions FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON company_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.company_versions IS 'Optimistic locking (FW409).';
 
 --
 -- Name: election_candidates check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
@@ -4941,6 +5936,30 @@ CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.role_assignments FOR EA
 COMMENT ON TRIGGER check_row_version ON filmwg.role_assignments IS 'Optimistic locking (FW409).';
 
 --
+-- Name: companies company_first_values; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER company_first_values AFTER INSERT ON filmwg.companies REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.company_first_values();
+
+--
+-- Name: TRIGGER company_first_values ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER company_first_values ON filmwg.companies IS 'Records the first version of each new company (filmwg.company_versions).';
+
+--
+-- Name: companies company_values; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER company_values BEFORE UPDATE ON filmwg.companies FOR EACH ROW EXECUTE FUNCTION filmwg.company_values();
+
+--
+-- Name: TRIGGER company_values ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER company_values ON filmwg.companies IS 'Dated values: records the change in filmwg.company_versions and keeps the row equal to the latest version.';
+
+--
 -- Name: positions enforce_seats; Type: TRIGGER; Schema: filmwg; Owner: -
 --
 
@@ -5035,6 +6054,18 @@ CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.company_figures FOR
 --
 
 COMMENT ON TRIGGER row_version_on_insert ON filmwg.company_figures IS 'A new row starts at row_version 1.';
+
+--
+-- Name: company_versions row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.company_versions FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON company_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.company_versions IS 'A new row starts at row_version 1 (fires only when the insert named another).';
 
 --
 -- Name: election_candidates row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
@@ -5214,11 +6245,38 @@ ALTER TABLE ONLY filmwg.attendance
     ADD CONSTRAINT attendance_professional_id_fkey FOREIGN KEY (professional_id) REFERENCES filmwg.professionals(id);
 
 --
+-- Name: companies companies_merged_into_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.companies
+    ADD CONSTRAINT companies_merged_into_id_fkey FOREIGN KEY (merged_into_id) REFERENCES filmwg.companies(id);
+
+--
+-- Name: companies companies_uscc_region_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.companies
+    ADD CONSTRAINT companies_uscc_region_fkey FOREIGN KEY (uscc_region) REFERENCES filmwg.regions(code);
+
+--
+-- Name: CONSTRAINT companies_uscc_region_fkey ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON CONSTRAINT companies_uscc_region_fkey ON filmwg.companies IS 'Positions 3–8 of the USCC name a GB/T 2260 division of filmwg.regions, unless overridden.';
+
+--
 -- Name: company_figures company_figures_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
 --
 
 ALTER TABLE ONLY filmwg.company_figures
     ADD CONSTRAINT company_figures_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id);
+
+--
+-- Name: company_versions company_versions_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.company_versions
+    ADD CONSTRAINT company_versions_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id) ON DELETE CASCADE;
 
 --
 -- Name: determination_changes determination_changes_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
@@ -5431,6 +6489,49 @@ GRANT ALL ON FUNCTION filmwg.company_facts(as_of date) TO filmwg_admin;
 GRANT ALL ON FUNCTION filmwg.company_facts(as_of date) TO filmwg_job;
 
 --
+-- Name: FUNCTION company_first_values(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.company_first_values() FROM PUBLIC;
+
+--
+-- Name: FUNCTION company_name_key(name text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.company_name_key(name text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.company_name_key(name text) TO filmwg_job;
+
+--
+-- Name: FUNCTION company_value_fields(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.company_value_fields() TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.company_value_fields() TO filmwg_job;
+
+--
+-- Name: FUNCTION company_values(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.company_values() FROM PUBLIC;
+
+--
+-- Name: FUNCTION current_run(day date); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.current_run(day date) FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.current_run(day date) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.current_run(day date) TO filmwg_job;
+GRANT ALL ON FUNCTION filmwg.current_run(day date) TO filmwg_reporting;
+
+--
+-- Name: FUNCTION determination_differences(from_run bigint, to_run bigint); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.determination_differences(from_run bigint, to_run bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.determination_differences(from_run bigint, to_run bigint) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.determination_differences(from_run bigint, to_run bigint) TO filmwg_job;
+
+--
 -- Name: FUNCTION erase_professional(professional_id bigint); Type: ACL; Schema: filmwg; Owner: -
 --
 
@@ -5438,11 +6539,81 @@ REVOKE ALL ON FUNCTION filmwg.erase_professional(professional_id bigint) FROM PU
 GRANT ALL ON FUNCTION filmwg.erase_professional(professional_id bigint) TO filmwg_admin;
 
 --
+-- Name: FUNCTION merge_companies(keep bigint, duplicate bigint); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.merge_companies(keep bigint, duplicate bigint) TO filmwg_admin;
+
+--
+-- Name: FUNCTION move_company_start(company bigint, founded date, reference text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.move_company_start(company bigint, founded date, reference text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION open_determinations(run bigint); Type: ACL; Schema: filmwg; Owner: -
 --
 
 REVOKE ALL ON FUNCTION filmwg.open_determinations(run bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION filmwg.open_determinations(run bigint) TO filmwg_job;
+
+--
+-- Name: FUNCTION previous_run(run bigint); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.previous_run(run bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.previous_run(run bigint) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.previous_run(run bigint) TO filmwg_job;
+GRANT ALL ON FUNCTION filmwg.previous_run(run bigint) TO filmwg_reporting;
+
+--
+-- Name: FUNCTION prune_determinations(keep integer, dry boolean); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.prune_determinations(keep integer, dry boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.prune_determinations(keep integer, dry boolean) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.prune_determinations(keep integer, dry boolean) TO filmwg_job;
+
+--
+-- Name: FUNCTION uscc_is_valid(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_is_valid(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_is_valid(code text) TO filmwg_job;
+
+--
+-- Name: FUNCTION uscc_refused(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_refused(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_refused(code text) TO filmwg_job;
+
+--
+-- Name: FUNCTION uscc_structure_problem(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_structure_problem(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_structure_problem(code text) TO filmwg_job;
+
+--
+-- Name: FUNCTION uscc_structure_refused(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_structure_refused(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_structure_refused(code text) TO filmwg_job;
+
+--
+-- Name: TABLE companies; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.companies TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.companies TO filmwg_job;
+
+--
+-- Name: FUNCTION record_company_values(company bigint, effective date, fields text[], vals filmwg.companies); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.record_company_values(company bigint, effective date, fields text[], vals filmwg.companies) FROM PUBLIC;
 
 --
 -- Name: FUNCTION require_running_here(run bigint); Type: ACL; Schema: filmwg; Owner: -
@@ -5457,11 +6628,11 @@ REVOKE ALL ON FUNCTION filmwg.require_running_here(run bigint) FROM PUBLIC;
 REVOKE ALL ON FUNCTION filmwg.scrub_erased_audit() FROM PUBLIC;
 
 --
--- Name: FUNCTION uscc_is_valid(code text); Type: ACL; Schema: filmwg; Owner: -
+-- Name: FUNCTION uscc_entity_types(authority text); Type: ACL; Schema: filmwg; Owner: -
 --
 
-GRANT ALL ON FUNCTION filmwg.uscc_is_valid(code text) TO filmwg_admin;
-GRANT ALL ON FUNCTION filmwg.uscc_is_valid(code text) TO filmwg_job;
+GRANT ALL ON FUNCTION filmwg.uscc_entity_types(authority text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_entity_types(authority text) TO filmwg_job;
 
 --
 -- Name: FUNCTION uscc_problem(code text); Type: ACL; Schema: filmwg; Owner: -
@@ -5471,11 +6642,11 @@ GRANT ALL ON FUNCTION filmwg.uscc_problem(code text) TO filmwg_admin;
 GRANT ALL ON FUNCTION filmwg.uscc_problem(code text) TO filmwg_job;
 
 --
--- Name: FUNCTION uscc_refused(code text); Type: ACL; Schema: filmwg; Owner: -
+-- Name: FUNCTION uscc_region_problem(code text); Type: ACL; Schema: filmwg; Owner: -
 --
 
-GRANT ALL ON FUNCTION filmwg.uscc_refused(code text) TO filmwg_admin;
-GRANT ALL ON FUNCTION filmwg.uscc_refused(code text) TO filmwg_job;
+GRANT ALL ON FUNCTION filmwg.uscc_region_problem(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_region_problem(code text) TO filmwg_job;
 
 --
 -- Name: FUNCTION as_of(); Type: ACL; Schema: reporting; Owner: -
@@ -5493,11 +6664,11 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.attendance TO filmwg_admin;
 GRANT SELECT ON TABLE filmwg.attendance TO filmwg_job;
 
 --
--- Name: TABLE companies; Type: ACL; Schema: filmwg; Owner: -
+-- Name: TABLE company_versions; Type: ACL; Schema: filmwg; Owner: -
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.companies TO filmwg_admin;
-GRANT SELECT ON TABLE filmwg.companies TO filmwg_job;
+GRANT SELECT ON TABLE filmwg.company_versions TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.company_versions TO filmwg_job;
 
 --
 -- Name: TABLE events; Type: ACL; Schema: filmwg; Owner: -
@@ -5726,6 +6897,13 @@ GRANT SELECT ON TABLE filmwg.policy_budgets TO filmwg_job;
 --
 
 GRANT USAGE ON SEQUENCE filmwg.professionals_id_seq TO filmwg_admin;
+
+--
+-- Name: TABLE regions; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT ON TABLE filmwg.regions TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.regions TO filmwg_job;
 
 --
 -- Name: TABLE benefits_by_policy_year; Type: ACL; Schema: reporting; Owner: -

@@ -122,7 +122,9 @@ public struct WhatIf {
         let evaluated = """
             SELECT f.company_id, f.name, \(array(draft)) AS c,
                    \(current.map { array($0.rule) } ?? "NULL::boolean[]") AS k,
-                   \(formula.map { "(\($0.value))::numeric" } ?? "NULL::numeric") AS a
+                   \(formula.map { "(\($0.value))::numeric" } ?? "NULL::numeric") AS a,
+                   -- the reason shares the formula's binds: named here so each has its type
+                   \(formula.map { "(\($0.reason))::text" } ?? "NULL::text") AS r
               FROM filmwg.company_facts($1) AS f
              OFFSET 0
             """

@@ -18,7 +18,7 @@ enum EligibilityCommands {
             (dry_run = true). On a terminal it shows progress; otherwise it logs one JSON object per line \
             on stderr (started, evaluated per policy, finished or failed). The summary goes to stdout.
             """,
-        example: "filmwg eligibility run --as-of 2024-05-01 --format json",
+        example: "filmwg eligibility run --as-of 2025-05-01 --format json",
         options: [
             .value("as-of", "DATE", "the day to evaluate (default: today in Asia/Shanghai)"),
             .flag("dry-run", "compute and print, then roll back"),

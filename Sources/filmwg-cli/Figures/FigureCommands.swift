@@ -27,7 +27,7 @@ enum FigureCommands {
             next year; the company must exist. Invalid rows are listed as FILE:LINE: column: reason and nothing is \
             written (exit 65), unless --skip-invalid. The facts <figure>_last_year of a day read the year before it.
             """,
-        example: "filmwg figure import figures-2023.csv",
+        example: "filmwg figure import figures-2024.csv",
         options: Converters.importOptions
     ) { arguments, context in
         try Converters.runImport(arguments, context, noun: "yearly figures") { db, path, options, listener in
@@ -39,7 +39,7 @@ enum FigureCommands {
         path: ["figure", "list"],
         abstract: "List yearly figures by company and year.",
         discussion: "--format csv prints the header of 'filmwg figure import', so a list re-imports as it is.",
-        example: "filmwg figure list --company 91110116MA00ABCD1E --year 2023 --format json",
+        example: "filmwg figure list --company 91110116MA00ABCD1E --year 2024 --format json",
         options: [
             .value("company", "C", "only this company (USCC or id)"),
             .value("year", "YEAR", "only this calendar year"),

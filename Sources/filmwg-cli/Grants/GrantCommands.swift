@@ -50,7 +50,7 @@ enum GrantCommands {
             year; without one it is refused (exit 65). The amount is CNY with at most two decimals, at most the \
             determination's amount and the policy's cap. \(workflow)
             """,
-        example: "filmwg grant apply --company 91110116MA00ABCD1E --policy film-fund --year 2024 --amount 480000.00 --applied-on 2024-05-10",
+        example: "filmwg grant apply --company 91110116MA00ABCD1E --policy film-fund --year 2025 --amount 480000.00 --applied-on 2025-05-10",
         options: [
             .value("company", "C", "the applying company: USCC or id (required)"),
             .value("policy", "CODE", "the policy (required)"),
@@ -79,7 +79,7 @@ enum GrantCommands {
         abstract: "Approve an applied grant, optionally for another amount.",
         usage: "ID",
         discussion: workflow,
-        example: "filmwg grant approve 1 --amount 450000.00 --on 2024-06-15",
+        example: "filmwg grant approve 1 --amount 450000.00 --on 2025-06-15",
         options: [
             .value("amount", "AMOUNT", "the approved amount (default: the amount applied for)"),
             .value("on", "DATE", "day of the decision (default: today, Asia/Shanghai)"),
@@ -117,7 +117,7 @@ enum GrantCommands {
         abstract: "Record that an approved grant was paid, and on which day.",
         usage: "ID --on DATE",
         discussion: workflow,
-        example: "filmwg grant pay 1 --on 2024-09-30",
+        example: "filmwg grant pay 1 --on 2025-09-30",
         options: [.value("on", "DATE", "day of payment (required)"), Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)
@@ -129,7 +129,7 @@ enum GrantCommands {
     static let list = Command(
         path: ["grant", "list"],
         abstract: "List grants by year and day of application.",
-        example: "filmwg grant list --policy film-fund --year 2024 --status paid --format csv",
+        example: "filmwg grant list --policy film-fund --year 2025 --status paid --format csv",
         options: [
             .value("policy", "CODE", "only this policy"),
             .value("company", "C", "only this company (USCC or id)"),
@@ -167,7 +167,7 @@ enum GrantCommands {
         abstract: "Set what a policy may pay in a year; approvals beyond it are refused.",
         usage: "CODE --year YEAR --amount AMOUNT",
         discussion: "Refused when below what is already approved or paid for the year. Prints the budget, what is granted and what remains.",
-        example: "filmwg policy budget film-fund --year 2024 --amount 5000000.00",
+        example: "filmwg policy budget film-fund --year 2025 --amount 5000000.00",
         options: [
             .value("year", "YEAR", "the grants' year (required)"),
             .value("amount", "AMOUNT", "the budget in CNY (required)"),

@@ -208,7 +208,7 @@ enum PolicyCommands {
             (a fact it needs is unknown); --list then shows each one's amount. \
             A rule or formula that does not check exits 65 with LINE:COLUMN, as 'filmwg policy check' does.
             """,
-        example: "filmwg policy try \"registered_in_zone and employees >= 20\" --policy film-fund --as-of 2024-06-01 --amount \"rent_paid_last_year * 80%\" --format json",
+        example: "filmwg policy try \"registered_in_zone and employees >= 20\" --policy film-fund --as-of 2025-06-01 --amount \"rent_paid_last_year * 80%\" --format json",
         options: [
             .value("rule-file", "FILE", "read the rule from FILE (- for standard input)"),
             .value("as-of", "DATE", "the day to evaluate (default: today in Asia/Shanghai)"),
@@ -246,8 +246,7 @@ enum PolicyCommands {
                         difference.current == nil
                             ? .null : .text(difference.draft ? "newly_eligible" : "no_longer_eligible")
                     ),
-                    ("amount", difference.amount.map { .number(Amount.format($0)) } ?? .null),
-                ])
+                ] + (result.amountTotal == nil ? [] : [("amount", difference.amount.map { .number(Amount.format($0)) } ?? .null)]))
             }
             context.output.list(
                 records, columns: ["company_id", "uscc", "name", "name_zh", "draft", "current", "change"]

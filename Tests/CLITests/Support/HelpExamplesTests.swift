@@ -32,7 +32,7 @@ import Testing
     /// `grant reject` rejects a second application, as the first one goes on to be approved and paid.
     static let preparation: [String: [String]] = [
         "grant reject": [
-            "filmwg grant apply --company 91110116MA00ABCD1E --policy film-fund --year 2024 --amount 20000.00 --applied-on 2024-05-11"
+            "filmwg grant apply --company 91110116MA00ABCD1E --policy film-fund --year 2025 --amount 20000.00 --applied-on 2025-05-11"
         ]
     ]
 
@@ -55,9 +55,9 @@ import Testing
             """,
         "events-2018.csv": "name,kind,starts_at,ends_at,venue,district,capacity\n互联网电影论坛 2018,forum,2018-05-20T09:30:00+08:00,,Huairou Film Town,怀柔区,300\n",
         "attendance-2017-05-20.csv": "professional_email,company_uscc,role\nwang.wei@example.cn,91110116MA00ABCD1E,attendee\n",
-        "figures-2023.csv": """
+        "figures-2024.csv": """
             company_uscc,year,rent_paid,rented_area_m2,fiscal_contribution,revenue,investment,renovation_cost,renovated_area_m2
-            91110116MA00ABCD1E,2023,600000.00,1200.00,480000.00,12000000.00,,,
+            91110116MA00ABCD1E,2024,600000.00,1200.00,480000.00,12000000.00,,,
 
             """,
         "film-fund.rule": "registered_in_zone\nand registered_capital >= 5000000\nand member_tier in ('initiating', 'member')\n",
