@@ -11,6 +11,7 @@ import Testing
     static let order: [String] = [
         "db migrate", "db status", "db verify", "seed list",
         "company add", "company show", "company list", "company update", "company history", "company import", "company duplicates",
+        "figure import", "figure list",
         "member join", "member leave", "member list", "member import",
         "professional add", "professional show", "professional list", "professional update", "professional import",
         "event add", "event show", "event list", "event import",
@@ -18,14 +19,22 @@ import Testing
         "position list", "position show", "position add", "position update",
         "role assign", "role end", "role list", "role show",
         "election record", "election show", "election list",
-        "policy check", "policy facts", "policy add", "policy revise", "policy show", "policy list", "policy try",
+        "policy check", "policy facts", "policy add", "policy revise", "policy show", "policy list", "policy try", "policy budget",
         "eligibility run", "eligibility explain", "eligibility list", "eligibility changes", "jobs list", "eligibility prune",
-        "grant record", "grant list", "grant show",
+        "grant apply", "grant approve", "grant reject", "grant pay", "grant list", "grant show",
         "report list", "report", "audit",
         "history company", "history member", "history professional", "history employment", "history event",
         "history attendance", "history position", "history role", "history election", "history policy", "history grant",
         "company merge", "company archive", "professional erase", "seed launch-2017", "db backup", "db restore",
         "completion bash", "completion zsh",
+    ]
+
+    /// What a command's example needs that no earlier example leaves behind, run just before it:
+    /// `grant reject` rejects a second application, as the first one goes on to be approved and paid.
+    static let preparation: [String: [String]] = [
+        "grant reject": [
+            "filmwg grant apply --company 91110116MA00ABCD1E --policy film-fund --year 2025 --amount 20000.00 --applied-on 2025-05-11"
+        ]
     ]
 
     static let fixtures: [String: String] = [
@@ -47,6 +56,11 @@ import Testing
             """,
         "events-2018.csv": "name,kind,starts_at,ends_at,venue,district,capacity\n互联网电影论坛 2018,forum,2018-05-20T09:30:00+08:00,,Huairou Film Town,怀柔区,300\n",
         "attendance-2017-05-20.csv": "professional_email,company_uscc,role\nwang.wei@example.cn,91110116MA00ABCD1E,attendee\n",
+        "figures-2024.csv": """
+            company_uscc,year,rent_paid,rented_area_m2,fiscal_contribution,revenue,investment,renovation_cost,renovated_area_m2
+            91110116MA00ABCD1E,2024,600000.00,1200.00,480000.00,12000000.00,,,
+
+            """,
         "film-fund.rule": "registered_in_zone\nand registered_capital >= 5000000\nand member_tier in ('initiating', 'member')\n",
     ]
 
@@ -107,6 +121,12 @@ import Testing
                     guard let example = try Self.example(of: command) else {
                         Issue.record("'\(command)' has no example")
                         continue
+                    }
+                    for step in Self.preparation[command] ?? [] {
+                        let result = try FilmWGBinary.run(
+                            ["-c", step], database: db, environment: ["PATH": path, "HOME": folder.path],
+                            executable: URL(fileURLWithPath: "/bin/bash"), directory: folder)
+                        #expect(result.status == 0, "preparation of '\(command)': \(step)\n\(result)")
                     }
                     let result = try FilmWGBinary.run(
                         ["-c", example], database: db, environment: ["PATH": path, "HOME": folder.path],
