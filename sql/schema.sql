@@ -277,6 +277,37 @@ $$;
 COMMENT ON FUNCTION filmwg.check_grant() IS 'Trigger check_grant of grants (BEFORE INSERT OR UPDATE OF amount, policy_id, policy_version_id): check_violation (23514) with constraint grants_amount_cap "grant amount A exceeds the cap C of policy CODE"; with constraint grants_policy_version_check "policy version ID belongs to policy CODE, not to policy CODE".';
 
 --
+-- Name: check_policy_budget(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.check_policy_budget() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    granted numeric;
+BEGIN
+    -- The same lock approvals take, so a budget and an approval cannot pass each other.
+    PERFORM 1 FROM filmwg.policies WHERE id = NEW.policy_id FOR NO KEY UPDATE;
+    SELECT coalesce(sum(amount), 0) INTO granted
+      FROM filmwg.grants
+     WHERE policy_id = NEW.policy_id AND year = NEW.year AND status IN ('approved', 'paid');
+    IF granted > NEW.amount THEN
+        RAISE EXCEPTION 'the budget % of policy % for % is below the % already approved or paid',
+                NEW.amount, (SELECT code FROM filmwg.policies WHERE id = NEW.policy_id), NEW.year, granted
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_budget_exceeded',
+                  SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'amount';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+--
+-- Name: FUNCTION check_policy_budget(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.check_policy_budget() IS 'Trigger check_policy_budget of policy_budgets (BEFORE INSERT OR UPDATE): locks the policy row as approvals do; check_violation (23514) on constraint grants_budget_exceeded when the approved + paid total of the policy''s grants for the year is above the new budget.';
+
+--
 -- Name: check_row_version(); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
@@ -313,7 +344,7 @@ COMMENT ON FUNCTION filmwg.check_row_version() IS 'BEFORE INSERT OR UPDATE trigg
 -- Name: company_facts(date); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
-CREATE FUNCTION filmwg.company_facts(as_of date) RETURNS TABLE(company_id bigint, name text, kind text, district text, registered_in_zone boolean, zone_registered_on date, registered_capital numeric, founded_on date, employees integer, years_in_operation integer, zone_years integer, is_member boolean, member_tier text, member_since date, events_attended_12m integer, professionals_count integer, holds_position boolean, granted_this_year numeric, works_released_12m integer, first_producer_works integer, first_producer_awarded_works_12m integer)
+CREATE FUNCTION filmwg.company_facts(as_of date) RETURNS TABLE(company_id bigint, name text, kind text, district text, registered_in_zone boolean, zone_registered_on date, registered_capital numeric, founded_on date, employees integer, years_in_operation integer, zone_years integer, is_member boolean, member_tier text, member_since date, events_attended_12m integer, professionals_count integer, holds_position boolean, granted_this_year numeric, rent_paid_last_year numeric, rented_area_m2_last_year numeric, fiscal_contribution_last_year numeric, revenue_last_year numeric, investment_last_year numeric, renovation_cost_last_year numeric, renovated_area_m2_last_year numeric, fiscal_contribution_per_m2_last_year numeric, works_released_12m integer, first_producer_works integer, first_producer_awarded_works_12m integer)
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
     SELECT c.id,
@@ -334,6 +365,15 @@ CREATE FUNCTION filmwg.company_facts(as_of date) RETURNS TABLE(company_id bigint
            coalesce(emp.professionals, 0)::integer,
            ra.company_id IS NOT NULL,
            coalesce(g.amount, 0),
+           -- figures of the year before (0012)
+           fy.rent_paid,
+           fy.rented_area_m2,
+           fy.fiscal_contribution,
+           fy.revenue,
+           fy.investment,
+           fy.renovation_cost,
+           fy.renovated_area_m2,
+           fy.fiscal_contribution / NULLIF(fy.rented_area_m2, 0),
            -- works (0013)
            (coalesce(fw.released_12m, 0) + coalesce(cw.released_12m, 0))::integer,
            coalesce(fw.first_works, 0)::integer,
@@ -377,6 +417,9 @@ CREATE FUNCTION filmwg.company_facts(as_of date) RETURNS TABLE(company_id bigint
                AND gr.applied_on < make_date(extract(year FROM company_facts.as_of)::integer + 1, 1, 1)
              GROUP BY gr.company_id
            ) g ON g.company_id = c.id
+      -- The calendar year before the day's (0012; company_figures_pkey: at most one row).
+      LEFT JOIN filmwg.company_figures fy
+             ON fy.company_id = c.id AND fy.year = extract(year FROM company_facts.as_of)::integer - 1
       -- ---- works (0013): fw, cw, aw ----------------------------------------------------------
       -- Works first-produced and released on or before D (all of them, and those in the window).
       LEFT JOIN (
@@ -417,7 +460,7 @@ $$;
 -- Name: FUNCTION company_facts(as_of date); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.company_facts(as_of date) IS 'The facts of every non-archived company as of a day, one row per company that has values in force on that day (filmwg.company_versions; none before its founding day): company_id, then one column per filmwg.fact_catalog row in ordinal order, same names. Missing data stays NULL; counts are 0 and flags false when nothing matches. Inlinable (one SELECT, LANGUAGE sql STABLE).';
+COMMENT ON FUNCTION filmwg.company_facts(as_of date) IS 'The facts of every non-archived company as of a day, one row per company that has values in force on that day (filmwg.company_versions; none before its founding day): company_id, then one column per filmwg.fact_catalog row in ordinal order, same names; the figures are those of the calendar year before D''s (filmwg.company_figures). Missing data stays NULL; counts are 0 and flags false when nothing matches. Inlinable (one SELECT, LANGUAGE sql STABLE).';
 
 --
 -- Name: company_first_values(); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -752,6 +795,108 @@ $$;
 COMMENT ON FUNCTION filmwg.erase_professional(professional_id bigint) IS 'Erases a professional''s personal data on request: nulls full_name, latin_name, email and phone, sets erased_at, keeps attendance, employments and roles; leaves one audit row for the erase without personal values and removes them from the earlier audit rows. Idempotent. Raises no_data_found (P0002) "professional N does not exist".';
 
 --
+-- Name: grant_workflow(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.grant_workflow() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    det record;
+    pol_code text;
+    company_total numeric;
+    policy_total numeric;
+    budget numeric;
+BEGIN
+    NEW.year := coalesce(NEW.year, extract(year FROM NEW.applied_on)::integer);
+    IF NEW.amount < 0 THEN
+        RETURN NEW;  -- grants_amount_check reports it
+    END IF;
+    SELECT code INTO pol_code FROM filmwg.policies WHERE id = NEW.policy_id;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.status <> 'applied' THEN
+            RAISE EXCEPTION 'a grant starts as applied, not %; approve, reject or pay it afterwards', NEW.status
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_transition_check',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'status';
+        END IF;
+    ELSIF NEW.status IS DISTINCT FROM OLD.status THEN
+        IF NOT ((OLD.status, NEW.status) IN (('applied', 'approved'), ('approved', 'paid'),
+                                             ('applied', 'rejected'), ('approved', 'rejected'))) THEN
+            RAISE EXCEPTION 'grant % is %; it cannot become % (only applied → approved → paid, and applied or approved → rejected)',
+                    OLD.id, OLD.status, NEW.status
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_transition_check',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'status';
+        END IF;
+    ELSIF NEW.amount IS DISTINCT FROM OLD.amount AND OLD.status IN ('paid', 'rejected') THEN
+        RAISE EXCEPTION 'grant % is %; its amount cannot change', OLD.id, OLD.status
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_transition_check',
+                  SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'amount';
+    END IF;
+
+    IF TG_OP = 'INSERT' OR NEW.run_id IS DISTINCT FROM OLD.run_id OR NEW.year IS DISTINCT FROM OLD.year
+       OR NEW.company_id IS DISTINCT FROM OLD.company_id OR NEW.policy_id IS DISTINCT FROM OLD.policy_id THEN
+        SELECT d.eligible, d.amount, r.as_of, r.status AS run_status, r.dry_run
+          INTO det
+          FROM filmwg.determinations d JOIN filmwg.job_runs r ON r.id = d.run_id
+         WHERE d.run_id = NEW.run_id AND d.policy_version_id = NEW.policy_version_id AND d.company_id = NEW.company_id;
+        IF NOT FOUND OR NOT det.eligible OR det.run_status <> 'succeeded' OR det.dry_run
+           OR extract(year FROM det.as_of)::integer <> NEW.year THEN
+            RAISE EXCEPTION 'a grant of policy % for % must rest on an eligible determination of a succeeded run of that year', pol_code, NEW.year
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_determination_eligible',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'run_id';
+        END IF;
+    END IF;
+
+    IF NEW.status = 'approved' AND (TG_OP = 'INSERT' OR OLD.status <> 'approved' OR NEW.amount > OLD.amount) THEN
+        -- Serialise approvals of the policy: the second of two racing approvals waits here,
+        -- then (READ COMMITTED: each statement below takes a new snapshot) sees the first.
+        PERFORM 1 FROM filmwg.policies WHERE id = NEW.policy_id FOR NO KEY UPDATE;
+        SELECT d.amount, d.amount_reason, v.amount AS formula INTO det
+          FROM filmwg.determinations d JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
+         WHERE d.run_id = NEW.run_id AND d.policy_version_id = NEW.policy_version_id AND d.company_id = NEW.company_id;
+        IF FOUND AND det.formula IS NOT NULL THEN
+            IF det.amount IS NULL THEN
+                RAISE EXCEPTION 'the amount of the determination grant % rests on is unknown (%); it cannot be approved',
+                        NEW.id, coalesce(det.amount_reason, 'no reason recorded')
+                    USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_entitlement_exceeded',
+                          SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'amount';
+            END IF;
+            SELECT coalesce(sum(g.amount), 0) INTO company_total
+              FROM filmwg.grants g
+             WHERE g.policy_id = NEW.policy_id AND g.year = NEW.year AND g.company_id = NEW.company_id
+               AND g.status IN ('approved', 'paid') AND g.id <> NEW.id;
+            IF company_total + NEW.amount > det.amount THEN
+                RAISE EXCEPTION 'approving % would bring the approved and paid grants of this company under policy % for % to %, above its entitlement of %',
+                        NEW.amount, pol_code, NEW.year, company_total + NEW.amount, round(det.amount, 2)
+                    USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_entitlement_exceeded',
+                          SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'amount';
+            END IF;
+        END IF;
+        SELECT b.amount INTO budget FROM filmwg.policy_budgets b WHERE b.policy_id = NEW.policy_id AND b.year = NEW.year;
+        IF FOUND THEN
+            SELECT coalesce(sum(g.amount), 0) INTO policy_total
+              FROM filmwg.grants g
+             WHERE g.policy_id = NEW.policy_id AND g.year = NEW.year
+               AND g.status IN ('approved', 'paid') AND g.id <> NEW.id;
+            IF policy_total + NEW.amount > budget THEN
+                RAISE EXCEPTION 'approving % would bring the approved and paid grants of policy % for % to %, above its budget of %',
+                        NEW.amount, pol_code, NEW.year, policy_total + NEW.amount, budget
+                    USING ERRCODE = 'check_violation', CONSTRAINT = 'grants_budget_exceeded',
+                          SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'amount';
+            END IF;
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+--
+-- Name: FUNCTION grant_workflow(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.grant_workflow() IS 'Trigger grant_workflow of grants (BEFORE INSERT OR UPDATE), all check_violation (23514): a NULL year becomes applied_on''s; a new grant is applied (grants_transition_check) and rests on an eligible determination of a succeeded, non-dry run of its year (grants_determination_eligible); status moves only applied → approved → paid and applied | approved → rejected (grants_transition_check); an approval locks the policy row (serialising approvals of the policy) and is refused when the company''s approved + paid total for (policy, year) would exceed the amount of its determination (grants_entitlement_exceeded; also when that amount is unknown) or the policy''s approved + paid total for the year would exceed its budget (grants_budget_exceeded).';
+
+--
 -- Name: job_run_defaults(); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
@@ -972,7 +1117,9 @@ BEGIN
         RETURN NEW;
     END IF;
     IF (NEW.rule IS DISTINCT FROM OLD.rule OR NEW.criteria IS DISTINCT FROM OLD.criteria
-        OR NEW.policy_id IS DISTINCT FROM OLD.policy_id OR NEW.version IS DISTINCT FROM OLD.version)
+        OR NEW.policy_id IS DISTINCT FROM OLD.policy_id OR NEW.version IS DISTINCT FROM OLD.version
+        OR NEW.amount IS DISTINCT FROM OLD.amount OR NEW.amount_cap IS DISTINCT FROM OLD.amount_cap
+        OR NEW.exclusive_group IS DISTINCT FROM OLD.exclusive_group)
        AND EXISTS (SELECT 1 FROM filmwg.determinations d WHERE d.policy_version_id = OLD.id) THEN
         RAISE EXCEPTION 'version % of policy % has been used by the eligibility job, its rule cannot change',
                 OLD.version, (SELECT code FROM filmwg.policies WHERE id = OLD.policy_id)
@@ -989,7 +1136,7 @@ $$;
 -- Name: FUNCTION policy_version_defaults(); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.policy_version_defaults() IS 'Trigger policy_version_defaults of policy_versions (BEFORE INSERT OR UPDATE). Insert: a NULL version becomes the policy''s highest version + 1 (numbering serialised by locking the policy row). Update: once determinations refer to the version, its policy, version, rule and criteria cannot change: check_violation (23514) with constraint policy_versions_immutable, "version N of policy CODE has been used by the eligibility job, its rule cannot change". Changing valid stays allowed (policy revise ends the open version).';
+COMMENT ON FUNCTION filmwg.policy_version_defaults() IS 'Trigger policy_version_defaults of policy_versions (BEFORE INSERT OR UPDATE). Insert: a NULL version becomes the policy''s highest version + 1 (numbering serialised by locking the policy row). Update: once determinations refer to the version, its policy, version, rule, criteria, amount, amount_cap and exclusive_group cannot change: check_violation (23514) with constraint policy_versions_immutable. Changing valid stays allowed (policy revise ends the open version).';
 
 --
 -- Name: previous_run(bigint); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -2359,7 +2506,9 @@ CREATE TABLE filmwg.determinations (
     policy_version_id bigint NOT NULL,
     company_id bigint NOT NULL,
     eligible boolean NOT NULL,
-    criteria_values boolean[] NOT NULL
+    criteria_values boolean[] NOT NULL,
+    amount numeric,
+    amount_reason text
 )
 PARTITION BY RANGE (run_id);
 
@@ -2398,6 +2547,18 @@ COMMENT ON COLUMN filmwg.determinations.eligible IS 'Whether the rule held; a ru
 --
 
 COMMENT ON COLUMN filmwg.determinations.criteria_values IS 'Value of each criterion, aligned with policy_versions.criteria; NULL elements are undetermined (missing facts).';
+
+--
+-- Name: COLUMN determinations.amount; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.amount IS 'For an eligible determination of a version with an amount formula: CNY the company receives, rounded half-up to 0.01, at least 0, at most the version''s amount_cap; 0 when another policy of its exclusive group pays more; NULL when a fact the formula needs is unknown or a divisor is 0 (amount_reason says which), and for ineligible determinations and versions without a formula.';
+
+--
+-- Name: COLUMN determinations.amount_reason; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.amount_reason IS 'Why amount is NULL (e.g. "rent_paid_last_year is unknown") or 0 by its exclusive group; NULL otherwise.';
 
 --
 -- Name: job_runs; Type: TABLE; Schema: filmwg; Owner: -
@@ -2626,7 +2787,13 @@ CREATE TABLE filmwg.policy_versions (
     criteria text[] NOT NULL,
     row_version integer DEFAULT 1 NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    amount text,
+    amount_cap numeric(20,2),
+    exclusive_group text,
+    CONSTRAINT policy_versions_amount_cap_check CHECK ((amount_cap >= (0)::numeric)),
+    CONSTRAINT policy_versions_amount_check CHECK ((btrim(amount) <> ''::text)),
     CONSTRAINT policy_versions_criteria_check CHECK ((array_position(criteria, NULL::text) IS NULL)),
+    CONSTRAINT policy_versions_exclusive_group_check CHECK ((exclusive_group ~ '^[a-z0-9_-]+$'::text)),
     CONSTRAINT policy_versions_rule_check CHECK ((btrim(rule) <> ''::text)),
     CONSTRAINT policy_versions_valid_check CHECK (((NOT isempty(valid)) AND (NOT lower_inf(valid)))),
     CONSTRAINT policy_versions_version_check CHECK ((version >= 1))
@@ -2685,6 +2852,24 @@ COMMENT ON COLUMN filmwg.policy_versions.row_version IS 'Optimistic-locking vers
 --
 
 COMMENT ON COLUMN filmwg.policy_versions.created_at IS 'When the version was recorded.';
+
+--
+-- Name: COLUMN policy_versions.amount; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.amount IS 'How much an eligible company receives: a formula of the rules language over the facts (DESIGN §12), checked by the application before it is saved; NULL when the version pays no computed amount.';
+
+--
+-- Name: COLUMN policy_versions.amount_cap; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.amount_cap IS 'Largest amount in CNY of one determination, >= 0; NULL when uncapped.';
+
+--
+-- Name: COLUMN policy_versions.exclusive_group; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.exclusive_group IS 'Policies whose versions share a group are not cumulative: per company and run, only the eligible one with the highest amount keeps it (ties: the smaller code); NULL when cumulative.';
 
 --
 -- Name: policy_eligibility_current; Type: VIEW; Schema: reporting; Owner: -
@@ -3445,6 +3630,104 @@ ALTER TABLE filmwg.companies ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 );
 
 --
+-- Name: company_figures; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.company_figures (
+    company_id bigint NOT NULL,
+    year integer NOT NULL,
+    rent_paid numeric(20,2),
+    rented_area_m2 numeric(20,2),
+    fiscal_contribution numeric(20,2),
+    revenue numeric(20,2),
+    investment numeric(20,2),
+    renovation_cost numeric(20,2),
+    renovated_area_m2 numeric(20,2),
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT company_figures_fiscal_contribution_check CHECK ((fiscal_contribution >= (0)::numeric)),
+    CONSTRAINT company_figures_investment_check CHECK ((investment >= (0)::numeric)),
+    CONSTRAINT company_figures_renovated_area_m2_check CHECK ((renovated_area_m2 >= (0)::numeric)),
+    CONSTRAINT company_figures_renovation_cost_check CHECK ((renovation_cost >= (0)::numeric)),
+    CONSTRAINT company_figures_rent_paid_check CHECK ((rent_paid >= (0)::numeric)),
+    CONSTRAINT company_figures_rented_area_m2_check CHECK ((rented_area_m2 >= (0)::numeric)),
+    CONSTRAINT company_figures_revenue_check CHECK ((revenue >= (0)::numeric)),
+    CONSTRAINT company_figures_year_check CHECK (((year >= 1990) AND (year <= 2200)))
+);
+
+--
+-- Name: TABLE company_figures; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.company_figures IS 'A company''s yearly figures, one row per company and calendar year (filmwg figure import); NULL = unknown. The facts <figure>_last_year read the year before the day''s.';
+
+--
+-- Name: COLUMN company_figures.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.company_id IS 'The company.';
+
+--
+-- Name: COLUMN company_figures.year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.year IS 'Calendar year the figures are for (the import accepts 1990 to next year).';
+
+--
+-- Name: COLUMN company_figures.rent_paid; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.rent_paid IS 'Rent paid for premises in the year, CNY, >= 0.';
+
+--
+-- Name: COLUMN company_figures.rented_area_m2; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.rented_area_m2 IS 'Area rented, m², >= 0.';
+
+--
+-- Name: COLUMN company_figures.fiscal_contribution; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.fiscal_contribution IS 'Contribution to the district''s finances (taxes retained locally) in the year, CNY, >= 0.';
+
+--
+-- Name: COLUMN company_figures.revenue; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.revenue IS 'Revenue in the year, CNY, >= 0.';
+
+--
+-- Name: COLUMN company_figures.investment; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.investment IS 'Investment made in the year (e.g. premises bought), CNY, >= 0.';
+
+--
+-- Name: COLUMN company_figures.renovation_cost; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.renovation_cost IS 'Cost of renovating premises in the year, CNY, >= 0.';
+
+--
+-- Name: COLUMN company_figures.renovated_area_m2; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.renovated_area_m2 IS 'Area renovated, m², >= 0.';
+
+--
+-- Name: COLUMN company_figures.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN company_figures.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.company_figures.created_at IS 'When the record was created.';
+
+--
 -- Name: company_versions_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
 --
 
@@ -3515,7 +3798,9 @@ CREATE TABLE filmwg.determinations_default (
     policy_version_id bigint NOT NULL,
     company_id bigint NOT NULL,
     eligible boolean NOT NULL,
-    criteria_values boolean[] NOT NULL
+    criteria_values boolean[] NOT NULL,
+    amount numeric,
+    amount_reason text
 );
 
 --
@@ -3835,10 +4120,13 @@ CREATE TABLE filmwg.grants (
     notes text,
     row_version integer DEFAULT 1 NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    year integer NOT NULL,
+    reason text,
     CONSTRAINT grants_amount_check CHECK ((amount >= (0)::numeric)),
     CONSTRAINT grants_dates_check CHECK (((decided_on >= applied_on) AND (paid_on >= applied_on))),
     CONSTRAINT grants_determination_check CHECK (((run_id IS NULL) = (policy_version_id IS NULL))),
-    CONSTRAINT grants_status_check CHECK ((status = ANY (ARRAY['applied'::text, 'approved'::text, 'rejected'::text, 'paid'::text])))
+    CONSTRAINT grants_status_check CHECK ((status = ANY (ARRAY['applied'::text, 'approved'::text, 'rejected'::text, 'paid'::text]))),
+    CONSTRAINT grants_year_check CHECK (((year >= 1990) AND (year <= 2200)))
 );
 
 --
@@ -3887,7 +4175,7 @@ COMMENT ON COLUMN filmwg.grants.amount IS 'Amount in CNY, >= 0 (grants_amount_ch
 -- Name: COLUMN grants.status; Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON COLUMN filmwg.grants.status IS 'applied, approved, rejected or paid (grants_status_check).';
+COMMENT ON COLUMN filmwg.grants.status IS 'applied, approved, rejected or paid (grants_status_check); only applied → approved → paid and applied | approved → rejected (grants_transition_check). A paid grant has paid_on (grants_paid_on_check).';
 
 --
 -- Name: COLUMN grants.applied_on; Type: COMMENT; Schema: filmwg; Owner: -
@@ -3924,6 +4212,18 @@ COMMENT ON COLUMN filmwg.grants.row_version IS 'Optimistic-locking version (FW40
 --
 
 COMMENT ON COLUMN filmwg.grants.created_at IS 'When the record was created.';
+
+--
+-- Name: COLUMN grants.year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.year IS 'The year the grant is for: its determination is from a run of this year; budgets and entitlements are per year.';
+
+--
+-- Name: COLUMN grants.reason; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.reason IS 'Why it was rejected (required when rejected, grants_reason_check).';
 
 --
 -- Name: grants_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
@@ -3976,6 +4276,56 @@ ALTER TABLE filmwg.policies ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     NO MAXVALUE
     CACHE 1
 );
+
+--
+-- Name: policy_budgets; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.policy_budgets (
+    policy_id bigint NOT NULL,
+    year integer NOT NULL,
+    amount numeric(20,2) NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT policy_budgets_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT policy_budgets_year_check CHECK (((year >= 1990) AND (year <= 2200)))
+);
+
+--
+-- Name: TABLE policy_budgets; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.policy_budgets IS 'What a policy may pay in a year (filmwg policy budget): approvals whose approved + paid total for the year would exceed it are refused (grants_budget_exceeded). No row: no budget limit.';
+
+--
+-- Name: COLUMN policy_budgets.policy_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.policy_id IS 'The policy.';
+
+--
+-- Name: COLUMN policy_budgets.year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.year IS 'The grants'' year.';
+
+--
+-- Name: COLUMN policy_budgets.amount; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.amount IS 'Budget in CNY, >= 0, never below the approved + paid total already granted (grants_budget_exceeded).';
+
+--
+-- Name: COLUMN policy_budgets.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN policy_budgets.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.created_at IS 'When the record was created.';
 
 --
 -- Name: policy_versions_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
@@ -4387,6 +4737,147 @@ COMMENT ON COLUMN reporting.awards.first_producer_name_zh IS 'Chinese name of th
 --
 
 COMMENT ON COLUMN reporting.awards.award_id IS 'The award record''s id. 获奖记录编号。';
+
+--
+-- Name: benefits_by_policy_year; Type: VIEW; Schema: reporting; Owner: -
+--
+
+CREATE VIEW reporting.benefits_by_policy_year AS
+ WITH latest AS (
+         SELECT DISTINCT ON (v.policy_id, d.company_id, (EXTRACT(year FROM r.as_of))) v.policy_id,
+            d.company_id,
+            (EXTRACT(year FROM r.as_of))::integer AS year,
+            d.amount
+           FROM ((filmwg.determinations d
+             JOIN filmwg.job_runs r ON (((r.id = d.run_id) AND (r.status = 'succeeded'::text) AND (NOT r.dry_run))))
+             JOIN filmwg.policy_versions v ON ((v.id = d.policy_version_id)))
+          WHERE d.eligible
+          ORDER BY v.policy_id, d.company_id, (EXTRACT(year FROM r.as_of)), r.as_of DESC, r.id DESC
+        ), entitled AS (
+         SELECT latest.policy_id,
+            latest.year,
+            (count(*))::integer AS companies,
+            sum(latest.amount) AS amount,
+            (count(*) FILTER (WHERE (latest.amount IS NULL)))::integer AS unknown
+           FROM latest
+          GROUP BY latest.policy_id, latest.year
+        ), granted AS (
+         SELECT grants.policy_id,
+            grants.year,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'applied'::text)) AS applied,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'approved'::text)) AS approved,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'paid'::text)) AS paid,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'rejected'::text)) AS rejected
+           FROM filmwg.grants
+          GROUP BY grants.policy_id, grants.year
+        ), keys AS (
+         SELECT entitled.policy_id,
+            entitled.year
+           FROM entitled
+        UNION
+         SELECT granted.policy_id,
+            granted.year
+           FROM granted
+        UNION
+         SELECT policy_budgets.policy_id,
+            policy_budgets.year
+           FROM filmwg.policy_budgets
+        )
+ SELECT p.code AS policy_code,
+    p.title AS policy_title,
+    k.year,
+    COALESCE(e.companies, 0) AS companies_entitled,
+    COALESCE(e.unknown, 0) AS entitlements_unknown,
+    COALESCE(e.amount, (0)::numeric) AS entitled,
+    COALESCE(g.applied, (0)::numeric) AS applied,
+    COALESCE(g.approved, (0)::numeric) AS approved,
+    COALESCE(g.paid, (0)::numeric) AS paid,
+    COALESCE(g.rejected, (0)::numeric) AS rejected,
+    b.amount AS budget,
+    ((b.amount - COALESCE(g.approved, (0)::numeric)) - COALESCE(g.paid, (0)::numeric)) AS remaining_budget
+   FROM ((((keys k
+     JOIN filmwg.policies p ON ((p.id = k.policy_id)))
+     LEFT JOIN entitled e ON (((e.policy_id = k.policy_id) AND (e.year = k.year))))
+     LEFT JOIN granted g ON (((g.policy_id = k.policy_id) AND (g.year = k.year))))
+     LEFT JOIN filmwg.policy_budgets b ON (((b.policy_id = k.policy_id) AND (b.year = k.year))));
+
+--
+-- Name: VIEW benefits_by_policy_year; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON VIEW reporting.benefits_by_policy_year IS 'Per policy and year: what eligible companies are entitled to (each company''s latest eligible determination of the year in a succeeded run), against the grants applied for, approved, paid and rejected, and what remains of the budget. 按政策和年度：符合条件的企业应享金额（该年度最近一次成功评估的结果），与申请中、已批准、已支付、已驳回的扶持资金及预算余额对照。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.policy_code; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.policy_code IS 'Policy code. 政策代码。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.policy_title; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.policy_title IS 'Policy title. 政策名称。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.year; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.year IS 'Year of the determinations, grants and budget. 年度。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.companies_entitled; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.companies_entitled IS 'Companies eligible in a run of the year. 该年度符合条件的企业数。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.entitlements_unknown; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.entitlements_unknown IS 'Of those, how many have an unknown amount (a figure is missing). 其中金额未知（缺少年度数据）的企业数。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.entitled; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.entitled IS 'Sum of the known amounts they are entitled to, CNY. 应享金额合计（人民币元，不含未知）。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.applied; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.applied IS 'Grants applied for and not yet decided, CNY. 申请中（未决定）的金额（人民币元）。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.approved; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.approved IS 'Grants approved and not yet paid, CNY. 已批准未支付的金额（人民币元）。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.paid; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.paid IS 'Grants paid, CNY. 已支付的金额（人民币元）。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.rejected; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.rejected IS 'Grants rejected, CNY. 已驳回的金额（人民币元）。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.budget; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.budget IS 'The policy''s budget for the year, CNY; NULL when none is set. 该年度预算（人民币元）；未设定为空。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.remaining_budget; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.remaining_budget IS 'budget - approved - paid, CNY; NULL without a budget. 预算余额 = 预算 - 已批准 - 已支付（人民币元）。';
 
 --
 -- Name: companies_by_kind; Type: VIEW; Schema: reporting; Owner: -
@@ -4824,6 +5315,13 @@ ALTER TABLE ONLY filmwg.companies
     ADD CONSTRAINT companies_uscc_key UNIQUE (uscc);
 
 --
+-- Name: company_figures company_figures_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.company_figures
+    ADD CONSTRAINT company_figures_pkey PRIMARY KEY (company_id, year);
+
+--
 -- Name: company_versions company_versions_no_overlap; Type: CONSTRAINT; Schema: filmwg; Owner: -
 --
 
@@ -4901,11 +5399,25 @@ ALTER TABLE ONLY filmwg.fact_catalog
     ADD CONSTRAINT fact_catalog_pkey PRIMARY KEY (name);
 
 --
+-- Name: grants grants_paid_on_check; Type: CHECK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.grants
+    ADD CONSTRAINT grants_paid_on_check CHECK (((status <> 'paid'::text) OR (paid_on IS NOT NULL))) NOT VALID;
+
+--
 -- Name: grants grants_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
 --
 
 ALTER TABLE ONLY filmwg.grants
     ADD CONSTRAINT grants_pkey PRIMARY KEY (id);
+
+--
+-- Name: grants grants_reason_check; Type: CHECK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.grants
+    ADD CONSTRAINT grants_reason_check CHECK (((status <> 'rejected'::text) OR (btrim(reason) <> ''::text))) NOT VALID;
 
 --
 -- Name: job_runs job_runs_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
@@ -4941,6 +5453,13 @@ ALTER TABLE ONLY filmwg.policies
 
 ALTER TABLE ONLY filmwg.policies
     ADD CONSTRAINT policies_pkey PRIMARY KEY (id);
+
+--
+-- Name: policy_budgets policy_budgets_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.policy_budgets
+    ADD CONSTRAINT policy_budgets_pkey PRIMARY KEY (policy_id, year);
 
 --
 -- Name: policy_versions policy_versions_no_overlap; Type: CONSTRAINT; Schema: filmwg; Owner: -
@@ -5365,6 +5884,18 @@ CREATE INDEX grants_policy_id_idx ON filmwg.grants USING btree (policy_id);
 COMMENT ON INDEX filmwg.grants_policy_id_idx IS 'Grants under a policy.';
 
 --
+-- Name: grants_policy_year_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX grants_policy_year_idx ON filmwg.grants USING btree (policy_id, year, company_id) WHERE (status = ANY (ARRAY['approved'::text, 'paid'::text]));
+
+--
+-- Name: INDEX grants_policy_year_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.grants_policy_year_idx IS 'Approved and paid totals per policy and year (approval limits).';
+
+--
 -- Name: job_runs_job_status_idx; Type: INDEX; Schema: filmwg; Owner: -
 --
 
@@ -5590,6 +6121,18 @@ CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.companies FOR EACH ROW EXE
 COMMENT ON TRIGGER audit ON filmwg.companies IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
 
 --
+-- Name: company_figures audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.company_figures FOR EACH ROW EXECUTE FUNCTION filmwg.audit('company_id', 'year');
+
+--
+-- Name: TRIGGER audit ON company_figures; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.company_figures IS 'Audit log of updates and deletes; inserts: trigger audit_insert.';
+
+--
 -- Name: company_versions audit; Type: TRIGGER; Schema: filmwg; Owner: -
 --
 
@@ -5684,6 +6227,18 @@ CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.policies FOR EACH ROW EXEC
 --
 
 COMMENT ON TRIGGER audit ON filmwg.policies IS 'Audit log. Updates and deletes, one audit row per row; inserts: trigger audit_insert.';
+
+--
+-- Name: policy_budgets audit; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit AFTER DELETE OR UPDATE ON filmwg.policy_budgets FOR EACH ROW EXECUTE FUNCTION filmwg.audit('policy_id', 'year');
+
+--
+-- Name: TRIGGER audit ON policy_budgets; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit ON filmwg.policy_budgets IS 'Audit log of updates and deletes; inserts: trigger audit_insert.';
 
 --
 -- Name: policy_versions audit; Type: TRIGGER; Schema: filmwg; Owner: -
@@ -5806,6 +6361,18 @@ CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.companies REFERENCING NEW TAB
 COMMENT ON TRIGGER audit_insert ON filmwg.companies IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
 
 --
+-- Name: company_figures audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.company_figures REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('company_id', 'year');
+
+--
+-- Name: TRIGGER audit_insert ON company_figures; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.company_figures IS 'Audit log of inserts, once per statement.';
+
+--
 -- Name: company_versions audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
 --
 
@@ -5900,6 +6467,18 @@ CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.policies REFERENCING NEW TABL
 --
 
 COMMENT ON TRIGGER audit_insert ON filmwg.policies IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: policy_budgets audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.policy_budgets REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.audit_inserted('policy_id', 'year');
+
+--
+-- Name: TRIGGER audit_insert ON policy_budgets; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER audit_insert ON filmwg.policy_budgets IS 'Audit log of inserts, once per statement.';
 
 --
 -- Name: policy_versions audit_insert; Type: TRIGGER; Schema: filmwg; Owner: -
@@ -5998,6 +6577,18 @@ CREATE TRIGGER check_grant BEFORE INSERT OR UPDATE OF amount, policy_id, policy_
 COMMENT ON TRIGGER check_grant ON filmwg.grants IS 'Amount within the policy''s cap; version of the same policy.';
 
 --
+-- Name: policy_budgets check_policy_budget; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_policy_budget BEFORE INSERT OR UPDATE ON filmwg.policy_budgets FOR EACH ROW EXECUTE FUNCTION filmwg.check_policy_budget();
+
+--
+-- Name: TRIGGER check_policy_budget ON policy_budgets; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_policy_budget ON filmwg.policy_budgets IS 'A budget never below what is already granted.';
+
+--
 -- Name: attendance check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
 --
 
@@ -6044,6 +6635,18 @@ CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.companies FOR EACH ROW 
 --
 
 COMMENT ON TRIGGER check_row_version ON filmwg.companies IS 'Optimistic locking (FW409).';
+
+--
+-- Name: company_figures check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.company_figures FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON company_figures; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.company_figures IS 'Optimistic locking (FW409).';
 
 --
 -- Name: company_versions check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
@@ -6140,6 +6743,18 @@ CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.policies FOR EACH ROW E
 --
 
 COMMENT ON TRIGGER check_row_version ON filmwg.policies IS 'Optimistic locking (FW409).';
+
+--
+-- Name: policy_budgets check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_row_version BEFORE UPDATE ON filmwg.policy_budgets FOR EACH ROW EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER check_row_version ON policy_budgets; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_row_version ON filmwg.policy_budgets IS 'Optimistic locking (FW409).';
 
 --
 -- Name: policy_versions check_row_version; Type: TRIGGER; Schema: filmwg; Owner: -
@@ -6250,6 +6865,18 @@ CREATE TRIGGER enforce_seats BEFORE INSERT OR UPDATE ON filmwg.role_assignments 
 COMMENT ON TRIGGER enforce_seats ON filmwg.role_assignments IS 'Never more holders at once than seats (23P01 role_assignments_seats).';
 
 --
+-- Name: grants grant_workflow; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER grant_workflow BEFORE INSERT OR UPDATE ON filmwg.grants FOR EACH ROW EXECUTE FUNCTION filmwg.grant_workflow();
+
+--
+-- Name: TRIGGER grant_workflow ON grants; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER grant_workflow ON filmwg.grants IS 'Transitions, the determination behind a grant, entitlement and budget limits.';
+
+--
 -- Name: job_runs job_run_defaults; Type: TRIGGER; Schema: filmwg; Owner: -
 --
 
@@ -6320,6 +6947,18 @@ CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.companies FOR EACH 
 --
 
 COMMENT ON TRIGGER row_version_on_insert ON filmwg.companies IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: company_figures row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.company_figures FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON company_figures; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.company_figures IS 'A new row starts at row_version 1.';
 
 --
 -- Name: company_versions row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
@@ -6416,6 +7055,18 @@ CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.policies FOR EACH R
 --
 
 COMMENT ON TRIGGER row_version_on_insert ON filmwg.policies IS 'A new row starts at row_version 1 (fires only when the insert named another).';
+
+--
+-- Name: policy_budgets row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER row_version_on_insert BEFORE INSERT ON filmwg.policy_budgets FOR EACH ROW WHEN ((new.row_version IS DISTINCT FROM 1)) EXECUTE FUNCTION filmwg.check_row_version();
+
+--
+-- Name: TRIGGER row_version_on_insert ON policy_budgets; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER row_version_on_insert ON filmwg.policy_budgets IS 'A new row starts at row_version 1.';
 
 --
 -- Name: policy_versions row_version_on_insert; Type: TRIGGER; Schema: filmwg; Owner: -
@@ -6543,6 +7194,13 @@ ALTER TABLE ONLY filmwg.companies
 --
 
 COMMENT ON CONSTRAINT companies_uscc_region_fkey ON filmwg.companies IS 'Positions 3–8 of the USCC name a GB/T 2260 division of filmwg.regions, unless overridden.';
+
+--
+-- Name: company_figures company_figures_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.company_figures
+    ADD CONSTRAINT company_figures_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id);
 
 --
 -- Name: company_versions company_versions_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
@@ -6676,6 +7334,13 @@ ALTER TABLE ONLY filmwg.grants
 
 ALTER TABLE ONLY filmwg.memberships
     ADD CONSTRAINT memberships_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id);
+
+--
+-- Name: policy_budgets policy_budgets_policy_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.policy_budgets
+    ADD CONSTRAINT policy_budgets_policy_id_fkey FOREIGN KEY (policy_id) REFERENCES filmwg.policies(id);
 
 --
 -- Name: policy_versions policy_versions_policy_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
@@ -7191,6 +7856,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.awards TO filmwg_admin;
 GRANT SELECT ON TABLE filmwg.awards TO filmwg_job;
 
 --
+-- Name: TABLE company_figures; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.company_figures TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.company_figures TO filmwg_job;
+
+--
 -- Name: TABLE determination_changes; Type: ACL; Schema: filmwg; Owner: -
 --
 
@@ -7240,6 +7912,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.grants TO filmwg_admin;
 GRANT SELECT ON TABLE filmwg.grants TO filmwg_job;
 
 --
+-- Name: TABLE policy_budgets; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.policy_budgets TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.policy_budgets TO filmwg_job;
+
+--
 -- Name: SEQUENCE professionals_id_seq; Type: ACL; Schema: filmwg; Owner: -
 --
 
@@ -7278,6 +7957,13 @@ GRANT USAGE ON SEQUENCE filmwg.works_id_seq TO filmwg_admin;
 
 GRANT SELECT ON TABLE reporting.awards TO filmwg_reporting;
 GRANT SELECT ON TABLE reporting.awards TO filmwg_admin;
+
+--
+-- Name: TABLE benefits_by_policy_year; Type: ACL; Schema: reporting; Owner: -
+--
+
+GRANT SELECT ON TABLE reporting.benefits_by_policy_year TO filmwg_reporting;
+GRANT SELECT ON TABLE reporting.benefits_by_policy_year TO filmwg_admin;
 
 --
 -- Name: TABLE companies_by_kind; Type: ACL; Schema: reporting; Owner: -

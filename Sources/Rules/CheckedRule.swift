@@ -36,6 +36,19 @@ indirect enum TypedExpression: Sendable, Hashable {
     case isNull(TypedExpression, negated: Bool)
     case inList(TypedExpression, [TypedExpression], negated: Bool)
     case between(TypedExpression, lower: TypedExpression, upper: TypedExpression, negated: Bool)
+    /// Rendered in `numeric` whatever its operands, so no `bigint` can overflow and `7 / 2` is
+    /// 3.5; a division by zero is null (`NULLIF`), never an error.
+    case arithmetic(TypedExpression, [TypedStep])
+    case negate(TypedExpression)
+    /// An integer operand where arithmetic needs `numeric`.
+    case asNumeric(TypedExpression)
+    /// `min(…)` / `max(…)`: null when any argument is null (unlike SQL's LEAST and GREATEST).
+    case least([TypedExpression])
+    case greatest([TypedExpression])
+    /// `taper(INDEX, P1, …, Pn)`: P_INDEX when 1 ≤ INDEX ≤ n, else 0; null when INDEX is.
+    /// `source` is the index as written, for the explanation.
+    case taper(index: TypedExpression, steps: [TypedExpression], source: String)
+    case caseWhen([TypedBranch], otherwise: TypedExpression)
 
     /// Facts in order of first use, left to right.
     var facts: [Fact] {
@@ -61,9 +74,72 @@ indirect enum TypedExpression: Sendable, Hashable {
                 visit(subject)
                 visit(lower)
                 visit(upper)
+            case .arithmetic(let first, let steps):
+                visit(first)
+                steps.forEach { visit($0.operand) }
+            case .negate(let operand), .asNumeric(let operand):
+                visit(operand)
+            case .least(let operands), .greatest(let operands):
+                operands.forEach(visit)
+            case .taper(let index, let steps, _):
+                visit(index)
+                steps.forEach(visit)
+            case .caseWhen(let branches, let otherwise):
+                for branch in branches {
+                    visit(branch.condition)
+                    visit(branch.result)
+                }
+                visit(otherwise)
             }
         }
         visit(self)
         return found
+    }
+}
+
+struct TypedStep: Sendable, Hashable {
+    let op: ArithmeticOperator
+    let operand: TypedExpression
+}
+
+struct TypedBranch: Sendable, Hashable {
+    let condition: TypedExpression
+    let result: TypedExpression
+}
+
+/// An amount formula (DESIGN §12) that checked: a number over the facts.
+public struct CheckedAmount: Sendable, Hashable {
+    /// The formula's tokens as written, on one line, comments left out.
+    public let source: String
+    /// Every fact the formula reads, in order of first use: a null one makes the amount null,
+    /// and the explanation shows each one's value.
+    public let facts: [Fact]
+    let expression: TypedExpression
+
+    /// Whether the formula divides, so a null amount may come from a zero divisor.
+    var divides: Bool {
+        func visit(_ expression: TypedExpression) -> Bool {
+            switch expression {
+            case .arithmetic(let first, let steps):
+                steps.contains { $0.op == .divide } || visit(first) || steps.contains { visit($0.operand) }
+            case .negate(let operand), .asNumeric(let operand), .not(let operand), .isNull(let operand, _):
+                visit(operand)
+            case .least(let operands), .greatest(let operands), .and(let operands), .or(let operands):
+                operands.contains(where: visit)
+            case .taper(let index, let steps, _):
+                visit(index) || steps.contains(where: visit)
+            case .caseWhen(let branches, let otherwise):
+                branches.contains { visit($0.condition) || visit($0.result) } || visit(otherwise)
+            case .comparison(let left, _, let right):
+                visit(left) || visit(right)
+            case .inList(let subject, let items, _):
+                visit(subject) || items.contains(where: visit)
+            case .between(let subject, let lower, let upper, _):
+                visit(subject) || visit(lower) || visit(upper)
+            case .fact, .value:
+                false
+            }
+        }
+        return visit(expression)
     }
 }

@@ -9,6 +9,18 @@ public func check(_ source: String, catalog: FactCatalog) throws(RuleError) -> C
     return try Checker(catalog: catalog, lexed: lexed).check(rule)
 }
 
+/// Parses and type-checks an amount formula (DESIGN §12) against the fact catalog: it must be a
+/// number. `policy add | revise --amount` call this, so a stored formula has always checked.
+///
+/// - Throws: `RuleError` for the first problem in reading order, as `check(_:catalog:)` does;
+///   also a formula that is not a number, arithmetic on a boolean, text or date, a percentage
+///   outside 0 %…1000 %, an unknown function, `taper` without steps.
+public func checkAmount(_ source: String, catalog: FactCatalog) throws(RuleError) -> CheckedAmount {
+    let lexed = try Lexer.tokenize(source)
+    let tree = try Parser.parseAmount(lexed)
+    return try Checker(catalog: catalog, lexed: lexed).checkAmount(tree)
+}
+
 /// Resolves names against the catalog and gives every node a type.
 ///
 /// SQL would accept some of what this refuses (`kind = null`, `kind = 'productoin'`): those
@@ -43,6 +55,15 @@ struct Checker {
                     expression: expression))
         }
         return CheckedRule(criteria: criteria)
+    }
+
+    func checkAmount(_ tree: Rule) throws(RuleError) -> CheckedAmount {
+        let typed = try infer(tree)
+        guard typed.type.isNumber else {
+            throw RuleError(at: tree.range.start, "an amount must be a number, found \(describe(typed))")
+        }
+        let expression = numeric(typed)
+        return CheckedAmount(source: lexed.text(of: tree.range), facts: expression.facts, expression: expression)
     }
 
     // MARK: - Conditions
@@ -82,6 +103,134 @@ struct Checker {
             return boolean(try inList(subject, items, negated: negated), node)
         case .between(let subject, let lower, let upper, let negated, let range):
             return boolean(try between(subject, lower, upper, negated: negated, at: range.start), node)
+        case .arithmetic(let first, let steps, _):
+            var operands = [try number(first, "in arithmetic")]
+            for step in steps { operands.append(try number(step.operand, "in arithmetic")) }
+            let integer = operands.allSatisfy { $0.type == .integer } && !steps.contains { $0.op == .divide }
+            let expression = TypedExpression.arithmetic(
+                numeric(operands[0]),
+                zip(steps, operands.dropFirst()).map { TypedStep(op: $0.op, operand: numeric($1)) })
+            return Typed(expression: expression, type: integer ? .integer : .numeric, node: node, literal: nil)
+        case .negate(let operand, _):
+            let typed = try number(operand, "after '-'")
+            return Typed(expression: .negate(numeric(typed)), type: typed.type, node: node, literal: nil)
+        case .percent(let operand, let range):
+            return try percentage(operand, node: node, at: range.start)
+        case .call(let name, let arguments, let nameRange, _):
+            return try call(name, arguments, node: node, at: nameRange.start)
+        case .caseWhen(let branches, let otherwise, _):
+            var typedBranches: [TypedBranch] = []
+            var results: [Typed] = []
+            for branch in branches {
+                let condition = try condition(branch.condition)
+                let result = try number(branch.result, "as the result of 'then'")
+                results.append(result)
+                typedBranches.append(TypedBranch(condition: condition, result: numeric(result)))
+            }
+            let fallback = try number(otherwise, "as the result of 'else'")
+            results.append(fallback)
+            let integer = results.allSatisfy { $0.type == .integer }
+            return Typed(
+                expression: .caseWhen(typedBranches, otherwise: numeric(fallback)), type: integer ? .integer : .numeric,
+                node: node, literal: nil)
+        }
+    }
+
+    // MARK: - Numbers
+
+    /// An operand that must be a number: `registered_in_zone * 2` is refused here, at the fact.
+    private func number(_ node: Rule, _ role: String) throws(RuleError) -> Typed {
+        let typed = try infer(node)
+        guard typed.type.isNumber else {
+            if node.isNullLiteral {
+                throw RuleError(at: node.range.start, "null cannot be used \(role): a missing fact already makes the result null")
+            }
+            throw RuleError(at: node.range.start, "cannot use \(describe(typed)) \(role): expected a number")
+        }
+        return typed
+    }
+
+    /// The operand as `numeric`: an integer literal becomes a numeric bind, an integer fact or
+    /// formula is cast, so arithmetic is exact decimal and never overflows `bigint`.
+    private func numeric(_ typed: Typed) -> TypedExpression {
+        if case .number(let text) = typed.literal { return .value(.numeric(text)) }
+        // Every integer formula (arithmetic, min, max, case) already renders numeric; only an
+        // integer fact itself needs the cast.
+        if typed.type == .integer, case .fact = typed.expression { return .asNumeric(typed.expression) }
+        return typed.expression
+    }
+
+    /// `80%` is 0.80; only a number literal from 0 to 1000 may carry `%`.
+    private func percentage(_ operand: Rule, node: Rule, at location: SourceLocation) throws(RuleError) -> Typed {
+        guard case .literal(.number(let text), _) = operand else {
+            throw RuleError(at: location, "'%' may follow a number only, as in 80%; write a formula as (…) * 80%")
+        }
+        guard let fraction = Self.percentFraction(text) else {
+            throw RuleError(at: operand.range.start, "a percentage must be from 0% to 1000%, found \(text)%")
+        }
+        return Typed(expression: .value(.numeric(fraction)), type: .numeric, node: node, literal: nil)
+    }
+
+    /// `"80"` → `"0.80"`, `"12.5"` → `"0.125"`, exactly, by moving the decimal point; nil
+    /// outside 0…1000.
+    static func percentFraction(_ text: String) -> String? {
+        guard !text.hasPrefix("-") else { return nil }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = String(parts[0].drop { $0 == "0" })
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        if whole.count > 4 { return nil }
+        if let value = Int(whole.isEmpty ? "0" : whole), value > 1000 || (value == 1000 && fraction.contains { $0 != "0" }) {
+            return nil
+        }
+        let padded = String(repeating: "0", count: max(0, 2 - whole.count)) + whole
+        let integerPart = String(padded.dropLast(2))
+        return (integerPart.isEmpty ? "0" : integerPart) + "." + padded.suffix(2) + fraction
+    }
+
+    static let functions = ["min", "max", "taper"]
+
+    private func call(_ name: String, _ arguments: [Rule], node: Rule, at location: SourceLocation) throws(RuleError)
+        -> Typed
+    {
+        switch name {
+        case "min", "max":
+            guard arguments.count >= 2 else {
+                throw RuleError(
+                    at: location, "\(name) needs at least two numbers, found \(arguments.count)")
+            }
+            var typed: [Typed] = []
+            for argument in arguments { typed.append(try number(argument, "in \(name)")) }
+            let operands = typed.map(numeric)
+            let integer = typed.allSatisfy { $0.type == .integer }
+            return Typed(
+                expression: name == "min" ? .least(operands) : .greatest(operands), type: integer ? .integer : .numeric,
+                node: node, literal: nil)
+        case "taper":
+            guard let first = arguments.first else {
+                throw RuleError(at: location, "taper needs an index and at least one step, as in taper(zone_years + 1, 100%, 80%)")
+            }
+            guard arguments.count >= 2 else {
+                throw RuleError(
+                    at: location, "taper has no steps: expected at least one after its index, as in taper(zone_years + 1, 100%, 80%)")
+            }
+            let index = try number(first, "as the index of taper")
+            guard index.type == .integer else {
+                throw RuleError(
+                    at: first.range.start, "the index of taper must be a whole number (integer), found \(describe(index))")
+            }
+            var steps: [TypedExpression] = []
+            for argument in arguments.dropFirst() { steps.append(numeric(try number(argument, "as a step of taper"))) }
+            return Typed(
+                expression: .taper(index: numeric(index), steps: steps, source: lexed.text(of: first.range)),
+                type: .numeric, node: node, literal: nil)
+        default:
+            let isFact = catalog[name] != nil
+            throw RuleError(
+                at: location,
+                isFact
+                    ? "'\(name)' is a fact, not a function: write it without '(…)'"
+                    : "unknown function '\(name)': expected min, max or taper",
+                suggestion: isFact ? nil : nearest(to: name, among: Self.functions))
         }
     }
 

@@ -107,7 +107,7 @@ struct Lexer {
                 kind = scanWord()
             } else if character.isDigit {
                 kind = try scanNumberOrDate(from: start)
-            } else if character == "-", peek(1)?.isDigit == true {
+            } else if character == "-", peek(1)?.isDigit == true, tokens.last?.endsOperand != true {
                 advance()
                 kind = try scanNumberOrDate(from: start, negative: true)
             } else if character == "'" {
@@ -149,7 +149,8 @@ struct Lexer {
         -> Token.Kind
     {
         scanDigits()
-        if !negative, peek() == "-", peek(1)?.isDigit == true {
+        // Only four digits then `-digit` starts a date, so `12-3` is a subtraction.
+        if !negative, index - start.offset == 4, peek() == "-", peek(1)?.isDigit == true {
             while let character = peek(), character.isDigit || character == "-" { advance() }
             let text = String(characters[start.offset..<index])
             guard let date = RuleDate(iso: text) else {
@@ -216,6 +217,21 @@ struct Lexer {
         case ",":
             advance()
             return .comma
+        case "+":
+            advance()
+            return .plus
+        case "-":
+            advance()
+            return .minus
+        case "*":
+            advance()
+            return .times
+        case "/":
+            advance()
+            return .divide
+        case "%":
+            advance()
+            return .percent
         case "=":
             switch next {
             case "=": throw RuleError(at: start, "unexpected '=='", suggestion: "=")
@@ -256,7 +272,7 @@ struct Lexer {
 
     /// What an input method or a word processor types instead of the ASCII the language uses.
     private static let lookAlikes: [Character: String] = [
-        "（": "(", "）": ")", "，": ",", "＝": "=", "＜": "<", "＞": ">",
+        "（": "(", "）": ")", "，": ",", "＝": "=", "＜": "<", "＞": ">", "×": "*", "÷": "/", "％": "%",
         "‘": "'", "’": "'", "“": "'", "”": "'", "≤": "<=", "≥": ">=", "≠": "<>",
     ]
 

@@ -1,5 +1,6 @@
 /// Builds the `Rule` tree by recursive descent, one function per precedence level:
-/// `or` < `and` < `not` < comparison, `in`, `between`, `is null` < operand.
+/// `or` < `and` < `not` < comparison, `in`, `between`, `is null` < `+ -` < `* /` < unary `-`
+/// < `%` < operand (a fact, a value, `( … )`, a function call, `case … end`).
 ///
 /// Recursion happens only through parentheses and `not`, and both count against
 /// `maximumDepth`, so no input can exhaust the stack.
@@ -24,6 +25,20 @@ struct Parser {
         let result = try parser.parseOr()
         guard parser.current.kind == .end else {
             throw parser.unexpected(expected: "'and', 'or' or end of rule", keywords: [.and, .or])
+        }
+        return result
+    }
+
+    /// An amount is an expression like a rule's; the checker requires it to be a number.
+    static func parseAmount(_ lexed: LexedRule) throws(RuleError) -> Rule {
+        var parser = Parser(lexed)
+        if parser.current.kind == .end {
+            throw RuleError(
+                at: parser.current.start, "the amount is empty: expected a number, a fact or a formula, found end of amount")
+        }
+        let result = try parser.parseOr()
+        guard parser.current.kind == .end else {
+            throw parser.unexpected(expected: "an operator (+ - * /) or end of amount")
         }
         return result
     }
@@ -90,10 +105,10 @@ struct Parser {
     }
 
     private mutating func parsePredicate() throws(RuleError) -> Rule {
-        let subject = try parseOperand()
+        let subject = try parseSum()
         if case .symbol(let symbol) = current.kind, let comparison = symbol.comparison {
             _ = take()
-            let other = try parseOperand()
+            let other = try parseSum()
             return .comparison(subject, comparison, other, range: subject.range.joined(other.range))
         }
         if take(.is) != nil {
@@ -124,7 +139,7 @@ struct Parser {
             guard current.kind != .end, !current.is(.rightParenthesis) else {
                 throw unexpected(expected: items.isEmpty ? "a value in the 'in' list" : "a value after ','")
             }
-            items.append(try parseOperand())
+            items.append(try parseSum())
         } while skip(.comma)
         guard current.is(.rightParenthesis) else {
             throw unexpected(expected: "',' or ')' in the 'in' list")
@@ -134,12 +149,99 @@ struct Parser {
     }
 
     private mutating func parseBetween(_ subject: Rule, negated: Bool) throws(RuleError) -> Rule {
-        let lower = try parseOperand()
+        let lower = try parseSum()
         guard take(.and) != nil else {
             throw unexpected(expected: "'and' between the bounds of 'between'", keywords: [.and])
         }
-        let upper = try parseOperand()
+        let upper = try parseSum()
         return .between(subject, lower: lower, upper: upper, negated: negated, range: subject.range.joined(upper.range))
+    }
+
+    // MARK: Arithmetic
+
+    private mutating func parseSum() throws(RuleError) -> Rule {
+        try parseChain(of: [.plus, .minus]) { (parser: inout Parser) throws(RuleError) in try parser.parseProduct() }
+    }
+
+    private mutating func parseProduct() throws(RuleError) -> Rule {
+        try parseChain(of: [.times, .divide]) { (parser: inout Parser) throws(RuleError) in try parser.parseUnary() }
+    }
+
+    private mutating func parseChain(
+        of symbols: [Symbol], operand: (inout Parser) throws(RuleError) -> Rule
+    ) throws(RuleError) -> Rule {
+        let first = try operand(&self)
+        var steps: [ArithmeticStep] = []
+        while case .symbol(let symbol) = current.kind, symbols.contains(symbol), let op = symbol.arithmeticOperator {
+            _ = take()
+            steps.append(ArithmeticStep(op: op, operand: try operand(&self)))
+        }
+        guard let last = steps.last else { return first }
+        return .arithmetic(first, steps, range: first.range.joined(last.operand.range))
+    }
+
+    private mutating func parseUnary() throws(RuleError) -> Rule {
+        guard current.is(.minus) else { return try parsePercent() }
+        let minus = take()
+        try descend(at: minus)
+        defer { depth -= 1 }
+        let operand = try parseUnary()
+        return .negate(operand, range: minus.range.joined(operand.range))
+    }
+
+    private mutating func parsePercent() throws(RuleError) -> Rule {
+        let operand = try parseOperand()
+        guard current.is(.percent) else { return operand }
+        let percent = take()
+        return .percent(operand, range: operand.range.joined(percent.range))
+    }
+
+    /// `name(ARG, …)`, after the name.
+    private mutating func parseCall(_ name: String, at nameToken: Token) throws(RuleError) -> Rule {
+        let open = take()
+        try descend(at: open)
+        defer { depth -= 1 }
+        var arguments: [Rule] = []
+        if !current.is(.rightParenthesis) {
+            repeat {
+                guard current.kind != .end, !current.is(.rightParenthesis) else {
+                    throw unexpected(expected: "an argument after ','")
+                }
+                arguments.append(try parseOr())
+            } while skip(.comma)
+        }
+        guard current.is(.rightParenthesis) else {
+            throw unexpected(expected: "',' or ')' in the arguments of '\(nameToken.text)'")
+        }
+        let close = take()
+        return .call(name, arguments, nameRange: nameToken.range, range: nameToken.range.joined(close.range))
+    }
+
+    /// `case when CONDITION then RESULT … else RESULT end`, after `case`.
+    private mutating func parseCase(at caseToken: Token) throws(RuleError) -> Rule {
+        try descend(at: caseToken)
+        defer { depth -= 1 }
+        var branches: [CaseBranch] = []
+        while take(.when) != nil {
+            let condition = try parseOr()
+            guard take(.then) != nil else {
+                throw unexpected(expected: "'then' after the condition of 'when'", keywords: [.then])
+            }
+            branches.append(CaseBranch(condition: condition, result: try parseOr()))
+        }
+        guard !branches.isEmpty else {
+            throw unexpected(expected: "'when' after 'case'", keywords: [.when])
+        }
+        guard take(.else) != nil else {
+            throw unexpected(
+                expected: "'when' or 'else' (a case needs an else: what applies when no condition holds)",
+                keywords: [.when, .else])
+        }
+        let otherwise = try parseOr()
+        guard let end = take(.end) else {
+            throw unexpected(expected: "'end' to close the 'case' at \(caseToken.start)", keywords: [.end])
+        }
+        return .caseWhen(branches, otherwise: otherwise, range: caseToken.range.joined(end.range))
     }
 
     private mutating func parseOperand() throws(RuleError) -> Rule {
@@ -147,7 +249,11 @@ struct Parser {
         switch token.kind {
         case .identifier(let name):
             _ = take()
+            if current.is(.leftParenthesis) { return try parseCall(name, at: token) }
             return .fact(name, range: token.range)
+        case .keyword(.case):
+            _ = take()
+            return try parseCase(at: token)
         case .number(let text):
             _ = take()
             return .literal(.number(text), range: token.range)

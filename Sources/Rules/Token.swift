@@ -1,14 +1,29 @@
 enum Keyword: String, Sendable, CaseIterable {
     case and, or, not, `in`, between, `is`, null, `true`, `false`
+    /// `case when … then … else … end`, in amounts and rules alike.
+    case `case`, when, then, `else`, end
 }
 
 enum Symbol: Sendable, Equatable {
     case leftParenthesis, rightParenthesis, comma
     /// `=`, `<>`, `<`, `<=`, `>`, `>=`: spelled once, by `ComparisonOperator`.
     case comparison(ComparisonOperator)
+    /// `+ - * /`: spelled once, by `ArithmeticOperator`.
+    case arithmetic(ArithmeticOperator)
+    /// `80%`.
+    case percent
+
+    static let plus = Symbol.arithmetic(.add)
+    static let minus = Symbol.arithmetic(.subtract)
+    static let times = Symbol.arithmetic(.multiply)
+    static let divide = Symbol.arithmetic(.divide)
 
     var comparison: ComparisonOperator? {
         if case .comparison(let comparison) = self { comparison } else { nil }
+    }
+
+    var arithmeticOperator: ArithmeticOperator? {
+        if case .arithmetic(let op) = self { op } else { nil }
     }
 }
 
@@ -40,6 +55,17 @@ struct Token: Sendable, Equatable {
         case .string: "the string \(Self.shortened(text))"
         case .date: "the date \(text)"
         case .end: "end of rule"
+        }
+    }
+
+    /// Whether the token can end an operand, so a `-` after it subtracts instead of starting a
+    /// negative number (`zone_years -1` is `zone_years - 1`).
+    var endsOperand: Bool {
+        switch kind {
+        case .identifier, .number, .string, .date: true
+        case .keyword(let keyword): [.true, .false, .null, .end].contains(keyword)
+        case .symbol(let symbol): symbol == .rightParenthesis || symbol == .percent
+        case .end: false
         }
     }
 

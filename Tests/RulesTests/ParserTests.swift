@@ -104,7 +104,7 @@ import Testing
         ("x > 1.", "1:5: expected digits after the decimal point, found '1.'"),
         ("x > 12abc", "1:7: unexpected character 'a' after 12"),
         ("x > 1.2.3", "1:8: unexpected character '.' after 1.2"),
-        ("x > - 1", "1:5: unexpected character '-'"),
+        ("x > * 1", "1:5: expected a fact, a value or '(', found '*'"),
         (
             "\"kind\" = 'a'",
             "1:1: unexpected character '\"': write strings in single quotes and fact names without quotes"

@@ -24,6 +24,14 @@ extension Rule {
             "(\(negated ? "not-in" : "in") \(subject.outline) " + items.map(\.outline).joined(separator: " ") + ")"
         case .between(let subject, let lower, let upper, let negated, _):
             "(\(negated ? "not-between" : "between") \(subject.outline) \(lower.outline) \(upper.outline))"
+        case .arithmetic(let first, let steps, _):
+            steps.reduce(first.outline) { "(\($1.op.rawValue) \($0) \($1.operand.outline))" }
+        case .negate(let operand, _): "(neg \(operand.outline))"
+        case .percent(let operand, _): "(% \(operand.outline))"
+        case .call(let name, let arguments, _, _): "(\(name) " + arguments.map(\.outline).joined(separator: " ") + ")"
+        case .caseWhen(let branches, let otherwise, _):
+            "(case " + branches.map { "(\($0.condition.outline) \($0.result.outline))" }.joined(separator: " ")
+                + " (else \(otherwise.outline)))"
         }
     }
 }

@@ -300,6 +300,15 @@ RETURNS TABLE (
     professionals_count               integer,
     holds_position                    boolean,
     granted_this_year                 numeric,
+    -- figures of the year before (0012)
+    rent_paid_last_year               numeric,
+    rented_area_m2_last_year          numeric,
+    fiscal_contribution_last_year     numeric,
+    revenue_last_year                 numeric,
+    investment_last_year              numeric,
+    renovation_cost_last_year         numeric,
+    renovated_area_m2_last_year       numeric,
+    fiscal_contribution_per_m2_last_year numeric,
     -- works (0013)
     works_released_12m                integer,
     first_producer_works              integer,
@@ -325,6 +334,15 @@ $$
            coalesce(emp.professionals, 0)::integer,
            ra.company_id IS NOT NULL,
            coalesce(g.amount, 0),
+           -- figures of the year before (0012)
+           fy.rent_paid,
+           fy.rented_area_m2,
+           fy.fiscal_contribution,
+           fy.revenue,
+           fy.investment,
+           fy.renovation_cost,
+           fy.renovated_area_m2,
+           fy.fiscal_contribution / NULLIF(fy.rented_area_m2, 0),
            -- works (0013)
            (coalesce(fw.released_12m, 0) + coalesce(cw.released_12m, 0))::integer,
            coalesce(fw.first_works, 0)::integer,
@@ -368,6 +386,9 @@ $$
                AND gr.applied_on < make_date(extract(year FROM company_facts.as_of)::integer + 1, 1, 1)
              GROUP BY gr.company_id
            ) g ON g.company_id = c.id
+      -- The calendar year before the day's (0012; company_figures_pkey: at most one row).
+      LEFT JOIN filmwg.company_figures fy
+             ON fy.company_id = c.id AND fy.year = extract(year FROM company_facts.as_of)::integer - 1
       -- ---- works (0013): fw, cw, aw ----------------------------------------------------------
       -- Works first-produced and released on or before D (all of them, and those in the window).
       LEFT JOIN (
@@ -404,7 +425,7 @@ $$
      WHERE c.archived_at IS NULL
 $$;
 COMMENT ON FUNCTION filmwg.company_facts(date) IS
-    'The facts of every non-archived company as of a day, one row per company that has values in force on that day (filmwg.company_versions; none before its founding day): company_id, then one column per filmwg.fact_catalog row in ordinal order, same names. Missing data stays NULL; counts are 0 and flags false when nothing matches. Inlinable (one SELECT, LANGUAGE sql STABLE).';
+    'The facts of every non-archived company as of a day, one row per company that has values in force on that day (filmwg.company_versions; none before its founding day): company_id, then one column per filmwg.fact_catalog row in ordinal order, same names; the figures are those of the calendar year before D''s (filmwg.company_figures). Missing data stays NULL; counts are 0 and flags false when nothing matches. Inlinable (one SELECT, LANGUAGE sql STABLE).';
 REVOKE ALL ON FUNCTION filmwg.company_facts(date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION filmwg.company_facts(date) TO filmwg_admin, filmwg_job;
 

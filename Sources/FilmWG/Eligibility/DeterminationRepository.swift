@@ -1,5 +1,6 @@
-import Foundation
+public import Foundation
 public import Postgres
+import Rules
 
 /// What a run decided for one company and one policy.
 public struct Determination: Sendable, Equatable {
@@ -12,6 +13,18 @@ public struct Determination: Sendable, Equatable {
     public let version: Int
     public let policyVersionId: Int64
     public let eligible: Bool
+    /// What the company receives (DESIGN §12); nil when not eligible, when the version has no
+    /// amount formula, or when a fact it needs is unknown (then `amountReason` says which).
+    public var amount: Decimal? = nil
+    /// Why `amount` is nil, or 0 by its exclusive group.
+    public var amountReason: String? = nil
+}
+
+/// One step of how an amount was reached, as `eligibility explain` shows it: a fact's value,
+/// a taper's step, the formula's value, the rounding, the cap, the exclusive group.
+public struct AmountStep: Sendable, Equatable {
+    public let step: String
+    public let value: String?
 }
 
 /// One criterion of a rule and the value it had for the company on the day.
@@ -27,6 +40,10 @@ public struct Explanation: Sendable, Equatable {
     public let determination: Determination
     public let rule: String
     public let criteria: [CriterionValue]
+    /// The version's formula, nil when it has none.
+    public var amountFormula: String? = nil
+    /// Empty without a formula.
+    public var amountSteps: [AmountStep] = []
 }
 
 /// A company that became, or stopped being, eligible for a policy in a run.
@@ -106,7 +123,8 @@ public struct DeterminationRepository {
         let run = try latestRun(asOf: asOf)
         let row = try db.query(
             """
-            SELECT v.id, v.version, v.rule, v.criteria, d.eligible, d.criteria_values
+            SELECT v.id, v.version, v.rule, v.criteria, d.eligible, d.criteria_values, d.amount, d.amount_reason,
+                   v.amount AS formula, v.amount_cap, v.exclusive_group
               FROM filmwg.determinations d
               JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
              WHERE d.run_id = \(run.id) AND v.policy_id = \(policy.id) AND d.company_id = \(identity.id)
@@ -119,11 +137,84 @@ public struct DeterminationRepository {
             try row.decode((Int64, Int, String, [String], Bool, [Bool?]).self)
         let determination = Determination(
             runId: run.id, asOf: run.asOf, company: identity, policy: policy.code, version: version,
-            policyVersionId: versionId, eligible: eligible)
+            policyVersionId: versionId, eligible: eligible,
+            amount: try row.decode(Decimal?.self, column: "amount"),
+            amountReason: try row.decode(String?.self, column: "amount_reason"))
         let paired = criteria.enumerated().map { index, text in
             CriterionValue(criterion: text, value: index < values.count ? values[index] : nil)
         }
-        return Explanation(determination: determination, rule: rule, criteria: paired)
+        var explanation = Explanation(determination: determination, rule: rule, criteria: paired)
+        if let formula = try row.decode(String?.self, column: "formula") {
+            explanation.amountFormula = formula
+            explanation.amountSteps = try amountSteps(
+                formula, determination: determination, cap: try row.decode(Decimal?.self, column: "amount_cap"),
+                group: try row.decode(String?.self, column: "exclusive_group"))
+        }
+        return explanation
+    }
+
+    /// How the amount was reached, recomputed from the facts as of the run's day: each fact the
+    /// formula reads, each taper's index and step, the formula's exact value, the rounding, the
+    /// cap and the exclusive group, then what the run stored.
+    func amountSteps(_ formula: String, determination: Determination, cap: Decimal?, group: String?) throws
+        -> [AmountStep]
+    {
+        let catalog = try FactCatalogRepository(db).load()
+        guard let checked = try? Rules.checkAmount(formula, catalog: catalog) else {
+            return [AmountStep(step: "formula", value: "no longer checks against the fact catalog")]
+        }
+        guard let compiled = try? checked.compiled(factsAlias: "x", firstParameter: 1) else { return [] }
+        var binds = compiled.binds.map { PostgresBind(text: $0.parameterText, type: .unknown) }
+        binds.append(PostgresBind(determination.asOf))
+        binds.append(PostgresBind(determination.company.id))
+        let day = binds.count - 1
+        let company = binds.count
+        let tapers = compiled.tapers.map { "(\($0.index))::text" }
+        let facts = checked.facts.map { "x.\(Query.quoteIdentifier($0.name))::text" }
+        // The reason comes last: unused, but it types its placeholders.
+        let columns = (["(\(compiled.raw))::text", "(\(compiled.value))::text"] + facts + tapers + [compiled.reason])
+            .joined(separator: ", ")
+        guard
+            let row = try db.query(
+                Query(
+                    unsafeSQL: """
+                        SELECT \(columns) FROM filmwg.company_facts($\(day)::date) AS x WHERE x.company_id = $\(company)::bigint
+                        """, binds: binds)
+            ).optional()
+        else { return [] }
+        var steps: [AmountStep] = []
+        for (index, fact) in checked.facts.enumerated() {
+            steps.append(AmountStep(step: fact.name, value: try row.decode(String?.self, at: 2 + index) ?? "unknown"))
+        }
+        for (index, taper) in compiled.tapers.enumerated() {
+            let value = try row.decode(String?.self, at: 2 + checked.facts.count + index)
+            let text: String
+            if let value, let step = Int(value) {
+                text =
+                    (1...taper.steps).contains(step)
+                    ? "step \(step) of \(taper.steps)" : "\(step): outside steps 1 to \(taper.steps), so 0"
+            } else {
+                text = value ?? "unknown, so the amount is unknown"
+            }
+            steps.append(AmountStep(step: "taper(\(taper.source), …)", value: text))
+        }
+        steps.append(AmountStep(step: "formula \(checked.source)", value: try row.decode(String?.self, at: 0)))
+        steps.append(AmountStep(step: "rounded half-up to 0.01, at least 0", value: try row.decode(String?.self, at: 1)))
+        if let cap { steps.append(AmountStep(step: "cap", value: Amount.format(cap))) }
+        if let group {
+            let outcome =
+                determination.amountReason?.hasPrefix("not cumulative") == true
+                ? determination.amountReason : "keeps its amount (highest of the group, or alone)"
+            steps.append(AmountStep(step: "exclusive group \(group)", value: outcome))
+        }
+        if !determination.eligible {
+            steps.append(AmountStep(step: "amount", value: "none: not eligible"))
+        } else {
+            steps.append(
+                AmountStep(
+                    step: "amount", value: determination.amount.map(Amount.format) ?? determination.amountReason))
+        }
+        return steps
     }
 
     private func missing(company: CompanyIdentity, policy: Policy, run: JobRun) throws -> RecordError {
@@ -153,7 +244,7 @@ public struct DeterminationRepository {
         let rows = try db.query(
             """
             SELECT d.company_id, c.uscc, coalesce(cv.name, c.name),
-                   CASE WHEN cv.id IS NULL THEN c.name_zh ELSE cv.name_zh END, v.version, v.id, d.eligible
+                   CASE WHEN cv.id IS NULL THEN c.name_zh ELSE cv.name_zh END, v.version, v.id, d.eligible, d.amount, d.amount_reason
               FROM filmwg.determinations d
               JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
               JOIN filmwg.companies c ON c.id = d.company_id
@@ -169,7 +260,9 @@ public struct DeterminationRepository {
                 try row.decode((Int64, String?, String, String?, Int, Int64, Bool).self)
             return Determination(
                 runId: run.id, asOf: run.asOf, company: CompanyIdentity(id: id, uscc: uscc, name: name, nameZh: nameZh),
-                policy: policy.code, version: version, policyVersionId: versionId, eligible: isEligible)
+                policy: policy.code, version: version, policyVersionId: versionId, eligible: isEligible,
+                amount: try row.decode(Decimal?.self, column: "amount"),
+                amountReason: try row.decode(String?.self, column: "amount_reason"))
         }
         return (run, determinations)
     }

@@ -227,6 +227,9 @@ public struct EligibilityJob {
         let version: Int
         let rule: String
         let criteria: [String]
+        var amount: String? = nil
+        var cap: Decimal? = nil
+        var exclusiveGroup: String? = nil
     }
 
     /// Steps 3 and 4, on the main connection inside its transaction.
@@ -237,14 +240,17 @@ public struct EligibilityJob {
         let start = clock.now
         let versions = try db.query(
             """
-            SELECT v.id, p.code, v.version, v.rule, v.criteria
+            SELECT v.id, p.code, v.version, v.rule, v.criteria, v.amount, v.amount_cap, v.exclusive_group
               FROM filmwg.policy_versions v JOIN filmwg.policies p ON p.id = v.policy_id
              WHERE v.valid @> \(day)
              ORDER BY p.code
             """
         ).map { row in
-            let (id, code, version, rule, criteria) = try row.decode((Int64, String, Int, String, [String]).self)
-            return ValidVersion(id: id, policy: code, version: version, rule: rule, criteria: criteria)
+            let (id, code, version, rule, criteria, amount, cap, group) =
+                try row.decode((Int64, String, Int, String, [String], String?, Decimal?, String?).self)
+            return ValidVersion(
+                id: id, policy: code, version: version, rule: rule, criteria: criteria, amount: amount, cap: cap,
+                exclusiveGroup: group)
         }
         let catalog = try FactCatalogRepository(db).load()
         report(
@@ -259,6 +265,7 @@ public struct EligibilityJob {
                 throw RecordError("filmwg.open_determinations made \(opened), not \(table); migrate the database", .other)
             }
             try db.execute(query)
+            if let exclusive = Self.exclusiveGroupsQuery(versions, runId: runId) { try db.execute(exclusive) }
             var counts: [Int64: (companies: Int, eligible: Int)] = [:]
             let counting = Query(
                 unsafeSQL: """
@@ -321,25 +328,103 @@ public struct EligibilityJob {
     ) throws -> Query {
         var binds = [PostgresBind(runId), PostgresBind(day), PostgresBind(versions.map(\.id))]
         var branches: [String] = []
+        var amounts: [String] = []
+        var reasons: [String] = []
         for (index, version) in versions.enumerated() {
             let compiled = try compile(version, catalog: catalog, firstParameter: binds.count + 1)
             binds += compiled.binds.map { PostgresBind(text: $0.parameterText, type: .unknown) }
             let criteria = compiled.criteria.map(\.sql).joined(separator: ",\n                                ")
             branches.append("WHEN \(index + 1) THEN ARRAY[\(criteria)]::boolean[]")
+            guard let amount = try compileAmount(version, catalog: catalog, firstParameter: binds.count + 1) else {
+                continue
+            }
+            binds += amount.binds.map { PostgresBind(text: $0.parameterText, type: .unknown) }
+            var value = amount.value
+            if let cap = version.cap {
+                binds.append(PostgresBind(text: Amount.format(cap), type: .unknown))
+                value = "numeric_smaller(\(value), $\(binds.count)::numeric)"
+            }
+            amounts.append("WHEN \(index + 1) THEN \(value)")
+            reasons.append("WHEN \(index + 1) THEN \(amount.reason)")
         }
+        // The amount is computed for eligible rows only, over the same facts row: the columns of
+        // company_facts travel up through each level, all named x so the formula's `x."fact"`
+        // (and its reason, one level further up) read them; fact names never start with _
+        // (fact_catalog_name_check), so they cannot clash with the levels' own columns.
+        let amountSQL =
+            amounts.isEmpty
+            ? "NULL::numeric"
+            : "CASE WHEN x._eligible THEN CASE x._position \(amounts.joined(separator: " ")) END END"
+        let reasonSQL =
+            reasons.isEmpty
+            ? "NULL::text"
+            : "CASE WHEN x._eligible AND x._amount IS NULL THEN CASE x._position \(reasons.joined(separator: " ")) END END"
         let sql = """
             WITH facts AS MATERIALIZED (SELECT * FROM filmwg.company_facts($2))
-            INSERT INTO \(determinationsTable(runId)) (run_id, policy_version_id, company_id, eligible, criteria_values)
-            SELECT $1, x.policy_version_id, x.company_id, coalesce(true = ALL (x.c), false), x.c
-              FROM (SELECT p.policy_version_id, f.company_id,
-                           CASE p.i
-                           \(branches.joined(separator: "\n                           "))
-                           END AS c
-                      FROM unnest($3::bigint[]) WITH ORDINALITY AS p (policy_version_id, i)
-                     CROSS JOIN LATERAL (SELECT * FROM facts WHERE p.i > 0) AS f
+            INSERT INTO \(determinationsTable(runId)) (run_id, policy_version_id, company_id, eligible, criteria_values, amount, amount_reason)
+            SELECT $1, x._version, x.company_id, x._eligible, x._criteria, x._amount, \(reasonSQL)
+              FROM (SELECT x.*, \(amountSQL) AS _amount
+                      FROM (SELECT w.*, coalesce(true = ALL (w._criteria), false) AS _eligible
+                              FROM (SELECT p.policy_version_id AS _version, p.i AS _position, f.*,
+                                           CASE p.i
+                                           \(branches.joined(separator: "\n                                           "))
+                                           END AS _criteria
+                                      FROM unnest($3::bigint[]) WITH ORDINALITY AS p (policy_version_id, i)
+                                     CROSS JOIN LATERAL (SELECT * FROM facts WHERE p.i > 0) AS f
+                                    OFFSET 0) AS w) AS x
                     OFFSET 0) AS x
             """
         return Query(unsafeSQL: sql, binds: binds)
+    }
+
+    /// Policies of one exclusive group are not cumulative (DESIGN §12): per company, among the
+    /// group's eligible determinations of the run, the highest amount keeps it (a null amount
+    /// counts lowest; ties: the smaller policy code) and the others get 0 and the reason. One
+    /// set-based UPDATE of the run's own table, before it is attached; nil when no group has
+    /// two versions valid on the day.
+    static func exclusiveGroupsQuery(_ versions: [ValidVersion], runId: Int64) -> Query? {
+        let grouped = versions.filter { $0.exclusiveGroup != nil }
+        let counts = Dictionary(grouping: grouped, by: { $0.exclusiveGroup ?? "" }).mapValues(\.count)
+        let contested = grouped.filter { (counts[$0.exclusiveGroup ?? ""] ?? 0) > 1 }
+        guard !contested.isEmpty else { return nil }
+        let table = determinationsTable(runId)
+        return Query(
+            unsafeSQL: """
+                WITH g (policy_version_id, exclusive_group, code) AS (
+                    SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])
+                ), ranked AS (
+                    SELECT d.policy_version_id, d.company_id, g.exclusive_group,
+                           row_number() OVER w AS n, first_value(g.code) OVER w AS winner
+                      FROM \(table) d JOIN g ON g.policy_version_id = d.policy_version_id
+                     WHERE d.eligible
+                    WINDOW w AS (PARTITION BY d.company_id, g.exclusive_group
+                                 ORDER BY d.amount DESC NULLS LAST, g.code)
+                )
+                UPDATE \(table) d
+                   SET amount = 0,
+                       amount_reason = format('not cumulative: %s of the same exclusive group (%s) pays at least as much', r.winner, r.exclusive_group)
+                  FROM ranked r
+                 WHERE r.n > 1 AND d.policy_version_id = r.policy_version_id AND d.company_id = r.company_id
+                """,
+            binds: [
+                PostgresBind(contested.map(\.id)), PostgresBind(contested.map { $0.exclusiveGroup ?? "" }),
+                PostgresBind(contested.map(\.policy)),
+            ])
+    }
+
+    /// A version's amount formula compiled against today's fact catalog; nil without one.
+    static func compileAmount(_ version: ValidVersion, catalog: FactCatalog, firstParameter: Int) throws
+        -> CompiledAmount?
+    {
+        guard let amount = version.amount else { return nil }
+        do {
+            return try Rules.checkAmount(amount, catalog: catalog).compiled(
+                factsAlias: "x", firstParameter: firstParameter)
+        } catch {
+            throw RecordError.invalid(
+                "the amount of version \(version.version) of policy \(version.policy) no longer checks against the fact catalog (\(error.description)); revise the policy"
+            )
+        }
     }
 
     /// The table of a run's determinations before it is attached as the run's partition of

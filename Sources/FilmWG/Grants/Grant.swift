@@ -1,21 +1,31 @@
 public import Foundation
 public import Postgres
 
-/// A benefit granted (or applied for) under a policy (`filmwg.grants`), and the
-/// determination of the eligibility job it rests on, if any.
+/// A benefit applied for under a policy (`filmwg.grants`), and the determination of the
+/// eligibility job it rests on.
+///
+/// The workflow (DESIGN §12) is the database's: applied → approved → paid, applied | approved
+/// → rejected; an approval may not take the company's approved + paid total for the policy and
+/// year above its determination's amount, nor the policy's above its budget.
 public struct Grant: Sendable, Equatable {
     public var id: Int64
     public var policyId: Int64
     public var policy: String
     public var companyId: Int64
     public var companyName: String
+    /// The year the grant is for.
+    public var year: Int
     public var runId: Int64?
     public var policyVersionId: Int64?
     public var amount: Decimal
+    /// The amount of the determination it rests on (the company's entitlement), if any.
+    public var entitlement: Decimal?
     public var status: String
     public var appliedOn: CalendarDate
     public var decidedOn: CalendarDate?
     public var paidOn: CalendarDate?
+    /// Why it was rejected.
+    public var reason: String?
     public var notes: String?
     public var rowVersion: Int
     public var createdAt: Date
@@ -24,32 +34,25 @@ public struct Grant: Sendable, Equatable {
     public static let statuses = ["applied", "approved", "rejected", "paid"]
 }
 
-/// What `grant record` writes.
-public struct NewGrant: Sendable, Equatable {
+/// What `grant apply` asks for.
+public struct GrantApplication: Sendable, Equatable {
     public var policyId: Int64
     public var companyId: Int64
+    public var year: Int
     public var amount: Decimal
-    public var status: String
-    /// Nil: today in Asia/Shanghai (the column's default).
+    /// Nil: today in Asia/Shanghai.
     public var appliedOn: CalendarDate?
-    public var decidedOn: CalendarDate?
-    public var paidOn: CalendarDate?
-    /// The eligibility run whose determination for this policy and company the grant rests on.
-    public var runId: Int64?
     public var notes: String?
 
     public init(
-        policyId: Int64, companyId: Int64, amount: Decimal, status: String = "applied", appliedOn: CalendarDate? = nil,
-        decidedOn: CalendarDate? = nil, paidOn: CalendarDate? = nil, runId: Int64? = nil, notes: String? = nil
+        policyId: Int64, companyId: Int64, year: Int, amount: Decimal, appliedOn: CalendarDate? = nil,
+        notes: String? = nil
     ) {
         self.policyId = policyId
         self.companyId = companyId
+        self.year = year
         self.amount = amount
-        self.status = status
         self.appliedOn = appliedOn
-        self.decidedOn = decidedOn
-        self.paidOn = paidOn
-        self.runId = runId
         self.notes = notes
     }
 }
@@ -59,12 +62,26 @@ public struct GrantFilter: Sendable, Equatable {
     public var policyId: Int64?
     public var companyId: Int64?
     public var status: String?
+    public var year: Int?
     public var limit: Int?
 
-    public init(policyId: Int64? = nil, companyId: Int64? = nil, status: String? = nil, limit: Int? = nil) {
+    public init(
+        policyId: Int64? = nil, companyId: Int64? = nil, status: String? = nil, year: Int? = nil, limit: Int? = nil
+    ) {
         self.policyId = policyId
         self.companyId = companyId
         self.status = status
+        self.year = year
         self.limit = limit
     }
+}
+
+/// What a policy may pay in a year (`filmwg.policy_budgets`), and what is already granted.
+public struct PolicyBudget: Sendable, Equatable {
+    public let policy: String
+    public let year: Int
+    public let amount: Decimal
+    /// Approved and paid grants of the policy for the year.
+    public let granted: Decimal
+    public var remaining: Decimal { amount - granted }
 }

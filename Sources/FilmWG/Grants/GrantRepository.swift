@@ -1,7 +1,12 @@
 public import Postgres
-import Foundation
+public import Foundation
 
-/// Records and lists the benefits granted under the zone's policies (`filmwg.grants`).
+/// The grants workflow (DESIGN §12): apply, approve, reject, pay, list, show, and budgets.
+///
+/// Every rule is the database's (trigger `grant_workflow`, migration 0012), so it holds
+/// whichever program writes and under concurrency: an approval locks its policy's row, so two
+/// approvals racing for the last of an entitlement or a budget serialise and the second is
+/// refused. Each transition is one UPDATE, audited with the actor.
 public struct GrantRepository {
     let db: Connection
     public init(_ db: Connection) { self.db = db }
@@ -9,66 +14,201 @@ public struct GrantRepository {
     static let constraints: [String: Phrase] = [
         "grants_amount_check": "the amount must not be negative",
         "grants_status_check": "status must be one of \(Grant.statuses.joined(separator: ", "))",
-        "grants_dates_check": "a grant cannot be decided or paid before the day it was applied for; check \(field: "decided_on") and \(field: "paid_on")",
+        "grants_dates_check": "a grant cannot be decided or paid before the day it was applied for; check \(field: "on")",
+        "grants_paid_on_check": "a paid grant needs the day it was paid: give \(field: "on") DATE",
+        "grants_reason_check": "a rejection needs a reason: give \(field: "reason") TEXT",
+        "grants_year_check": "the year must be from 1990 to 2200",
+        "policy_budgets_amount_check": "a budget must be 0 or more",
+        "policy_budgets_year_check": "the year must be from 1990 to 2200",
     ]
 
     static let columns: Query = """
-        SELECT g.id, g.policy_id, p.code, g.company_id, c.name, g.run_id, g.policy_version_id, g.amount, g.status,
-               g.applied_on, g.decided_on, g.paid_on, g.notes, g.row_version, g.created_at
+        SELECT g.id, g.policy_id, p.code, g.company_id, c.name, g.year, g.run_id, g.policy_version_id, g.amount,
+               d.amount AS entitlement, g.status, g.applied_on, g.decided_on, g.paid_on, g.reason, g.notes,
+               g.row_version, g.created_at
           FROM filmwg.grants g
           JOIN filmwg.policies p ON p.id = g.policy_id
           JOIN filmwg.companies c ON c.id = g.company_id
+          LEFT JOIN filmwg.determinations d
+                 ON d.run_id = g.run_id AND d.policy_version_id = g.policy_version_id AND d.company_id = g.company_id
         """
 
     static func decode(_ row: Row) throws -> Grant {
-        let (id, policyId, policy, companyId, companyName, runId, versionId, amount, status) =
-            try row.decode((Int64, Int64, String, Int64, String, Int64?, Int64?, Decimal, String).self)
+        let (id, policyId, policy, companyId, companyName, year, runId, versionId, amount) =
+            try row.decode((Int64, Int64, String, Int64, String, Int, Int64?, Int64?, Decimal).self)
         return Grant(
-            id: id, policyId: policyId, policy: policy, companyId: companyId, companyName: companyName, runId: runId,
-            policyVersionId: versionId, amount: amount, status: status,
+            id: id, policyId: policyId, policy: policy, companyId: companyId, companyName: companyName, year: year,
+            runId: runId, policyVersionId: versionId, amount: amount,
+            entitlement: try row.decode(Decimal?.self, column: "entitlement"),
+            status: try row.decode(String.self, column: "status"),
             appliedOn: try row.decode(CalendarDate.self, column: "applied_on"),
             decidedOn: try row.decode(CalendarDate?.self, column: "decided_on"),
             paidOn: try row.decode(CalendarDate?.self, column: "paid_on"),
+            reason: try row.decode(String?.self, column: "reason"),
             notes: try row.decode(String?.self, column: "notes"),
             rowVersion: try row.decode(Int.self, column: "row_version"),
             createdAt: try row.decode(Date.self, column: "created_at"))
     }
 
-    /// Records a grant.
-    /// - Throws: `RecordError.invalid` for an unknown status, a negative amount, an amount above
-    ///   the policy's cap (the database's sentence: "grant amount … exceeds the cap … of policy
-    ///   …"), dates before `appliedOn`; `RecordError.notFound` when `runId` names no run, or a
-    ///   run that decided nothing about this policy and company.
-    public func record(_ grant: NewGrant) throws -> Grant {
-        let status = try Vocabulary.check(grant.status, among: Grant.statuses, name: "status")
-        if grant.amount < 0 { throw RecordError.invalid("the amount must not be negative") }
-        var versionId: Int64?
-        if let runId = grant.runId {
-            guard try db.query("SELECT 1 FROM filmwg.job_runs WHERE id = \(runId)").count == 1 else {
-                throw RecordError.notFound("no job run with id \(runId); see 'filmwg jobs list'")
+    /// Amounts are CNY with at most two decimals, never negative.
+    static func checkAmount(_ amount: Decimal, name: String = "the amount") throws {
+        if amount < 0 { throw RecordError.invalid("\(name) must not be negative, not \(amount)") }
+        if !Amount.isCents(amount) {
+            throw RecordError.invalid("\(name) \(amount) has more than two decimals; amounts are CNY to the fen (0.01)")
+        }
+    }
+
+    /// Applies for a grant: status `applied`, resting on the company's latest eligible
+    /// determination for the policy in a succeeded run of `year`.
+    ///
+    /// - Throws: `RecordError.invalid` when there is no such determination, for a bad amount, or
+    ///   an amount above the policy's cap or the determination's amount (nothing is written).
+    public func apply(_ application: GrantApplication) throws -> Grant {
+        try Self.checkAmount(application.amount)
+        let determination = try db.query(
+            """
+            SELECT d.run_id, d.policy_version_id, d.amount, d.amount_reason, v.amount IS NOT NULL
+              FROM filmwg.determinations d
+              JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
+              JOIN filmwg.job_runs r ON r.id = d.run_id
+             WHERE v.policy_id = \(application.policyId) AND d.company_id = \(application.companyId) AND d.eligible
+               AND r.status = 'succeeded' AND NOT r.dry_run
+               AND r.as_of >= make_date(\(application.year)::integer, 1, 1) AND r.as_of < make_date(\(application.year)::integer + 1, 1, 1)
+             ORDER BY r.as_of DESC, r.id DESC
+             LIMIT 1
+            """
+        ).optional()
+        let (code, company) = try names(policyId: application.policyId, companyId: application.companyId)
+        guard let determination else {
+            throw RecordError.invalid(
+                "company \(company) has no eligible determination for policy \(code) in \(application.year), so it cannot apply; see 'filmwg eligibility explain \(field: "company") \(company) \(field: "policy") \(code)'"
+            )
+        }
+        let (runId, versionId, entitled, reason, hasFormula) =
+            try determination.decode((Int64, Int64, Decimal?, String?, Bool).self)
+        if hasFormula {
+            guard let entitled else {
+                throw RecordError.invalid(
+                    "the amount company \(company) is entitled to under policy \(code) in \(application.year) is unknown (\(reason ?? "no reason recorded")); record the missing figures and run the job again"
+                )
             }
-            guard let row = try db.query("""
-                SELECT d.policy_version_id FROM filmwg.determinations d
-                  JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
-                 WHERE d.run_id = \(runId) AND v.policy_id = \(grant.policyId) AND d.company_id = \(grant.companyId)
-                """).optional()
-            else {
-                throw RecordError.notFound(
-                    "run \(runId) made no determination of this policy for company \(grant.companyId); see 'filmwg eligibility list'")
+            if application.amount > entitled {
+                throw RecordError.invalid(
+                    "\(Amount.format(application.amount)) is more than the \(Amount.format(entitled)) company \(company) is entitled to under policy \(code) in \(application.year) (run \(runId))"
+                )
             }
-            versionId = try row.decode(Int64.self, at: 0)
         }
         let id = try DatabaseErrors.translating(Self.constraints) {
-            try db.query("""
-                INSERT INTO filmwg.grants (policy_id, company_id, run_id, policy_version_id, amount, status,
-                                           applied_on, decided_on, paid_on, notes)
-                VALUES (\(grant.policyId), \(grant.companyId), \(grant.runId), \(versionId), \(grant.amount), \(status),
-                        coalesce(\(grant.appliedOn), (now() AT TIME ZONE 'Asia/Shanghai')::date),
-                        \(grant.decidedOn), \(grant.paidOn), \(Vocabulary.optional(grant.notes)))
+            try db.query(
+                """
+                INSERT INTO filmwg.grants (policy_id, company_id, year, run_id, policy_version_id, amount, status, applied_on, notes)
+                VALUES (\(application.policyId), \(application.companyId), \(application.year), \(runId), \(versionId),
+                        \(application.amount), 'applied',
+                        coalesce(\(application.appliedOn), (now() AT TIME ZONE 'Asia/Shanghai')::date),
+                        \(Vocabulary.optional(application.notes)))
                 RETURNING id
-                """).one().decode(Int64.self, at: 0)
+                """
+            ).one().decode(Int64.self, at: 0)
         }
         return try show(id)
+    }
+
+    /// Approves an applied grant, optionally for another amount, on `on` (default today).
+    ///
+    /// - Throws: `RecordError.invalid` when the grant is not `applied`, or the approval would
+    ///   take the company above its entitlement or the policy above its budget for the year
+    ///   (the database says which, with the totals); `RecordError.notFound`.
+    public func approve(_ id: Int64, amount: Decimal? = nil, on day: CalendarDate? = nil) throws -> Grant {
+        if let amount { try Self.checkAmount(amount) }
+        return try transition(
+            id, to: "approved",
+            """
+            UPDATE filmwg.grants
+               SET status = 'approved', amount = coalesce(\(amount), amount),
+                   decided_on = coalesce(\(day), (now() AT TIME ZONE 'Asia/Shanghai')::date)
+             WHERE id = \(id)
+            """)
+    }
+
+    /// Rejects an applied or approved grant, with the reason.
+    public func reject(_ id: Int64, reason: String, on day: CalendarDate? = nil) throws -> Grant {
+        guard let reason = Vocabulary.optional(reason) else {
+            throw RecordError.invalid("a rejection needs a reason: give \(field: "reason") TEXT")
+        }
+        return try transition(
+            id, to: "rejected",
+            """
+            UPDATE filmwg.grants
+               SET status = 'rejected', reason = \(reason),
+                   decided_on = coalesce(\(day), (now() AT TIME ZONE 'Asia/Shanghai')::date)
+             WHERE id = \(id)
+            """)
+    }
+
+    /// Records the payment of an approved grant on `day`.
+    public func pay(_ id: Int64, on day: CalendarDate) throws -> Grant {
+        try transition(
+            id, to: "paid",
+            """
+            UPDATE filmwg.grants SET status = 'paid', paid_on = \(day) WHERE id = \(id)
+            """)
+    }
+
+    /// The statuses each transition leaves from, as trigger `grant_workflow` allows them.
+    static let sources = ["approved": ["applied"], "rejected": ["applied", "approved"], "paid": ["approved"]]
+
+    /// One UPDATE that applies only from an allowed status, so a second approval of the same
+    /// grant (or one racing it) changes nothing and is refused in the workflow's words.
+    private func transition(_ id: Int64, to status: String, _ update: Query) throws -> Grant {
+        let current = try show(id)
+        let from = Self.sources[status] ?? []
+        let guarded: Query = "\(update) AND status = ANY(\(from))"
+        let changed = try DatabaseErrors.translating(Self.constraints) {
+            try db.transaction { tx in try tx.execute(guarded) }
+        }
+        guard changed == 1 else {
+            let now = (try? show(id).status) ?? current.status
+            throw RecordError.invalid(
+                "grant \(id) is \(now); it cannot become \(status) (only applied → approved → paid, and applied or approved → rejected)"
+            )
+        }
+        return try show(id)
+    }
+
+    /// Sets what `policyId` may pay in `year`.
+    ///
+    /// - Throws: `RecordError.invalid` for a bad amount, or one below what is already approved or
+    ///   paid for the year.
+    public func setBudget(policyId: Int64, year: Int, amount: Decimal) throws -> PolicyBudget {
+        try Self.checkAmount(amount, name: "the budget")
+        try DatabaseErrors.translating(Self.constraints) {
+            try db.transaction { tx in
+                try tx.execute(
+                    """
+                    INSERT INTO filmwg.policy_budgets (policy_id, year, amount) VALUES (\(policyId), \(year), \(amount))
+                    ON CONFLICT (policy_id, year) DO UPDATE SET amount = EXCLUDED.amount
+                    """)
+            }
+        }
+        guard let budget = try budget(policyId: policyId, year: year) else {
+            throw RecordError.notFound("the budget just set is gone; someone removed it meanwhile")
+        }
+        return budget
+    }
+
+    public func budget(policyId: Int64, year: Int) throws -> PolicyBudget? {
+        try db.query(
+            """
+            SELECT p.code, b.year, b.amount,
+                   (SELECT coalesce(sum(g.amount), 0) FROM filmwg.grants g
+                     WHERE g.policy_id = b.policy_id AND g.year = b.year AND g.status IN ('approved', 'paid'))
+              FROM filmwg.policy_budgets b JOIN filmwg.policies p ON p.id = b.policy_id
+             WHERE b.policy_id = \(policyId) AND b.year = \(year)
+            """
+        ).optional().map { row in
+            let (code, year, amount, granted) = try row.decode((String, Int, Decimal, Decimal).self)
+            return PolicyBudget(policy: code, year: year, amount: amount, granted: granted)
+        }
     }
 
     /// - Throws: `RecordError.notFound` "no grant with id …".
@@ -79,17 +219,31 @@ public struct GrantRepository {
         return try Self.decode(row)
     }
 
-    /// Grants by day of application.
+    /// Grants by year, day of application and id.
     public func list(_ filter: GrantFilter = GrantFilter()) throws -> [Grant] {
         let status = try filter.status.map { try Vocabulary.check($0, among: Grant.statuses, name: "status") }
         if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
-        return try db.query("""
+        return try db.query(
+            """
             \(Self.columns)
              WHERE (\(filter.policyId)::bigint IS NULL OR g.policy_id = \(filter.policyId))
                AND (\(filter.companyId)::bigint IS NULL OR g.company_id = \(filter.companyId))
                AND (\(status)::text IS NULL OR g.status = \(status))
-             ORDER BY g.applied_on, g.id
+               AND (\(filter.year)::integer IS NULL OR g.year = \(filter.year))
+             ORDER BY g.year, g.applied_on, g.id
              LIMIT \(filter.limit)
-            """).map(Self.decode)
+            """
+        ).map(Self.decode)
+    }
+
+    private func names(policyId: Int64, companyId: Int64) throws -> (policy: String, company: String) {
+        let row = try db.query(
+            """
+            SELECT (SELECT code FROM filmwg.policies WHERE id = \(policyId)),
+                   (SELECT coalesce(uscc, id::text) FROM filmwg.companies WHERE id = \(companyId))
+            """
+        ).one()
+        let (code, company) = try row.decode((String?, String?).self)
+        return (code ?? String(policyId), company ?? String(companyId))
     }
 }

@@ -41,13 +41,24 @@ public struct PolicyVersion: Sendable, Equatable {
     public let rule: String
     /// Source text of each top-level `and` term, in order; determinations are aligned with it.
     public let criteria: [String]
+    /// How much an eligible company receives: a formula of the rules language (DESIGN §12);
+    /// nil when the version pays no computed amount.
+    public let amount: String?
+    /// Largest amount of one determination; nil when uncapped.
+    public let amountCap: Decimal?
+    /// Policies of one group are not cumulative: the highest amount keeps it.
+    public let exclusiveGroup: String?
     public var rowVersion: Int
     public var createdAt: Date
 
     public init(
         id: Int64, policyId: Int64, version: Int, validFrom: CalendarDate, validTo: CalendarDate?,
-        rule: String, criteria: [String], rowVersion: Int, createdAt: Date
+        rule: String, criteria: [String], amount: String? = nil, amountCap: Decimal? = nil,
+        exclusiveGroup: String? = nil, rowVersion: Int, createdAt: Date
     ) {
+        self.amount = amount
+        self.amountCap = amountCap
+        self.exclusiveGroup = exclusiveGroup
         self.id = id
         self.policyId = policyId
         self.version = version
@@ -74,11 +85,14 @@ public struct NewPolicy: Sendable, Equatable {
     public var rule: String
     public var validFrom: CalendarDate
     public var validTo: CalendarDate?
+    /// The first version's amount: its formula, cap (default: the policy's cap) and group.
+    public var terms: BenefitTerms
 
     public init(
         code: String, title: String, issuer: String? = nil, benefit: String? = nil, cap: Decimal? = nil,
-        rule: String, validFrom: CalendarDate, validTo: CalendarDate? = nil
+        rule: String, validFrom: CalendarDate, validTo: CalendarDate? = nil, terms: BenefitTerms = BenefitTerms()
     ) {
+        self.terms = terms
         self.code = code
         self.title = title
         self.issuer = issuer
@@ -87,6 +101,24 @@ public struct NewPolicy: Sendable, Equatable {
         self.rule = rule
         self.validFrom = validFrom
         self.validTo = validTo
+    }
+}
+
+/// How much a version pays (DESIGN §12). In `policy revise`, a nil field keeps what the
+/// version being ended had, and `clear…` drops it.
+public struct BenefitTerms: Sendable, Equatable {
+    /// A formula of the rules language, e.g. `rent_paid_last_year * taper(zone_years + 1, 100%, 80%)`.
+    public var amount: String?
+    public var cap: Decimal?
+    public var exclusiveGroup: String?
+    /// Names of the fields given empty (`--amount ''`), which a revision drops instead of keeping.
+    public var cleared: Set<String>
+
+    public init(amount: String? = nil, cap: Decimal? = nil, exclusiveGroup: String? = nil, cleared: Set<String> = []) {
+        self.amount = amount
+        self.cap = cap
+        self.exclusiveGroup = exclusiveGroup
+        self.cleared = cleared
     }
 }
 

@@ -13,7 +13,7 @@ public struct PolicyRepository {
 
     static let policyColumns = "p.id, p.code, p.title, p.issuer, p.benefit, p.cap, p.row_version, p.created_at"
     static let versionColumns =
-        "v.id, v.policy_id, v.version, lower(v.valid), upper(v.valid), v.rule, v.criteria, v.row_version, v.created_at"
+        "v.id, v.policy_id, v.version, lower(v.valid), upper(v.valid), v.rule, v.criteria, v.row_version, v.created_at, v.amount, v.amount_cap, v.exclusive_group"
 
     static let refusals: [String: Phrase] = [
         "policies_code_key": "a policy with this code already exists; use 'filmwg policy revise CODE' for a new rule",
@@ -25,6 +25,8 @@ public struct PolicyRepository {
             "the new version's period overlaps another version of the policy; versions of one policy never overlap",
         "policy_versions_valid_check": "\(field: "valid_to") must be after \(field: "valid_from")",
         "policy_versions_rule_check": "the rule must not be blank",
+        "policy_versions_amount_cap_check": "the cap must be 0 or more",
+        "policy_versions_exclusive_group_check": "an exclusive group may hold only lower-case letters, digits, - and _",
     ]
 
     // MARK: Rules
@@ -39,6 +41,44 @@ public struct PolicyRepository {
             criteria: checked.criteria.map {
                 RuleSummary.Criterion(source: $0.source, facts: $0.facts.map(\.name))
             })
+    }
+
+    /// Parses and type-checks an amount formula against the fact catalog: what `policy add |
+    /// revise --amount` saves.
+    ///
+    /// - Throws: `RecordError.invalid("the amount does not check: LINE:COLUMN: message …")`.
+    public func check(amount: String) throws -> [String] {
+        try checkedAmount(amount).facts.map(\.name)
+    }
+
+    func checkedAmount(_ amount: String) throws -> CheckedAmount {
+        let catalog = try FactCatalogRepository(db).load()
+        do {
+            return try Rules.checkAmount(amount, catalog: catalog)
+        } catch {
+            throw RecordError.invalid("the amount does not check: \(error.description)")
+        }
+    }
+
+    /// The terms a new version gets: those given, else (for a revision) those of `previous`,
+    /// each checked.
+    func resolvedTerms(_ terms: BenefitTerms, previous: PolicyVersion?) throws -> BenefitTerms {
+        func pick<T>(_ given: T?, _ name: String, _ old: T?) -> T? {
+            terms.cleared.contains(name) ? nil : given ?? old
+        }
+        var amount = pick(terms.amount?.trimmingCharacters(in: .whitespacesAndNewlines), "amount", previous?.amount)
+        if let text = amount, text.isEmpty { amount = nil }
+        if let amount { _ = try checkedAmount(amount) }
+        let cap = pick(terms.cap, "cap", previous?.amountCap)
+        if let cap, cap < 0 { throw RecordError.invalid("the cap must be 0 or more, not \(Amount.format(cap))") }
+        if let cap, !Amount.isCents(cap) {
+            throw RecordError.invalid("the cap \(cap) has more than 2 decimals")
+        }
+        let group = pick(terms.exclusiveGroup?.trimmingCharacters(in: .whitespaces), "exclusive-group", previous?.exclusiveGroup)
+        if let group, group.range(of: "^[a-z0-9_-]+$", options: .regularExpression) == nil {
+            throw RecordError.invalid("exclusive group '\(group)' may hold only lower-case letters, digits, - and _")
+        }
+        return BenefitTerms(amount: amount, cap: cap, exclusiveGroup: group)
     }
 
     func checked(_ rule: String) throws -> CheckedRule {
@@ -69,6 +109,9 @@ public struct PolicyRepository {
         try Self.checkPeriod(from: new.validFrom, to: new.validTo)
         let rule = new.rule.trimmingCharacters(in: .whitespacesAndNewlines)
         let checked = try checked(rule)
+        var given = new.terms
+        if given.cap == nil, !given.cleared.contains("cap") { given.cap = new.cap }
+        let terms = try resolvedTerms(given, previous: nil)
         return try DatabaseErrors.translating(Self.refusals) {
             try db.transaction { tx in
                 if try tx.query("SELECT 1 FROM filmwg.policies WHERE lower(code) = lower(\(code))").optional() != nil {
@@ -84,7 +127,7 @@ public struct PolicyRepository {
                     """
                 ).one().decode(Int64.self, at: 0)
                 try Self.insertVersion(
-                    tx, policyId: id, rule: rule, checked: checked, from: new.validFrom, to: new.validTo)
+                    tx, policyId: id, rule: rule, checked: checked, terms: terms, from: new.validFrom, to: new.validTo)
                 return try PolicyRepository(tx).details(id: id)
             }
         }
@@ -97,7 +140,8 @@ public struct PolicyRepository {
     ///   does not check, when the new version would not start after the open one, or overlaps
     ///   another version.
     public func revise(
-        code: String, rule: String, validFrom: CalendarDate, validTo: CalendarDate? = nil
+        code: String, rule: String, validFrom: CalendarDate, validTo: CalendarDate? = nil,
+        terms: BenefitTerms = BenefitTerms()
     ) throws -> PolicyDetails {
         try Self.checkPeriod(from: validFrom, to: validTo)
         let rule = rule.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -124,20 +168,25 @@ public struct PolicyRepository {
                          WHERE id = \(open.id)
                         """)
                 }
-                try Self.insertVersion(tx, policyId: id, rule: rule, checked: checked, from: validFrom, to: validTo)
+                let previous = versions.last(where: { $0.validTo == nil }) ?? versions.last
+                let resolved = try repository.resolvedTerms(terms, previous: previous)
+                try Self.insertVersion(
+                    tx, policyId: id, rule: rule, checked: checked, terms: resolved, from: validFrom, to: validTo)
                 return try repository.details(id: id)
             }
         }
     }
 
     static func insertVersion(
-        _ db: Connection, policyId: Int64, rule: String, checked: CheckedRule, from: CalendarDate, to: CalendarDate?
+        _ db: Connection, policyId: Int64, rule: String, checked: CheckedRule, terms: BenefitTerms,
+        from: CalendarDate, to: CalendarDate?
     ) throws {
         let criteria = checked.criteria.map(\.source)
         try db.execute(
             """
-            INSERT INTO filmwg.policy_versions (policy_id, valid, rule, criteria)
-            VALUES (\(policyId), daterange(\(from), \(to), '[)'), \(rule), \(criteria))
+            INSERT INTO filmwg.policy_versions (policy_id, valid, rule, criteria, amount, amount_cap, exclusive_group)
+            VALUES (\(policyId), daterange(\(from), \(to), '[)'), \(rule), \(criteria), \(terms.amount), \(terms.cap),
+                    \(terms.exclusiveGroup))
             """)
     }
 
@@ -234,6 +283,9 @@ public struct PolicyRepository {
             try row.decode((Int64, Int64, Int, CalendarDate, CalendarDate?, String, [String], Int, Date).self)
         return PolicyVersion(
             id: id, policyId: policyId, version: version, validFrom: from, validTo: to, rule: rule,
-            criteria: criteria, rowVersion: rowVersion, createdAt: createdAt)
+            criteria: criteria, amount: try row.decode(String?.self, column: "amount"),
+            amountCap: try row.decode(Decimal?.self, column: "amount_cap"),
+            exclusiveGroup: try row.decode(String?.self, column: "exclusive_group"), rowVersion: rowVersion,
+            createdAt: createdAt)
     }
 }

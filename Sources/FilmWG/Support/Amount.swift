@@ -15,6 +15,14 @@ public enum Amount {
         return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }
 
+    /// Whether `value` has at most two decimals, so storing it as numeric(20,2) rounds nothing.
+    public static func isCents(_ value: Decimal) -> Bool {
+        var rounded = Decimal()
+        var copy = value
+        NSDecimalRound(&rounded, &copy, 2, .plain)
+        return rounded == value
+    }
+
     /// Plain digits with two decimals, as the CSV and JSON formats print amounts.
     public static func format(_ value: Decimal) -> String {
         var rounded = Decimal()

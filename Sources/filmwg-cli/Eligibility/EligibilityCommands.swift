@@ -18,7 +18,7 @@ enum EligibilityCommands {
             (dry_run = true). On a terminal it shows progress; otherwise it logs one JSON object per line \
             on stderr (started, evaluated per policy, finished or failed). The summary goes to stdout.
             """,
-        example: "filmwg eligibility run --as-of 2024-05-01 --format json",
+        example: "filmwg eligibility run --as-of 2025-05-01 --format json",
         options: [
             .value("as-of", "DATE", "the day to evaluate (default: today in Asia/Shanghai)"),
             .flag("dry-run", "compute and print, then roll back"),
@@ -77,7 +77,9 @@ enum EligibilityCommands {
             Reads the current run: among the succeeded runs for today or earlier, the one with the latest \
             as_of (ties: the highest id); with --as-of, the latest succeeded run for that day. A \
             criterion's value is true, false or null; null means a fact was missing, which counts as \
-            not met. A company is named by its USCC or numeric id, a policy by its code.
+            not met. A company is named by its USCC or numeric id, a policy by its code. For a policy with an \
+            amount formula, the amount and how it was reached: each fact's value, each taper's step, the formula's \
+            exact value, the rounding, the cap and the exclusive group (JSON keys amount, amount_steps).
             """,
         example: "filmwg eligibility explain --company 91110116MA00000010 --policy film-fund --format json",
         options: [
@@ -98,8 +100,16 @@ enum EligibilityCommands {
             let criteria = explanation.criteria.map { item in
                 JSONText.object(Record([("criterion", .text(item.criterion)), ("value", cell(item.value))]))
             }
+            let steps = explanation.amountSteps.map { step in
+                JSONText.object(Record([("step", .text(step.step)), ("value", ActivityCLI.text(step.value))]))
+            }
             context.output.show(
-                Record(head + [("criteria", .json("[" + criteria.joined(separator: ", ") + "]"))]), format: .json)
+                Record(
+                    head + [
+                        ("amount_formula", ActivityCLI.text(explanation.amountFormula)),
+                        ("amount_steps", .json("[" + steps.joined(separator: ", ") + "]")),
+                        ("criteria", .json("[" + criteria.joined(separator: ", ") + "]")),
+                    ]), format: .json)
         case .csv:
             let records = explanation.criteria.enumerated().map { index, item in
                 Record(
@@ -121,6 +131,11 @@ enum EligibilityCommands {
                 ])
             }
             context.output.list(records, columns: ["number", "criterion", "value", "met"], format: .table)
+            if let formula = explanation.amountFormula {
+                context.output.write("\namount: \(formula)\n")
+                let steps = explanation.amountSteps.map { Record([("step", .text($0.step)), ("value", ActivityCLI.text($0.value))]) }
+                context.output.list(steps, columns: ["step", "value"], format: .table)
+            }
         }
     }
 
@@ -282,7 +297,8 @@ enum EligibilityCommands {
     // MARK: Helpers
 
     static let determinationColumns = [
-        "company_id", "uscc", "name", "name_zh", "policy", "version", "as_of", "eligible", "run_id",
+        "company_id", "uscc", "name", "name_zh", "policy", "version", "as_of", "eligible", "amount", "amount_reason",
+        "run_id",
     ]
 
     static func determinationFields(_ determination: Determination) -> [(String, Cell)] {
@@ -293,6 +309,8 @@ enum EligibilityCommands {
             ("name_zh", determination.company.nameZh.map { .text($0) } ?? .null),
             ("policy", .text(determination.policy)), ("version", .number(String(determination.version))),
             ("as_of", .text(determination.asOf.description)), ("eligible", .bool(determination.eligible)),
+            ("amount", ActivityCLI.amount(determination.amount)),
+            ("amount_reason", ActivityCLI.text(determination.amountReason)),
             ("run_id", .number(String(determination.runId))),
         ]
     }

@@ -1,44 +1,62 @@
 import FilmWG
 import Foundation
 
-/// `filmwg grant record | list | show`.
+/// `filmwg grant apply | approve | reject | pay | list | show` and `filmwg policy budget`: the
+/// grants workflow of DESIGN §12, which the database enforces.
 enum GrantCommands {
-    static let all: [Command] = [record, list, show]
+    static let all: [Command] = [apply, approve, reject, pay, list, show, budget]
 
     static let columns = [
-        "id", "policy", "company_id", "company_name", "amount", "status", "applied_on", "decided_on", "paid_on", "run_id",
+        "id", "policy", "company_id", "company_name", "year", "amount", "entitlement", "status", "applied_on",
+        "decided_on", "paid_on", "run_id",
     ]
 
     static func record(_ grant: Grant) -> Record {
         Record([
             ("id", .number(String(grant.id))), ("policy", .text(grant.policy)),
             ("company_id", .number(String(grant.companyId))), ("company_name", .text(grant.companyName)),
-            ("amount", ActivityCLI.amount(grant.amount)), ("status", .text(grant.status)),
+            ("year", .number(String(grant.year))),
+            ("amount", ActivityCLI.amount(grant.amount)), ("entitlement", ActivityCLI.amount(grant.entitlement)),
+            ("status", .text(grant.status)),
             ("applied_on", .text(grant.appliedOn.description)), ("decided_on", ActivityCLI.date(grant.decidedOn)),
             ("paid_on", ActivityCLI.date(grant.paidOn)), ("run_id", ActivityCLI.number(grant.runId)),
-            ("policy_version_id", ActivityCLI.number(grant.policyVersionId)), ("notes", ActivityCLI.text(grant.notes)),
+            ("policy_version_id", ActivityCLI.number(grant.policyVersionId)), ("reason", ActivityCLI.text(grant.reason)),
+            ("notes", ActivityCLI.text(grant.notes)),
             ("row_version", .number(String(grant.rowVersion))), ("created_at", ActivityCLI.instant(grant.createdAt)),
         ])
     }
 
-    static let record = Command(
-        path: ["grant", "record"],
-        abstract: "Record a benefit granted (or applied for) under a policy, and print it.",
+    static let workflow = """
+        Only applied → approved → paid, and applied or approved → rejected. An approval is refused when the \
+        company's approved and paid grants for the policy and year would exceed the amount of the determination \
+        it rests on, or the policy's would exceed its budget for the year ('filmwg policy budget'); two approvals \
+        racing for the same money are serialised, so at most one passes. Every transition is audited with the actor.
+        """
+
+    static func amount(_ arguments: Arguments, _ name: String = "amount") throws -> Decimal? {
+        try arguments.decimal(name)
+    }
+
+    static func year(_ arguments: Arguments) throws -> Int {
+        guard let year = try arguments.int("year") else { throw CLIError.usage("missing --year YEAR; it is required here") }
+        return year
+    }
+
+    static let apply = Command(
+        path: ["grant", "apply"],
+        abstract: "Apply for a grant under a policy for a year, and print it.",
         discussion: """
-            Amounts are plain decimals in CNY (5000000.00), at most the policy's cap. Statuses: \
-            \(Grant.statuses.joined(separator: ", ")). --run names the eligibility run whose determination for this \
-            policy and company the grant rests on.
+            The grant rests on the company's latest eligible determination for the policy in a succeeded run of that \
+            year; without one it is refused (exit 65). The amount is CNY with at most two decimals, at most the \
+            determination's amount and the policy's cap. \(workflow)
             """,
-        example: "filmwg grant record --policy film-fund --company 91110116MA00ABCD1E --amount 500000.00 --status approved --applied-on 2018-03-01 --decided-on 2018-04-15 --run 1",
+        example: "filmwg grant apply --company 91110116MA00ABCD1E --policy film-fund --year 2025 --amount 480000.00 --applied-on 2025-05-10",
         options: [
+            .value("company", "C", "the applying company: USCC or id (required)"),
             .value("policy", "CODE", "the policy (required)"),
-            .value("company", "C", "the receiving company: USCC or id (required)"),
-            .value("amount", "AMOUNT", "amount in CNY, e.g. 500000.00 (required)"),
-            .value("status", "STATUS", "applied, approved, rejected or paid (default: applied)"),
+            .value("year", "YEAR", "the year the grant is for (required)"),
+            .value("amount", "AMOUNT", "amount in CNY, e.g. 480000.00 (required)"),
             .value("applied-on", "DATE", "day of application (default: today, Asia/Shanghai)"),
-            .value("decided-on", "DATE", "day of approval or rejection"),
-            .value("paid-on", "DATE", "day of payment"),
-            .value("run", "N", "the eligibility run the grant rests on"),
             .value("notes", "TEXT", "free notes"),
             Format.option,
         ]
@@ -47,25 +65,76 @@ enum GrantCommands {
         let format = try Format.from(arguments)
         let policyCode = try arguments.required("policy")
         let companyRef = try arguments.required("company")
-        _ = try arguments.required("amount")
-        guard let amount = try arguments.decimal("amount") else { throw CLIError.usage("missing --amount; it is required here") }
+        let year = try year(arguments)
+        guard let amount = try amount(arguments) else { throw CLIError.usage("missing --amount AMOUNT; it is required here") }
         let db = try context.connection()
-        let grant = NewGrant(
+        let application = GrantApplication(
             policyId: try References.policyID(policyCode, db: db), companyId: try References.companyID(companyRef, db: db),
-            amount: amount, status: arguments.string("status") ?? "applied", appliedOn: try arguments.date("applied-on"),
-            decidedOn: try arguments.date("decided-on"), paidOn: try arguments.date("paid-on"),
-            runId: try ActivityCLI.id(option: "run", arguments), notes: arguments.string("notes"))
-        context.output.show(record(try GrantRepository(db).record(grant)), format: format)
+            year: year, amount: amount, appliedOn: try arguments.date("applied-on"), notes: arguments.string("notes"))
+        context.output.show(record(try GrantRepository(db).apply(application)), format: format)
+    }
+
+    static let approve = Command(
+        path: ["grant", "approve"],
+        abstract: "Approve an applied grant, optionally for another amount.",
+        usage: "ID",
+        discussion: workflow,
+        example: "filmwg grant approve 1 --amount 450000.00 --on 2025-06-15",
+        options: [
+            .value("amount", "AMOUNT", "the approved amount (default: the amount applied for)"),
+            .value("on", "DATE", "day of the decision (default: today, Asia/Shanghai)"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let id = try ActivityCLI.id(arguments, of: "grant")
+        let grant = try GrantRepository(try context.connection()).approve(
+            id, amount: try amount(arguments), on: try arguments.date("on"))
+        context.output.show(record(grant), format: format)
+    }
+
+    static let reject = Command(
+        path: ["grant", "reject"],
+        abstract: "Reject an applied or approved grant, saying why.",
+        usage: "ID --reason TEXT",
+        discussion: workflow,
+        example: "filmwg grant reject 2 --reason \"fiscal contribution below CNY 300 per m²\"",
+        options: [
+            .value("reason", "TEXT", "why (required)"),
+            .value("on", "DATE", "day of the decision (default: today, Asia/Shanghai)"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let id = try ActivityCLI.id(arguments, of: "grant")
+        let reason = try arguments.required("reason")
+        let grant = try GrantRepository(try context.connection()).reject(id, reason: reason, on: try arguments.date("on"))
+        context.output.show(record(grant), format: format)
+    }
+
+    static let pay = Command(
+        path: ["grant", "pay"],
+        abstract: "Record that an approved grant was paid, and on which day.",
+        usage: "ID --on DATE",
+        discussion: workflow,
+        example: "filmwg grant pay 1 --on 2025-09-30",
+        options: [.value("on", "DATE", "day of payment (required)"), Format.option]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let id = try ActivityCLI.id(arguments, of: "grant")
+        guard let day = try arguments.date("on") else { throw CLIError.usage("missing --on DATE: the day it was paid") }
+        context.output.show(record(try GrantRepository(try context.connection()).pay(id, on: day)), format: format)
     }
 
     static let list = Command(
         path: ["grant", "list"],
-        abstract: "List grants by day of application.",
-        example: "filmwg grant list --policy film-fund --status approved --format csv",
+        abstract: "List grants by year and day of application.",
+        example: "filmwg grant list --policy film-fund --year 2025 --status paid --format csv",
         options: [
             .value("policy", "CODE", "only this policy"),
             .value("company", "C", "only this company (USCC or id)"),
             .value("status", "STATUS", "only this status: \(Grant.statuses.joined(separator: ", "))"),
+            .value("year", "YEAR", "only grants for this year"),
             ActivityCLI.limit, Format.option,
         ]
     ) { arguments, context in
@@ -73,10 +142,11 @@ enum GrantCommands {
         let format = try Format.from(arguments)
         let limit = try ActivityCLI.limit(arguments)
         let db = try context.connection()
-        let grants = try GrantRepository(db).list(GrantFilter(
-            policyId: try arguments.string("policy").map { try References.policyID($0, db: db) },
-            companyId: try arguments.string("company").map { try References.companyID($0, db: db) },
-            status: arguments.string("status"), limit: limit))
+        let grants = try GrantRepository(db).list(
+            GrantFilter(
+                policyId: try arguments.string("policy").map { try References.policyID($0, db: db) },
+                companyId: try arguments.string("company").map { try References.companyID($0, db: db) },
+                status: arguments.string("status"), year: try arguments.int("year"), limit: limit))
         context.output.list(grants.map { ActivityCLI.project(record($0), columns) }, columns: columns, format: format)
     }
 
@@ -90,5 +160,32 @@ enum GrantCommands {
         let format = try Format.from(arguments)
         let id = try ActivityCLI.id(arguments, of: "grant")
         context.output.show(record(try GrantRepository(try context.connection()).show(id)), format: format)
+    }
+
+    static let budget = Command(
+        path: ["policy", "budget"],
+        abstract: "Set what a policy may pay in a year; approvals beyond it are refused.",
+        usage: "CODE --year YEAR --amount AMOUNT",
+        discussion: "Refused when below what is already approved or paid for the year. Prints the budget, what is granted and what remains.",
+        example: "filmwg policy budget film-fund --year 2025 --amount 5000000.00",
+        options: [
+            .value("year", "YEAR", "the grants' year (required)"),
+            .value("amount", "AMOUNT", "the budget in CNY (required)"),
+            Format.option,
+        ]
+    ) { arguments, context in
+        let code = try arguments.subject("policy code")
+        let format = try Format.from(arguments)
+        let year = try year(arguments)
+        guard let amount = try amount(arguments) else { throw CLIError.usage("missing --amount AMOUNT; it is required here") }
+        let db = try context.connection()
+        let budget = try GrantRepository(db).setBudget(
+            policyId: try References.policyID(code, db: db), year: year, amount: amount)
+        context.output.show(
+            Record([
+                ("policy", .text(budget.policy)), ("year", .number(String(budget.year))),
+                ("amount", ActivityCLI.amount(budget.amount)), ("granted", ActivityCLI.amount(budget.granted)),
+                ("remaining", ActivityCLI.amount(budget.remaining)),
+            ]), format: format)
     }
 }

@@ -6,6 +6,24 @@ import Postgres
 enum PolicyCommands {
     static let all: [Command] = [add, revise, show, list, check, tryRule, facts]
 
+    static let amountOptions: [Option] = [
+        .value(
+            "amount", "EXPR",
+            "how much an eligible company receives, a formula over the facts, e.g. \"rent_paid_last_year * taper(zone_years + 1, 100%, 80%, 60%)\" ('' drops it on revise)"
+        ),
+        .value("exclusive-group", "NAME", "not cumulative with the other policies of this group: the highest amount keeps it"),
+    ]
+
+    /// What `--amount`, `--cap` and `--exclusive-group` ask for; an empty value drops a term on revise.
+    static func terms(_ arguments: Arguments) throws -> BenefitTerms {
+        var terms = BenefitTerms()
+        for name in ["amount", "cap", "exclusive-group"] where arguments.string(name) == "" { terms.cleared.insert(name) }
+        if !terms.cleared.contains("amount") { terms.amount = arguments.string("amount") }
+        if !terms.cleared.contains("cap") { terms.cap = try arguments.decimal("cap") }
+        if !terms.cleared.contains("exclusive-group") { terms.exclusiveGroup = arguments.string("exclusive-group") }
+        return terms
+    }
+
     static let ruleOptions: [Option] = [
         .value("rule", "RULE", "the eligibility rule (DESIGN §6), e.g. \"registered_in_zone and employees >= 10\""),
         .value("rule-file", "FILE", "read the rule from FILE instead (- for standard input)"),
@@ -32,7 +50,8 @@ enum PolicyCommands {
             .value("valid-to", "DATE", "first day it no longer applies (default: open)"),
             .value("issuer", "TEXT", "who issues the policy"),
             .value("benefit", "TEXT", "what it grants, in words"),
-            .value("cap", "AMOUNT", "largest amount in CNY of one grant, e.g. 5000000.00"),
+            .value("cap", "AMOUNT", "largest amount in CNY of one grant and of one determination's amount, e.g. 5000000.00"),
+        ] + amountOptions + [
             Format.option,
         ]
     ) { arguments, context in
@@ -42,7 +61,8 @@ enum PolicyCommands {
             code: try arguments.required("code"), title: try arguments.required("title"),
             issuer: arguments.string("issuer"), benefit: arguments.string("benefit"), cap: try arguments.decimal("cap"),
             rule: try rule(arguments, context: context),
-            validFrom: try requiredDate(arguments, "valid-from"), validTo: try arguments.date("valid-to"))
+            validFrom: try requiredDate(arguments, "valid-from"), validTo: try arguments.date("valid-to"),
+            terms: try terms(arguments))
         let details = try PolicyRepository(try context.connection()).add(new)
         print(details, format: format, output: context.output)
     }
@@ -53,13 +73,16 @@ enum PolicyCommands {
         usage: "CODE --rule RULE|--rule-file FILE --valid-from DATE",
         discussion: """
             Adds version N+1 valid from --valid-from and ends the open version on the day before, in \
-            one transaction. Versions the job has used keep their rule; determinations already made stay.
+            one transaction. Versions the job has used keep their rule; determinations already made stay. The new \
+            version keeps the open version's --amount, --cap and --exclusive-group unless given ('' drops one).
             """,
         example:
             "filmwg policy revise film-fund --rule \"registered_in_zone and employees >= 20\" --valid-from 2025-01-01",
         options: ruleOptions + [
             .value("valid-from", "DATE", "first day the new rule applies"),
             .value("valid-to", "DATE", "first day it no longer applies (default: open)"),
+            .value("cap", "AMOUNT", "largest amount in CNY of one determination ('' drops it)"),
+        ] + amountOptions + [
             Format.option,
         ]
     ) { arguments, context in
@@ -67,7 +90,8 @@ enum PolicyCommands {
         let format = try Format.from(arguments)
         let details = try PolicyRepository(try context.connection()).revise(
             code: code, rule: try rule(arguments, context: context),
-            validFrom: try requiredDate(arguments, "valid-from"), validTo: try arguments.date("valid-to"))
+            validFrom: try requiredDate(arguments, "valid-from"), validTo: try arguments.date("valid-to"),
+            terms: try terms(arguments))
         print(details, format: format, output: context.output)
     }
 
@@ -120,13 +144,28 @@ enum PolicyCommands {
         usage: "RULE",
         discussion: """
             Nothing is written. A rule that does not check exits 65 with LINE:COLUMN, what is wrong \
-            and, for a misspelt name, the nearest fact or value. Quote the rule for the shell.
+            and, for a misspelt name, the nearest fact or value. Quote the rule for the shell. With --amount, \
+            checks an amount formula (DESIGN §12) the same way and prints the facts it reads.
             """,
         example:
             "filmwg policy check \"registered_in_zone and years_in_operation >= 2 and member_tier in ('initiating', 'member')\"",
-        options: [.value("rule-file", "FILE", "read the rule from FILE (- for standard input)"), Format.option]
+        options: [
+            .value("rule-file", "FILE", "read the rule from FILE (- for standard input)"),
+            .value("amount", "EXPR", "check an amount formula instead, e.g. \"min(300 * renovated_area_m2_last_year, 30% * renovation_cost_last_year)\""),
+            Format.option,
+        ]
     ) { arguments, context in
         let format = try Format.from(arguments)
+        if let amount = arguments.string("amount") {
+            try arguments.noPositionals()
+            let facts = try PolicyRepository(try context.connection()).check(amount: amount)
+            let record = Record([
+                ("amount", .text(amount)),
+                ("facts", format == .json ? .json(jsonArray(facts)) : .text(facts.joined(separator: ", "))),
+            ])
+            context.output.list([record], columns: ["amount", "facts"], format: format)
+            return
+        }
         let source: String
         if let file = arguments.string("rule-file") {
             try arguments.noPositionals()
@@ -156,7 +195,7 @@ enum PolicyCommands {
     static let tryRule = Command(
         path: ["policy", "try"],
         abstract: "What-if: evaluate a draft rule over every company as of a day, writing nothing.",
-        usage: "RULE [--as-of DATE] [--policy CODE] [--list]",
+        usage: "RULE [--as-of DATE] [--policy CODE] [--amount EXPR] [--list]",
         discussion: """
             Evaluates the rule as the nightly job would, over the facts in force on --as-of (default today in \
             Asia/Shanghai), inside a read-only transaction that is rolled back: nothing is written, not even a \
@@ -164,13 +203,17 @@ enum PolicyCommands {
             were true, false and null. With --policy, compares with that policy's version in force on the day: \
             how many stay eligible, become eligible and stop being eligible. --list prints instead the companies \
             whose answer differs from the policy's (without --policy: the companies the draft finds eligible). \
-            A rule that does not check exits 65 with LINE:COLUMN, as 'filmwg policy check' does.
+            --amount EXPR also computes a draft amount formula (DESIGN §12) for every company the draft finds \
+            eligible, as the job would (no cap): amount_total is their sum, amount_unknown how many have no amount \
+            (a fact it needs is unknown); --list then shows each one's amount. \
+            A rule or formula that does not check exits 65 with LINE:COLUMN, as 'filmwg policy check' does.
             """,
-        example: "filmwg policy try \"registered_in_zone and employees >= 20\" --policy film-fund --as-of 2025-06-01 --format json",
+        example: "filmwg policy try \"registered_in_zone and employees >= 20\" --policy film-fund --as-of 2025-06-01 --amount \"rent_paid_last_year * 80%\" --format json",
         options: [
             .value("rule-file", "FILE", "read the rule from FILE (- for standard input)"),
             .value("as-of", "DATE", "the day to evaluate (default: today in Asia/Shanghai)"),
             .value("policy", "CODE", "compare with this policy's version in force on the day"),
+            .value("amount", "EXPR", "a draft amount formula to total over the eligible companies"),
             .flag("list", "print the companies whose answer differs"),
             Format.option,
         ]
@@ -188,7 +231,7 @@ enum PolicyCommands {
         }
         let result = try WhatIf(try context.connection()).run(
             rule: source, asOf: try arguments.date("as-of"), policy: arguments.string("policy"),
-            list: arguments.has("list"))
+            list: arguments.has("list"), amount: arguments.string("amount"))
         if arguments.has("list") {
             let records = result.differences.map { difference in
                 Record([
@@ -203,10 +246,11 @@ enum PolicyCommands {
                         difference.current == nil
                             ? .null : .text(difference.draft ? "newly_eligible" : "no_longer_eligible")
                     ),
-                ])
+                ] + (result.amountTotal == nil ? [] : [("amount", difference.amount.map { .number(Amount.format($0)) } ?? .null)]))
             }
             context.output.list(
-                records, columns: ["company_id", "uscc", "name", "name_zh", "draft", "current", "change"],
+                records, columns: ["company_id", "uscc", "name", "name_zh", "draft", "current", "change"]
+                    + (result.amountTotal == nil ? [] : ["amount"]),
                 format: format)
             return
         }
@@ -216,6 +260,8 @@ enum PolicyCommands {
             ("version", count(result.version)), ("evaluated", count(result.evaluated)),
             ("eligible", count(result.eligible)), ("still_eligible", count(result.stillEligible)),
             ("newly_eligible", count(result.newlyEligible)), ("no_longer_eligible", count(result.noLongerEligible)),
+            ("amount_total", result.amountTotal.map { .number(Amount.format($0)) } ?? .null),
+            ("amount_unknown", count(result.amountUnknown)),
         ]
         let criteria = result.criteria.map { item in
             Record([
@@ -230,7 +276,7 @@ enum PolicyCommands {
         case .csv:
             context.output.list(criteria, columns: ["criterion", "true", "false", "null"], format: .csv)
         case .table:
-            context.output.show(Record(head.filter { result.policy != nil || $0.1 != .null }), format: .table)
+            context.output.show(Record(head.filter { $0.1 != .null || (result.policy != nil && !$0.0.hasPrefix("amount")) }), format: .table)
             context.output.write("\n")
             context.output.list(criteria, columns: ["criterion", "true", "false", "null"], format: .table)
             context.output.message("Nothing was written.")
@@ -339,6 +385,9 @@ enum PolicyCommands {
         [
             ("version", .number(String(version.version))), ("valid_from", .text(version.validFrom.description)),
             ("valid_to", version.validTo.map { .text($0.description) } ?? .null), ("rule", .text(version.rule)),
+            ("amount", version.amount.map { .text($0) } ?? .null),
+            ("amount_cap", version.amountCap.map { .number(Amount.format($0)) } ?? .null),
+            ("exclusive_group", version.exclusiveGroup.map { .text($0) } ?? .null),
         ]
     }
 
@@ -367,6 +416,7 @@ enum PolicyCommands {
             }
             let columns = [
                 "code", "title", "issuer", "benefit", "cap", "version", "valid_from", "valid_to", "rule", "criteria",
+                "amount", "amount_cap", "exclusive_group",
             ]
             output.list(records, columns: columns, format: .csv)
         case .table:
@@ -379,6 +429,9 @@ enum PolicyCommands {
                 for (index, criterion) in version.criteria.enumerated() {
                     text += "  \(index + 1). \(criterion)\n"
                 }
+                if let amount = version.amount { text += "  amount: \(amount)\n" }
+                if let cap = version.amountCap { text += "  cap: \(Amount.format(cap))\n" }
+                if let group = version.exclusiveGroup { text += "  exclusive group: \(group)\n" }
                 output.write(text)
             }
         }

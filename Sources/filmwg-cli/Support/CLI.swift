@@ -11,6 +11,7 @@ enum CLI {
         + PolicyCommands.all
         + EligibilityCommands.all
         + ReportCommands.all
+        + FigureCommands.all
         + ActivityCLI.all
 
     static func main(_ words: [String], environment: [String: String]) -> ExitCode {

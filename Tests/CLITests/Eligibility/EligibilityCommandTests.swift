@@ -125,7 +125,7 @@ import Testing
                 ["eligibility", "explain", "--company", "1", "--policy", "film-fund"], database: db)
             #expect(byId.status == 0)
             #expect(byId.stdout.contains("registered_capital >= 5000000"))
-            #expect(byId.stdout.contains("eligible    true"))
+            #expect(byId.stdout.contains("eligible       true"))
         }
     }
 

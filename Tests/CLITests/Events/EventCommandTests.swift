@@ -55,7 +55,8 @@ import Testing
         ["event", "add"], ["event", "show"], ["event", "list"], ["attendance", "record"], ["attendance", "list"],
         ["attendance", "import"], ["position", "list"], ["position", "show"], ["position", "add"], ["position", "update"],
         ["role", "assign"], ["role", "end"], ["role", "list"], ["role", "show"], ["election", "record"],
-        ["election", "show"], ["election", "list"], ["grant", "record"], ["grant", "list"], ["grant", "show"], ["audit"],
+        ["election", "show"], ["election", "list"], ["grant", "apply"], ["grant", "approve"], ["grant", "reject"], ["grant", "pay"], ["grant", "list"],
+        ["grant", "show"], ["policy", "budget"], ["figure", "import"], ["figure", "list"], ["audit"],
         ["history", "company"], ["history", "event"], ["jobs", "list"], ["seed", "list"], ["seed", "launch-2017"],
         ["completion", "bash"], ["completion", "zsh"],
     ])

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ReportCommandTests {
     static let reports = [
-        "awards", "companies_by_kind", "company_engagement", "eligibility_changes", "event_attendance",
+        "awards", "benefits_by_policy_year", "companies_by_kind", "company_engagement", "eligibility_changes", "event_attendance",
         "grants_by_policy_year", "member_roster", "membership_growth", "policy_eligibility_current",
         "role_history", "role_holders_current", "works_by_company",
     ]
@@ -195,8 +195,12 @@ private func insertRecords(_ db: TestDatabase) throws {
         SELECT r.id, v.id, c.id, 'newly_eligible', r.id - 1
           FROM filmwg.job_runs r, filmwg.policy_versions v, filmwg.companies c
          WHERE r.as_of = '2018-06-01' AND c.name LIKE 'Beta%';
-        INSERT INTO filmwg.grants (policy_id, company_id, amount, status, applied_on)
-        SELECT p.id, c.id, 50000, 'paid', '2018-03-01' FROM filmwg.policies p, filmwg.companies c WHERE c.name = 'Alpha Pictures';
+        -- A grant paid before the workflow existed, loaded as history without its triggers.
+        SET session_replication_role = replica;
+        INSERT INTO filmwg.grants (policy_id, company_id, amount, status, applied_on, year, paid_on)
+        SELECT p.id, c.id, 50000, 'paid', '2018-03-01', 2018, '2018-03-01'
+          FROM filmwg.policies p, filmwg.companies c WHERE c.name = 'Alpha Pictures';
+        RESET session_replication_role;
         INSERT INTO filmwg.works (title, title_zh, kind, released_on, first_producer_id)
         SELECT 'Lake Light', '湖光', 'film', '2018-07-12', id FROM filmwg.companies WHERE name = 'Alpha Pictures';
         INSERT INTO filmwg.work_co_producers (work_id, company_id, first_producer_id)

@@ -70,7 +70,7 @@ import Testing
         #expect(lines.count == 7, "\(result)")
         guard lines.count == 7 else { return }
         #expect(lines[0] == "compdef _filmwg filmwg")
-        #expect(lines[1].hasPrefix("attendance audit award company completion db election eligibility event grant history jobs member policy position professional report role seed work|attendance commands: record, list, import"))
+        #expect(lines[1].hasPrefix("attendance audit award company completion db election eligibility event figure grant history jobs member policy position professional report role seed work|attendance commands: record, list, import"))
         #expect(lines[2] == "assign end list show|Assign a position to a professional, on behalf of a company, from a day.")
         #expect(lines[3] == "--position --professional --company --from --to --format --database --actor --help|the position, e.g. head (required)")
         #expect(lines[4] == "table csv json")

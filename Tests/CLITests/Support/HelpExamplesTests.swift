@@ -11,6 +11,7 @@ import Testing
     static let order: [String] = [
         "db migrate", "db status", "db verify", "seed list",
         "company add", "company show", "company list", "company update", "company history", "company import", "company duplicates",
+        "figure import", "figure list",
         "member join", "member leave", "member list", "member import",
         "professional add", "professional show", "professional list", "professional update", "professional import",
         "event add", "event show", "event list", "event import",
@@ -18,9 +19,9 @@ import Testing
         "position list", "position show", "position add", "position update",
         "role assign", "role end", "role list", "role show",
         "election record", "election show", "election list",
-        "policy check", "policy facts", "policy add", "policy revise", "policy show", "policy list", "policy try",
+        "policy check", "policy facts", "policy add", "policy revise", "policy show", "policy list", "policy try", "policy budget",
         "eligibility run", "eligibility explain", "eligibility list", "eligibility changes", "jobs list", "eligibility prune",
-        "grant record", "grant list", "grant show",
+        "grant apply", "grant approve", "grant reject", "grant pay", "grant list", "grant show",
         "work add", "work show", "work list", "work update", "work import", "award record", "award list",
         "report list", "report", "audit",
         "history company", "history member", "history professional", "history employment", "history event",
@@ -28,6 +29,14 @@ import Testing
         "history work", "history award",
         "company merge", "company archive", "professional erase", "seed launch-2017", "db backup", "db restore",
         "completion bash", "completion zsh",
+    ]
+
+    /// What a command's example needs that no earlier example leaves behind, run just before it:
+    /// `grant reject` rejects a second application, as the first one goes on to be approved and paid.
+    static let preparation: [String: [String]] = [
+        "grant reject": [
+            "filmwg grant apply --company 91110116MA00ABCD1E --policy film-fund --year 2025 --amount 20000.00 --applied-on 2025-05-11"
+        ]
     ]
 
     static let fixtures: [String: String] = [
@@ -53,6 +62,11 @@ import Testing
             title,title_zh,kind,released_on,licence_no,first_producer_uscc,co_producer_usccs
             Yanqi Lake Nights,雁栖湖之夜,online_film,2024-11-02,,91110116MA00000010,91110116MA00ABCD1E
             Film Town,,documentary,2025-03-15,电审故字〔2025〕第002号,91110116MA00ABCD1E,
+
+            """,
+        "figures-2024.csv": """
+            company_uscc,year,rent_paid,rented_area_m2,fiscal_contribution,revenue,investment,renovation_cost,renovated_area_m2
+            91110116MA00ABCD1E,2024,600000.00,1200.00,480000.00,12000000.00,,,
 
             """,
         "film-fund.rule": "registered_in_zone\nand registered_capital >= 5000000\nand member_tier in ('initiating', 'member')\n",
@@ -115,6 +129,12 @@ import Testing
                     guard let example = try Self.example(of: command) else {
                         Issue.record("'\(command)' has no example")
                         continue
+                    }
+                    for step in Self.preparation[command] ?? [] {
+                        let result = try FilmWGBinary.run(
+                            ["-c", step], database: db, environment: ["PATH": path, "HOME": folder.path],
+                            executable: URL(fileURLWithPath: "/bin/bash"), directory: folder)
+                        #expect(result.status == 0, "preparation of '\(command)': \(step)\n\(result)")
                     }
                     let result = try FilmWGBinary.run(
                         ["-c", example], database: db, environment: ["PATH": path, "HOME": folder.path],

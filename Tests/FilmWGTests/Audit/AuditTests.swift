@@ -32,6 +32,7 @@ import Testing
             let professional = try ActivityFixtures.professional(setup, name: "李娜", email: "li@example.cn")
             let company = try ActivityFixtures.company(setup, name: "Huairou Pictures", uscc: ActivityFixtures.uscc(9))
             let policy = try ActivityFixtures.policy(setup, code: "fund", cap: 1000)
+            try ActivityFixtures.run(setup, asOf: "2025-03-01", determinations: [(policy, company, true)])
             let connection = try db.connect(actor: "carol")
             try connection.execute("SET ROLE filmwg_admin")
             func auditRows() throws -> [(table: String, rowId: String, action: String, actor: String)] {
@@ -69,9 +70,13 @@ import Testing
             expected.append(("elections", "\(election.id)", "insert"))
             expected.append(("election_candidates", "\(election.id),\(professional)", "insert"))
             try check("election record")
-            let grant = try GrantRepository(connection).record(NewGrant(policyId: policy, companyId: company, amount: 500))
+            let grant = try GrantRepository(connection).apply(
+                GrantApplication(policyId: policy, companyId: company, year: 2025, amount: 500))
             expected.append(("grants", "\(grant.id)", "insert"))
-            try check("grant record")
+            try check("grant apply")
+            _ = try GrantRepository(connection).approve(grant.id)
+            expected.append(("grants", "\(grant.id)", "update"))
+            try check("grant approve")
             // Deletes, as an admin would make them by hand.
             try connection.execute("DELETE FROM filmwg.election_candidates WHERE election_id = \(election.id)")
             expected.append(("election_candidates", "\(election.id),\(professional)", "delete"))

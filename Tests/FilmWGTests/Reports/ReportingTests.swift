@@ -7,7 +7,7 @@ import Testing
 /// Schema `reporting` as analysts meet it: through the role filmwg_reporting, with psql.
 @Suite struct ReportingTests {
     static let views = [
-        "awards", "companies_by_kind", "company_engagement", "eligibility_changes", "event_attendance",
+        "awards", "benefits_by_policy_year", "companies_by_kind", "company_engagement", "eligibility_changes", "event_attendance",
         "grants_by_policy_year", "member_roster", "membership_growth", "policy_eligibility_current",
         "role_history", "role_holders_current", "works_by_company",
     ]
@@ -415,13 +415,17 @@ private func insertFixture(_ db: Connection) throws {
         SELECT r.id, v.id, c.id, 'newly_eligible', (SELECT id FROM filmwg.job_runs WHERE as_of = '2019-01-01')
           FROM filmwg.job_runs r, filmwg.policy_versions v, filmwg.companies c
          WHERE r.as_of = '2020-01-01' AND NOT r.dry_run AND c.name = 'Beta Films';
-        INSERT INTO filmwg.grants (policy_id, company_id, amount, status, applied_on)
-        SELECT p.id, c.id, g.amount, g.status, g.applied_on::date
+        -- Grants decided before the workflow existed, loaded as history without its triggers.
+        SET session_replication_role = replica;
+        INSERT INTO filmwg.grants (policy_id, company_id, amount, status, applied_on, year, paid_on, reason)
+        SELECT p.id, c.id, g.amount, g.status, g.applied_on::date, extract(year FROM g.applied_on::date)::integer,
+               CASE WHEN g.status = 'paid' THEN g.applied_on::date END, CASE WHEN g.status = 'rejected' THEN 'test' END
           FROM (VALUES ('Alpha Pictures', 50000, 'paid', '2019-03-01'), ('Gamma Online', 10000, 'paid', '2019-12-31'),
                        ('Alpha Pictures', 20000, 'approved', '2019-07-01'), ('Beta Films', 10000, 'rejected', '2020-02-01'))
                AS g(company, amount, status, applied_on)
           JOIN filmwg.companies c ON c.name = g.company
          CROSS JOIN filmwg.policies p;
+        RESET session_replication_role;
         """)
 }
 

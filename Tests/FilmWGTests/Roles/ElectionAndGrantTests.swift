@@ -63,23 +63,25 @@ import Testing
             let connection = try db.connect()
             let company = try ActivityFixtures.company(connection, name: "Studio", uscc: ActivityFixtures.uscc(5))
             let policy = try ActivityFixtures.policy(connection, code: "film-fund", cap: 500_000)
+            try ActivityFixtures.run(connection, asOf: "2018-01-01", determinations: [(policy, company, true)])
             let grants = GrantRepository(connection)
             #expect(throws: RecordError.invalid("grant amount 600000.00 exceeds the cap 500000.00 of policy film-fund")) {
-                try grants.record(NewGrant(policyId: policy, companyId: company, amount: Decimal(string: "600000.00")!))
+                try grants.apply(GrantApplication(policyId: policy, companyId: company, year: 2018, amount: Decimal(string: "600000.00")!))
             }
-            let grant = try grants.record(NewGrant(
-                policyId: policy, companyId: company, amount: Decimal(string: "500000.00")!, status: "Approved",
-                appliedOn: CalendarDate(iso: "2018-03-01"), decidedOn: CalendarDate(iso: "2018-04-15")))
-            #expect(grant.amount == 500_000 && grant.status == "approved" && grant.policy == "film-fund")
-            #expect(grant.appliedOn == CalendarDate(iso: "2018-03-01") && grant.runId == nil)
-            #expect(throws: RecordError.invalid("a grant cannot be decided or paid before the day it was applied for; check \(field: "decided_on") and \(field: "paid_on")")) {
-                try grants.record(NewGrant(policyId: policy, companyId: company, amount: 1, appliedOn: CalendarDate(iso: "2018-03-01"),
-                                           paidOn: CalendarDate(iso: "2018-02-01")))
+            let grant = try grants.apply(GrantApplication(
+                policyId: policy, companyId: company, year: 2018, amount: Decimal(string: "500000.00")!,
+                appliedOn: CalendarDate(iso: "2018-03-01")))
+            #expect(grant.amount == 500_000 && grant.status == "applied" && grant.policy == "film-fund")
+            #expect(grant.appliedOn == CalendarDate(iso: "2018-03-01") && grant.runId != nil)
+            #expect(throws: RecordError.invalid("a grant cannot be decided or paid before the day it was applied for; check \(field: "on")")) {
+                try grants.approve(grant.id, on: CalendarDate(iso: "2018-02-01"))
             }
+            let approved = try grants.approve(grant.id, on: CalendarDate(iso: "2018-04-15"))
+            #expect(approved.status == "approved" && approved.decidedOn == CalendarDate(iso: "2018-04-15"))
             #expect(throws: RecordError.invalid("status must be one of applied, approved, rejected, paid, not 'payed'; did you mean 'paid'?")) {
-                try grants.record(NewGrant(policyId: policy, companyId: company, amount: 1, status: "payed"))
+                try grants.list(GrantFilter(status: "payed"))
             }
-            let today = try grants.record(NewGrant(policyId: policy, companyId: company, amount: 1))
+            let today = try grants.apply(GrantApplication(policyId: policy, companyId: company, year: 2018, amount: 1))
             #expect(today.appliedOn == Instant.groupDay(Date()) && today.status == "applied")
             #expect(try grants.list(GrantFilter(status: "approved")).map(\.id) == [grant.id])
             #expect(try grants.list(GrantFilter(companyId: company)).map(\.id) == [grant.id, today.id])
@@ -92,20 +94,20 @@ import Testing
             let company = try ActivityFixtures.company(connection, name: "Studio")
             let stranger = try ActivityFixtures.company(connection, name: "Stranger")
             let policy = try ActivityFixtures.policy(connection, code: "rent-subsidy")
-            let run = try ActivityFixtures.run(connection, asOf: "2018-01-01", determinations: [(policy, company, true)])
+            let run = try ActivityFixtures.run(connection, asOf: "2018-01-01", determinations: [(policy, company, true), (policy, stranger, false)])
             let grants = GrantRepository(connection)
-            let grant = try grants.record(NewGrant(policyId: policy, companyId: company, amount: 1000, runId: run))
-            #expect(grant.runId == run && grant.policyVersionId != nil)
-            #expect(throws: RecordError.notFound("run \(run) made no determination of this policy for company \(stranger); see 'filmwg eligibility list'")) {
-                try grants.record(NewGrant(policyId: policy, companyId: stranger, amount: 1000, runId: run))
+            let grant = try grants.apply(GrantApplication(policyId: policy, companyId: company, year: 2018, amount: 1000))
+            #expect(grant.runId == run && grant.policyVersionId != nil && grant.year == 2018)
+            #expect(throws: RecordError.invalid("company \(stranger) has no eligible determination for policy rent-subsidy in 2018, so it cannot apply; see 'filmwg eligibility explain \(field: "company") \(stranger) \(field: "policy") rent-subsidy'")) {
+                try grants.apply(GrantApplication(policyId: policy, companyId: stranger, year: 2018, amount: 1000))
             }
-            #expect(throws: RecordError.notFound("no job run with id 999; see 'filmwg jobs list'")) {
-                try grants.record(NewGrant(policyId: policy, companyId: company, amount: 1000, runId: 999))
+            #expect(throws: RecordError.invalid("company \(company) has no eligible determination for policy rent-subsidy in 2019, so it cannot apply; see 'filmwg eligibility explain \(field: "company") \(company) \(field: "policy") rent-subsidy'")) {
+                try grants.apply(GrantApplication(policyId: policy, companyId: company, year: 2019, amount: 1000))
             }
             let runs = try JobRunRepository(connection).list()
             #expect(runs.map(\.id) == [run])
             #expect(runs.first?.status == "succeeded" && runs.first?.finishedAt != nil && runs.first?.durationMs != nil)
-            #expect(runs.first?.determinations == 1 && runs.first?.asOf == CalendarDate(iso: "2018-01-01"))
+            #expect(runs.first?.determinations == 2 && runs.first?.asOf == CalendarDate(iso: "2018-01-01"))
             #expect(try JobRunRepository(connection).list(status: "failed").isEmpty)
         }
     }
