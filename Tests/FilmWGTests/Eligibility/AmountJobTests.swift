@@ -19,7 +19,16 @@ private typealias F = EligibilityFixture
         contribution: String? = nil, inZone: Bool = true
     ) throws -> Int64 {
         let id = try F.company(db, name: name, inZone: inZone)
-        if inZone { try db.execute("UPDATE filmwg.companies SET zone_registered_on = \(zoneSince)::date WHERE id = \(id)") }
+        if inZone {
+            // In force from the founding day, long before the day evaluated (an edit effective
+            // today would not be).
+            try db.execute("""
+                SELECT set_config('filmwg.effective_from', coalesce(founded_on, '2000-01-01')::text, false)
+                  FROM filmwg.companies WHERE id = \(id)
+                """)
+            try db.execute("UPDATE filmwg.companies SET zone_registered_on = \(zoneSince)::date WHERE id = \(id)")
+            try db.execute("SELECT set_config('filmwg.effective_from', '', false)")
+        }
         if rent != nil || area != nil || contribution != nil {
             try db.execute(
                 """

@@ -175,8 +175,8 @@ import Testing
             }
             // A grant rests on the oldest run's determination.
             try db.execute("""
-                INSERT INTO filmwg.grants (policy_id, company_id, run_id, policy_version_id, amount)
-                SELECT v.policy_id, \(big), \(runs[0].id), v.id, 1000
+                INSERT INTO filmwg.grants (policy_id, company_id, run_id, policy_version_id, amount, year, applied_on)
+                SELECT v.policy_id, \(big), \(runs[0].id), v.id, 1000, 2024, '2024-01-02'
                   FROM filmwg.policy_versions v JOIN filmwg.policies p ON p.id = v.policy_id WHERE p.code = 'capital'
                 """)
             let repository = DeterminationRepository(db)
