@@ -161,7 +161,7 @@ enum CompanyCommands {
             search: arguments.string("search"), kind: try Converters.kind(arguments), inZone: arguments.has("in-zone"),
             member: arguments.has("member"), tier: try Converters.tier(arguments), asOf: try arguments.date("as-of"),
             includeArchived: arguments.has("include-archived"), usccOverridden: arguments.has("uscc-overridden"),
-            limit: try Converters.limit(arguments))
+            limit: try ActivityCLI.limit(arguments))
         if filter.asOf != nil, !filter.member, filter.tier == nil {
             throw CLIError.usage("--as-of goes with --member or --tier")
         }

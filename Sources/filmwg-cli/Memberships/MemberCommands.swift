@@ -67,7 +67,7 @@ enum MemberCommands {
         let format = try Format.from(arguments)
         let asOf = try arguments.date("as-of")
         let tier = try Converters.tier(arguments)
-        let limit = try Converters.limit(arguments)
+        let limit = try ActivityCLI.limit(arguments)
         let db = try context.connection()
         let memberships: [Membership]
         if let name = arguments.string("company") {

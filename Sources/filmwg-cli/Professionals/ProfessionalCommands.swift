@@ -71,7 +71,7 @@ enum ProfessionalCommands {
         try arguments.noPositionals()
         let format = try Format.from(arguments)
         let asOf = try arguments.date("as-of")
-        let limit = try Converters.limit(arguments)
+        let limit = try ActivityCLI.limit(arguments)
         let db = try context.connection()
         var companyID: Int64?
         if let name = arguments.string("company") {

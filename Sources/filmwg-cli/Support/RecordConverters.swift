@@ -23,12 +23,6 @@ enum Converters {
         return values
     }
 
-    static func limit(_ arguments: Arguments) throws -> Int? {
-        guard let limit = try arguments.int("limit") else { return nil }
-        guard limit >= 0 else { throw CLIError.usage("--limit must be 0 or more, not \(limit)") }
-        return limit
-    }
-
     static func kind(_ arguments: Arguments) throws -> CompanyKind? {
         try choice(arguments, "kind", CompanyKind.init(rawValue:), names: CompanyKind.names)
     }

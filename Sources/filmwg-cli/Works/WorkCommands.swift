@@ -96,7 +96,7 @@ enum WorkCommands {
         let filter = WorkFilter(
             companyId: try arguments.string("company").map { try References.companyID($0, db: db) }, kind: kind,
             releasedFrom: try arguments.date("released-from"), releasedTo: try arguments.date("released-to"),
-            search: arguments.string("search"), limit: try Converters.limit(arguments))
+            search: arguments.string("search"), limit: try ActivityCLI.limit(arguments))
         let works = try WorkRepository(db).list(filter)
         let columns: [String] =
             switch format {
