@@ -11,7 +11,9 @@ import Foundation
 ///   for `filmwg attendance import --event ID`; attendance.csv: all of them in one file with
 ///   an `event` column first (that line number), for bulk loading;
 /// - policies.txt: ten policies, `code|title|rule`; policies-fallback.sql: the same inserted
-///   directly; job-baseline.sql: the eligibility job written by hand in SQL.
+///   directly; job-baseline.sql: the eligibility job written by hand in SQL, one INSERT … SELECT
+///   per policy; job-floor.sql: its floor, one CREATE UNLOGGED TABLE … AS SELECT of every
+///   criterion value; job-bulk.sql: the job's bulk technique by hand.
 ///
 /// Same seed and N → the same bytes. Memory stays flat: every record is computed from its index.
 enum Generate {
@@ -71,6 +73,8 @@ enum Generate {
         try writeText(Policies.text, to: path("policies.txt"))
         try writeText(Policies.fallbackSQL, to: path("policies-fallback.sql"))
         try writeText(Policies.baselineJobSQL, to: path("job-baseline.sql"))
+        try writeText(Policies.floorJobSQL, to: path("job-floor.sql"))
+        try writeText(Policies.bulkJobSQL, to: path("job-bulk.sql"))
 
         let summary = [
             "companies \(companiesFile.rows)", "professionals \(professionalsFile.rows)",
