@@ -148,9 +148,8 @@ BEGIN
         new_values := new_values - personal_fields();
     END IF;
 
-    INSERT INTO audit_log (actor, table_name, row_id, action, old_values, new_values)
-    VALUES (coalesce(nullif(current_setting('filmwg.actor', true), ''), session_user),
-            TG_TABLE_NAME, row_id, lower(TG_OP), old_values, new_values);
+    INSERT INTO audit_log (actor, session_user_name, table_name, row_id, action, old_values, new_values)
+    VALUES (current_actor(), session_user, TG_TABLE_NAME, row_id, lower(TG_OP), old_values, new_values);
     RETURN NULL;
 END
 $$;
@@ -178,12 +177,12 @@ BEGIN
       FROM unnest(TG_ARGV) WITH ORDINALITY AS k(key, n);
 
     EXECUTE format($sql$
-        INSERT INTO audit_log (actor, table_name, row_id, action, old_values, new_values)
-        SELECT $1, $2, %s, 'insert', NULL,
+        INSERT INTO audit_log (actor, session_user_name, table_name, row_id, action, old_values, new_values)
+        SELECT $1, session_user, $2, %s, 'insert', NULL,
                CASE WHEN $3 AND ($4 OR (j ->> 'erased_at') IS NOT NULL) THEN j - personal_fields() ELSE j END
           FROM (SELECT to_jsonb(i) AS j FROM inserted AS i) AS rows
         $sql$, row_id_sql)
-    USING coalesce(nullif(current_setting('filmwg.actor', true), ''), session_user::text),
+    USING current_actor(),
           TG_TABLE_NAME::text,
           TG_TABLE_NAME = 'professionals',
           coalesce(current_setting('filmwg.erasing', true), '') = 'on';
@@ -196,6 +195,43 @@ $_$;
 --
 
 COMMENT ON FUNCTION filmwg.audit_inserted() IS 'AFTER INSERT FOR EACH STATEMENT trigger (trigger name audit_insert, REFERENCING NEW TABLE AS inserted) of every admin-edited table; arguments: the primary key column names. Writes, with one INSERT … SELECT, exactly one filmwg.audit_log row (action insert) per row the statement inserted, as filmwg_owner, with the same actor, row_id and new_values that filmwg.audit() writes for a row; for professionals, personal fields are left out when the row is erased or the session setting filmwg.erasing is ''on''. UPDATE and DELETE stay with the row-level trigger audit.';
+
+--
+-- Name: check_capacity(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.check_capacity() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    full_event record;
+BEGIN
+    -- Lock the events concerned so two sessions cannot both take the last seat.
+    PERFORM 1 FROM filmwg.events e
+      WHERE e.id IN (SELECT i.event_id FROM inserted i WHERE NOT i.over_capacity) AND e.capacity IS NOT NULL
+      ORDER BY e.id FOR UPDATE;
+    SELECT e.id, e.name, e.capacity, count(a.id) AS taken INTO full_event
+      FROM filmwg.events e JOIN filmwg.attendance a ON a.event_id = e.id
+     WHERE e.id IN (SELECT i.event_id FROM inserted i WHERE NOT i.over_capacity) AND e.capacity IS NOT NULL
+     GROUP BY e.id, e.name, e.capacity
+    HAVING count(a.id) > e.capacity
+     ORDER BY e.id LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'event % (%) has % seats and would have % attendees', full_event.id, full_event.name,
+                full_event.capacity, full_event.taken
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'attendance_capacity_check',
+                  SCHEMA = 'filmwg', TABLE = 'attendance',
+                  DETAIL = format('%s seats, %s attendees', full_event.capacity, full_event.taken);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+--
+-- Name: FUNCTION check_capacity(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.check_capacity() IS 'AFTER INSERT statement trigger of attendance: refuses (23514, attendance_capacity_check) an insert that leaves an event with more attendees than its capacity, unless every new row of that event is marked over_capacity.';
 
 --
 -- Name: check_grant(); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -372,6 +408,30 @@ $$;
 COMMENT ON FUNCTION filmwg.company_first_values() IS 'AFTER INSERT FOR EACH STATEMENT trigger company_first_values of filmwg.companies: each new company''s first version, in force from founded_on on (unbounded when unknown), with one INSERT … SELECT.';
 
 --
+-- Name: company_name_key(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.company_name_key(name text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+SELECT regexp_replace(
+         regexp_replace(
+           regexp_replace(
+             regexp_replace(
+               lower(normalize(name, NFKC)),
+               '\([^()]*\)', '', 'g'),                       -- bracketed places: (北京), （北京） after NFKC
+             '(集团)?(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)$', ''),
+           '[[:space:][:punct:]·・、，。]+(co\.?,? *ltd\.?|company limited|corporation limited|co\.? limited|limited|ltd\.?|inc\.?|incorporated|corp\.?|corporation|l\.?l\.?c\.?|gmbh|s\.?a\.?|co\.?)[[:space:][:punct:]]*$', ''),
+         '[[:space:][:punct:]·・、，。“”‘’《》]', '', 'g')
+$_$;
+
+--
+-- Name: FUNCTION company_name_key(name text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.company_name_key(name text) IS 'A company name with what does not tell companies apart set aside: full-width forms folded (NFKC), case, bracketed places such as (北京) or （北京）, a final Chinese legal form (有限公司, 有限责任公司, 股份有限公司, 集团有限公司 …), a final Latin one (Co., Ltd., Company Limited, Inc., Corp., LLC, GmbH …), spaces and punctuation. Two companies with the same key are probable duplicates (company duplicates, company import).';
+
+--
 -- Name: company_value_fields(); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
@@ -440,13 +500,13 @@ COMMENT ON FUNCTION filmwg.company_values() IS 'BEFORE UPDATE trigger company_va
 
 CREATE FUNCTION filmwg.current_actor() RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN COALESCE(NULLIF(current_setting('filmwg.actor'::text, true), ''::text), (SESSION_USER)::text);
+    RETURN COALESCE(NULLIF(current_setting('filmwg.actor'::text, true), ''::text), NULLIF("substring"(current_setting('application_name'::text, true), '^filmwg \((.*?)\)?$'::text), ''::text), (SESSION_USER)::text);
 
 --
 -- Name: FUNCTION current_actor(); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.current_actor() IS 'The acting user: the session setting filmwg.actor (set by the application with set_config(''filmwg.actor'', NAME, false)), else the session user.';
+COMMENT ON FUNCTION filmwg.current_actor() IS 'The acting user: the setting filmwg.actor (set_config(''filmwg.actor'', NAME, false) on a direct connection, or SET LOCAL in a transaction), else the actor in application_name ''filmwg (NAME)'' (what filmwg sends behind a pooler, at most 63 bytes), else the session user.';
 
 --
 -- Name: current_run(date); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -683,6 +743,61 @@ $$;
 COMMENT ON FUNCTION filmwg.job_run_defaults() IS 'Trigger job_run_defaults of job_runs (BEFORE INSERT OR UPDATE): fills backend_start of the inserting session; when status leaves running, fills finished_at and duration_ms unless given.';
 
 --
+-- Name: merge_companies(bigint, bigint); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.merge_companies(keep bigint, duplicate bigint) RETURNS TABLE(table_name text, column_name text, moved bigint)
+    LANGUAGE plpgsql
+    AS $_$
+DECLARE
+    ref record;
+    n bigint;
+BEGIN
+    IF keep = duplicate THEN
+        RAISE EXCEPTION 'a company cannot be merged into itself' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- Lock both rows, in id order so two merges cannot deadlock.
+    PERFORM 1 FROM filmwg.companies c WHERE c.id IN (keep, duplicate) ORDER BY c.id FOR UPDATE;
+    -- Every single-column foreign key to companies.id, whoever added its table, except history
+    -- that describes the duplicate itself: what the job decided about it (determinations and
+    -- what hangs on them), its dated versions, and the merge pointer.
+    FOR ref IN
+        SELECT con.conrelid::regclass AS tbl, cl.relname::text AS tname, a.attname::text AS col
+          FROM pg_constraint con
+          JOIN pg_class cl ON cl.oid = con.conrelid
+          JOIN pg_namespace ns ON ns.oid = cl.relnamespace
+          JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1]
+         WHERE con.contype = 'f'
+           AND con.confrelid = 'filmwg.companies'::regclass
+           AND array_length(con.conkey, 1) = 1
+           AND ns.nspname = 'filmwg'
+           AND cl.relkind IN ('r', 'p')
+           AND NOT (cl.relname = 'companies' AND a.attname = 'merged_into_id')
+           AND cl.relname NOT LIKE 'determination%'
+           AND cl.relname NOT IN ('eligibility_changes', 'company_versions')
+           AND NOT cl.relispartition
+         ORDER BY cl.relname, a.attname
+    LOOP
+        EXECUTE format('UPDATE %s SET %I = $1 WHERE %I = $2', ref.tbl, ref.col, ref.col) USING keep, duplicate;
+        GET DIAGNOSTICS n = ROW_COUNT;
+        table_name := ref.tname;
+        column_name := ref.col;
+        moved := n;
+        RETURN NEXT;
+    END LOOP;
+    UPDATE filmwg.companies c
+       SET merged_into_id = keep, archived_at = coalesce(c.archived_at, now())
+     WHERE c.id = duplicate;
+END
+$_$;
+
+--
+-- Name: FUNCTION merge_companies(keep bigint, duplicate bigint); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.merge_companies(keep bigint, duplicate bigint) IS 'company merge KEEP DUPLICATE: moves every record that names DUPLICATE (every foreign key to companies.id in schema filmwg: memberships, employments, attendance, role assignments, grants, works, figures … except the job''s determinations, which stay the history of what was decided about the duplicate) onto KEEP, then archives DUPLICATE with merged_into_id = KEEP; returns how many rows moved per table. A conflict (overlapping memberships, a unique key) raises the constraint''s own error and nothing changes. Audited by each table''s trigger.';
+
+--
 -- Name: move_company_start(bigint, date, text); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
@@ -915,6 +1030,59 @@ $$;
 
 COMMENT ON FUNCTION filmwg.uscc_refused(code text) IS 'Raises check_violation (23514) on constraint companies_uscc_check with message "USCC ''CODE'' is not valid: REASON" and DETAIL = REASON (the phrase of filmwg.uscc_problem); NULL for NULL. The second half of companies_uscc_check, reached only when filmwg.uscc_is_valid is false.';
 
+--
+-- Name: uscc_structure_problem(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_structure_problem(code text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+SELECT CASE
+    WHEN char_length(code) <> 18 THEN NULL
+    WHEN filmwg.uscc_entity_types(substr(code, 1, 1)) IS NULL THEN
+        format('position 1 is ''%s'', which is no registration authority of GB 32100 (1 to 9, A, N or Y)',
+               substr(code, 1, 1))
+    WHEN strpos(filmwg.uscc_entity_types(substr(code, 1, 1)), substr(code, 2, 1)) = 0 THEN
+        format('position 2 is ''%s'', an entity type that registration authority ''%s'' does not use (it uses %s)',
+               substr(code, 2, 1), substr(code, 1, 1),
+               array_to_string(regexp_split_to_array(filmwg.uscc_entity_types(substr(code, 1, 1)), ''), ', '))
+    WHEN substr(code, 3, 6) !~ '^[0-9]{6}$' THEN
+        format('positions 3 to 8 are ''%s'', which is not the six digits of an administrative division code',
+               substr(code, 3, 6))
+END
+$_$;
+
+--
+-- Name: FUNCTION uscc_structure_problem(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_structure_problem(code text) IS 'Why positions 1–8 of an 18-character USCC break GB 32100-2015 (authority, entity type, six-digit division code), or NULL when they do not (or the code is not 18 characters: filmwg.uscc_problem says so). One sentence per failure, the same words as Swift USCC.structureProblem. Whether the division exists is filmwg.uscc_region_problem.';
+
+--
+-- Name: uscc_structure_refused(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_structure_refused(code text) RETURNS boolean
+    LANGUAGE plpgsql STRICT
+    AS $$
+DECLARE
+    problem text := coalesce(filmwg.uscc_structure_problem(code), 'structure');
+BEGIN
+    RAISE EXCEPTION 'USCC ''%'' is not valid: %', code, problem
+        USING ERRCODE = 'check_violation',
+              CONSTRAINT = 'companies_uscc_structure_check',
+              SCHEMA = 'filmwg', TABLE = 'companies', COLUMN = 'uscc',
+              DETAIL = problem,
+              HINT = 'A real code that breaks the structure is accepted with --uscc-override REASON.';
+END
+$$;
+
+--
+-- Name: FUNCTION uscc_structure_refused(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_structure_refused(code text) IS 'Raises check_violation (23514) on constraint companies_uscc_structure_check with message "USCC ''CODE'' is not valid: REASON" and DETAIL = REASON (filmwg.uscc_structure_problem). Reached only when the structure is wrong.';
+
 SET default_tablespace = '';
 
 SET default_table_access_method = heap;
@@ -938,12 +1106,23 @@ CREATE TABLE filmwg.companies (
     archived_at timestamp with time zone,
     row_version integer DEFAULT 1 NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    uscc_override_reason text,
+    uscc_override_by text,
+    uscc_override_at timestamp with time zone,
+    merged_into_id bigint,
+    uscc_region text GENERATED ALWAYS AS (
+CASE
+    WHEN ((uscc_override_reason IS NULL) AND (substr(uscc, 3, 6) ~ '^[0-9]{6}$'::text)) THEN substr(uscc, 3, 6)
+    ELSE NULL::text
+END) STORED,
     CONSTRAINT companies_employees_check CHECK ((employees >= 0)),
     CONSTRAINT companies_kind_check CHECK ((kind = ANY (ARRAY['internet_platform'::text, 'production'::text, 'distribution'::text, 'post_production'::text, 'technology'::text, 'investment'::text, 'other'::text]))),
     CONSTRAINT companies_name_check CHECK ((btrim(name) <> ''::text)),
     CONSTRAINT companies_name_zh_check CHECK ((btrim(name_zh) <> ''::text)),
     CONSTRAINT companies_registered_capital_check CHECK ((registered_capital >= (0)::numeric)),
     CONSTRAINT companies_uscc_check CHECK ((filmwg.uscc_is_valid(uscc) OR filmwg.uscc_refused(uscc))),
+    CONSTRAINT companies_uscc_override_check CHECK (((uscc_override_reason IS NULL) OR ((uscc IS NOT NULL) AND (btrim(uscc_override_reason) <> ''::text) AND (uscc_override_by IS NOT NULL) AND (uscc_override_at IS NOT NULL)))),
+    CONSTRAINT companies_uscc_structure_check CHECK (((uscc_override_reason IS NOT NULL) OR (filmwg.uscc_structure_problem(uscc) IS NULL) OR filmwg.uscc_structure_refused(uscc))),
     CONSTRAINT companies_zone_check CHECK ((registered_in_zone OR (zone_registered_on IS NULL)))
 );
 
@@ -1038,10 +1217,52 @@ COMMENT ON COLUMN filmwg.companies.row_version IS 'Optimistic-locking version: 1
 COMMENT ON COLUMN filmwg.companies.created_at IS 'When the record was created.';
 
 --
+-- Name: COLUMN companies.uscc_override_reason; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc_override_reason IS 'Why a USCC that breaks the GB 32100 structure or names no known region was accepted (company add|update --uscc-override REASON); NULL when the code passed every check. Never excuses a wrong check character.';
+
+--
+-- Name: COLUMN companies.uscc_override_by; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc_override_by IS 'The actor who accepted the USCC with an override.';
+
+--
+-- Name: COLUMN companies.uscc_override_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc_override_at IS 'When the override was given.';
+
+--
+-- Name: COLUMN companies.merged_into_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.merged_into_id IS 'For a company merged as a duplicate (company merge KEEP DUPLICATE): the company kept; the duplicate is archived and its records moved there.';
+
+--
+-- Name: COLUMN companies.uscc_region; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc_region IS 'Positions 3–8 of the USCC when they must be a known division (no override): the key of constraint companies_uscc_region_fkey to filmwg.regions. The region shown to users is substr(uscc, 3, 6) whatever the override.';
+
+--
 -- Name: CONSTRAINT companies_uscc_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
 --
 
 COMMENT ON CONSTRAINT companies_uscc_check ON filmwg.companies IS 'uscc is a valid Unified Social Credit Code (filmwg.uscc_is_valid); an invalid one is refused with the reason from filmwg.uscc_problem (filmwg.uscc_refused).';
+
+--
+-- Name: CONSTRAINT companies_uscc_override_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON CONSTRAINT companies_uscc_override_check ON filmwg.companies IS 'An override names a USCC, a non-blank reason, its actor and its time.';
+
+--
+-- Name: CONSTRAINT companies_uscc_structure_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON CONSTRAINT companies_uscc_structure_check ON filmwg.companies IS 'Positions 1–8 of the USCC follow GB 32100-2015 (filmwg.uscc_structure_problem), unless overridden.';
 
 --
 -- Name: record_company_values(bigint, date, text[], filmwg.companies); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -1170,6 +1391,26 @@ $$;
 COMMENT ON FUNCTION filmwg.scrub_erased_audit() IS 'AFTER UPDATE trigger of professionals (scrub_erased_audit), when erased_at becomes non-NULL: removes full_name, latin_name, email and phone from every earlier audit row of that professional. Runs as filmwg_owner, the only role that may change audit rows.';
 
 --
+-- Name: uscc_entity_types(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_entity_types(authority text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+SELECT CASE authority
+    WHEN '1' THEN '1239' WHEN '2' THEN '19' WHEN '3' THEN '123459' WHEN '4' THEN '19'
+    WHEN '5' THEN '1239' WHEN '6' THEN '129' WHEN '7' THEN '129' WHEN '8' THEN '19'
+    WHEN '9' THEN '123' WHEN 'A' THEN '19' WHEN 'N' THEN '1239' WHEN 'Y' THEN '1'
+END
+$$;
+
+--
+-- Name: FUNCTION uscc_entity_types(authority text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_entity_types(authority text) IS 'The entity-type characters (USCC position 2) that a registration authority (position 1) uses, GB 32100-2015 table 1 with its amendments: 1 机构编制 1239, 2 外交 19, 3 司法行政 123459, 4 文化 19, 5 民政 1239, 6 旅游 129, 7 宗教 129, 8 工会 19, 9 工商 123, A 中央军委改革和编制办公室 19, N 农业 1239, Y 其他 1; NULL for a character that is no authority. The Swift twin is USCC.entityTypes.';
+
+--
 -- Name: uscc_problem(text); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
@@ -1212,6 +1453,46 @@ $$;
 COMMENT ON FUNCTION filmwg.uscc_problem(code text) IS 'Why a Unified Social Credit Code (GB 32100-2015) is invalid, or NULL when it is valid (or NULL). Checks, in order: length ("has N characters, a USCC has 18"), characters from 0123456789ABCDEFGHJKLMNPQRTUWXY, upper case only ("character ''X'' at position N is not allowed in a USCC", position 1-based), then the check digit ("check digit is ''X'', expected ''Y''"; weights 3^(i-1) mod 31, check value (31 - Σ mod 31) mod 31).';
 
 --
+-- Name: uscc_region_problem(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_region_problem(code text) RETURNS text
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    AS $_$
+SELECT format('positions 3 to 8 are ''%s'', which is no GB/T 2260 administrative division in filmwg''s region table',
+              substr($1, 3, 6))
+ WHERE substr($1, 3, 6) ~ '^[0-9]{6}$'
+   AND NOT EXISTS (SELECT 1 FROM filmwg.regions r WHERE r.code = substr($1, 3, 6))
+$_$;
+
+--
+-- Name: FUNCTION uscc_region_problem(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_region_problem(code text) IS 'Why the division code of a USCC (positions 3–8, six digits) is not accepted: it is no row of filmwg.regions; NULL when it is, or when the positions are not six digits (filmwg.uscc_structure_problem says so).';
+
+--
+-- Name: filmwg_apply_database_privileges(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.filmwg_apply_database_privileges() RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+    EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO filmwg_owner, filmwg_admin', current_database());
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO filmwg_owner, filmwg_admin, filmwg_job, filmwg_reporting',
+                   current_database());
+END
+$$;
+
+--
+-- Name: FUNCTION filmwg_apply_database_privileges(); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.filmwg_apply_database_privileges() IS 'Sets filmwg''s privileges on the current database (they are not copied by CREATE DATABASE … TEMPLATE): TEMPORARY revoked from PUBLIC and granted to filmwg_owner and filmwg_admin; CONNECT to the four filmwg roles. Run by the database owner or a superuser.';
+
+--
 -- Name: as_of(); Type: FUNCTION; Schema: reporting; Owner: -
 --
 
@@ -1237,6 +1518,7 @@ CREATE TABLE filmwg.attendance (
     role text DEFAULT 'attendee'::text NOT NULL,
     row_version integer DEFAULT 1 NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    over_capacity boolean DEFAULT false NOT NULL,
     CONSTRAINT attendance_role_check CHECK ((role = ANY (ARRAY['attendee'::text, 'speaker'::text, 'host'::text, 'guest'::text])))
 );
 
@@ -1287,6 +1569,12 @@ COMMENT ON COLUMN filmwg.attendance.row_version IS 'Optimistic-locking version (
 --
 
 COMMENT ON COLUMN filmwg.attendance.created_at IS 'When the record was created.';
+
+--
+-- Name: COLUMN attendance.over_capacity; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.attendance.over_capacity IS 'Recorded beyond the event''s capacity on purpose (attendance record|import --over-capacity); audited with the row.';
 
 --
 -- Name: company_versions; Type: TABLE; Schema: filmwg; Owner: -
@@ -1424,7 +1712,7 @@ CREATE TABLE filmwg.events (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT events_capacity_check CHECK ((capacity > 0)),
     CONSTRAINT events_ends_check CHECK ((ends_at >= starts_at)),
-    CONSTRAINT events_kind_check CHECK ((kind = ANY (ARRAY['ceremony'::text, 'forum'::text, 'meeting'::text, 'workshop'::text, 'other'::text]))),
+    CONSTRAINT events_kind_check CHECK ((kind = ANY (ARRAY['ceremony'::text, 'forum'::text, 'meeting'::text, 'workshop'::text, 'screening'::text, 'festival'::text, 'award_ceremony'::text, 'training'::text, 'premiere'::text, 'press_conference'::text, 'exhibition'::text, 'other'::text]))),
     CONSTRAINT events_name_check CHECK ((btrim(name) <> ''::text))
 );
 
@@ -1450,7 +1738,7 @@ COMMENT ON COLUMN filmwg.events.name IS 'Name of the event; not blank.';
 -- Name: COLUMN events.kind; Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON COLUMN filmwg.events.kind IS 'ceremony, forum, meeting, workshop or other (events_kind_check).';
+COMMENT ON COLUMN filmwg.events.kind IS 'ceremony, forum, meeting, workshop, screening, festival, award_ceremony, training, premiere, press_conference, exhibition or other (events_kind_check).';
 
 --
 -- Name: COLUMN events.starts_at; Type: COMMENT; Schema: filmwg; Owner: -
@@ -2186,7 +2474,7 @@ CREATE TABLE filmwg.policies (
     row_version integer DEFAULT 1 NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT policies_cap_check CHECK ((cap >= (0)::numeric)),
-    CONSTRAINT policies_code_check CHECK ((code ~ '^[a-z0-9_-]+$'::text)),
+    CONSTRAINT policies_code_check CHECK ((code ~ '^[A-Za-z0-9_-]+$'::text)),
     CONSTRAINT policies_title_check CHECK ((btrim(title) <> ''::text))
 );
 
@@ -2206,7 +2494,7 @@ COMMENT ON COLUMN filmwg.policies.id IS 'Surrogate key.';
 -- Name: COLUMN policies.code; Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON COLUMN filmwg.policies.code IS 'Stable code: lower-case letters, digits, - and _ (policies_code_check); unique (policies_code_key).';
+COMMENT ON COLUMN filmwg.policies.code IS 'Stable code as typed: letters, digits, - and _ (policies_code_check); unique regardless of case (policies_code_lower_key); looked up regardless of case.';
 
 --
 -- Name: COLUMN policies.title; Type: COMMENT; Schema: filmwg; Owner: -
@@ -2842,6 +3130,7 @@ CREATE TABLE filmwg.audit_log (
     action text NOT NULL,
     old_values jsonb,
     new_values jsonb,
+    session_user_name text DEFAULT SESSION_USER,
     CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['insert'::text, 'update'::text, 'delete'::text])))
 );
 
@@ -2898,6 +3187,12 @@ COMMENT ON COLUMN filmwg.audit_log.old_values IS 'The whole row before the chang
 --
 
 COMMENT ON COLUMN filmwg.audit_log.new_values IS 'The whole row after the change (NULL on delete), as JSON keyed by column name.';
+
+--
+-- Name: COLUMN audit_log.session_user_name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.audit_log.session_user_name IS 'The database login (session_user) the change was made under, whatever the self-declared actor; NULL for rows written before migration 0015.';
 
 --
 -- Name: audit_log_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
@@ -3504,6 +3799,63 @@ ALTER TABLE filmwg.professionals ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTIT
 COMMENT ON SEQUENCE filmwg.professionals_id_seq IS 'Identity of filmwg.professionals. filmwg_admin has USAGE so that professional import can take ids up front (nextval) and insert them with OVERRIDING SYSTEM VALUE.';
 
 --
+-- Name: regions; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.regions (
+    code text NOT NULL,
+    name text NOT NULL,
+    full_name text NOT NULL,
+    level text NOT NULL,
+    since_year integer,
+    until_year integer,
+    CONSTRAINT regions_code_check CHECK ((code ~ '^[0-9]{6}$'::text)),
+    CONSTRAINT regions_level_check CHECK ((level = ANY (ARRAY['province'::text, 'prefecture'::text, 'county'::text])))
+);
+
+--
+-- Name: TABLE regions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.regions IS 'GB/T 2260 administrative divisions (province, prefecture and county level) in use at some time from 2015 on, the region table that positions 3–8 of a USCC are checked against. Reference data from sql/reference/gbt2260_regions.sql, which names its source and date; never fetched at run time.';
+
+--
+-- Name: COLUMN regions.code; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.regions.code IS 'Six-digit division code, e.g. 110116.';
+
+--
+-- Name: COLUMN regions.name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.regions.name IS 'The division''s latest name, e.g. 怀柔区.';
+
+--
+-- Name: COLUMN regions.full_name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.regions.full_name IS 'Province, prefecture and county names joined, e.g. 北京市怀柔区.';
+
+--
+-- Name: COLUMN regions.level; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.regions.level IS 'province (XX0000), prefecture (XXXX00) or county.';
+
+--
+-- Name: COLUMN regions.since_year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.regions.since_year IS 'Year the code came into use, when the source says; NULL when older or unknown.';
+
+--
+-- Name: COLUMN regions.until_year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.regions.until_year IS 'Last year the code was in use; NULL while in use.';
+
+--
 -- Name: role_assignments_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
 --
 
@@ -4000,6 +4352,13 @@ ALTER TABLE ONLY filmwg.professionals
     ADD CONSTRAINT professionals_pkey PRIMARY KEY (id);
 
 --
+-- Name: regions regions_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.regions
+    ADD CONSTRAINT regions_pkey PRIMARY KEY (code);
+
+--
 -- Name: role_assignments role_assignments_no_overlap; Type: CONSTRAINT; Schema: filmwg; Owner: -
 --
 
@@ -4093,6 +4452,42 @@ CREATE INDEX companies_kind_idx ON filmwg.companies USING btree (kind);
 COMMENT ON INDEX filmwg.companies_kind_idx IS 'Companies by kind.';
 
 --
+-- Name: companies_merged_into_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX companies_merged_into_id_idx ON filmwg.companies USING btree (merged_into_id) WHERE (merged_into_id IS NOT NULL);
+
+--
+-- Name: INDEX companies_merged_into_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.companies_merged_into_id_idx IS 'Duplicates merged into a company.';
+
+--
+-- Name: companies_name_key_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX companies_name_key_idx ON filmwg.companies USING btree (filmwg.company_name_key(name)) WHERE (archived_at IS NULL);
+
+--
+-- Name: INDEX companies_name_key_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.companies_name_key_idx IS 'Probable duplicates by normalized name (imports without USCC).';
+
+--
+-- Name: companies_name_key_trgm_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX companies_name_key_trgm_idx ON filmwg.companies USING gin (filmwg.company_name_key(name) public.gin_trgm_ops) WHERE (archived_at IS NULL);
+
+--
+-- Name: INDEX companies_name_key_trgm_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.companies_name_key_trgm_idx IS 'company duplicates: similar normalized names (pg_trgm).';
+
+--
 -- Name: companies_name_trgm_idx; Type: INDEX; Schema: filmwg; Owner: -
 --
 
@@ -4103,6 +4498,18 @@ CREATE INDEX companies_name_trgm_idx ON filmwg.companies USING gin (name public.
 --
 
 COMMENT ON INDEX filmwg.companies_name_trgm_idx IS 'Name search (ILIKE ''%…%'', similarity).';
+
+--
+-- Name: companies_name_zh_key_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX companies_name_zh_key_idx ON filmwg.companies USING btree (filmwg.company_name_key(name_zh)) WHERE ((archived_at IS NULL) AND (name_zh IS NOT NULL));
+
+--
+-- Name: INDEX companies_name_zh_key_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.companies_name_zh_key_idx IS 'Probable duplicates by normalized Chinese name.';
 
 --
 -- Name: companies_name_zh_trgm_idx; Type: INDEX; Schema: filmwg; Owner: -
@@ -4127,6 +4534,18 @@ CREATE INDEX companies_registered_in_zone_idx ON filmwg.companies USING btree (r
 --
 
 COMMENT ON INDEX filmwg.companies_registered_in_zone_idx IS 'Companies in the Huairou zone.';
+
+--
+-- Name: companies_uscc_overridden_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX companies_uscc_overridden_idx ON filmwg.companies USING btree (id) WHERE (uscc_override_reason IS NOT NULL);
+
+--
+-- Name: INDEX companies_uscc_overridden_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.companies_uscc_overridden_idx IS 'company list --uscc-overridden.';
 
 --
 -- Name: company_versions_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
@@ -4297,6 +4716,18 @@ CREATE INDEX memberships_company_id_idx ON filmwg.memberships USING btree (compa
 COMMENT ON INDEX filmwg.memberships_company_id_idx IS 'Memberships of a company.';
 
 --
+-- Name: policies_code_lower_key; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE UNIQUE INDEX policies_code_lower_key ON filmwg.policies USING btree (lower(code));
+
+--
+-- Name: INDEX policies_code_lower_key; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.policies_code_lower_key IS 'Policy codes are unique regardless of case; HR-2018-02 and hr-2018-02 name one policy.';
+
+--
 -- Name: professionals_email_key; Type: INDEX; Schema: filmwg; Owner: -
 --
 
@@ -4319,6 +4750,18 @@ CREATE INDEX professionals_full_name_trgm_idx ON filmwg.professionals USING gin 
 --
 
 COMMENT ON INDEX filmwg.professionals_full_name_trgm_idx IS 'Name search (ILIKE ''%…%'').';
+
+--
+-- Name: regions_name_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX regions_name_idx ON filmwg.regions USING btree (name);
+
+--
+-- Name: INDEX regions_name_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.regions_name_idx IS 'Districts named by name (a company''s district compared with its USCC''s region).';
 
 --
 -- Name: role_assignments_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
@@ -4712,6 +5155,18 @@ CREATE TRIGGER audit_insert AFTER INSERT ON filmwg.role_assignments REFERENCING 
 --
 
 COMMENT ON TRIGGER audit_insert ON filmwg.role_assignments IS 'Audit log of inserts: one audit row per inserted row, written once per statement (filmwg.audit_inserted).';
+
+--
+-- Name: attendance check_capacity; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER check_capacity AFTER INSERT ON filmwg.attendance REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION filmwg.check_capacity();
+
+--
+-- Name: TRIGGER check_capacity ON attendance; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER check_capacity ON filmwg.attendance IS 'Event capacity (attendance_capacity_check).';
 
 --
 -- Name: grants check_grant; Type: TRIGGER; Schema: filmwg; Owner: -
@@ -5167,6 +5622,26 @@ ALTER TABLE ONLY filmwg.attendance
     ADD CONSTRAINT attendance_professional_id_fkey FOREIGN KEY (professional_id) REFERENCES filmwg.professionals(id);
 
 --
+-- Name: companies companies_merged_into_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.companies
+    ADD CONSTRAINT companies_merged_into_id_fkey FOREIGN KEY (merged_into_id) REFERENCES filmwg.companies(id);
+
+--
+-- Name: companies companies_uscc_region_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.companies
+    ADD CONSTRAINT companies_uscc_region_fkey FOREIGN KEY (uscc_region) REFERENCES filmwg.regions(code);
+
+--
+-- Name: CONSTRAINT companies_uscc_region_fkey ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON CONSTRAINT companies_uscc_region_fkey ON filmwg.companies IS 'Positions 3–8 of the USCC name a GB/T 2260 division of filmwg.regions, unless overridden.';
+
+--
 -- Name: company_versions company_versions_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
 --
 
@@ -5383,6 +5858,13 @@ GRANT ALL ON FUNCTION filmwg.company_facts(as_of date) TO filmwg_job;
 REVOKE ALL ON FUNCTION filmwg.company_first_values() FROM PUBLIC;
 
 --
+-- Name: FUNCTION company_name_key(name text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.company_name_key(name text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.company_name_key(name text) TO filmwg_job;
+
+--
 -- Name: FUNCTION company_value_fields(); Type: ACL; Schema: filmwg; Owner: -
 --
 
@@ -5418,6 +5900,12 @@ GRANT ALL ON FUNCTION filmwg.determination_differences(from_run bigint, to_run b
 
 REVOKE ALL ON FUNCTION filmwg.erase_professional(professional_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION filmwg.erase_professional(professional_id bigint) TO filmwg_admin;
+
+--
+-- Name: FUNCTION merge_companies(keep bigint, duplicate bigint); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.merge_companies(keep bigint, duplicate bigint) TO filmwg_admin;
 
 --
 -- Name: FUNCTION move_company_start(company bigint, founded date, reference text); Type: ACL; Schema: filmwg; Owner: -
@@ -5464,6 +5952,20 @@ GRANT ALL ON FUNCTION filmwg.uscc_refused(code text) TO filmwg_admin;
 GRANT ALL ON FUNCTION filmwg.uscc_refused(code text) TO filmwg_job;
 
 --
+-- Name: FUNCTION uscc_structure_problem(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_structure_problem(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_structure_problem(code text) TO filmwg_job;
+
+--
+-- Name: FUNCTION uscc_structure_refused(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_structure_refused(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_structure_refused(code text) TO filmwg_job;
+
+--
 -- Name: TABLE companies; Type: ACL; Schema: filmwg; Owner: -
 --
 
@@ -5489,11 +5991,31 @@ REVOKE ALL ON FUNCTION filmwg.require_running_here(run bigint) FROM PUBLIC;
 REVOKE ALL ON FUNCTION filmwg.scrub_erased_audit() FROM PUBLIC;
 
 --
+-- Name: FUNCTION uscc_entity_types(authority text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_entity_types(authority text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_entity_types(authority text) TO filmwg_job;
+
+--
 -- Name: FUNCTION uscc_problem(code text); Type: ACL; Schema: filmwg; Owner: -
 --
 
 GRANT ALL ON FUNCTION filmwg.uscc_problem(code text) TO filmwg_admin;
 GRANT ALL ON FUNCTION filmwg.uscc_problem(code text) TO filmwg_job;
+
+--
+-- Name: FUNCTION uscc_region_problem(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_region_problem(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_region_problem(code text) TO filmwg_job;
+
+--
+-- Name: FUNCTION filmwg_apply_database_privileges(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.filmwg_apply_database_privileges() FROM PUBLIC;
 
 --
 -- Name: FUNCTION as_of(); Type: ACL; Schema: reporting; Owner: -
@@ -5588,7 +6110,7 @@ GRANT ALL ON FUNCTION reporting.membership_growth_as_of(day date) TO filmwg_admi
 --
 
 GRANT SELECT ON TABLE filmwg.determinations TO filmwg_admin;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.determinations TO filmwg_job;
+GRANT SELECT,INSERT,UPDATE ON TABLE filmwg.determinations TO filmwg_job;
 
 --
 -- Name: TABLE job_runs; Type: ACL; Schema: filmwg; Owner: -
@@ -5638,7 +6160,54 @@ GRANT SELECT ON TABLE filmwg.positions TO filmwg_job;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.professionals TO filmwg_admin;
-GRANT SELECT ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: COLUMN professionals.id; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: COLUMN professionals.full_name; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT(full_name) ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: COLUMN professionals.latin_name; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT(latin_name) ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: COLUMN professionals.title; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT(title) ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: COLUMN professionals.specialties; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT(specialties) ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: COLUMN professionals.erased_at; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT(erased_at) ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: COLUMN professionals.row_version; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT(row_version) ON TABLE filmwg.professionals TO filmwg_job;
+
+--
+-- Name: COLUMN professionals.created_at; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT(created_at) ON TABLE filmwg.professionals TO filmwg_job;
 
 --
 -- Name: TABLE role_history; Type: ACL; Schema: reporting; Owner: -
@@ -5681,14 +6250,14 @@ GRANT SELECT ON TABLE filmwg.audit_log TO filmwg_admin;
 --
 
 GRANT SELECT ON TABLE filmwg.determination_changes TO filmwg_admin;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.determination_changes TO filmwg_job;
+GRANT SELECT,INSERT,UPDATE ON TABLE filmwg.determination_changes TO filmwg_job;
 
 --
 -- Name: TABLE determinations_default; Type: ACL; Schema: filmwg; Owner: -
 --
 
 GRANT SELECT ON TABLE filmwg.determinations_default TO filmwg_admin;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.determinations_default TO filmwg_job;
+GRANT SELECT,INSERT,UPDATE ON TABLE filmwg.determinations_default TO filmwg_job;
 
 --
 -- Name: TABLE election_candidates; Type: ACL; Schema: filmwg; Owner: -
@@ -5730,6 +6299,13 @@ GRANT SELECT ON TABLE filmwg.grants TO filmwg_job;
 --
 
 GRANT USAGE ON SEQUENCE filmwg.professionals_id_seq TO filmwg_admin;
+
+--
+-- Name: TABLE regions; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT ON TABLE filmwg.regions TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.regions TO filmwg_job;
 
 --
 -- Name: TABLE companies_by_kind; Type: ACL; Schema: reporting; Owner: -

@@ -27,15 +27,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
-    /// Whether `text` has the shape `YYYY-MM-DD` (digits and dashes), whether or not it names a
-    /// real day: so a caller can say "2023-02-30 is not a day of the calendar" rather than
-    /// asking for the format the user already wrote.
-    public static func looksLikeDay(_ text: some StringProtocol) -> Bool {
-        let utf8 = Array(text.utf8)
-        return utf8.count == 10 && utf8[4] == UInt8(ascii: "-") && utf8[7] == UInt8(ascii: "-")
-            && digits(utf8[0..<4]) != nil && digits(utf8[5..<7]) != nil && digits(utf8[8..<10]) != nil
-    }
-
     /// Days since 1970-01-01 (negative before), for arithmetic that needs no calendar object.
     public var daysSinceEpoch: Int {
         // Howard Hinnant's days_from_civil.

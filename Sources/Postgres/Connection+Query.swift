@@ -32,6 +32,13 @@ extension Connection {
     func send(_ query: Query) throws(PostgresError) -> OpaquePointer {
         let types = query.binds.map(\.type.oid)
         let values = query.binds.map(\.text)
+        // libpq takes C strings: a NUL byte would silently cut the value there (a rule saved
+        // cut short, with all its criteria). Refuse it instead, as PostgreSQL refuses NUL in text.
+        if let index = values.firstIndex(where: { $0?.utf8.contains(0) == true }) {
+            throw PostgresError(
+                kind: .client, sqlState: "22021",
+                message: "value $\(index + 1) holds a NUL byte (\\0), which PostgreSQL text cannot store; nothing was sent")
+        }
         if query.binds.isEmpty {
             return try unsafe exchange { unsafe PQsendQueryParams(handle, query.sql, 0, nil, nil, nil, nil, 0) }
         } else if let name = try preparedName(for: query, types: types) {
@@ -81,7 +88,7 @@ extension Connection {
     private func preparedName(for query: Query, types: [UInt32]) throws(PostgresError) -> String? {
         let key = PreparedKey(sql: query.sql, types: types)
         if let name = prepared[key] { return name }
-        guard prepared.count < Self.maxPrepared else { return nil }
+        guard !usesUnnamedStatements, prepared.count < Self.maxPrepared else { return nil }
         let name = "filmwg_\(prepared.count + 1)"
         let result = try unsafe types.withUnsafeBufferPointer { typePointers throws(PostgresError) in
             try unsafe exchange { unsafe PQsendPrepare(handle, name, query.sql, Int32(types.count), typePointers.baseAddress) }

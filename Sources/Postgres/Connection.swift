@@ -18,6 +18,9 @@ import Foundation
     var prepared: [PreparedKey: String] = [:]
     var savepointDepth = 0
     static let maxPrepared = 512
+    /// Behind a transaction-mode pooler (see Connection+Pooler.swift): every statement is
+    /// sent unnamed, since a named one would live on a server connection lent to others.
+    public internal(set) var usesUnnamedStatements = false
 
     struct PreparedKey: Hashable {
         let sql: String

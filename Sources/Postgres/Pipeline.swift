@@ -71,7 +71,7 @@ extension Connection {
             let values = query.binds.map(\.text)
             let key = PreparedKey(sql: query.sql, types: types)
             var name = prepared[key] ?? preparedInSegment[key]
-            if name == nil, !query.binds.isEmpty, prepared.count + preparedInSegment.count < Self.maxPrepared {
+            if name == nil, !query.binds.isEmpty, !usesUnnamedStatements, prepared.count + preparedInSegment.count < Self.maxPrepared {
                 let newName = "filmwg_\(prepared.count + preparedInSegment.count + 1)"
                 let ok = unsafe types.withUnsafeBufferPointer {
                     unsafe PQsendPrepare(handle, newName, query.sql, Int32(types.count), $0.baseAddress)

@@ -26,6 +26,7 @@ public struct SQLState: Hashable, Sendable, ExpressibleByStringLiteral, CustomSt
     public static let checkViolation: SQLState = "23514"
     public static let exclusionViolation: SQLState = "23P01"
     // Class 25: invalid transaction state
+    public static let readOnlySQLTransaction: SQLState = "25006"
     public static let inFailedTransaction: SQLState = "25P02"
     // Class 40: transaction rollback
     public static let serializationFailure: SQLState = "40001"

@@ -30,13 +30,24 @@ public struct Company: Sendable, Equatable {
     public var archivedAt: Date?
     public var rowVersion: Int
     public var createdAt: Date
+    /// Positions 3–8 of the USCC (its GB/T 2260 division), nil without a USCC.
+    public var regionCode: String? = nil
+    /// The division's full name from the region table (`北京市怀柔区`); nil when unknown.
+    public var regionName: String? = nil
+    /// Why a USCC that breaks the structure or names no known region was accepted.
+    public var usccOverrideReason: String? = nil
+    public var usccOverrideBy: String? = nil
+    public var usccOverrideAt: Date? = nil
+    /// The company this one was merged into as a duplicate.
+    public var mergedIntoID: Int64? = nil
 
     /// The fields an admin edits, as they are now.
     public var input: CompanyInput {
         CompanyInput(
             uscc: uscc, name: name, nameZh: nameZh, kind: kind, district: district,
             registeredInZone: registeredInZone, zoneRegisteredOn: zoneRegisteredOn,
-            registeredCapital: registeredCapital, foundedOn: foundedOn, employees: employees)
+            registeredCapital: registeredCapital, foundedOn: foundedOn, employees: employees,
+            usccOverrideReason: usccOverrideReason)
     }
 
     /// How messages name the company: its USCC when it has one, else its numeric id.
@@ -55,12 +66,18 @@ public struct CompanyInput: Sendable, Equatable {
     public var registeredCapital: Decimal?
     public var foundedOn: CalendarDate?
     public var employees: Int?
+    /// Why the USCC is accepted though it breaks the GB 32100 structure or names no region of
+    /// the region table (pilot codes exist); kept with its actor and time, and audited. It never
+    /// excuses a wrong check character. Not a CSV column.
+    public var usccOverrideReason: String?
 
     public init(
         uscc: String? = nil, name: String = "", nameZh: String? = nil, kind: CompanyKind = .other,
         district: String? = nil, registeredInZone: Bool = false, zoneRegisteredOn: CalendarDate? = nil,
-        registeredCapital: Decimal? = nil, foundedOn: CalendarDate? = nil, employees: Int? = nil
+        registeredCapital: Decimal? = nil, foundedOn: CalendarDate? = nil, employees: Int? = nil,
+        usccOverrideReason: String? = nil
     ) {
+        self.usccOverrideReason = usccOverrideReason
         self.uscc = uscc
         self.name = name
         self.nameZh = nameZh
@@ -103,6 +120,17 @@ public struct CompanyInput: Sendable, Equatable {
         var found: [FieldProblem] = []
         if let uscc, let reason = USCC.problem(uscc) {
             found.append(FieldProblem("uscc", reason, sentence: USCC.sentence(code: uscc, problem: reason)))
+        } else if let uscc, usccOverrideReason == nil, let reason = USCC.structureProblem(uscc) {
+            found.append(FieldProblem(
+                "uscc", reason,
+                sentence: USCC.sentence(code: uscc, problem: reason) + "; if the code is real, accept it with an override reason (uscc_override)"))
+        }
+        if let reason = usccOverrideReason {
+            if uscc == nil {
+                found.append(FieldProblem("uscc_override", "overrides the checks of a USCC; give the uscc too"))
+            } else if FieldValues.isBlank(reason) {
+                found.append(FieldProblem("uscc_override", "needs a reason, e.g. 'pilot code issued before 2015'"))
+            }
         }
         if FieldValues.isBlank(name) {
             found.append(FieldProblem("name", "is required and must not be blank"))

@@ -21,18 +21,27 @@ public struct CompanyImport {
 }
 
 struct CompanySchema: ImportSchema {
-    var known: [String] { CompanyInput.columns }
+    /// The columns of DESIGN §5, and `uscc_override_reason`, which `company list --format csv`
+    /// writes, so an overridden code re-imports with its reason.
+    var known: [String] { CompanyInput.columns + ["uscc_override_reason"] }
+    var exportOnly: [String] {
+        [
+            "id", "archived_at", "row_version", "created_at", "region_code", "region_name", "uscc_override_by",
+            "uscc_override_at", "merged_into_id",
+        ]
+    }
     var required: [String] { ["name"] }
     var staging: [(String, String)] {
         [
             ("uscc", "text"), ("name", "text"), ("name_zh", "text"), ("kind", "text"), ("district", "text"),
             ("registered_in_zone", "boolean"), ("zone_registered_on", "date"), ("registered_capital", "numeric"),
-            ("founded_on", "date"), ("employees", "integer"),
+            ("founded_on", "date"), ("employees", "integer"), ("uscc_override_reason", "text"),
         ]
     }
 
     func stage(_ values: FieldValues) -> (fields: [String?], problems: [FieldProblem]) {
         var input = CompanyInput()
+        if let reason = values["uscc_override_reason"], !reason.isEmpty { input.usccOverrideReason = reason }
         let problems = input.apply(values)
         // The amount as written (it parsed, so PostgreSQL's numeric reads the same value), which
         // spares a Decimal-to-text conversion per row.
@@ -41,7 +50,7 @@ struct CompanySchema: ImportSchema {
             [
                 input.uscc, input.name, input.nameZh, input.kind.rawValue, input.district,
                 input.registeredInZone ? "t" : "f", input.zoneRegisteredOn?.description,
-                capital, input.foundedOn?.description, input.employees.map(String.init),
+                capital, input.foundedOn?.description, input.employees.map(String.init), input.usccOverrideReason,
             ], problems
         )
     }
@@ -56,6 +65,41 @@ struct CompanySchema: ImportSchema {
                      GROUP BY uscc HAVING count(*) > 1) d
              WHERE r.uscc = d.uscc AND r.line <> d.first
             """,
+            // A division code (positions 3 to 8) that is not in the region table.
+            """
+            UPDATE pg_temp.import_rows r
+               SET problems = coalesce(r.problems, '{}') || ('uscc: ' || filmwg.uscc_region_problem(r.uscc))
+             WHERE r.uscc IS NOT NULL AND r.uscc_override_reason IS NULL AND filmwg.uscc_region_problem(r.uscc) IS NOT NULL
+            """,
+            // No USCC and the name of a company already recorded, once legal forms, bracketed
+            // places, width, case and spaces are set aside: importing a file twice must not
+            // double every company without a USCC.
+            """
+            UPDATE pg_temp.import_rows r
+               SET problems = coalesce(r.problems, '{}') || format('name: probable duplicate of company %s (%s); give its uscc, or merge later with company merge', d.id, d.name)
+              FROM (SELECT i.line, m.id, m.name
+                      FROM pg_temp.import_rows i
+                     CROSS JOIN LATERAL (
+                           SELECT u.id, u.name FROM (
+                               SELECT c.id, c.name FROM filmwg.companies c
+                                WHERE c.archived_at IS NULL
+                                  AND filmwg.company_name_key(c.name) IN (filmwg.company_name_key(i.name), filmwg.company_name_key(i.name_zh))
+                               UNION ALL
+                               SELECT c.id, c.name FROM filmwg.companies c
+                                WHERE c.archived_at IS NULL AND c.name_zh IS NOT NULL
+                                  AND filmwg.company_name_key(c.name_zh) IN (filmwg.company_name_key(i.name), filmwg.company_name_key(i.name_zh))
+                           ) u ORDER BY u.id LIMIT 1) m
+                     WHERE i.uscc IS NULL AND filmwg.company_name_key(i.name) <> '') d
+             WHERE r.line = d.line
+            """,
+            // The same name twice in the file without USCC: the later lines are probable duplicates.
+            """
+            UPDATE pg_temp.import_rows r
+               SET problems = coalesce(r.problems, '{}') || format('name: probable duplicate of line %s of this file', d.first)
+              FROM (SELECT filmwg.company_name_key(name) AS key, min(line) AS first FROM pg_temp.import_rows
+                     WHERE uscc IS NULL AND name IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d
+             WHERE r.uscc IS NULL AND filmwg.company_name_key(r.name) = d.key AND r.line <> d.first
+            """,
             // A USCC a company already has.
             """
             UPDATE pg_temp.import_rows r
@@ -69,9 +113,13 @@ struct CompanySchema: ImportSchema {
     func write(on db: Connection) throws -> Int {
         try db.execute("""
             INSERT INTO filmwg.companies (uscc, name, name_zh, kind, district, registered_in_zone, zone_registered_on,
-                                          registered_capital, founded_on, employees)
+                                          registered_capital, founded_on, employees,
+                                          uscc_override_reason, uscc_override_by, uscc_override_at)
             SELECT uscc, name, name_zh, kind, district, registered_in_zone, zone_registered_on,
-                   registered_capital, founded_on, employees
+                   registered_capital, founded_on, employees, uscc_override_reason,
+                   CASE WHEN uscc_override_reason IS NOT NULL
+                        THEN coalesce(nullif(current_setting('filmwg.actor', true), ''), session_user::text) END,
+                   CASE WHEN uscc_override_reason IS NOT NULL THEN now() END
               FROM pg_temp.import_rows
              WHERE problems IS NULL
              ORDER BY line

@@ -14,13 +14,17 @@ public struct CompanyFilter: Sendable, Equatable {
     public var tier: MembershipTier?
     public var asOf: CalendarDate?
     public var includeArchived = false
+    /// Only companies whose USCC was accepted with an override reason.
+    public var usccOverridden = false
     /// At most this many rows; nil for all.
     public var limit: Int?
 
     public init(
         search: String? = nil, kind: CompanyKind? = nil, inZone: Bool = false, member: Bool = false,
-        tier: MembershipTier? = nil, asOf: CalendarDate? = nil, includeArchived: Bool = false, limit: Int? = nil
+        tier: MembershipTier? = nil, asOf: CalendarDate? = nil, includeArchived: Bool = false,
+        usccOverridden: Bool = false, limit: Int? = nil
     ) {
+        self.usccOverridden = usccOverridden
         self.search = search
         self.kind = kind
         self.inZone = inZone
@@ -40,22 +44,32 @@ public struct CompanyRepository {
 
     static let columns: Query = """
         c.id, c.uscc, c.name, c.name_zh, c.kind, c.district, c.registered_in_zone, c.zone_registered_on, \
-        c.registered_capital, c.founded_on, c.employees, c.archived_at, c.row_version, c.created_at
+        c.registered_capital, c.founded_on, c.employees, c.archived_at, c.row_version, c.created_at, \
+        CASE WHEN substr(c.uscc, 3, 6) ~ '^[0-9]{6}$' THEN substr(c.uscc, 3, 6) END, \
+        (SELECT r.full_name FROM filmwg.regions r WHERE r.code = substr(c.uscc, 3, 6)), \
+        c.uscc_override_reason, c.uscc_override_by, c.uscc_override_at, c.merged_into_id
         """
+
+    /// Who gives an override: the session's actor, as the audit log names it.
+    static let actor: Query = "coalesce(nullif(current_setting('filmwg.actor', true), ''), session_user::text)"
 
     /// Adds a company after checking every field in Swift.
     /// - Throws: `RecordError.invalid` for a bad field or a USCC another company has.
     @discardableResult
     public func create(_ input: CompanyInput) throws -> Company {
         try input.problems().throwIfAny()
+        try checkRegion(input)
         try checkUSCCIsFree(input.uscc, exceptID: nil)
         return try translating(uscc: input.uscc) {
             let row = try db.query("""
                 INSERT INTO filmwg.companies AS c (uscc, name, name_zh, kind, district, registered_in_zone,
-                    zone_registered_on, registered_capital, founded_on, employees)
+                    zone_registered_on, registered_capital, founded_on, employees,
+                    uscc_override_reason, uscc_override_by, uscc_override_at)
                 VALUES (\(input.uscc), \(input.name), \(input.nameZh), \(input.kind.rawValue), \(input.district),
                     \(input.registeredInZone), \(input.zoneRegisteredOn), \(input.registeredCapital),
-                    \(input.foundedOn), \(input.employees.map(Int32.init)))
+                    \(input.foundedOn), \(input.employees.map(Int32.init)), \(input.usccOverrideReason),
+                    CASE WHEN \(input.usccOverrideReason)::text IS NOT NULL THEN \(Self.actor) END,
+                    CASE WHEN \(input.usccOverrideReason)::text IS NOT NULL THEN now() END)
                 RETURNING \(Self.columns)
                 """).one()
             return try Self.company(row)
@@ -83,6 +97,13 @@ public struct CompanyRepository {
             if let company = try find(uscc: code) { return company }
             // A reference that is not even USCC-shaped is a mistyped command, not a missing record.
             if code.count != 18, let problem = USCC.problem(code) {
+                // Most often a name typed where the USCC goes: answer with the companies it names.
+                let matches = try named(like: code)
+                if !matches.isEmpty {
+                    let list = matches.map { "\($0.reference) (\($0.name)\($0.nameZh.map { ", " + $0 } ?? ""))" }
+                    throw RecordError.invalid(
+                        "'\(code)' is not a USCC or an id; companies with that name: \(list.joined(separator: "; ")); name one by its USCC or id")
+                }
                 throw RecordError.invalid(
                     "'\(code)' names no company: give its numeric id or its 18-character USCC (\(problem))")
             }
@@ -100,6 +121,7 @@ public struct CompanyRepository {
         if let kind = filter.kind { query = query + " AND c.kind = \(kind.rawValue)" }
         if filter.inZone { query = query + " AND c.registered_in_zone" }
         if !filter.includeArchived { query = query + " AND c.archived_at IS NULL" }
+        if filter.usccOverridden { query = query + " AND c.uscc_override_reason IS NOT NULL" }
         if filter.member || filter.tier != nil {
             query = query + """
                  AND EXISTS (SELECT 1 FROM filmwg.memberships m WHERE m.company_id = c.id
@@ -134,6 +156,7 @@ public struct CompanyRepository {
         fields: [String]? = nil
     ) throws -> Company {
         try input.problems().throwIfAny()
+        try checkRegion(input)
         try checkUSCCIsFree(input.uscc, exceptID: id)
         let given = fields.map { $0.filter(CompanyVersion.fields.contains).joined(separator: ",") }
         let row = try translating(uscc: input.uscc, id: id) {
@@ -147,7 +170,14 @@ public struct CompanyRepository {
                         kind = \(input.kind.rawValue), district = \(input.district),
                         registered_in_zone = \(input.registeredInZone), zone_registered_on = \(input.zoneRegisteredOn),
                         registered_capital = \(input.registeredCapital), founded_on = \(input.foundedOn),
-                        employees = \(input.employees.map(Int32.init)), row_version = \(Int32(clamping: expectVersion))
+                        employees = \(input.employees.map(Int32.init)), row_version = \(Int32(clamping: expectVersion)),
+                        uscc_override_by = CASE WHEN \(input.usccOverrideReason)::text IS NULL THEN NULL
+                            WHEN c.uscc_override_reason IS NOT DISTINCT FROM \(input.usccOverrideReason) THEN c.uscc_override_by
+                            ELSE \(Self.actor) END,
+                        uscc_override_at = CASE WHEN \(input.usccOverrideReason)::text IS NULL THEN NULL
+                            WHEN c.uscc_override_reason IS NOT DISTINCT FROM \(input.usccOverrideReason) THEN c.uscc_override_at
+                            ELSE now() END,
+                        uscc_override_reason = \(input.usccOverrideReason)
                     WHERE c.id = \(id)
                     RETURNING \(Self.columns)
                     """).optional()
@@ -224,14 +254,69 @@ public struct CompanyRepository {
     // MARK: - Rows and refusals
 
     static func company(_ row: Row) throws -> Company {
-        let (id, uscc, name, nameZh, kind, district, inZone, zoneOn, capital, founded, employees, archived, version, created) =
+        let (id, uscc, name, nameZh, kind, district, inZone, zoneOn, capital, founded, employees, archived, version, created,
+            region, regionName, overrideReason, overrideBy, overrideAt, mergedInto) =
             try row.decode(
                 (Int64, String?, String, String?, String, String?, Bool, CalendarDate?, Decimal?, CalendarDate?, Int?,
-                    Date?, Int, Date).self)
+                    Date?, Int, Date, String?, String?, String?, String?, Date?, Int64?).self)
         return Company(
             id: id, uscc: uscc, name: name, nameZh: nameZh, kind: CompanyKind(rawValue: kind) ?? .other,
             district: district, registeredInZone: inZone, zoneRegisteredOn: zoneOn, registeredCapital: capital,
-            foundedOn: founded, employees: employees, archivedAt: archived, rowVersion: version, createdAt: created)
+            foundedOn: founded, employees: employees, archivedAt: archived, rowVersion: version, createdAt: created,
+            regionCode: region, regionName: regionName, usccOverrideReason: overrideReason, usccOverrideBy: overrideBy,
+            usccOverrideAt: overrideAt, mergedIntoID: mergedInto)
+    }
+
+    /// Refuses a USCC whose division code (positions 3–8) is not in the region table, unless
+    /// an override reason is given.
+    /// - Throws: `RecordError.invalid("uscc CODE: positions 3 to 8 are …")`.
+    private func checkRegion(_ input: CompanyInput) throws {
+        guard let uscc = input.uscc, input.usccOverrideReason == nil, USCC.isValid(uscc),
+            let region = USCC.regionCode(uscc)
+        else { return }
+        let known = try db.query("SELECT EXISTS (SELECT 1 FROM filmwg.regions WHERE code = \(region))").one().decode(Bool.self)
+        if !known {
+            throw RecordError.invalid(
+                "\(USCC.sentence(code: uscc, problem: USCC.regionProblem(region))); if the code is real, accept it with an override reason (\(field: "uscc_override"))")
+        }
+    }
+
+    /// A sentence when the company's district names a division that its USCC's region is not
+    /// (nor lies within, nor contains), e.g. district 朝阳区 with a code of 110116 (北京市怀柔区);
+    /// nil when they agree or when the district names no division filmwg knows. Not a refusal:
+    /// the caller reports it.
+    public func districtConflict(_ company: Company) throws -> String? {
+        guard let district = company.district?.trimmingCharacters(in: .whitespaces), !district.isEmpty,
+            let region = company.regionCode, let regionName = company.regionName
+        else { return nil }
+        let row = try db.query("""
+            SELECT count(*) FILTER (WHERE true),
+                   count(*) FILTER (WHERE
+                        m.code = \(region)
+                     OR (m.level = 'province' AND left(m.code, 2) = left(\(region), 2))
+                     OR (m.level = 'prefecture' AND left(m.code, 4) = left(\(region), 4))
+                     OR (\(region) LIKE '%0000' AND left(m.code, 2) = left(\(region), 2))
+                     OR (\(region) LIKE '%00' AND left(m.code, 4) = left(\(region), 4))),
+                   string_agg(m.full_name, ', ' ORDER BY m.code)
+              FROM filmwg.regions m
+             WHERE m.until_year IS NULL AND (m.name = \(district) OR m.full_name = \(district))
+            """).one()
+        let (matches, compatible, names) = try row.decode((Int, Int, String?).self)
+        guard matches > 0, compatible == 0 else { return nil }
+        return "company \(company.reference): district \(district) (\(names ?? district)) is not the region of its USCC, \(region) (\(regionName)); kept as given"
+    }
+
+    /// The companies whose name or Chinese name contains `text` (for a name typed where a USCC
+    /// is expected), at most `limit`.
+    public func named(like text: String, limit: Int = 5) throws -> [Company] {
+        let pattern = "%" + Self.escapeLike(text) + "%"
+        return try db.query("""
+            SELECT \(Self.columns) FROM filmwg.companies c
+             WHERE c.archived_at IS NULL AND (c.name ILIKE \(pattern) OR c.name_zh ILIKE \(pattern)
+                OR filmwg.company_name_key(c.name) = filmwg.company_name_key(\(text))
+                OR filmwg.company_name_key(c.name_zh) = filmwg.company_name_key(\(text)))
+             ORDER BY c.name, c.id LIMIT \(limit)
+            """).map(Self.company)
     }
 
     private func checkUSCCIsFree(_ uscc: String?, exceptID: Int64?) throws {
@@ -272,6 +357,18 @@ public struct CompanyRepository {
             }
             if let code, let reason = USCC.problem(code) { return USCC.sentence(code: code, problem: reason) }
             return "uscc: not a valid Unified Social Credit Code"
+        case "companies_uscc_structure_check":
+            let code = uscc ?? Self.quotedCode(in: error.message)
+            if let code, let reason = error.detail ?? USCC.structureProblem(code) {
+                return USCC.sentence(code: code, problem: reason) + "; if the code is real, accept it with an override reason (uscc_override)"
+            }
+            return "uscc: positions 1 to 8 do not follow GB 32100"
+        case "companies_uscc_region_fkey":
+            if let uscc, let region = USCC.regionCode(uscc) {
+                return USCC.sentence(code: uscc, problem: USCC.regionProblem(region)) + "; if the code is real, accept it with an override reason (uscc_override)"
+            }
+            return "uscc: positions 3 to 8 are no GB/T 2260 administrative division in filmwg's region table"
+        case "companies_uscc_override_check": return "uscc_override: needs a USCC and a non-blank reason"
         case "companies_uscc_key":
             return "uscc \(uscc ?? "?"): already belongs to another company"
         case "companies_name_check", "company_versions_name_check": return "name: is required and must not be blank"

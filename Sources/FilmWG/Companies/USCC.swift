@@ -52,6 +52,49 @@ public enum USCC {
         return Character(alphabet[(31 - total % 31) % 31])
     }
 
+    /// The entity types (position 2) each registration authority (position 1) uses, GB 32100-2015
+    /// table 1 with its amendments (N 农业, Y 其他). The SQL twin is `filmwg.uscc_entity_types`.
+    public static let entityTypes: [Unicode.Scalar: String] = [
+        "1": "1239", "2": "19", "3": "123459", "4": "19", "5": "1239", "6": "129", "7": "129", "8": "19",
+        "9": "123", "A": "19", "N": "1239", "Y": "1",
+    ]
+
+    /// Why positions 1–8 of an 18-character code break GB 32100-2015 (authority, entity type, six
+    /// digits of a division code), or nil. Exactly the phrases of SQL `filmwg.uscc_structure_problem`.
+    /// Whether the division exists needs the region table: `regionProblem(_:)` words it and the
+    /// database decides (`filmwg.uscc_region_problem`). A real code that breaks these (pilot codes
+    /// exist) is accepted with an override reason; the check character (`problem`) never is.
+    public static func structureProblem(_ code: String) -> String? {
+        let scalars = Array(code.unicodeScalars)
+        guard scalars.count == 18 else { return nil }
+        guard let types = entityTypes[scalars[0]] else {
+            return "position 1 is '\(Character(scalars[0]))', which is no registration authority of GB 32100 (1 to 9, A, N or Y)"
+        }
+        guard types.unicodeScalars.contains(scalars[1]) else {
+            let uses = types.map(String.init).joined(separator: ", ")
+            return "position 2 is '\(Character(scalars[1]))', an entity type that registration authority '\(Character(scalars[0]))' does not use (it uses \(uses))"
+        }
+        let region = scalars[2..<8]
+        guard region.allSatisfy({ ("0"..."9").contains($0) }) else {
+            return "positions 3 to 8 are '\(String(String.UnicodeScalarView(region)))', which is not the six digits of an administrative division code"
+        }
+        return nil
+    }
+
+    /// Positions 3–8 when they are six digits (the GB/T 2260 division of the issuing authority).
+    public static func regionCode(_ code: String) -> String? {
+        let scalars = Array(code.unicodeScalars)
+        guard scalars.count == 18 else { return nil }
+        let region = scalars[2..<8]
+        guard region.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
+        return String(String.UnicodeScalarView(region))
+    }
+
+    /// The phrase for a division code that is not in the region table (as `filmwg.uscc_region_problem`).
+    public static func regionProblem(_ region: String) -> String {
+        "positions 3 to 8 are '\(region)', which is no GB/T 2260 administrative division in filmwg's region table"
+    }
+
     /// Throws the user's sentence when `code` is invalid.
     /// - Throws: `RecordError.invalid("uscc CODE: REASON")`.
     public static func validate(_ code: String) throws {

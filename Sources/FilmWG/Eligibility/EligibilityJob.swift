@@ -94,6 +94,14 @@ public struct EligibilityJob {
     let db: Connection
     let openSideConnection: () throws -> Connection
 
+    /// Why the run is being stopped ("interrupted by SIGINT"), when the caller cancelled its
+    /// statement; it becomes the run's `error` and the sentence thrown.
+    public var interruption: () -> String? = { nil }
+
+    /// How soon the server notices that the job's client died mid-statement and ends the
+    /// statement (`client_connection_check_interval`, set for the run's transaction only).
+    public static let clientCheckInterval = "2s"
+
     /// - Parameters:
     ///   - db: the main connection; must not be inside a transaction.
     ///   - sideConnection: opens a new session to the same database (as the same actor), used
@@ -120,7 +128,15 @@ public struct EligibilityJob {
             throw RecordError("the eligibility job needs a connection outside any transaction", .other)
         }
         do {
+            // On a standby every write fails, and advisory locks too: say so before trying.
+            if try db.query("SELECT pg_is_in_recovery()").one().decode(Bool.self, at: 0) {
+                throw RecordError(
+                    "the database is a read-only standby (in recovery); run the job against the primary", .unavailable)
+            }
             try db.execute("BEGIN")
+            // SET LOCAL, not SET: behind a transaction-mode pooler a session setting would stay
+            // on the server connection for the next client.
+            try db.execute("SELECT set_config('client_connection_check_interval', \(Self.clientCheckInterval), true)")
             guard try db.query("SELECT pg_try_advisory_xact_lock(\(Self.lockKey))").one().decode(Bool.self, at: 0)
             else {
                 throw RecordError.conflict(
@@ -148,8 +164,14 @@ public struct EligibilityJob {
             return run
         } catch {
             if !db.isClosed, db.transactionStatus != .idle { _ = try? db.execute("ROLLBACK") }
-            let translated = Self.translate(error)
-            let message = Self.sentence(translated)
+            var translated = Self.translate(error)
+            var message = Self.sentence(translated)
+            if let reason = interruption() {
+                message = "\(reason); the run was cancelled and nothing of it was kept"
+                translated = RecordError(
+                    runId.map { "run \($0) was cancelled and marked failed; nothing of it was kept" }
+                        ?? "the run was cancelled before it started; nothing was kept", .other)
+            }
             if let runId {
                 // Best effort: if even this fails, the row stays running and the next run marks
                 // it abandoned.

@@ -32,7 +32,11 @@ public struct AttendanceRepository {
     /// - Throws: `RecordError.notFound` for an unknown event, professional or company;
     ///   `RecordError.invalid` for an unknown role, or when the professional is already
     ///   recorded at the event ("professional 7 is already recorded as attending event 3 …").
-    public func record(eventId: Int64, professionalId: Int64, companyId: Int64?, role: String = "attendee") throws
+    /// - Parameter overCapacity: record beyond the event's capacity on purpose; the row says so
+    ///   (`over_capacity`, audited). Without it a full event refuses (`attendance_capacity_check`).
+    public func record(
+        eventId: Int64, professionalId: Int64, companyId: Int64?, role: String = "attendee", overCapacity: Bool = false
+    ) throws
         -> Attendance
     {
         let role = try Vocabulary.check(role, among: Attendance.roles, name: "role")
@@ -45,13 +49,23 @@ public struct AttendanceRepository {
             "attendance_event_professional_key":
                 "professional \(professionalId) is already recorded as attending event \(eventId); one professional attends an event once",
         ]) {
-            try db.query("""
-                INSERT INTO filmwg.attendance (event_id, professional_id, company_id, role)
-                VALUES (\(eventId), \(professionalId), \(companyId), \(role))
-                RETURNING id
-                """).one().decode(Int64.self, at: 0)
+            do {
+                return try db.query("""
+                    INSERT INTO filmwg.attendance (event_id, professional_id, company_id, role, over_capacity)
+                    VALUES (\(eventId), \(professionalId), \(companyId), \(role), \(overCapacity))
+                    RETURNING id
+                    """).one().decode(Int64.self, at: 0)
+            } catch let error as PostgresError where error.constraint == "attendance_capacity_check" {
+                throw Self.full(error)
+            }
         }
         return try show(id)
+    }
+
+    /// The sentence for an event that has no seat left (trigger check_capacity).
+    static func full(_ error: PostgresError) -> RecordError {
+        RecordError.invalid(
+            "\(error.message): the event is full; nothing was recorded. Record more than its capacity only on purpose (\(field: "over_capacity")), or raise the capacity")
     }
 
     /// - Throws: `RecordError.notFound` "no attendance with id …".

@@ -18,7 +18,11 @@ public struct Event: Sendable, Equatable {
     public var attendees: Int
 
     /// The values of `events_kind_check`.
-    public static let kinds = ["ceremony", "forum", "meeting", "workshop", "other"]
+    /// `events_kind_check`; the film group's own kinds came with migration 0014.
+    public static let kinds = [
+        "ceremony", "forum", "meeting", "workshop", "screening", "festival", "award_ceremony", "training", "premiere",
+        "press_conference", "exhibition", "other",
+    ]
 }
 
 /// What `event add` writes; the database fills in id, row_version and created_at.

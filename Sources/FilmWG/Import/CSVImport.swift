@@ -93,10 +93,16 @@ public struct ImportFailure: UserFacingError, Equatable {
 public struct ImportListener {
     public var progress: (ImportProgress) -> Void
     public var problem: (ImportProblem) -> Void
+    /// A remark for the user that is no problem (columns ignored), one sentence.
+    public var note: (String) -> Void
 
-    public init(progress: @escaping (ImportProgress) -> Void = { _ in }, problem: @escaping (ImportProblem) -> Void = { _ in }) {
+    public init(
+        progress: @escaping (ImportProgress) -> Void = { _ in }, problem: @escaping (ImportProblem) -> Void = { _ in },
+        note: @escaping (String) -> Void = { _ in }
+    ) {
         self.progress = progress
         self.problem = problem
+        self.note = note
     }
 }
 
@@ -117,6 +123,14 @@ protocol ImportSchema {
     func checks() -> [Query]
     /// Writes the valid rows (`problems IS NULL`) set-based. - Returns: rows written.
     func write(on db: Connection) throws -> Int
+    /// Columns that the matching `list --format csv` writes but an import does not take (the
+    /// key, the version, timestamps, derived values): recognised, said so, and ignored, so a
+    /// list's CSV re-imports.
+    var exportOnly: [String] { get }
+}
+
+extension ImportSchema {
+    var exportOnly: [String] { ["id", "row_version", "created_at", "updated_at", "archived_at"] }
 }
 
 /// Streams a CSV file through Swift validation into a TEMP staging table with COPY, runs the
@@ -135,12 +149,14 @@ struct CSVImporter<Schema: ImportSchema> {
             throw RecordError.invalid("the rejects file \(rejects) is the file being imported; name another file for \(field: "rejects")")
         }
         let reader = try CSVReader(path: path)
-        let header = try readHeader(reader, file: file)
+        let header = try readHeader(reader, file: file, listener: listener)
         var report = ImportReport(
             file: file, rowsRead: 0, rowsWritten: 0, rowsInvalid: 0, dryRun: options.dryRun, rejectsPath: nil)
         do {
             try db.transaction { tx in
-                try stage(reader: reader, header: header, file: file, on: tx, report: &report, listener: listener)
+                try stage(
+                    reader: reader, header: header, file: file, keepRaw: options.rejectsPath != nil && options.skipInvalid,
+                    on: tx, report: &report, listener: listener)
                 listener.progress(.checking(rows: report.rowsRead))
                 try tx.execute("ANALYZE pg_temp.import_rows")
                 for check in schema.checks() { try tx.execute(check) }
@@ -155,7 +171,7 @@ struct CSVImporter<Schema: ImportSchema> {
                 listener.progress(.writing(rows: report.rowsRead - report.rowsInvalid))
                 report.rowsWritten = try Self.translatingWrite { try schema.write(on: tx) }
                 if let rejects = options.rejectsPath, report.rowsInvalid > 0 {
-                    try writeRejects(source: path, header: header, to: rejects, on: tx)
+                    try writeRejects(header: header, to: rejects, on: tx)
                     report.rejectsPath = rejects
                 }
             }
@@ -180,39 +196,52 @@ struct CSVImporter<Schema: ImportSchema> {
         }
     }
 
-    private func readHeader(_ reader: CSVReader, file: String) throws -> CSVHeader {
+    private func readHeader(_ reader: CSVReader, file: String, listener: ImportListener) throws -> CSVHeader {
         let first: CSVReader.Record?
-        do { first = try reader.next() } catch { throw RecordError.invalid("\(file):\(error.line): \(error.reason)") }
+        do { first = try reader.next() } catch { throw error.recordError(file: file) }
         guard let first else {
             throw RecordError.invalid("\(file) is empty; its first line must be the header \(schema.known.joined(separator: ","))")
         }
-        return try CSVHeader(first.fields, known: schema.known, required: schema.required, file: file)
+        if let problem = first.problems.first {
+            throw RecordError.invalid("\(file):1: field \(problem.field + 1) of the header \(problem.reason)")
+        }
+        let header = try CSVHeader(first.fields, known: schema.known, required: schema.required, file: file, ignoring: schema.exportOnly)
+        if !header.ignored.isEmpty {
+            listener.note("\(file): ignoring the columns \(header.ignored.joined(separator: ", ")), which a list's CSV export carries and the database assigns")
+        }
+        return header
     }
 
     private func stage(
-        reader: CSVReader, header: CSVHeader, file: String, on tx: Connection, report: inout ImportReport,
+        reader: CSVReader, header: CSVHeader, file: String, keepRaw: Bool, on tx: Connection, report: inout ImportReport,
         listener: ImportListener
     ) throws {
         let columns = schema.staging.map { "\(Query.quoteIdentifier($0.0)) \($0.1)" }.joined(separator: ", ")
         try tx.execute(Query(unsafeSQL: """
-            CREATE TEMP TABLE import_rows (line integer NOT NULL, problems text[], \(columns)) ON COMMIT DROP
+            CREATE TEMP TABLE import_rows (line integer NOT NULL, problems text[], raw text[], \(columns)) ON COMMIT DROP
             """))
-        let names = (["line", "problems"] + schema.staging.map(\.0)).map(Query.quoteIdentifier).joined(separator: ", ")
+        let names = (["line", "problems", "raw"] + schema.staging.map(\.0)).map(Query.quoteIdentifier).joined(separator: ", ")
         var copy = try tx.copyIn(Query(unsafeSQL: "COPY pg_temp.import_rows (\(names)) FROM STDIN"))
         let width = header.columns.count
         while true {
             let next: CSVReader.Record?
             do { next = try reader.next() } catch {
-                throw RecordError.invalid("\(file):\(error.line): \(error.reason); nothing was imported")
+                throw error.recordError(file: file, suffix: "; nothing was imported")
             }
             guard let record = next else { break }
             report.rowsRead += 1
             var values: [String: String] = [:]
-            for (index, column) in header.columns.enumerated() where index < record.fields.count {
+            for (index, column) in header.columns.enumerated() where index < record.fields.count && !header.ignored.contains(column) {
                 values[column] = record.fields[index]
             }
             let (fields, stageProblems) = schema.stage(FieldValues(values))
             var problems = stageProblems
+            // Limits and NUL bytes come first: the field concerned was left empty.
+            for (index, reason) in record.problems.reversed() {
+                let column = index < header.columns.count ? header.columns[index] : "field \(index + 1)"
+                problems.removeAll { $0.column == column }
+                problems.insert(FieldProblem(column, reason), at: 0)
+            }
             if record.fields.count < width {
                 problems.insert(FieldProblem(
                     header.columns[record.fields.count],
@@ -221,7 +250,9 @@ struct CSVImporter<Schema: ImportSchema> {
                 problems.insert(FieldProblem("row", "the line has \(record.fields.count) fields, the header only \(width)"), at: 0)
             }
             let listed: String? = problems.isEmpty ? nil : problems.map(\.description).postgresText()
-            try copy.append([String(record.line), listed] + fields)
+            // The fields as read, for the rejects file: the file is read once (it may be a pipe).
+            let raw: String? = keepRaw ? record.fields.postgresText() : nil
+            try copy.append([String(record.line), listed, raw] + fields)
             if report.rowsRead % Self.progressEvery == 0 { listener.progress(.reading(rows: report.rowsRead)) }
         }
         _ = try copy.finish()
@@ -257,58 +288,24 @@ struct CSVImporter<Schema: ImportSchema> {
         return (String(problem[..<colon.lowerBound]), String(problem[colon.upperBound...]))
     }
 
-    /// Reads the file again and copies each invalid line, unchanged, with its reasons, merging
-    /// with a cursor over the invalid lines (both in line order).
-    private func writeRejects(source: String, header: CSVHeader, to path: String, on tx: Connection) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let out = FileHandle(forWritingAtPath: path) else {
-            throw RecordError.invalid("cannot write the rejects file \(path); check the folder exists and is writable")
-        }
-        defer { try? out.close() }
-        var buffer: [UInt8] = []
-        func emit(_ fields: [String]) throws {
-            buffer.append(contentsOf: RFC4180.line(fields).utf8)
-            if buffer.count >= 1 << 16 {
-                try out.write(contentsOf: buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        let reader = try CSVReader(path: source)
-        guard let headerRecord = try reader.next() else { return }
-        try emit(headerRecord.fields + ["reason"])
+    /// Writes each invalid line's fields, as they were read (kept in `raw` while staging, so a
+    /// file that cannot be read twice, such as a pipe, still gives its rejects), with its reasons.
+    private func writeRejects(header: CSVHeader, to path: String, on tx: Connection) throws {
+        let out = try CSVFileWriter(path: path, purpose: "the rejects file")
+        try out.write(header.fields + ["reason"])
         try tx.execute("""
             DECLARE import_rejects NO SCROLL CURSOR FOR
-            SELECT line, array_to_string(problems, '; ') FROM pg_temp.import_rows WHERE problems IS NOT NULL ORDER BY line
+            SELECT raw, array_to_string(problems, '; ') FROM pg_temp.import_rows WHERE problems IS NOT NULL ORDER BY line
             """)
-        var pending: [(Int, String)] = []
-        var index = 0
-        func nextBad() throws -> (Int, String)? {
-            if index >= pending.count {
-                pending = try tx.query("FETCH FORWARD 2000 FROM import_rejects").map { try $0.decode((Int, String).self) }
-                index = 0
-                if pending.isEmpty { return nil }
+        while true {
+            let rows = try tx.query("FETCH FORWARD 2000 FROM import_rejects")
+            if rows.isEmpty { break }
+            for row in rows {
+                let (fields, reason) = try row.decode(([String], String).self)
+                try out.write(fields + [reason])
             }
-            defer { index += 1 }
-            return pending[index]
-        }
-        var bad = try nextBad()
-        while let wanted = bad, let record = try reader.next() {
-            guard record.line == wanted.0 else { continue }
-            try emit(record.fields + [wanted.1])
-            bad = try nextBad()
         }
         try tx.execute("CLOSE import_rejects")
-        try out.write(contentsOf: buffer)
-    }
-}
-
-/// RFC 4180 output: CRLF line ends, fields quoted only when they hold a comma, quote, CR or LF.
-public enum RFC4180 {
-    public static func line(_ fields: [String]) -> String {
-        fields.map { field in
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-                return field
-            }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",") + "\r\n"
+        try out.close()
     }
 }

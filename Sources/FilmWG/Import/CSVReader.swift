@@ -10,12 +10,31 @@ public final class CSVReader {
         /// The line the record starts on (1-based; the header is line 1), for error messages.
         public let line: Int
         public let fields: [String]
+        /// What makes the record unusable though it parsed: a field over `maxFieldBytes` (left
+        /// empty), a record over `maxRecordBytes` (fields after the limit left empty), a NUL byte.
+        /// `field` is the 0-based index of the field concerned. The record is an invalid row.
+        public var problems: [(field: Int, reason: String)] = []
     }
+
+    /// A field longer than this (in UTF-8 bytes) is not kept: the row is invalid.
+    public static let maxFieldBytes = 1 << 20
+    /// A record longer than this is not kept: the row is invalid. Both limits keep memory flat
+    /// on a file with one huge line (a 1 GB line used to take the client to 3 GB).
+    public static let maxRecordBytes = 16 << 20
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let line: Int
         public let reason: String
+        /// The file could not be read (an I/O error), as opposed to holding invalid CSV.
+        public var readFailed = false
         public var description: String { "line \(line): \(reason)" }
+
+        /// The failure as the importer reports it: exit 74 for a read error, else 65.
+        public func recordError(file: String, suffix: String = "") -> RecordError {
+            readFailed
+                ? RecordError("\(file) could not be read at line \(line): \(reason)\(suffix)", .ioError)
+                : RecordError.invalid("\(file):\(line): \(reason)\(suffix)")
+        }
     }
 
     private let handle: FileHandle
@@ -45,14 +64,31 @@ public final class CSVReader {
 
     deinit { try? handle.close() }
 
+    /// Why the last read failed (`/proc/self/mem`, a disk error), reported by `next()`.
+    private var readError: String?
+
     private func fill() {
         guard !atEnd else { return }
         if position > 0 {
             buffer.removeFirst(position)
             position = 0
         }
-        let chunk = handle.readData(ofLength: 1 << 16)
-        if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+        // read(2) itself: `readData(ofLength:)` traps on an I/O error, and `read(upToCount:)`
+        // hides the errno behind a generic Foundation error.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count < 0 {
+                atEnd = true
+                readError = String(cString: strerror(errno))
+            } else if count == 0 {
+                atEnd = true
+            } else {
+                buffer.append(contentsOf: chunk[0..<count])
+            }
+            return
+        }
     }
 
     private func peek() -> UInt8? {
@@ -63,6 +99,12 @@ public final class CSVReader {
     /// The next record, or nil at the end of the file. Blank lines are skipped.
     /// - Throws: `Failure` for an unterminated quote, a stray quote, or invalid UTF-8.
     public func next() throws(Failure) -> Record? {
+        let record = try nextRecord()
+        if let readError { throw Failure(line: line, reason: readError, readFailed: true) }
+        return record
+    }
+
+    private func nextRecord() throws(Failure) -> Record? {
         if !started {
             started = true
             // The first read holds the whole start of the file, so the BOM is in the buffer if present.
@@ -86,33 +128,87 @@ public final class CSVReader {
         var field: [UInt8] = []
         var quoted = false
         var wasQuoted = false
+        var problems: [(field: Int, reason: String)] = []
+        // Bytes of the current field and of the record seen so far, kept or not.
+        var fieldBytes = 0
+        var recordBytes = 0
+        var hasNUL = false
+        func append(_ byte: UInt8) {
+            fieldBytes += 1
+            recordBytes += 1
+            if byte == 0 { hasNUL = true }
+            if fieldBytes <= Self.maxFieldBytes, recordBytes <= Self.maxRecordBytes { field.append(byte) }
+        }
         func finishField() throws(Failure) {
+            let index = fields.count
+            if fieldBytes > Self.maxFieldBytes {
+                problems.append((index, "holds \(fieldBytes) bytes, more than the limit of 1 MiB (\(Self.maxFieldBytes)) for a field"))
+                field.removeAll()
+            } else if recordBytes > Self.maxRecordBytes {
+                if !problems.contains(where: { $0.reason.contains("16 MiB") }) {
+                    problems.append((index, "the record is longer than the limit of 16 MiB (\(Self.maxRecordBytes) bytes)"))
+                }
+                field.removeAll()
+            } else if hasNUL {
+                problems.append((index, "holds a NUL byte (\\0), which text may not contain; remove it"))
+                field.removeAll { $0 == 0 }
+            }
             guard let text = String(validating: field, as: UTF8.self) else {
                 throw Failure(line: startLine, reason: "field \(fields.count + 1) is not valid UTF-8")
             }
             fields.append(text)
-            field.removeAll(keepingCapacity: true)
+            field.removeAll(keepingCapacity: field.count <= 1 << 16)
             wasQuoted = false
+            fieldBytes = 0
+            hasNUL = false
+        }
+        func record() -> Record {
+            var record = Record(line: startLine, fields: fields)
+            record.problems = problems
+            return record
+        }
+        /// Appends the run of ordinary bytes from `position` (none of `"` `,` CR LF NUL) at once:
+        /// a long field costs one scan, not a call per byte.
+        func appendRun() -> Bool {
+            let end = buffer.withUnsafeBufferPointer { bytes -> Int in
+                var end = position
+                while end < bytes.count {
+                    let b = bytes[end]
+                    if b == 0x22 || b == 10 || b == 13 || b == 0 || (!quoted && b == 0x2C) { break }
+                    end += 1
+                }
+                return end
+            }
+            guard end > position else { return false }
+            let length = end - position
+            let room = max(0, min(Self.maxFieldBytes - fieldBytes, Self.maxRecordBytes - recordBytes))
+            if room > 0 { field.append(contentsOf: buffer[position..<(position + min(room, length))]) }
+            fieldBytes += length
+            recordBytes += length
+            position = end
+            return true
         }
         while true {
+            if position >= buffer.count { fill() }
+            if (quoted || !wasQuoted), position < buffer.count, appendRun() { continue }
             guard let byte = peek() else {
                 if quoted { throw Failure(line: startLine, reason: "a quoted field is not closed before the end of the file") }
                 try finishField()
-                return Record(line: startLine, fields: fields)
+                return record()
             }
             position += 1
             if quoted {
                 if byte == UInt8(ascii: "\"") {
                     if peek() == UInt8(ascii: "\"") {
                         position += 1
-                        field.append(byte)
+                        append(byte)
                     } else {
                         quoted = false
                     }
                 } else {
                     if byte == 10 { line += 1 }
                     if byte == 13, peek() != 10 { line += 1 }
-                    field.append(byte)
+                    append(byte)
                 }
                 continue
             }
@@ -123,9 +219,9 @@ public final class CSVReader {
                 if byte == 13, peek() == 10 { position += 1 }
                 line += 1
                 try finishField()
-                return Record(line: startLine, fields: fields)
+                return record()
             case UInt8(ascii: "\""):
-                guard field.isEmpty, !wasQuoted else {
+                guard fieldBytes == 0, !wasQuoted else {
                     throw Failure(line: line, reason: "a quote inside an unquoted field; quote the whole field and double the quote")
                 }
                 quoted = true
@@ -134,7 +230,7 @@ public final class CSVReader {
                 if wasQuoted {
                     throw Failure(line: line, reason: "text after a closing quote; quote the whole field")
                 }
-                field.append(byte)
+                append(byte)
             }
         }
     }
@@ -159,14 +255,24 @@ public enum CSVFileError: UserFacingError, Equatable {
 /// Maps a CSV header to known column names, and a record's fields to those names.
 public struct CSVHeader: Sendable {
     public let columns: [String]
+    /// The header as written, for the rejects file.
+    public let fields: [String]
+    /// Columns of `ignoring` the header names: read past, never used.
+    public let ignored: [String]
     private let index: [String: Int]
 
+    /// - Parameter ignoring: columns accepted and ignored (what a list export adds: `id`, …).
     /// - Throws: `RecordError.invalid` naming an unknown column (with the nearest known one) or a
     ///   missing required column.
-    public init(_ fields: [String], known: [String], required: [String], file: String) throws {
+    public init(_ fields: [String], known: [String], required: [String], file: String, ignoring: [String] = []) throws {
         let names = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var index: [String: Int] = [:]
+        var ignored: [String] = []
         for (i, name) in names.enumerated() {
+            if ignoring.contains(name), !known.contains(name) {
+                ignored.append(name)
+                continue
+            }
             guard known.contains(name) else {
                 let near = Spelling.nearest(to: name, among: known)
                 throw RecordError.invalid("\(file):1: unknown column '\(name)'\(near.map { "; did you mean '\($0)'?" } ?? ""); the columns are \(known.joined(separator: ","))")
@@ -178,6 +284,8 @@ public struct CSVHeader: Sendable {
             throw RecordError.invalid("\(file):1: the header has no '\(name)' column, which is required")
         }
         self.columns = names
+        self.fields = fields
+        self.ignored = ignored
         self.index = index
     }
 

@@ -104,11 +104,8 @@ struct FieldReader {
     mutating func date(_ column: String) -> Change<CalendarDate> {
         guard case .set(let text?) = raw(column) else { return raw(column).map { _ in nil } }
         guard let date = CalendarDate(iso: text) else {
-            if CalendarDate.looksLikeDay(text) {
-                problem(column, "\(text) is not a day of the calendar")
-                return .keep
-            }
-            problem(column, "'\(Self.shown(text))' is not a date; write it as YYYY-MM-DD")
+            let reason = Days.problem(text) ?? "'\(Self.shown(text))' is not a date; write it as YYYY-MM-DD"
+            problem(column, reason.hasPrefix("'") ? "'\(Self.shown(text))' is not a date; write it as YYYY-MM-DD" : reason)
             return .keep
         }
         return .set(date)

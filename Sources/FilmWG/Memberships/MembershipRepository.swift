@@ -23,7 +23,11 @@ public struct MembershipRepository {
         }
         do {
             let id = try db.transaction { tx in
-                try tx.query("""
+                // Joins of one company queue on its row: two inserts racing on the exclusion
+                // constraint can otherwise deadlock (40P01) instead of the second one seeing the
+                // first one's period and failing with the overlap.
+                try tx.execute("SELECT 1 FROM filmwg.companies WHERE id = \(company.id) FOR NO KEY UPDATE")
+                return try tx.query("""
                     INSERT INTO filmwg.memberships (company_id, tier, period)
                     VALUES (\(company.id), \(tier.rawValue), daterange(\(from), NULL, '[)'))
                     RETURNING id

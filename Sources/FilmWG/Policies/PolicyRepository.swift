@@ -17,7 +17,8 @@ public struct PolicyRepository {
 
     static let refusals: [String: Phrase] = [
         "policies_code_key": "a policy with this code already exists; use 'filmwg policy revise CODE' for a new rule",
-        "policies_code_check": "a policy code may hold only lower-case letters, digits, - and _",
+        "policies_code_check": "a policy code may hold only letters, digits, - and _",
+        "policies_code_lower_key": "a policy with that code in another case already exists; codes are unique regardless of case",
         "policies_title_check": "the title must not be blank",
         "policies_cap_check": "the cap must be 0 or more",
         "policy_versions_no_overlap":
@@ -58,8 +59,8 @@ public struct PolicyRepository {
     public func add(_ new: NewPolicy) throws -> PolicyDetails {
         let code = new.code.trimmingCharacters(in: .whitespaces)
         let title = new.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard code.range(of: "^[a-z0-9_-]+$", options: .regularExpression) != nil else {
-            throw RecordError.invalid("policy code '\(code)' may hold only lower-case letters, digits, - and _")
+        guard code.range(of: "^[A-Za-z0-9_-]+$", options: .regularExpression) != nil else {
+            throw RecordError.invalid("policy code '\(code)' may hold only letters, digits, - and _")
         }
         guard !title.isEmpty else { throw RecordError.invalid("the title must not be blank") }
         if let cap = new.cap, cap < 0 {
@@ -70,7 +71,7 @@ public struct PolicyRepository {
         let checked = try checked(rule)
         return try DatabaseErrors.translating(Self.refusals) {
             try db.transaction { tx in
-                if try tx.query("SELECT 1 FROM filmwg.policies WHERE code = \(code)").optional() != nil {
+                if try tx.query("SELECT 1 FROM filmwg.policies WHERE lower(code) = lower(\(code))").optional() != nil {
                     throw RecordError.invalid(
                         "a policy with code '\(code)' already exists; use 'filmwg policy revise \(code)' for a new rule"
                     )
@@ -106,7 +107,7 @@ public struct PolicyRepository {
                 let repository = PolicyRepository(tx)
                 guard
                     let id = try tx.query(
-                        "SELECT id FROM filmwg.policies WHERE code = \(code) FOR NO KEY UPDATE"
+                        "SELECT id FROM filmwg.policies WHERE lower(code) = lower(\(code)) FOR NO KEY UPDATE"
                     ).optional()?
                     .decode(Int64.self, at: 0)
                 else { throw try repository.unknown(code) }
@@ -160,7 +161,7 @@ public struct PolicyRepository {
         guard
             let row = try db.query(
                 """
-                SELECT \(unsafeRaw: Self.policyColumns) FROM filmwg.policies p WHERE p.code = \(code)
+                SELECT \(unsafeRaw: Self.policyColumns) FROM filmwg.policies p WHERE lower(p.code) = lower(\(code))
                 """
             ).optional()
         else { throw try unknown(code) }

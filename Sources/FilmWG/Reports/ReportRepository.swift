@@ -189,6 +189,10 @@ public struct ReportRepository {
         try db.transaction { tx in
             try tx.execute("SET LOCAL TimeZone = 'Asia/Shanghai'")
             try tx.execute("SET LOCAL DateStyle = 'ISO, YMD'")
+            // Without --as-of a report is for today, whatever reporting.as_of a session-level
+            // SET left on the connection: behind a transaction-mode pooler that may be another
+            // client's SET on the server connection lent to this one.
+            try tx.execute("SET LOCAL reporting.as_of = ''")
             try tx.execute("DECLARE filmwg_report NO SCROLL CURSOR FOR \(query)")
             var kinds: [ReportColumn.Kind] = []
             var described = false

@@ -2,8 +2,9 @@ public import Postgres
 
 /// Applies the embedded migrations and reporting views to a database.
 ///
-/// Each migration runs in its own transaction, under a session advisory lock, so two
-/// `filmwg db migrate` at once serialise: the second waits, then finds nothing left to do.
+/// Everything pending runs in one transaction, under a transaction-level advisory lock, so two
+/// `filmwg db migrate` at once serialise (the second waits, then finds nothing left to do), a
+/// failure applies nothing, and a transaction-mode pooler strands no lock.
 /// What was applied is recorded with the file's checksum (the server's md5 of its text) in
 /// `public.filmwg_schema_migrations`, which is how `verify` notices an edited file.
 public struct Migrator {
@@ -88,10 +89,25 @@ public struct Migrator {
     }
 
     /// Applies what is pending. Safe to run any number of times and from several processes.
+    ///
+    /// One transaction holding a transaction-level advisory lock, so concurrent migrators queue
+    /// and a pooler in transaction mode never strands a session lock on a server connection;
+    /// all that is pending is applied, or nothing.
+    /// - Throws: `RecordError.invalid` naming the file when an applied migration's text changed
+    ///   since (or the database holds one this binary does not know); nothing is applied then.
     public func migrate(progress: (String) -> Void = { _ in }) throws -> Report {
-        try connection.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
-        defer { _ = try? connection.execute("SELECT pg_advisory_unlock(\(Self.lockKey))") }
+        try connection.transaction { _ in
+            try connection.execute("SELECT pg_advisory_xact_lock(\(Self.lockKey))")
+            return try migrateLocked(progress: progress)
+        }
+    }
+
+    private func migrateLocked(progress: (String) -> Void) throws -> Report {
         try ensureTable()
+        if let problem = try verify().first {
+            throw RecordError.invalid(
+                "\(problem.name) \(problem.reason); nothing was migrated (see 'filmwg db verify')")
+        }
         let current = try status()
         var report = Report()
         for migration in current.pending {

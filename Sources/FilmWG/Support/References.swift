@@ -48,7 +48,7 @@ public enum References {
 
     static func byCode(_ code: String, of noun: String, table: String, list: String, db: Connection) throws -> Int64 {
         let text = code.trimmingCharacters(in: .whitespaces)
-        if let row = try db.query("SELECT id FROM filmwg.\(identifier: table) WHERE code = \(text)").optional() {
+        if let row = try db.query("SELECT id FROM filmwg.\(identifier: table) WHERE lower(code) = lower(\(text))").optional() {
             return try row.decode(Int64.self, at: 0)
         }
         let codes = try db.query("SELECT code FROM filmwg.\(identifier: table) ORDER BY code").map {

@@ -13,6 +13,8 @@ public enum FailureCategory: Sendable, Equatable {
     case unavailable
     /// An input file is missing or cannot be read (exit 66).
     case noInput
+    /// A file or stream could not be read or written (exit 74).
+    case ioError
     /// Anything else (exit 1).
     case other
 }

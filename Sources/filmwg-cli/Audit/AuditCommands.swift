@@ -53,10 +53,10 @@ enum AuditCommands {
     static func history(_ subject: HistorySubject) -> Command {
         let (what, example, extra): (String, String, String) =
             switch subject {
-            case .company: ("COMPANY", "91110116MA00ABCD1X", " A company is named by its USCC or id.")
+            case .company: ("COMPANY", "91110116MA00ABCD1E", " A company is named by its USCC or id.")
             case .professional: ("PROFESSIONAL", "li.na@example.cn", " A professional is named by id or e-mail.")
             case .position: ("CODE", "head", "")
-            case .policy: ("CODE", "huairou-film-fund", " The policy's versions are included.")
+            case .policy: ("CODE", "film-fund", " The policy's versions are included.")
             case .election: ("ID", "1", " The candidates' rows are included.")
             default: ("ID", "1", "")
             }

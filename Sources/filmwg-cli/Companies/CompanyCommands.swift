@@ -1,9 +1,10 @@
 import FilmWG
+import Foundation
 import Postgres
 
 /// `filmwg company add | show | list | update | history | archive | import`.
 enum CompanyCommands {
-    static let all: [Command] = [add, show, list, update, history, archive, importCSV]
+    static let all: [Command] = [add, show, list, update, history, archive, importCSV, duplicates, merge]
 
     static let fields: [Option] = Converters.columnOptions([
         ("uscc", "CODE", "Unified Social Credit Code, 18 characters with a valid check digit"),
@@ -18,21 +19,42 @@ enum CompanyCommands {
         ("employees", "N", "number of employees"),
     ])
 
+    static let usccOverride = Option.value(
+        "uscc-override", "REASON",
+        "accept a real USCC that breaks the GB 32100 structure or names no known region (pilot codes); stored with your actor, audited; never excuses a wrong check character")
+
+    /// The override reason given, refused when it holds nothing.
+    static func overrideReason(_ arguments: Arguments) throws -> String? {
+        guard let reason = arguments.string("uscc-override") else { return nil }
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw CLIError.usage("--uscc-override needs a reason, e.g. --uscc-override 'pilot code issued in 2014'")
+        }
+        return reason
+    }
+
+    /// Says on stderr when the district contradicts the USCC's region (not a refusal).
+    static func warnAboutDistrict(_ company: Company, _ repository: CompanyRepository, _ context: Context) throws {
+        if let conflict = try repository.districtConflict(company) { context.output.message("warning: " + conflict) }
+    }
+
     static let expectVersion = Option.value(
         "expect-version", "N", "the row_version your change rests on (default: the version just read); a stale one changes nothing (exit 75)")
 
     static let add = Command(
         path: ["company", "add"],
         abstract: "Add a company and print it as 'company show' does.",
-        discussion: "--name is required. Every field is checked before anything is written; a USCC with a wrong check digit or one another company has is refused (exit 65).",
-        example: "filmwg company add --uscc 91110116MA01A2B3C4 --name 'Huairou Film Studio' --name-zh 怀柔影视 --kind production --registered-capital 5000000.00",
-        options: fields + [Format.option]
+        discussion: "--name is required. Every field is checked before anything is written: a USCC with a wrong check character, one another company has, or one whose positions 1 to 8 break GB 32100 (authority, entity type, a GB/T 2260 region filmwg knows) is refused (exit 65); a real code of the last kind is accepted with --uscc-override REASON. A district that contradicts the USCC's region is reported on stderr, not refused.",
+        example: "filmwg company add --uscc 91110116MA01A2B3C2 --name 'Huairou Film Studio' --name-zh 怀柔影视 --kind production --registered-capital 5000000.00",
+        options: fields + [usccOverride, Format.option]
     ) { arguments, context in
         try arguments.noPositionals()
         let format = try Format.from(arguments)
         var input = CompanyInput()
+        input.usccOverrideReason = try overrideReason(arguments)
         try input.apply(Converters.values(arguments, columns: CompanyInput.columns)).throwIfAny()
-        let company = try CompanyRepository(try context.connection()).create(input)
+        let repository = CompanyRepository(try context.connection())
+        let company = try repository.create(input)
+        try warnAboutDistrict(company, repository, context)
         context.output.show(Converters.company(company), format: format)
     }
 
@@ -47,7 +69,7 @@ enum CompanyCommands {
             those values cover (effective_to is the first day they no longer apply; empty while open). \
             'filmwg company history' lists every period.
             """,
-        example: "filmwg company show 91110116MA01A2B3C4 --as-of 2019-12-31 --format json",
+        example: "filmwg company show 91110116MA01A2B3C2 --format json",
         options: [.value("as-of", "DATE", "show the values in force on this day"), Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)
@@ -83,7 +105,7 @@ enum CompanyCommands {
             the fields that version was recorded to change. 'filmwg history company C' shows the audit \
             log of the same changes.
             """,
-        example: "filmwg company history 91110116MA01A2B3C4 --format csv",
+        example: "filmwg company history 91110116MA01A2B3C2 --format csv",
         options: [Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)
@@ -128,6 +150,7 @@ enum CompanyCommands {
             .value("tier", "TIER", "only members of this tier on --as-of (\(MembershipTier.names.joined(separator: "|")))"),
             .value("as-of", "DATE", "the day --member and --tier look at (default: today)"),
             .flag("include-archived", "also archived companies"),
+            .flag("uscc-overridden", "only companies whose USCC was accepted with --uscc-override"),
             .value("limit", "N", "at most N rows (default: all)"),
             Format.option,
         ]
@@ -137,7 +160,8 @@ enum CompanyCommands {
         let filter = CompanyFilter(
             search: arguments.string("search"), kind: try Converters.kind(arguments), inZone: arguments.has("in-zone"),
             member: arguments.has("member"), tier: try Converters.tier(arguments), asOf: try arguments.date("as-of"),
-            includeArchived: arguments.has("include-archived"), limit: try Converters.limit(arguments))
+            includeArchived: arguments.has("include-archived"), usccOverridden: arguments.has("uscc-overridden"),
+            limit: try Converters.limit(arguments))
         if filter.asOf != nil, !filter.member, filter.tier == nil {
             throw CLIError.usage("--as-of goes with --member or --tier")
         }
@@ -164,26 +188,34 @@ enum CompanyCommands {
             field given from that day up to the next later change recorded for the same field, which stays; \
             a day before the company was founded is refused (exit 65). 'filmwg company history' lists the versions.
             """,
-        example: "filmwg company update 91110116MA01A2B3C4 --employees 120 --effective-from 2025-01-01 --expect-version 3",
+        example: "filmwg company update 91110116MA01A2B3C2 --employees 120 --expect-version 1",
         options: fields + [
             .value("effective-from", "DATE", "first day the new values are in force (default: today in Asia/Shanghai)"),
-            expectVersion, Format.option,
+            usccOverride, expectVersion, Format.option,
         ]
     ) { arguments, context in
         let format = try Format.from(arguments)
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
         let values = Converters.values(arguments, columns: CompanyInput.columns)
-        guard !values.isEmpty else {
+        let reason = try overrideReason(arguments)
+        guard !values.isEmpty || reason != nil else {
             throw CLIError.usage("nothing to change; give at least one of \(fields.map { "--" + $0.name }.joined(separator: ", "))")
         }
         let repository = CompanyRepository(try context.connection())
         let current = try repository.find(ref)
         var input = current.input
+        // An override belongs to the code it excused: a new code needs its own.
+        if let reason {
+            input.usccOverrideReason = reason
+        } else if let given = values["uscc"], given.trimmingCharacters(in: .whitespaces) != (current.uscc ?? "") {
+            input.usccOverrideReason = nil
+        }
         try input.apply(values).throwIfAny()
         let version = try arguments.int("expect-version") ?? current.rowVersion
         let company = try repository.update(
             id: current.id, to: input, expectVersion: version, effectiveFrom: try arguments.date("effective-from"),
             fields: CompanyVersion.fields.filter(values.has))
+        try warnAboutDistrict(company, repository, context)
         context.output.show(Converters.company(company), format: format)
     }
 
@@ -192,7 +224,7 @@ enum CompanyCommands {
         abstract: "Archive a company: it stays for history but leaves lists, facts and reports.",
         usage: "COMPANY",
         discussion: "Asks for confirmation on a terminal; elsewhere needs --yes. Archiving an archived company changes nothing.",
-        example: "filmwg company archive 91110116MA01A2B3C4 --yes",
+        example: "filmwg company archive 91110116MA01A2B3C2 --yes",
         options: [.flag("yes", "archive without asking"), expectVersion, Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)
@@ -226,5 +258,59 @@ enum CompanyCommands {
         try Converters.runImport(arguments, context, noun: "companies") { db, path, options, listener in
             try CompanyImport(db).run(file: path, options: options, listener: listener)
         }
+    }
+
+    static let duplicates = Command(
+        path: ["company", "duplicates"],
+        abstract: "List pairs of companies that are probably one, most similar first.",
+        discussion: "Names are compared with legal forms (有限公司, 股份有限公司, Co., Ltd., Inc. …), bracketed places ((北京), （北京）), full-/half-width forms, case, spaces and punctuation set aside; 1 means the same name so normalized, less a trigram similarity. Two companies with different USCCs are never a pair. Merge a pair with 'company merge KEEP DUPLICATE'.",
+        example: "filmwg company duplicates --min-similarity 0.8",
+        options: [.value("min-similarity", "X", "least similarity listed, from 0 to 1 (default 0.7)"), Format.option]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        var minimum = 0.7
+        if let text = arguments.string("min-similarity") {
+            guard let value = Double(text), (0...1).contains(value) else {
+                throw CLIError.usage("--min-similarity must be a number from 0 to 1, such as 0.8, not '\(text)'")
+            }
+            minimum = value
+        }
+        let pairs = try CompanyMerge(try context.connection()).duplicates(minSimilarity: minimum)
+        let records = pairs.map { pair in
+            Record([
+                ("id", .number(String(pair.first.id))), ("uscc", Converters.text(pair.first.uscc)), ("name", .text(pair.first.name)),
+                ("name_zh", Converters.text(pair.first.nameZh)), ("duplicate_id", .number(String(pair.second.id))),
+                ("duplicate_uscc", Converters.text(pair.second.uscc)), ("duplicate_name", .text(pair.second.name)),
+                ("duplicate_name_zh", Converters.text(pair.second.nameZh)),
+                ("similarity", .number(String(format: "%.2f", pair.similarity))),
+            ])
+        }
+        context.output.list(
+            records,
+            columns: ["id", "uscc", "name", "name_zh", "duplicate_id", "duplicate_uscc", "duplicate_name", "duplicate_name_zh", "similarity"],
+            format: format)
+    }
+
+    static let merge = Command(
+        path: ["company", "merge"],
+        abstract: "Merge a duplicate into the company kept: move its records, archive it.",
+        usage: "KEEP DUPLICATE",
+        discussion: "Moves every record that names DUPLICATE (memberships, employments, attendance, role assignments, grants and every other table that refers to companies) onto KEEP, gives KEEP the duplicate's USCC when it has none, and archives DUPLICATE with merged_into_id; one transaction, every change audited. The job's determinations stay with the duplicate as the history of what was decided; the next run decides for KEEP. A conflict (overlapping memberships, a record both have, two different USCCs) is refused with a sentence and nothing changes (exit 65). Asks on a terminal; elsewhere needs --yes.",
+        example: "filmwg company merge 91110116MA01A2B3C2 4 --yes",
+        options: [.flag("yes", "merge without asking"), Format.option]
+    ) { arguments, context in
+        let format = try Format.from(arguments)
+        let names = arguments.positionals
+        guard names.count == 2 else {
+            throw CLIError.usage("company merge needs two companies, KEEP then DUPLICATE (USCC or id); see 'filmwg company merge --help'")
+        }
+        let keep = CompanyRef(names[0]), duplicate = CompanyRef(names[1])
+        try context.confirm("Merge \(duplicate) into \(keep) and archive it?", arguments: arguments)
+        let report = try CompanyMerge(try context.connection()).merge(keep: keep, duplicate: duplicate)
+        let moved = report.moved.map { "\($0.rows) \($0.table)" }.joined(separator: ", ")
+        context.output.message(
+            "merged company \(report.duplicate.id) (\(report.duplicate.name)) into company \(report.kept.id): moved \(moved.isEmpty ? "no records" : moved); company \(report.duplicate.id) is archived")
+        context.output.show(Converters.company(report.kept), format: format)
     }
 }

@@ -29,9 +29,12 @@ enum EligibilityCommands {
         let format = try Format.from(arguments)
         let asOf = try arguments.date("as-of")
         let settings = context.settings
-        let job = EligibilityJob(try context.connection(), sideConnection: { try Session.open(settings) })
+        var job = EligibilityJob(try context.connection(), sideConnection: { try Session.open(settings) })
+        job.interruption = { Interrupts.reason }
         let log = JobLog(output: context.output)
         let run = try job.run(asOf: asOf, dryRun: arguments.has("dry-run"), report: log.report)
+        context.output.committed = run.dryRun ? "dry run \(run.id) finished" : "run \(run.id) succeeded"
+        context.output.outputName = "summary"
         let summary = Record([
             ("id", .number(String(run.id))), ("as_of", .text(run.asOf.description)),
             ("status", .text("succeeded")), ("dry_run", .bool(run.dryRun)),
@@ -76,7 +79,7 @@ enum EligibilityCommands {
             criterion's value is true, false or null; null means a fact was missing, which counts as \
             not met. A company is named by its USCC or numeric id, a policy by its code.
             """,
-        example: "filmwg eligibility explain --company 91110116MA00000011 --policy film-fund --format json",
+        example: "filmwg eligibility explain --company 91110116MA00000010 --policy film-fund --format json",
         options: [
             .value("company", "C", "the company: USCC or numeric id"),
             .value("policy", "P", "the policy's code"),
@@ -167,7 +170,7 @@ enum EligibilityCommands {
             earlier day (or the same day and a lower id), as the job recorded it; --run N the same for run N. \
             --from-run A --to-run B compares any two succeeded runs whose determinations are kept.
             """,
-        example: "filmwg eligibility changes --from-run 12 --to-run 15 --format json",
+        example: "filmwg eligibility changes --run 1 --format json",
         options: [
             .value("run", "N", "the run (default: the current run)"),
             .value("from-run", "A", "compare from this succeeded run …"),

@@ -30,12 +30,13 @@ enum AttendanceCommands {
             A professional is named by id or e-mail, a company by USCC or id. Roles: \
             \(Attendance.roles.joined(separator: ", ")) (default: attendee). A professional attends an event once.
             """,
-        example: "filmwg attendance record --event 1 --professional li.na@example.cn --company 91110116MA00ABCD1X --role speaker",
+        example: "filmwg attendance record --event 1 --professional li.na@example.cn --company 91110116MA00ABCD1E --role speaker",
         options: [
             .value("event", "ID", "the event (required)"),
             .value("professional", "P", "the professional: id or e-mail (required)"),
             .value("company", "C", "the company they attended for: USCC or id (default: none)"),
             .value("role", "ROLE", "attendee, speaker, host or guest (default: attendee)"),
+            .flag("over-capacity", "record even though the event is full (kept on the row and audited)"),
             Format.option,
         ]
     ) { arguments, context in
@@ -49,7 +50,7 @@ enum AttendanceCommands {
         let companyId = try arguments.string("company").map { try References.companyID($0, db: db) }
         let stored = try AttendanceRepository(db).record(
             eventId: eventId, professionalId: professionalId, companyId: companyId,
-            role: arguments.string("role") ?? "attendee")
+            role: arguments.string("role") ?? "attendee", overCapacity: arguments.has("over-capacity"))
         context.output.show(record(stored), format: format)
     }
 

@@ -29,7 +29,7 @@ enum EventCommands {
         example: "filmwg event add --name '互联网电影论坛' --kind forum --starts-at 2018-05-20T14:00:00+08:00 --venue 'Huairou Film Town' --district 怀柔区 --capacity 200",
         options: [
             .value("name", "NAME", "name of the event (required)"),
-            .value("kind", "KIND", "ceremony, forum, meeting, workshop or other (default: other)"),
+            .value("kind", "KIND", "\(Event.kinds.joined(separator: "|")) (default: other)"),
             .value("starts-at", "INSTANT", "start, ISO 8601 with offset (required)"),
             .value("ends-at", "INSTANT", "end, ISO 8601 with offset"),
             .value("venue", "TEXT", "where it takes place"),

@@ -29,7 +29,7 @@ enum GrantCommands {
             \(Grant.statuses.joined(separator: ", ")). --run names the eligibility run whose determination for this \
             policy and company the grant rests on.
             """,
-        example: "filmwg grant record --policy huairou-film-fund --company 91110116MA00ABCD1X --amount 500000.00 --status approved --applied-on 2018-03-01 --decided-on 2018-04-15 --run 12",
+        example: "filmwg grant record --policy film-fund --company 91110116MA00ABCD1E --amount 500000.00 --status approved --applied-on 2018-03-01 --decided-on 2018-04-15 --run 1",
         options: [
             .value("policy", "CODE", "the policy (required)"),
             .value("company", "C", "the receiving company: USCC or id (required)"),
@@ -61,7 +61,7 @@ enum GrantCommands {
     static let list = Command(
         path: ["grant", "list"],
         abstract: "List grants by day of application.",
-        example: "filmwg grant list --policy huairou-film-fund --status paid --format csv",
+        example: "filmwg grant list --policy film-fund --status approved --format csv",
         options: [
             .value("policy", "CODE", "only this policy"),
             .value("company", "C", "only this company (USCC or id)"),
@@ -84,7 +84,7 @@ enum GrantCommands {
         path: ["grant", "show"],
         abstract: "Print one grant.",
         usage: "ID",
-        example: "filmwg grant show 4 --format json",
+        example: "filmwg grant show 1 --format json",
         options: [Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)

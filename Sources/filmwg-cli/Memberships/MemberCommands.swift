@@ -12,7 +12,7 @@ enum MemberCommands {
         abstract: "Make a company a member of the working group from a day on.",
         usage: "COMPANY",
         discussion: "The membership is open until 'filmwg member leave'. A company has at most one membership on any day: a period that overlaps another is refused, naming it (exit 65). A change of tier is a leave and a join.",
-        example: "filmwg member join 91110116MA01A2B3C4 --tier initiating --from 2017-05-20",
+        example: "filmwg member join 91110116MA01A2B3C2 --tier initiating --from 2017-05-20",
         options: [
             .value("tier", "TIER", MembershipTier.names.joined(separator: "|")),
             .value("from", "DATE", "first day as a member (YYYY-MM-DD)"),
@@ -38,7 +38,7 @@ enum MemberCommands {
         abstract: "End a company's open membership: --on is its first day no longer a member.",
         usage: "COMPANY",
         discussion: "Periods are half-open: joined 2017-05-20 and left on 2020-01-01 means a member up to and including 2019-12-31.",
-        example: "filmwg member leave 91110116MA01A2B3C4 --on 2020-01-01",
+        example: "filmwg member leave 91110116MA01A2B3C2 --on 2020-01-01",
         options: [.value("on", "DATE", "first day no longer a member (YYYY-MM-DD)"), Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)

@@ -25,7 +25,7 @@ enum PolicyCommands {
             filmwg policy add --code film-fund --title "Huairou film industry fund" --rule-file film-fund.rule --valid-from 2017-05-20 --cap 5000000.00
             """,
         options: [
-            .value("code", "CODE", "stable code: lower-case letters, digits, - and _"),
+            .value("code", "CODE", "stable code: letters, digits, - and _, kept as typed, unique regardless of case"),
             .value("title", "TITLE", "the policy's title"),
         ] + ruleOptions + [
             .value("valid-from", "DATE", "first day the rule applies"),
@@ -130,7 +130,7 @@ enum PolicyCommands {
         let source: String
         if let file = arguments.string("rule-file") {
             try arguments.noPositionals()
-            source = try read(file)
+            source = try refusingNUL(try read(file), in: "rule file \(file)")
         } else {
             guard !arguments.positionals.isEmpty else {
                 throw CLIError.usage("name the rule to check, or give --rule-file FILE")
@@ -267,8 +267,8 @@ enum PolicyCommands {
 
     static func rule(_ arguments: Arguments, context: Context) throws -> String {
         switch (arguments.string("rule"), arguments.string("rule-file")) {
-        case (let rule?, nil): return rule
-        case (nil, let file?): return try read(file)
+        case (let rule?, nil): return try refusingNUL(rule, in: "--rule")
+        case (nil, let file?): return try refusingNUL(try read(file), in: file == "-" ? "the rule read from standard input" : "rule file \(file)")
         case (.some, .some): throw CLIError.usage("give --rule or --rule-file, not both")
         case (nil, nil):
             throw CLIError.usage(
@@ -276,15 +276,42 @@ enum PolicyCommands {
         }
     }
 
+    /// A NUL byte would end the rule's text where it stands while its criteria were already
+    /// read past it; no rule holds one, so say where it is.
+    static func refusingNUL(_ text: String, in place: String) throws -> String {
+        guard text.utf8.contains(0) else { return text }
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\u{0}" { break }
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        throw CLIError(
+            message: "\(place) holds a NUL byte (\\0) at line \(line), column \(column); a rule is plain text, remove it", code: .dataError)
+    }
+
     static func read(_ file: String) throws -> String {
         if file == "-" {
-            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            switch StandardStreams.readAll(STDIN_FILENO) {
+            case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
+            case .failure(let failure):
+                throw CLIError(message: "the rule could not be read from standard input: \(failure.reason)", code: .ioError)
+            }
         }
         guard FileManager.default.fileExists(atPath: file) else {
             throw CLIError(message: "rule file \(file) does not exist", code: .noInput)
         }
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
-        else {
+        let descriptor = open(file, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw CLIError(message: "rule file \(file) cannot be opened: \(String(cString: strerror(errno)))", code: .noInput)
+        }
+        defer { close(descriptor) }
+        let data: [UInt8]
+        switch StandardStreams.readAll(descriptor) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure):
+            throw CLIError(message: "rule file \(file) could not be read: \(failure.reason)", code: .ioError)
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
             throw CLIError(message: "rule file \(file) cannot be read as UTF-8 text", code: .noInput)
         }
         return text

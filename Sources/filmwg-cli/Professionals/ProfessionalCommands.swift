@@ -28,7 +28,7 @@ enum ProfessionalCommands {
         path: ["professional", "add"],
         abstract: "Add a professional (and an employment) and print them as 'professional show' does.",
         discussion: "--full-name is required. With --company, the person is recorded as employed there over [--employed-from, --employed-to); either may be left out.",
-        example: "filmwg professional add --full-name 席伟航 --latin-name 'Xi Weihang' --email xi@example.org --specialties 'production;distribution' --company 91110116MA01A2B3C4 --employed-from 2017-05-20",
+        example: "filmwg professional add --full-name 席伟航 --latin-name 'Xi Weihang' --email xi@example.org --specialties 'production;distribution' --company 91110116MA01A2B3C2 --employed-from 2017-05-20",
         options: fields + employmentFlags + [Format.option]
     ) { arguments, context in
         try arguments.noPositionals()
@@ -58,7 +58,7 @@ enum ProfessionalCommands {
         path: ["professional", "list"],
         abstract: "List professionals by name, with filters.",
         discussion: "Erased professionals are left out unless --include-erased. --company lists those employed there on --as-of (default: today in Asia/Shanghai).",
-        example: "filmwg professional list --search Xi --company 91110116MA01A2B3C4 --format csv",
+        example: "filmwg professional list --search Xi --company 91110116MA01A2B3C2 --format csv",
         options: [
             .value("search", "TEXT", "part of the full name, Latin name or e-mail address, any case"),
             .value("company", "COMPANY", "only people employed at this company (USCC or id) on --as-of"),
@@ -91,7 +91,7 @@ enum ProfessionalCommands {
         abstract: "Change fields of a professional and print them as 'professional show' does.",
         usage: "PROFESSIONAL",
         discussion: "Only the fields given change; an empty value (--phone '') clears an optional field. With --company, the open employment at that company gets the given --employed-from/--employed-to (e.g. --employed-to to end it); if there is none, a new employment is recorded. The change rests on the version just read, or on --expect-version: if someone changed the record since, nothing is written (exit 75).",
-        example: "filmwg professional update xi@example.org --title 'Head, Internet Film Working Group' --expect-version 2",
+        example: "filmwg professional update xi@example.org --title 'Head, Internet Film Working Group' --expect-version 1",
         options: fields + employmentFlags + [CompanyCommands.expectVersion, Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)
@@ -104,6 +104,10 @@ enum ProfessionalCommands {
         let db = try context.connection()
         let repository = ProfessionalRepository(db)
         let current = try repository.find(ref)
+        // An erased person's data is gone: say so, not that a field of it is missing.
+        if current.erasedAt != nil {
+            throw RecordError.invalid("professional \(current.id) was erased; its personal data cannot be recorded again, add a new professional instead")
+        }
         var input = current.input
         try input.apply(values).throwIfAny()
         let employment = try employment(arguments, db: db, title: input.title)
@@ -117,7 +121,7 @@ enum ProfessionalCommands {
         abstract: "Erase a professional's personal data on request, keeping anonymous history.",
         usage: "PROFESSIONAL",
         discussion: "Removes full name, Latin name, e-mail and phone, also from the audit log; attendance, employments and roles stay, so counts stay right. Cannot be undone. Asks for confirmation on a terminal; elsewhere needs --yes.",
-        example: "filmwg professional erase 42 --yes",
+        example: "filmwg professional erase 5 --yes",
         options: [.flag("yes", "erase without asking"), Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)

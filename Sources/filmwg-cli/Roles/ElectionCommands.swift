@@ -53,7 +53,7 @@ enum ElectionCommands {
         path: ["election", "record"],
         abstract: "Record a vote that filled a position, with its candidates and votes.",
         discussion: candidateHelp + " Recording a vote does not assign the position: use 'filmwg role assign'.",
-        example: "filmwg election record --position head --held-on 2017-05-20 --event 1 --candidate 2:58:2:1:elected --candidate 5:3:50:8",
+        example: "filmwg election record --position head --held-on 2018-05-20 --event 1 --candidate 2:58:2:1:elected --candidate 5:3:50:8",
         options: [
             .value("position", "CODE", "the position voted on (required)"),
             .value("held-on", "DATE", "day of the vote (required)"),

@@ -116,7 +116,7 @@ enum PositionCommands {
             term). A position never has more holders at once than seats; the database refuses a second head and \
             names the current one.
             """,
-        example: "filmwg role assign --position deputy_head --professional li.na@example.cn --company 91110116MA00ABCD1X --from 2017-05-20",
+        example: "filmwg role assign --position deputy_head --professional li.na@example.cn --company 91110116MA00ABCD1E --from 2017-05-20",
         options: [
             .value("position", "CODE", "the position, e.g. head (required)"),
             .value("professional", "P", "the holder: id or e-mail (required)"),
@@ -146,7 +146,7 @@ enum PositionCommands {
         abstract: "End a role assignment: the position is held up to the day before --on.",
         usage: "ID --on DATE",
         discussion: "Asks for confirmation on a terminal; elsewhere pass --yes.",
-        example: "filmwg role end 3 --on 2020-05-20 --yes",
+        example: "filmwg role end 1 --on 2020-05-20 --yes",
         options: [
             .value("on", "DATE", "first day no longer held (required)"),
             .value("expect-version", "N", "fail with exit 75 unless the assignment is still at this row_version"),

@@ -111,9 +111,7 @@ struct Arguments {
     func date(_ name: String) throws -> CalendarDate? {
         guard let text = string(name) else { return nil }
         guard let value = CalendarDate(iso: text) else {
-            if CalendarDate.looksLikeDay(text) {
-                throw CLIError.usage("--\(name): \(text) is not a day of the calendar")
-            }
+            if let reason = Days.problem(text), !reason.hasPrefix("'") { throw CLIError.usage("--\(name): \(reason)") }
             throw CLIError.usage("--\(name) must be a date as YYYY-MM-DD, not '\(text)'")
         }
         return value

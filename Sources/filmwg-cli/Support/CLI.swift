@@ -17,17 +17,46 @@ enum CLI {
         do {
             try run(words, environment: environment, output: output)
             output.flush()
+            if let failure = output.writeFailure {
+                // The command's database work is done (committed, or read-only); only its
+                // output is lost. Say which, so cron does not report a failed run.
+                let what = output.committed.map { "\($0); its \(output.outputName) could not be written" }
+                    ?? "the command finished (any change it made is committed) but its output could not be written"
+                output.message("filmwg: \(what): \(failure)")
+                return .ioError
+            }
             return .success
         } catch {
             let failure = translate(error)
             output.endProgress()
+            if let signal = Interrupts.signal {
+                output.message("filmwg: interrupted by \(Interrupts.name(signal)); \(failure.message)")
+                return Interrupts.exitCode(signal)
+            }
             output.message("filmwg: \(failure.message)")
             for line in failure.details { output.message(line) }
             return failure.code
         }
     }
 
-    static func run(_ words: [String], environment: [String: String], output: Output) throws {
+    /// The release, printed by `filmwg --version` with the newest migration the binary carries.
+    static let version = "0.14.0"
+
+    static func run(_ given: [String], environment: [String: String], output: Output) throws {
+        // -h is --help; `filmwg help NOUN [VERB]` is `filmwg NOUN [VERB] --help`.
+        var words = given.map { $0 == "-h" ? "--help" : $0 }
+        if words == ["--version"] || words == ["-V"] || words == ["version"] {
+            let schema = EmbeddedFiles.migrations.last.map { " (migrations up to \($0.name))" } ?? ""
+            output.write("filmwg \(version)\(schema)\n")
+            return
+        }
+        if words.first == "help", words.count > 1 {
+            words = Array(words.dropFirst()) + ["--help"]
+            let path = words.filter { !$0.hasPrefix("-") }
+            if !commands.contains(where: { $0.path.starts(with: path) }) {
+                throw unknownCommand(leadingWords(path), in: path)
+            }
+        }
         // The command is the longest run of leading non-option words that names one.
         let leading = leadingWords(words)
         var match: Command?
@@ -115,7 +144,13 @@ enum CLI {
             text += "  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0) + command.abstract + "\n"
         }
         text += "\nGlobal options:\n" + Command.describe(GlobalOptions.all)
-        text += "\nExample:\n  filmwg --actor admin company list --search 华\n"
+        if path.isEmpty {
+            text += "\nExample:\n  filmwg --actor admin company list --search 华\n"
+            text += "\nfilmwg help NOUN [VERB] (or -h after any command) shows a command's help; filmwg --version the release.\n"
+        } else {
+            // The noun's own examples, one per verb.
+            text += "\nExamples:\n" + listed.compactMap { $0.example.isEmpty ? nil : "  " + $0.example + "\n" }.joined()
+        }
         return text
     }
 }

@@ -52,6 +52,7 @@ final class Context {
         if let openConnection { return openConnection }
         let connection = try Session.open(settings)
         openConnection = connection
+        Interrupts.watch(connection)
         return connection
     }
 

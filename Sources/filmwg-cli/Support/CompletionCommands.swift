@@ -15,7 +15,7 @@ enum CompletionCommands {
     static let zsh = completion(
         "zsh",
         discussion: "Save it as _filmwg in a folder of $fpath, or load it after compinit with: source <(filmwg completion zsh).",
-        example: "filmwg completion zsh > \"${fpath[1]}/_filmwg\""
+        example: "filmwg completion zsh > ~/.zfunc/_filmwg"
     ) { $0.zsh() }
 
     /// `filmwg completion SHELL`: the script `script` writes from the command tree.
@@ -50,6 +50,18 @@ struct CompletionScript {
     var choices: [String: [String]] = [:]
     /// Options whose value is a file.
     var fileOptions: Set<String> = []
+    /// Values of an option that depend on the noun (`company --kind` is not `event --kind`),
+    /// as `NOUN --option` → values; only for options the noun's commands take.
+    var nounChoices: [(key: String, values: [String])] = []
+    /// Options whose values are policy codes, completed from the database when it answers
+    /// (`filmwg policy list`); nothing is offered when it does not.
+    var policyOptions: Set<String> = ["policy"]
+
+    static let vocabularies: [(noun: String, option: String, values: [String])] = [
+        ("company", "kind", CompanyKind.names), ("company", "tier", MembershipTier.names),
+        ("event", "kind", Event.kinds), ("member", "tier", MembershipTier.names),
+        ("attendance", "role", Attendance.roles), ("grant", "status", Grant.statuses), ("jobs", "status", JobRun.statuses),
+    ]
 
     init(commands: [Command]) {
         var tree: [String: [String: String]] = [:]
@@ -74,6 +86,10 @@ struct CompletionScript {
                 if value.contains("|") { choices[option.name] = value.split(separator: "|").map(String.init) }
                 if value.contains("FILE") { fileOptions.insert(option.name) }
             }
+        }
+        for (noun, option, values) in Self.vocabularies
+        where commands.contains(where: { $0.path.first == noun && $0.options.contains { $0.name == option } }) {
+            nounChoices.append(("\(noun) --\(option)", values))
         }
         for prefix in order.sorted() {
             let words = tree[prefix] ?? [:]
@@ -132,9 +148,16 @@ struct CompletionScript {
                 done
                 COMPREPLY=()
                 if [[ $prev == --* && " $(_filmwg_valued "$cmdpath") " == *" $prev "* ]]; then
-                    case "$prev" in
+                    case "${cmdpath%% *} $prev" in
 
             """
+        for (key, values) in nounChoices {
+            out += "            \(Self.quote(key))) COMPREPLY=( $(compgen -W \(Self.quote(values.joined(separator: " "))) -- \"$cur\") ); return 0 ;;\n"
+        }
+        out += "        esac\n        case \"$prev\" in\n"
+        for name in policyOptions.sorted() {
+            out += "            --\(name)) COMPREPLY=( $(compgen -W \"$(filmwg policy list --format csv 2>/dev/null | awk -F, 'NR > 1 { print $2 }')\" -- \"$cur\") ) ;;\n"
+        }
         for (name, values) in choices.sorted(by: { $0.key < $1.key }) {
             out += "            --\(name)) COMPREPLY=( $(compgen -W \(Self.quote(values.joined(separator: " "))) -- \"$cur\") ) ;;\n"
         }
@@ -222,9 +245,16 @@ struct CompletionScript {
                 cur=${words[CURRENT]}
                 _filmwg_valued "$cmdpath"; valued=("${reply[@]}")
                 if [[ $prev == --* ]] && (( ${valued[(Ie)$prev]} )); then
-                    case $prev in
+                    case "${cmdpath%% *} $prev" in
 
             """
+        for (key, values) in nounChoices {
+            out += "            \(Self.quote(key))) compadd -- \(values.map(Self.quote).joined(separator: " ")); return ;;\n"
+        }
+        out += "        esac\n        case $prev in\n"
+        for name in policyOptions.sorted() {
+            out += "            --\(name)) compadd -- ${(f)\"$(filmwg policy list --format csv 2>/dev/null | awk -F, 'NR > 1 { print $2 }')\"} ;;\n"
+        }
         for (name, values) in choices.sorted(by: { $0.key < $1.key }) {
             out += "            --\(name)) compadd -- \(values.map(Self.quote).joined(separator: " ")) ;;\n"
         }

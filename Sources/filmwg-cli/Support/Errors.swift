@@ -34,6 +34,7 @@ extension CLI {
         case .permission: .noPermission
         case .unavailable: .unavailable
         case .noInput: .noInput
+        case .ioError: .ioError
         case .other: .failure
         }
     }
@@ -44,6 +45,12 @@ extension CLI {
             return CLIError(
                 message: "cannot reach the database\(target): \(error.message); check --database, DATABASE_URL or PGHOST/PGPORT, and that the server is running",
                 code: .unavailable)
+        }
+        if error.sqlState == .readOnlySQLTransaction {
+            return CLIError(message: "the database is read-only (a standby in recovery, or read-only by setting): \(error.message); point writes and the job at the primary", code: .unavailable)
+        }
+        if error.sqlState == .queryCanceled {
+            return CLIError(message: "the database statement was cancelled and its transaction rolled back; nothing of it was kept", code: .failure)
         }
         if error.isConnectionLost {
             return CLIError(message: "the connection to the database was lost (\(error.message)); nothing after the last commit was saved, try again", code: .unavailable)

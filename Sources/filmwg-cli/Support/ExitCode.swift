@@ -8,6 +8,8 @@ struct ExitCode: Error, Equatable {
     static let dataError = ExitCode(rawValue: 65)
     static let noInput = ExitCode(rawValue: 66)
     static let unavailable = ExitCode(rawValue: 69)
+    /// EX_IOERR: stdout, or a file being read, could not be written or read.
+    static let ioError = ExitCode(rawValue: 74)
     static let tempFail = ExitCode(rawValue: 75)
     static let noPermission = ExitCode(rawValue: 77)
 }

@@ -40,6 +40,12 @@ enum Format: String, CaseIterable {
 }
 
 /// Where commands write: data to stdout, messages to stderr. Knows whether each is a terminal.
+///
+/// A failed write to stdout (a full disk, a closed descriptor, a reader gone) never traps: the
+/// first failure is kept in `writeFailure`, later data is dropped, and `CLI.main` turns it into
+/// one sentence and exit 74 after the command — saying what the command committed first when the
+/// command named it in `committed`. A failed write to stderr is ignored: there is nowhere left to
+/// say it.
 final class Output {
     let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
     let stderrIsTerminal = isatty(STDERR_FILENO) == 1
@@ -48,14 +54,30 @@ final class Output {
     /// Data for stdout, sent in large pieces: a long list costs few system calls.
     private var pending: [UInt8] = []
 
+    /// Why stdout could not be written (`strerror`), once a write has failed.
+    private(set) var writeFailure: String?
+
+    /// What the running command has committed to the database, in words ("run 12 succeeded"),
+    /// for the sentence reporting that its output could not be written.
+    var committed: String?
+    /// What stdout was to carry, for the same sentence ("summary").
+    var outputName = "output"
+
+    init(stdoutFailure: String? = StandardStreams.stdoutFailure) {
+        writeFailure = stdoutFailure
+    }
+
     func write(_ text: String) {
+        guard writeFailure == nil else { return }
         pending.append(contentsOf: text.utf8)
         if pending.count >= 1 << 16 { flush() }
     }
 
     func flush() {
         guard !pending.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(pending))
+        if writeFailure == nil, let failure = StandardStreams.write(pending, to: STDOUT_FILENO) {
+            writeFailure = failure
+        }
         pending.removeAll(keepingCapacity: true)
     }
 
@@ -63,18 +85,20 @@ final class Output {
 
     func message(_ text: String, newline: Bool = true) {
         flush()
-        FileHandle.standardError.write(Data((text + (newline ? "\n" : "")).utf8))
+        let shown = text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.visible(String($0)) }
+            .joined(separator: "\n")
+        _ = StandardStreams.write(Array((shown + (newline ? "\n" : "")).utf8), to: STDERR_FILENO)
     }
 
     /// A progress line that rewrites itself, on a terminal only.
     func progress(_ text: String) {
         guard stderrIsTerminal else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+        _ = StandardStreams.write(Array("\r\u{1B}[K\(text)".utf8), to: STDERR_FILENO)
     }
 
     func endProgress() {
         guard stderrIsTerminal else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        _ = StandardStreams.write(Array("\r\u{1B}[K".utf8), to: STDERR_FILENO)
     }
 
     /// One record: a two-column table of name and value, a one-row CSV, or a JSON object.
@@ -143,13 +167,33 @@ enum JSONText {
     }
 }
 
-enum CSVWriter {
-    /// One RFC 4180 line, CRLF-free (LF), quoting only where needed.
-    static func line(_ fields: [String]) -> String {
-        fields.map { field in
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",") + "\n"
+/// Text a terminal shows as it is: control characters (ESC sequences that would recolour or
+/// retitle the admin's terminal, CR that would overwrite a line, BEL …) and bidirectional
+/// overrides become visible stand-ins instead of being emitted. C0 controls and DEL become their
+/// Unicode control pictures (ESC → ␛, CR → ␍, NUL → ␀), LF becomes ↵ and TAB ␉; C1 controls and
+/// bidi controls become `<U+XXXX>`. Data formats (CSV, JSON) keep the exact text.
+enum TerminalText {
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsStandIn) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x0A: out.append("↵")
+            case 0x00...0x1F: out.append(Unicode.Scalar(0x2400 + v)!)
+            case 0x7F: out.append("\u{2421}")
+            case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
+                out.append(contentsOf: String(format: "<U+%04X>", v).unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    static func needsStandIn(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            || v == 0x200E || v == 0x200F || v == 0x061C
     }
 }
 
@@ -157,7 +201,7 @@ enum CSVWriter {
 enum TextTable {
     static func render(header: [String]?, rows: [[String]], numeric: [Bool]) -> String {
         let all = (header.map { [$0] } ?? []) + rows
-        let clean = all.map { $0.map { $0.replacingOccurrences(of: "\n", with: "↵") } }
+        let clean = all.map { $0.map(TerminalText.visible) }
         let columns = clean.map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columns)
         for row in clean { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }

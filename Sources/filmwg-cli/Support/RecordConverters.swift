@@ -55,6 +55,7 @@ enum Converters {
     static let companyColumns = [
         "id", "uscc", "name", "name_zh", "kind", "district", "registered_in_zone", "zone_registered_on",
         "registered_capital", "founded_on", "employees", "archived_at", "row_version", "created_at",
+        "region_code", "region_name", "uscc_override_reason", "uscc_override_by", "uscc_override_at", "merged_into_id",
     ]
 
     static func company(_ company: Company) -> Record {
@@ -65,6 +66,9 @@ enum Converters {
             ("registered_capital", amount(company.registeredCapital)), ("founded_on", date(company.foundedOn)),
             ("employees", number(company.employees)), ("archived_at", instant(company.archivedAt)),
             ("row_version", .number(String(company.rowVersion))), ("created_at", instant(company.createdAt)),
+            ("region_code", text(company.regionCode)), ("region_name", text(company.regionName)),
+            ("uscc_override_reason", text(company.usccOverrideReason)), ("uscc_override_by", text(company.usccOverrideBy)),
+            ("uscc_override_at", instant(company.usccOverrideAt)), ("merged_into_id", number(company.mergedIntoID)),
         ])
     }
 
@@ -147,6 +151,10 @@ enum Converters {
             problem: { problem in
                 output.endProgress()
                 output.message(problem.description)
+            },
+            note: { note in
+                output.endProgress()
+                output.message("note: " + note)
             })
         let report = try body(try context.connection(), path, options, listener)
         output.endProgress()

@@ -56,7 +56,10 @@ enum RecordCLI {
             #expect(Set(json.keys) == [
                 "id", "uscc", "name", "name_zh", "kind", "district", "registered_in_zone", "zone_registered_on",
                 "registered_capital", "founded_on", "employees", "archived_at", "row_version", "created_at",
+                "region_code", "region_name", "uscc_override_reason", "uscc_override_by", "uscc_override_at", "merged_into_id",
             ])
+            #expect(json["region_code"] as? String == "110116")
+            #expect(json["region_name"] as? String == "北京市怀柔区")
             #expect(try RecordCLI.sql(db, "SELECT actor FROM filmwg.audit_log WHERE table_name = 'companies'") == "cli-test")
         }
     }
@@ -102,10 +105,11 @@ enum RecordCLI {
             _ = try Self.addStudio(db)
             let byCode = try RecordCLI.run(["company", "show", Self.a], db)
             #expect(byCode.status == 0)
-            #expect(byCode.stdout.contains("name_zh             怀柔影视基地\n"))
-            #expect(byCode.stdout.contains("registered_capital  5000000.00\n"))
+            // Names are padded to the longest, uscc_override_reason (20), plus two spaces.
+            #expect(byCode.stdout.contains("name_zh" + String(repeating: " ", count: 15) + "怀柔影视基地\n"))
+            #expect(byCode.stdout.contains("registered_capital    5000000.00\n"))
             let byID = try RecordCLI.run(["company", "show", "1", "--format", "csv"], db)
-            #expect(byID.stdout.hasPrefix("id,uscc,name,name_zh,kind,district,registered_in_zone,zone_registered_on,registered_capital,founded_on,employees,archived_at,row_version,created_at\n1,\(Self.a),Huairou Film Studio,怀柔影视基地,production,怀柔区,true,2017-05-01,5000000.00,2010-03-15,120,,1,"))
+            #expect(byID.stdout.hasPrefix("id,uscc,name,name_zh,kind,district,registered_in_zone,zone_registered_on,registered_capital,founded_on,employees,archived_at,row_version,created_at,region_code,region_name,uscc_override_reason,uscc_override_by,uscc_override_at,merged_into_id\n1,\(Self.a),Huairou Film Studio,怀柔影视基地,production,怀柔区,true,2017-05-01,5000000.00,2010-03-15,120,,1,"))
             let missing = try RecordCLI.run(["company", "show", Self.b], db)
             #expect(missing.status == 1)
             #expect(missing.stdout.isEmpty)

@@ -32,7 +32,7 @@ import Testing
             let badCompany = try FilmWGBinary.run(
                 ["attendance", "record", "--event", "1", "--professional", "2", "--company", "Huairou"], database: db)
             #expect(badCompany.status == 65)
-            #expect(badCompany.stderr.contains("give its numeric id or its 18-character USCC"))
+            #expect(badCompany.stderr.contains("'Huairou' is not a USCC or an id; companies with that name: "), "\(badCompany)")
             let list = try FilmWGBinary.run(["attendance", "list", "--event", "1", "--format", "csv"], database: db)
             #expect(list.stdout == """
                 id,event_id,event_name,event_day,professional_id,professional_name,company_id,company_name,role

@@ -38,7 +38,7 @@ import Testing
             #expect(noOffset.stderr == "filmwg: --starts-at must be an ISO 8601 instant with its offset, such as 2017-05-20T09:30:00+08:00, not '2018-05-20T14:00:00'\n")
             let kind = try FilmWGBinary.run(["event", "add", "--name", "X", "--kind", "forun", "--starts-at", "2018-05-20T14:00:00+08:00"], database: db)
             #expect(kind.status == 65)
-            #expect(kind.stderr == "filmwg: kind must be one of ceremony, forum, meeting, workshop, other, not 'forun'; did you mean 'forum'?\n")
+            #expect(kind.stderr == "filmwg: kind must be one of ceremony, forum, meeting, workshop, screening, festival, award_ceremony, training, premiere, press_conference, exhibition, other, not 'forun'; did you mean 'forum'?\n")
             let missing = try FilmWGBinary.run(["event", "show", "9"], database: db)
             #expect(missing.status == 1)
             #expect(missing.stderr == "filmwg: no event with id 9; see 'filmwg event list'\n")

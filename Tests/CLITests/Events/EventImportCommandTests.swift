@@ -53,7 +53,7 @@ import Testing
                 #expect(result.status == 65)
                 #expect(result.stdout.isEmpty)
                 #expect(result.stderr == """
-                    \(p):3: kind: 'forun' is not a kind of event; use one of ceremony, forum, meeting, workshop, other; did you mean 'forum'?
+                    \(p):3: kind: 'forun' is not a kind of event; use one of ceremony, forum, meeting, workshop, screening, festival, award_ceremony, training, premiere, press_conference, exhibition, other; did you mean 'forum'?
                     \(p):4: starts_at: '20 May 2018' is not an ISO 8601 instant with its offset, such as 2017-05-20T09:30:00+08:00
                     \(p):5: ends_at: 2018-05-20T13:00:00+08:00 is before starts_at 2018-05-20T14:00:00+08:00; an event cannot end before it starts
                     \(p):6: capacity: must be at least 1, not 0
@@ -73,7 +73,7 @@ import Testing
                 #expect(skipped.stderr.split(separator: "\n").count == 4, "each bad row is still named")
                 #expect(try String(contentsOf: rejects, encoding: .utf8) == """
                     name,kind,starts_at,ends_at,venue,district,capacity,reason\r
-                    Ceremony,forun,2018-06-01T10:00:00+08:00,,,,,"kind: 'forun' is not a kind of event; use one of ceremony, forum, meeting, workshop, other; did you mean 'forum'?"\r
+                    Ceremony,forun,2018-06-01T10:00:00+08:00,,,,,"kind: 'forun' is not a kind of event; use one of ceremony, forum, meeting, workshop, screening, festival, award_ceremony, training, premiere, press_conference, exhibition, other; did you mean 'forum'?"\r
                     Meeting,meeting,20 May 2018,,,,,"starts_at: '20 May 2018' is not an ISO 8601 instant with its offset, such as 2017-05-20T09:30:00+08:00"\r
                     Workshop,workshop,2018-05-20T14:00:00+08:00,2018-05-20T13:00:00+08:00,,,,ends_at: 2018-05-20T13:00:00+08:00 is before starts_at 2018-05-20T14:00:00+08:00; an event cannot end before it starts\r
                     "Screening, outdoor",other,2018-07-01T20:00:00+08:00,,,,0,"capacity: must be at least 1, not 0"\r

@@ -70,7 +70,7 @@ import Testing
             let result = try FilmWGBinary.run(arguments, database: db)
             #expect(result.status == 64)
             let flag = arguments.first { $0.hasPrefix("--") && $0 != "--employees" } ?? ""
-            #expect(result.stderr == "filmwg: \(flag): 2023-02-30 is not a day of the calendar\n")
+            #expect(result.stderr == "filmwg: \(flag): 2023-02-30 is not a day of the calendar: February 2023 has 28 days\n")
         }
     }
 

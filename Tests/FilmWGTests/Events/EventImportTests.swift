@@ -105,7 +105,7 @@ import Testing
 
             """
         let problems = [
-            "F:3: kind: 'forun' is not a kind of event; use one of ceremony, forum, meeting, workshop, other; did you mean 'forum'?",
+            "F:3: kind: 'forun' is not a kind of event; use one of ceremony, forum, meeting, workshop, screening, festival, award_ceremony, training, premiere, press_conference, exhibition, other; did you mean 'forum'?",
             "F:4: starts_at: '2018-06-02T10:00:00' is not an ISO 8601 instant with its offset, such as 2017-05-20T09:30:00+08:00",
             "F:5: ends_at: 2018-05-20T13:00:00+08:00 is before starts_at 2018-05-20T14:00:00+08:00; an event cannot end before it starts",
             "F:6: capacity: must be at least 1, not 0",
@@ -153,7 +153,7 @@ import Testing
                 #expect(try EventRepository(connection).list().map(\.name) == ["Launch", "Forum"])
                 #expect(try String(contentsOfFile: rejects, encoding: .utf8) == """
                     name,kind,starts_at,ends_at,venue,district,capacity,reason\r
-                    Ceremony,forun,2018-06-01T10:00:00+08:00,,,,,"kind: 'forun' is not a kind of event; use one of ceremony, forum, meeting, workshop, other; did you mean 'forum'?"\r
+                    Ceremony,forun,2018-06-01T10:00:00+08:00,,,,,"kind: 'forun' is not a kind of event; use one of ceremony, forum, meeting, workshop, screening, festival, award_ceremony, training, premiere, press_conference, exhibition, other; did you mean 'forum'?"\r
                     Meeting,meeting,2018-06-02T10:00:00,,,,,"starts_at: '2018-06-02T10:00:00' is not an ISO 8601 instant with its offset, such as 2017-05-20T09:30:00+08:00"\r
                     Workshop,workshop,2018-05-20T14:00:00+08:00,2018-05-20T13:00:00+08:00,,,,ends_at: 2018-05-20T13:00:00+08:00 is before starts_at 2018-05-20T14:00:00+08:00; an event cannot end before it starts\r
                     "Screening, outdoor",other,2018-07-01T20:00:00+08:00,,Huairou,怀柔区,0,"capacity: must be at least 1, not 0"\r

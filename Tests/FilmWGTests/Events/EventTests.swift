@@ -50,7 +50,7 @@ import Testing
         try TestDatabase.with { db in
             let events = EventRepository(try db.connect())
             let start = Instant.parse("2017-06-01T14:00:00+08:00")!
-            #expect(throws: RecordError.invalid("kind must be one of ceremony, forum, meeting, workshop, other, not 'fourm'; did you mean 'forum'?")) {
+            #expect(throws: RecordError.invalid("kind must be one of ceremony, forum, meeting, workshop, screening, festival, award_ceremony, training, premiere, press_conference, exhibition, other, not 'fourm'; did you mean 'forum'?")) {
                 try events.add(NewEvent(name: "X", kind: "fourm", startsAt: start))
             }
             #expect(throws: RecordError.invalid("the event name must not be blank")) {

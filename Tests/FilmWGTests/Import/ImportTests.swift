@@ -89,7 +89,7 @@ import Testing
             "F:4: uscc: \(USCC.problem(wrong)!)",
             "F:5: kind: 'studio' is not a kind of company; use one of internet_platform, production, distribution, post_production, technology, investment, other",
             "F:5: registered_in_zone: 'maybe' is not a boolean; write true or false",
-            "F:5: zone_registered_on: 2017-13-01 is not a day of the calendar",
+            "F:5: zone_registered_on: 2017-13-01 is not a day of the calendar: there is no month 13",
             "F:5: registered_capital: 5000000.001 has more than 2 decimals",
             "F:5: employees: must be 0 or more, not -4",
             "F:5: name: is required and must not be blank",
@@ -196,11 +196,11 @@ import Testing
                 }
                 let path = folder.appendingPathComponent("f.csv").path
                 #expect(attempt("uscc,nmae\n") as? RecordError == RecordError.invalid(
-                    "\(path):1: unknown column 'nmae'; did you mean 'name'?; the columns are \(Self.companyHeader)"))
+                    "\(path):1: unknown column 'nmae'; did you mean 'name'?; the columns are \(Self.companyHeader),uscc_override_reason"))
                 #expect(attempt("uscc,kind\n") as? RecordError == RecordError.invalid(
                     "\(path):1: the header has no 'name' column, which is required"))
                 #expect(attempt("") as? RecordError == RecordError.invalid(
-                    "\(path) is empty; its first line must be the header \(Self.companyHeader)"))
+                    "\(path) is empty; its first line must be the header \(Self.companyHeader),uscc_override_reason"))
                 #expect(attempt("name\nok\n\"open quote\n") as? RecordError == RecordError.invalid(
                     "\(path):3: a quoted field is not closed before the end of the file; nothing was imported"))
                 #expect(try Self.count(connection, "companies") == 0)

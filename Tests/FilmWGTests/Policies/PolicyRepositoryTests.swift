@@ -85,8 +85,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Film-Fund", "policy code 'Film-Fund' may hold only lower-case letters, digits, - and _"),
-        ("film fund", "policy code 'film fund' may hold only lower-case letters, digits, - and _"),
+        ("Film/Fund", "policy code 'Film/Fund' may hold only letters, digits, - and _"),
+        ("film fund", "policy code 'film fund' may hold only letters, digits, - and _"),
     ])
     func aBadCodeIsRefused(code: String, sentence: String) throws {
         try TestDatabase.with { test in
