@@ -13,7 +13,9 @@ import Foundation
 /// - works.csv: 3N works, header of `filmwg work import`; awards.csv: their awards, with a
 ///   `work` column first (the work's line number in works.csv, from 1), for bulk loading;
 /// - policies.txt: ten policies, `code|title|rule`; policies-fallback.sql: the same inserted
-///   directly; job-baseline.sql: the eligibility job written by hand in SQL.
+///   directly; job-baseline.sql: the eligibility job written by hand in SQL, one INSERT … SELECT
+///   per policy; job-floor.sql: its floor, one CREATE UNLOGGED TABLE … AS SELECT of every
+///   criterion value; job-bulk.sql: the job's bulk technique by hand.
 ///
 /// Same seed and N → the same bytes. Memory stays flat: every record is computed from its index.
 enum Generate {
@@ -83,6 +85,8 @@ enum Generate {
         try writeText(Policies.text, to: path("policies.txt"))
         try writeText(Policies.fallbackSQL, to: path("policies-fallback.sql"))
         try writeText(Policies.baselineJobSQL, to: path("job-baseline.sql"))
+        try writeText(Policies.floorJobSQL, to: path("job-floor.sql"))
+        try writeText(Policies.bulkJobSQL, to: path("job-bulk.sql"))
 
         let summary = [
             "companies \(companiesFile.rows)", "professionals \(professionalsFile.rows)",

@@ -9,7 +9,7 @@ let usage = """
       filmwg-bench generate --companies N --seed S --out DIR [--no-per-event-files]
           Writes a deterministic synthetic data set (same seed and N, same bytes): companies.csv,
           professionals.csv, members.csv, events.csv, attendance.csv, attendance/NNNNNN.csv,
-          policies.txt, policies-fallback.sql, job-baseline.sql.
+          policies.txt, policies-fallback.sql, job-baseline.sql, job-floor.sql, job-bulk.sql.
       filmwg-bench driver --reads N --inserts N [--seed S] [--database CONNINFO] [--pgbench-dir DIR]
           Times N point reads and N single-row inserts (one transaction), one round trip each and
           in pipeline mode, on tables of schema filmwg_bench (dropped and re-created); writes the

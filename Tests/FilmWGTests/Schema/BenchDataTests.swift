@@ -149,9 +149,10 @@ import Testing
         }
     }
 
-    /// Loads a generated data set, inserts the policies and runs job-baseline.sql, then checks
-    /// every determination against the rule compiled by Rules from policies.txt: same criteria
-    /// values, same outcome, for every company and policy.
+    /// Loads a generated data set, inserts the policies and runs job-baseline.sql, job-floor.sql
+    /// and job-bulk.sql, then checks every determination of each against the rule compiled by
+    /// Rules from policies.txt: same criteria values, same outcome, for every company and policy;
+    /// none of them writes into filmwg.determinations.
     @Test func theHandWrittenJobBaselineDecidesWhatTheCompiledRulesDecide() throws {
         try withTemporaryDirectory { folder in
             try generate(companies: 600, seed: 5, into: folder, perEventFiles: false)
@@ -189,6 +190,8 @@ import Testing
                     SET session_replication_role = origin;
                     \\i '\(dir)/policies-fallback.sql'
                     \\i '\(dir)/job-baseline.sql'
+                    \\i '\(dir)/job-floor.sql'
+                    \\i '\(dir)/job-bulk.sql'
                     """, variables: ["as_of": "2025-06-30"])
 
                 let db = try t.connect()
@@ -197,34 +200,42 @@ import Testing
                         let (name, type, allowed) = try row.decode((String, String, [String]?).self)
                         return Fact(name: name, type: try #require(FactType(rawValue: type)), allowedValues: allowed)
                     })
-                let run = try db.query("SELECT max(id) FROM filmwg.job_runs").one().decode(Int64.self, at: 0)
+                let runs = try db.query("SELECT id FROM filmwg.job_runs ORDER BY id").map { try $0.decode(Int64.self, at: 0) }
+                #expect(runs.count == 2)  // the baseline's, then the bulk technique's
+                let run = try #require(runs.first)
+                #expect(try db.query("SELECT count(*) FROM filmwg.determinations").one().decode(Int.self, at: 0) == 0)
                 let versions = try db.query("SELECT v.id, p.code, v.rule, v.criteria FROM filmwg.policy_versions v JOIN filmwg.policies p ON p.id = v.policy_id")
                     .map { try $0.decode((Int64, String, String, [String]).self) }
                 #expect(versions.count == 10)
                 var eligibleTotal = 0
-                for (version, code, rule, criteria) in versions {
-                    let compiled = try Rules.compile(rule, catalog: catalog, factsAlias: "f", firstParameter: 4)
-                    #expect(compiled.criteria.map(\.source) == criteria, "\(code): criteria as stored")
-                    let sql = """
-                        WITH expected AS (
-                            SELECT f.company_id, ARRAY[\(compiled.criteria.map(\.sql).joined(separator: ", "))]::boolean[] AS c
-                              FROM filmwg.company_facts($1) AS f
-                        ), written AS (
-                            SELECT company_id, criteria_values, eligible FROM filmwg.determinations
-                             WHERE run_id = $2 AND policy_version_id = $3
-                        )
-                        SELECT count(*) FILTER (WHERE x.c IS DISTINCT FROM w.criteria_values
-                                                   OR coalesce(true = ALL (x.c), false) IS DISTINCT FROM w.eligible),
-                               count(w.company_id), count(*) FILTER (WHERE w.eligible)
-                          FROM expected x FULL JOIN written w ON w.company_id = x.company_id
-                        """
-                    let binds = [PostgresBind(CalendarDate(iso: "2025-06-30")!), PostgresBind(run), PostgresBind(version)]
-                        + compiled.binds.map { PostgresBind(text: $0.parameterText, type: .unknown) }
-                    let (different, written, eligible) = try db.query(Query(unsafeSQL: sql, binds: binds)).one()
-                        .decode((Int, Int, Int).self)
-                    #expect(different == 0, "\(code): \(different) determinations differ from the compiled rule")
-                    #expect(written == 600, "\(code)")
-                    eligibleTotal += eligible
+                for (table, tableRun) in [("bench_baseline.determinations", run), ("bench_floor.determinations", Int64(0)),
+                                          ("bench_bulk.determinations", try #require(runs.last))] {
+                    var eligibleHere = 0
+                    for (version, code, rule, criteria) in versions {
+                        let compiled = try Rules.compile(rule, catalog: catalog, factsAlias: "f", firstParameter: 4)
+                        #expect(compiled.criteria.map(\.source) == criteria, "\(code): criteria as stored")
+                        let sql = """
+                            WITH expected AS (
+                                SELECT f.company_id, ARRAY[\(compiled.criteria.map(\.sql).joined(separator: ", "))]::boolean[] AS c
+                                  FROM filmwg.company_facts($1) AS f
+                            ), written AS (
+                                SELECT company_id, criteria_values, eligible FROM \(table)
+                                 WHERE run_id = $2 AND policy_version_id = $3
+                            )
+                            SELECT count(*) FILTER (WHERE x.c IS DISTINCT FROM w.criteria_values
+                                                       OR coalesce(true = ALL (x.c), false) IS DISTINCT FROM w.eligible),
+                                   count(w.company_id), count(*) FILTER (WHERE w.eligible)
+                              FROM expected x FULL JOIN written w ON w.company_id = x.company_id
+                            """
+                        let binds = [PostgresBind(CalendarDate(iso: "2025-06-30")!), PostgresBind(tableRun), PostgresBind(version)]
+                            + compiled.binds.map { PostgresBind(text: $0.parameterText, type: .unknown) }
+                        let (different, written, eligible) = try db.query(Query(unsafeSQL: sql, binds: binds)).one()
+                            .decode((Int, Int, Int).self)
+                        #expect(different == 0, "\(table) \(code): \(different) determinations differ from the compiled rule")
+                        #expect(written == 600, "\(table) \(code)")
+                        eligibleHere += eligible
+                    }
+                    if tableRun == run { eligibleTotal = eligibleHere } else { #expect(eligibleHere == eligibleTotal, "\(table)") }
                 }
                 #expect(eligibleTotal > 100 && eligibleTotal < 5000)
                 let (determinations, eligible, changes) = try db.query("SELECT determinations, eligible, changes FROM filmwg.job_runs WHERE id = \(run)")
@@ -232,6 +243,9 @@ import Testing
                 #expect(determinations == 6000)
                 #expect(eligible == eligibleTotal)
                 #expect(changes == eligibleTotal)  // no earlier run: every eligible company is newly eligible
+                let bulk = try db.query("SELECT determinations, eligible, changes FROM filmwg.job_runs WHERE id = \(try #require(runs.last))")
+                    .one().decode((Int, Int, Int).self)
+                #expect(bulk == (determinations, eligible, changes))
             }
         }
     }
