@@ -21,7 +21,8 @@ struct EmbedSQL: BuildToolPlugin {
     }
 
     static func sqlFiles(under root: URL) -> [URL] {
-        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+        let files =
+            FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }
             .filter { $0.pathExtension == "sql" }
             // sql/schema.sql (and any file at the top of sql/) is generated for readers, not applied.

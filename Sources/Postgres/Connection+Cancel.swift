@@ -28,7 +28,9 @@ import Foundation
         lock.lock()
         defer { lock.unlock() }
         var buffer = [CChar](repeating: 0, count: 256)
-        let sent = unsafe buffer.withUnsafeMutableBufferPointer { unsafe PQcancel(handle, $0.baseAddress, Int32($0.count)) }
+        let sent = unsafe buffer.withUnsafeMutableBufferPointer {
+            unsafe PQcancel(handle, $0.baseAddress, Int32($0.count))
+        }
         if sent == 1 { return nil }
         return unsafe buffer.withUnsafeBufferPointer { unsafe String(cString: $0.baseAddress!) }
     }

@@ -37,20 +37,24 @@ extension Connection {
         if let index = values.firstIndex(where: { $0?.utf8.contains(0) == true }) {
             throw PostgresError(
                 kind: .client, sqlState: "22021",
-                message: "value $\(index + 1) holds a NUL byte (\\0), which PostgreSQL text cannot store; nothing was sent")
+                message:
+                    "value $\(index + 1) holds a NUL byte (\\0), which PostgreSQL text cannot store; nothing was sent")
         }
         if query.binds.isEmpty {
             return try unsafe exchange { unsafe PQsendQueryParams(handle, query.sql, 0, nil, nil, nil, nil, 0) }
         } else if let name = try preparedName(for: query, types: types) {
             return try unsafe CStrings.with(values) { valuePointers throws(PostgresError) in
-                try unsafe exchange { unsafe PQsendQueryPrepared(handle, name, Int32(values.count), valuePointers, nil, nil, 0) }
+                try unsafe exchange {
+                    unsafe PQsendQueryPrepared(handle, name, Int32(values.count), valuePointers, nil, nil, 0)
+                }
             }
         } else {
             return try unsafe CStrings.with(values) { valuePointers throws(PostgresError) in
                 try unsafe types.withUnsafeBufferPointer { typePointers throws(PostgresError) in
                     try unsafe exchange {
                         unsafe PQsendQueryParams(
-                            handle, query.sql, Int32(values.count), typePointers.baseAddress, valuePointers, nil, nil, 0)
+                            handle, query.sql, Int32(values.count), typePointers.baseAddress, valuePointers, nil, nil, 0
+                        )
                     }
                 }
             }
@@ -91,7 +95,9 @@ extension Connection {
         guard !usesUnnamedStatements, prepared.count < Self.maxPrepared else { return nil }
         let name = "filmwg_\(prepared.count + 1)"
         let result = try unsafe types.withUnsafeBufferPointer { typePointers throws(PostgresError) in
-            try unsafe exchange { unsafe PQsendPrepare(handle, name, query.sql, Int32(types.count), typePointers.baseAddress) }
+            try unsafe exchange {
+                unsafe PQsendPrepare(handle, name, query.sql, Int32(types.count), typePointers.baseAddress)
+            }
         }
         _ = unsafe try check(result)
         prepared[key] = name

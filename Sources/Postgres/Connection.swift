@@ -42,7 +42,9 @@ import Foundation
     ///     to libpq's environment (`PGHOST`, `PGPORT`, `PGSERVICE`, `~/.pgpass`, …).
     ///   - applicationName: shown in `pg_stat_activity`; it wins over one in `conninfo`.
     /// - Throws: `PostgresError` of kind `.connectionFailed`, naming host and port, never the password.
-    public static func connect(_ conninfo: String? = nil, applicationName: String? = nil) throws(PostgresError) -> Connection {
+    public static func connect(_ conninfo: String? = nil, applicationName: String? = nil) throws(PostgresError)
+        -> Connection
+    {
         var keys: [String] = []
         var values: [String] = []
         if let conninfo, !conninfo.isEmpty {
@@ -161,8 +163,10 @@ enum CStrings {
         _ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>) throws(E) -> R
     ) throws(E) -> R {
         let pointers: [UnsafeMutablePointer<CChar>?] = unsafe strings.map { unsafe $0.map { unsafe strdup($0)! } }
-        defer { for unsafe pointer in unsafe pointers { unsafe free(pointer) } }
+        defer { unsafe pointers.forEach { unsafe free($0) } }
         let constant = unsafe pointers.map { unsafe $0.map { unsafe UnsafePointer($0) } }
-        return try unsafe constant.withUnsafeBufferPointer { (buffer) throws(E) -> R in unsafe try body(buffer.baseAddress!) }
+        return try unsafe constant.withUnsafeBufferPointer { (buffer) throws(E) -> R in
+            unsafe try body(buffer.baseAddress!)
+        }
     }
 }

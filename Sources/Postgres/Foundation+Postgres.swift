@@ -89,7 +89,8 @@ extension Date: PostgresEncodable, PostgresDecodable {
             let s = String(value)
             return String(repeating: "0", count: max(0, width - s.count)) + s
         }
-        return "\(day) \(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2)).\(pad(fraction, 6))+00"
+        return
+            "\(day) \(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2)).\(pad(fraction, 6))+00"
     }
 
     public static func accepts(_ type: PostgresType) -> Bool { type == .timestamptz || type == .timestamp }
@@ -128,7 +129,8 @@ extension Date: PostgresEncodable, PostgresDecodable {
             }
             offsetSeconds *= sign
         }
-        let seconds = Int64(day.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetSeconds)
+        let seconds =
+            Int64(day.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetSeconds)
         self = Date(timeIntervalSince1970: Double(seconds) + Double(micros) / 1_000_000)
     }
 }
@@ -164,7 +166,8 @@ extension Data: PostgresEncodable, PostgresDecodable {
     /// Reads the hex form (`\x…`), PostgreSQL's default `bytea_output`.
     public init(postgresText text: String, type: PostgresType) throws(DecodeFailure) {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "\\"), bytes[1] == UInt8(ascii: "x"), bytes.count % 2 == 0 else {
+        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "\\"), bytes[1] == UInt8(ascii: "x"), bytes.count % 2 == 0
+        else {
             throw DecodeFailure("bytea is not in hex format (set bytea_output = hex)")
         }
         func nibble(_ c: UInt8) throws(DecodeFailure) -> UInt8 {

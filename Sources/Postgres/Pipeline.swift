@@ -55,7 +55,6 @@ extension Connection {
     /// Fails on the server, so a segment cut short by the client commits nothing.
     private static let abandonSegment = "DO $$BEGIN RAISE EXCEPTION 'pipeline segment abandoned by the client'; END$$"
 
-
     /// Sends a segment and its sync point, then reads every answer. A statement that cannot be
     /// sent (e.g. too many parameters) ends the sending: a statement that fails on the server
     /// follows it, so the segment's implicit transaction rolls back as for a server error, and
@@ -71,7 +70,9 @@ extension Connection {
             let values = query.binds.map(\.text)
             let key = PreparedKey(sql: query.sql, types: types)
             var name = prepared[key] ?? preparedInSegment[key]
-            if name == nil, !query.binds.isEmpty, !usesUnnamedStatements, prepared.count + preparedInSegment.count < Self.maxPrepared {
+            if name == nil, !query.binds.isEmpty, !usesUnnamedStatements,
+                prepared.count + preparedInSegment.count < Self.maxPrepared
+            {
                 let newName = "filmwg_\(prepared.count + preparedInSegment.count + 1)"
                 let ok = unsafe types.withUnsafeBufferPointer {
                     unsafe PQsendPrepare(handle, newName, query.sql, Int32(types.count), $0.baseAddress)

@@ -104,7 +104,8 @@ public struct Query: Sendable, Equatable, ExpressibleByStringInterpolation, Cust
             let c = text[i]
             let next: Unicode.Scalar? = i + 1 < text.count ? text[i + 1] : nil
             if c == "'" || c == "\"" {
-                let escapes = c == "'" && i > 0 && (text[i - 1] == "E" || text[i - 1] == "e")
+                let escapes =
+                    c == "'" && i > 0 && (text[i - 1] == "E" || text[i - 1] == "e")
                     && (i < 2 || !isIdentifierCharacter(text[i - 2]))
                 out.append(c)
                 i += 1

@@ -143,7 +143,8 @@ struct Checker {
         let typed = try infer(node)
         guard typed.type.isNumber else {
             if node.isNullLiteral {
-                throw RuleError(at: node.range.start, "null cannot be used \(role): a missing fact already makes the result null")
+                throw RuleError(
+                    at: node.range.start, "null cannot be used \(role): a missing fact already makes the result null")
             }
             throw RuleError(at: node.range.start, "cannot use \(describe(typed)) \(role): expected a number")
         }
@@ -179,7 +180,9 @@ struct Checker {
         let whole = String(parts[0].drop { $0 == "0" })
         let fraction = parts.count > 1 ? String(parts[1]) : ""
         if whole.count > 4 { return nil }
-        if let value = Int(whole.isEmpty ? "0" : whole), value > 1000 || (value == 1000 && fraction.contains { $0 != "0" }) {
+        if let value = Int(whole.isEmpty ? "0" : whole),
+            value > 1000 || (value == 1000 && fraction.contains { $0 != "0" })
+        {
             return nil
         }
         let padded = String(repeating: "0", count: max(0, 2 - whole.count)) + whole
@@ -207,16 +210,19 @@ struct Checker {
                 node: node, literal: nil)
         case "taper":
             guard let first = arguments.first else {
-                throw RuleError(at: location, "taper needs an index and at least one step, as in taper(zone_years + 1, 100%, 80%)")
+                throw RuleError(
+                    at: location, "taper needs an index and at least one step, as in taper(zone_years + 1, 100%, 80%)")
             }
             guard arguments.count >= 2 else {
                 throw RuleError(
-                    at: location, "taper has no steps: expected at least one after its index, as in taper(zone_years + 1, 100%, 80%)")
+                    at: location,
+                    "taper has no steps: expected at least one after its index, as in taper(zone_years + 1, 100%, 80%)")
             }
             let index = try number(first, "as the index of taper")
             guard index.type == .integer else {
                 throw RuleError(
-                    at: first.range.start, "the index of taper must be a whole number (integer), found \(describe(index))")
+                    at: first.range.start,
+                    "the index of taper must be a whole number (integer), found \(describe(index))")
             }
             var steps: [TypedExpression] = []
             for argument in arguments.dropFirst() { steps.append(numeric(try number(argument, "as a step of taper"))) }

@@ -53,7 +53,8 @@ struct Lexer {
         guard source.utf8.count <= maximumUTF8Length else {
             throw RuleError(
                 line: 1, column: 1,
-                message: "the rule is too long: expected at most \(maximumUTF8Length) bytes, found \(source.utf8.count)")
+                message: "the rule is too long: expected at most \(maximumUTF8Length) bytes, found \(source.utf8.count)"
+            )
         }
         var characters: [Character] = []
         var line = 1

@@ -34,7 +34,8 @@ struct Parser {
         var parser = Parser(lexed)
         if parser.current.kind == .end {
             throw RuleError(
-                at: parser.current.start, "the amount is empty: expected a number, a fact or a formula, found end of amount")
+                at: parser.current.start,
+                "the amount is empty: expected a number, a fact or a formula, found end of amount")
         }
         let result = try parser.parseOr()
         guard parser.current.kind == .end else {

@@ -153,7 +153,8 @@ struct SQLCompiler {
             let stepsSQL = steps.map { render($0) }.joined(separator: ", ")
             let n = steps.count
             tapers.append(CompiledTaper(source: source, steps: n, index: indexSQL))
-            return "(ARRAY[0::numeric, \(stepsSQL), 0::numeric])[width_bucket(\(indexSQL), 1::numeric, \(n + 1)::numeric, \(n)) + 1]"
+            return
+                "(ARRAY[0::numeric, \(stepsSQL), 0::numeric])[width_bucket(\(indexSQL), 1::numeric, \(n + 1)::numeric, \(n)) + 1]"
         case .caseWhen(let branches, let otherwise):
             var sql = "(CASE"
             for branch in branches {

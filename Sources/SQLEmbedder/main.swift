@@ -13,7 +13,8 @@ let root = URL(fileURLWithPath: arguments[1]).standardizedFileURL
 let output = URL(fileURLWithPath: arguments[2])
 
 let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-let files = (FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+let files =
+    (FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
     .compactMap { $0 as? URL }
     .filter { $0.pathExtension == "sql" } ?? [])
     .map { $0.standardizedFileURL }

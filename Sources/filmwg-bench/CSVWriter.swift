@@ -26,7 +26,9 @@ final class CSVWriter {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
             guard let field, !field.isEmpty else { continue }
             let bytes = field.utf8
-            let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+            let needsQuotes = bytes.contains {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+            }
             if needsQuotes {
                 buffer.append(UInt8(ascii: "\""))
                 for byte in bytes {

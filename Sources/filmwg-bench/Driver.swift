@@ -37,47 +37,61 @@ enum Driver {
         let keys = (0..<inserts).map { _ in Int64(r.int(1...1_000_000_000)) }
 
         // Warm the statement cache and the table the same way pgbench's first transactions do.
-        for id in readIDs.prefix(100) { _ = try db.query("SELECT id, name, amount FROM filmwg_bench.items WHERE id = \(id)") }
+        for id in readIDs.prefix(100) {
+            _ = try db.query("SELECT id, name, amount FROM filmwg_bench.items WHERE id = \(id)")
+        }
 
-        results.append(try measure("reads, one round trip each", reads) {
-            var checksum: Int64 = 0
-            for id in readIDs {
-                let row = try db.query("SELECT id, name, amount FROM filmwg_bench.items WHERE id = \(id)").one()
-                let (key, name, amount) = try row.decode((Int64, String, Decimal).self)
-                checksum &+= key &+ Int64(name.utf8.count) &+ (amount > 0 ? 1 : 0)
-            }
-            guard checksum != 0 || reads == 0 else { throw BenchError("reads returned nothing") }
-        })
-        results.append(try measure("inserts in one transaction, one round trip each", inserts) {
-            try db.transaction { tx in
-                for key in keys {
-                    try tx.execute("INSERT INTO filmwg_bench.inserts (k, note) VALUES (\(key), \("driver"))")
+        results.append(
+            try measure("reads, one round trip each", reads) {
+                var checksum: Int64 = 0
+                for id in readIDs {
+                    let row = try db.query("SELECT id, name, amount FROM filmwg_bench.items WHERE id = \(id)").one()
+                    let (key, name, amount) = try row.decode((Int64, String, Decimal).self)
+                    checksum &+= key &+ Int64(name.utf8.count) &+ (amount > 0 ? 1 : 0)
                 }
-            }
-        })
-        results.append(try measure("reads, pipeline mode", reads) {
-            let queries: [Query] = readIDs.map { "SELECT id, name, amount FROM filmwg_bench.items WHERE id = \($0)" }
-            var checksum: Int64 = 0
-            for rows in try db.pipeline(queries, segmentSize: segment) {
-                let (key, name, amount) = try rows.one().decode((Int64, String, Decimal).self)
-                checksum &+= key &+ Int64(name.utf8.count) &+ (amount > 0 ? 1 : 0)
-            }
-            guard checksum != 0 || reads == 0 else { throw BenchError("reads returned nothing") }
-        })
-        results.append(try measure("inserts in one transaction, pipeline mode", inserts) {
-            try db.transaction { tx in
-                let queries: [Query] = keys.map { "INSERT INTO filmwg_bench.inserts (k, note) VALUES (\($0), \("driver-pipeline"))" }
-                let written = try tx.pipeline(queries, segmentSize: segment).reduce(0) { $0 + $1.affectedRows }
-                guard written == inserts else { throw BenchError("pipeline inserted \(written) rows, not \(inserts)") }
-            }
-        })
+                guard checksum != 0 || reads == 0 else { throw BenchError("reads returned nothing") }
+            })
+        results.append(
+            try measure("inserts in one transaction, one round trip each", inserts) {
+                try db.transaction { tx in
+                    for key in keys {
+                        try tx.execute("INSERT INTO filmwg_bench.inserts (k, note) VALUES (\(key), \("driver"))")
+                    }
+                }
+            })
+        results.append(
+            try measure("reads, pipeline mode", reads) {
+                let queries: [Query] = readIDs.map {
+                    "SELECT id, name, amount FROM filmwg_bench.items WHERE id = \($0)"
+                }
+                var checksum: Int64 = 0
+                for rows in try db.pipeline(queries, segmentSize: segment) {
+                    let (key, name, amount) = try rows.one().decode((Int64, String, Decimal).self)
+                    checksum &+= key &+ Int64(name.utf8.count) &+ (amount > 0 ? 1 : 0)
+                }
+                guard checksum != 0 || reads == 0 else { throw BenchError("reads returned nothing") }
+            })
+        results.append(
+            try measure("inserts in one transaction, pipeline mode", inserts) {
+                try db.transaction { tx in
+                    let queries: [Query] = keys.map {
+                        "INSERT INTO filmwg_bench.inserts (k, note) VALUES (\($0), \("driver-pipeline"))"
+                    }
+                    let written = try tx.pipeline(queries, segmentSize: segment).reduce(0) { $0 + $1.affectedRows }
+                    guard written == inserts else {
+                        throw BenchError("pipeline inserted \(written) rows, not \(inserts)")
+                    }
+                }
+            })
 
         let stored = try db.query("SELECT count(*) FROM filmwg_bench.inserts").one().decode(Int.self, at: 0)
         guard stored == 2 * inserts else { throw BenchError("expected \(2 * inserts) inserted rows, found \(stored)") }
 
         for m in results {
             let cpu = m.operations > 0 ? m.cpuSeconds * 1e6 / Double(m.operations) : 0
-            print("\(m.name): \(m.operations) in \(String(format: "%.3f", m.seconds)) s = \(Int(m.rate.rounded())) ops/s, client CPU \(String(format: "%.1f", cpu)) µs/op")
+            print(
+                "\(m.name): \(m.operations) in \(String(format: "%.3f", m.seconds)) s = \(Int(m.rate.rounded())) ops/s, client CPU \(String(format: "%.1f", cpu)) µs/op"
+            )
         }
         // Machine-readable lines for scripts/bench.
         let keysOut = ["reads", "inserts", "pipeline_reads", "pipeline_inserts"]
@@ -89,7 +103,8 @@ enum Driver {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return Measurement(name: name, operations: operations, seconds: max(seconds, 1e-9), cpuSeconds: cpuTime() - cpuStart)
+        return Measurement(
+            name: name, operations: operations, seconds: max(seconds, 1e-9), cpuSeconds: cpuTime() - cpuStart)
     }
 
     /// User + system CPU seconds of this process so far.
@@ -103,14 +118,17 @@ enum Driver {
     static func setUp(_ db: Connection, rows: Int) throws {
         try db.execute("CREATE SCHEMA IF NOT EXISTS filmwg_bench")
         try db.execute("DROP TABLE IF EXISTS filmwg_bench.items, filmwg_bench.inserts")
-        try db.execute("""
+        try db.execute(
+            """
             CREATE TABLE filmwg_bench.items (id bigint PRIMARY KEY, name text NOT NULL, amount numeric(20,2) NOT NULL)
             """)
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO filmwg_bench.items
             SELECT g, 'company ' || g, g * 1000.50 FROM generate_series(1, \(max(1, rows))::bigint) AS g
             """)
-        try db.execute("""
+        try db.execute(
+            """
             CREATE TABLE filmwg_bench.inserts (
                 id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, k bigint NOT NULL, note text NOT NULL)
             """)
@@ -144,7 +162,8 @@ enum Driver {
             return text
         }
         try writeText(read, to: path("reads.sql"))
-        try writeText("BEGIN;\n" + String(repeating: insert, count: pgbenchBatch) + "COMMIT;\n", to: path("inserts.sql"))
+        try writeText(
+            "BEGIN;\n" + String(repeating: insert, count: pgbenchBatch) + "COMMIT;\n", to: path("inserts.sql"))
         try writeText(pipelined(read), to: path("reads-pipeline.sql"))
         try writeText("BEGIN;\n" + pipelined(insert) + "COMMIT;\n", to: path("inserts-pipeline.sql"))
     }

@@ -25,15 +25,20 @@ enum Generate {
         try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
         func path(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
 
-        let companiesFile = try CSVWriter(path: path("companies.csv"), header: [
-            "uscc", "name", "name_zh", "kind", "district", "registered_in_zone", "zone_registered_on",
-            "registered_capital", "founded_on", "employees",
-        ])
-        let professionalsFile = try CSVWriter(path: path("professionals.csv"), header: [
-            "full_name", "latin_name", "title", "email", "phone", "specialties", "company_uscc",
-            "employed_from", "employed_to",
-        ])
-        let membersFile = try CSVWriter(path: path("members.csv"), header: ["company_uscc", "tier", "joined_on", "left_on"])
+        let companiesFile = try CSVWriter(
+            path: path("companies.csv"),
+            header: [
+                "uscc", "name", "name_zh", "kind", "district", "registered_in_zone", "zone_registered_on",
+                "registered_capital", "founded_on", "employees",
+            ])
+        let professionalsFile = try CSVWriter(
+            path: path("professionals.csv"),
+            header: [
+                "full_name", "latin_name", "title", "email", "phone", "specialties", "company_uscc",
+                "employed_from", "employed_to",
+            ])
+        let membersFile = try CSVWriter(
+            path: path("members.csv"), header: ["company_uscc", "tier", "joined_on", "left_on"])
         for index in 0..<world.companies {
             let company = world.company(index)
             companiesFile.write(company.fields)
@@ -46,12 +51,16 @@ enum Generate {
         try professionalsFile.close()
         try membersFile.close()
 
-        let eventsFile = try CSVWriter(path: path("events.csv"), header: [
-            "name", "kind", "starts_at", "ends_at", "venue", "district", "capacity",
-        ])
-        let attendanceFile = try CSVWriter(path: path("attendance.csv"), header: [
-            "event", "professional_email", "company_uscc", "role",
-        ])
+        let eventsFile = try CSVWriter(
+            path: path("events.csv"),
+            header: [
+                "name", "kind", "starts_at", "ends_at", "venue", "district", "capacity",
+            ])
+        let attendanceFile = try CSVWriter(
+            path: path("attendance.csv"),
+            header: [
+                "event", "professional_email", "company_uscc", "role",
+            ])
         let perEventFolder = path("attendance")
         if perEventFiles { try fm.createDirectory(atPath: perEventFolder, withIntermediateDirectories: true) }
         var numbering: [Int: Int] = [:]
@@ -59,9 +68,11 @@ enum Generate {
             let event = world.event(index, numbering: &numbering)
             eventsFile.write(event.fields)
             let number = String(index + 1)
-            let single = perEventFiles
-                ? try CSVWriter(path: (perEventFolder as NSString).appendingPathComponent("\(digits(index + 1, 6)).csv"),
-                                header: ["professional_email", "company_uscc", "role"])
+            let single =
+                perEventFiles
+                ? try CSVWriter(
+                    path: (perEventFolder as NSString).appendingPathComponent("\(digits(index + 1, 6)).csv"),
+                    header: ["professional_email", "company_uscc", "role"])
                 : nil
             world.attendance(index, capacity: event.capacity) { row in
                 attendanceFile.write([number] + row)
@@ -73,7 +84,8 @@ enum Generate {
         try attendanceFile.close()
 
         let worksFile = try CSVWriter(path: path("works.csv"), header: World.Work.header)
-        let awardsFile = try CSVWriter(path: path("awards.csv"), header: ["work", "award_code", "awarded_on", "category", "result"])
+        let awardsFile = try CSVWriter(
+            path: path("awards.csv"), header: ["work", "award_code", "awarded_on", "category", "result"])
         for index in 0..<world.works {
             let work = world.work(index)
             worksFile.write(work.fields)

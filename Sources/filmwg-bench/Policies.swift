@@ -14,69 +14,98 @@ enum Policies {
     static let validFrom = "2017-05-20"
 
     static let all: [Policy] = [
-        Policy(code: "zone-office-rent", title: "示范区办公用房租金补贴 Office rent subsidy in the zone", criteria: [
-            ("registered_in_zone", "f.registered_in_zone"),
-            ("years_in_operation >= 1", "f.years_in_operation >= 1"),
-            ("employees >= 10", "f.employees >= 10"),
-        ]),
-        Policy(code: "production-grant", title: "影视制作扶持资金 Film production grant", criteria: [
-            ("registered_in_zone", "f.registered_in_zone"),
-            ("registered_capital >= 5000000", "f.registered_capital >= 5000000"),
-            ("years_in_operation >= 2", "f.years_in_operation >= 2"),
-            ("kind in ('production', 'post_production', 'internet_platform')",
-             "f.kind IN ('production', 'post_production', 'internet_platform')"),
-            ("member_tier in ('initiating', 'member')", "f.member_tier IN ('initiating', 'member')"),
-            ("events_attended_12m >= 1", "f.events_attended_12m >= 1"),
-        ]),
-        Policy(code: "post-production-equipment", title: "后期制作设备购置补贴 Post-production equipment subsidy", criteria: [
-            ("kind = 'post_production'", "f.kind = 'post_production'"),
-            ("registered_in_zone", "f.registered_in_zone"),
-            ("registered_capital between 1000000 and 200000000", "f.registered_capital BETWEEN 1000000 AND 200000000"),
-            ("granted_this_year < 2000000", "f.granted_this_year < 2000000"),
-        ]),
-        Policy(code: "talent-housing", title: "人才公寓配租 Talent apartments", criteria: [
-            ("registered_in_zone", "f.registered_in_zone"),
-            ("professionals_count >= 3", "f.professionals_count >= 3"),
-            ("(is_member or employees >= 100)", "(f.is_member OR f.employees >= 100)"),
-        ]),
-        Policy(code: "startup-incubation", title: "初创企业孵化支持 Start-up incubation", criteria: [
-            ("founded_on >= 2022-01-01", "f.founded_on >= DATE '2022-01-01'"),
-            ("registered_capital < 10000000", "f.registered_capital < 10000000"),
-            ("zone_years is not null", "f.zone_years IS NOT NULL"),
-            ("kind <> 'investment'", "f.kind <> 'investment'"),
-        ]),
-        Policy(code: "film-tech-innovation", title: "影视科技创新奖励 Film technology innovation award", criteria: [
-            ("kind in ('technology', 'internet_platform')", "f.kind IN ('technology', 'internet_platform')"),
-            ("(employees >= 50 or registered_capital >= 20000000)",
-             "(f.employees >= 50 OR f.registered_capital >= 20000000)"),
-            ("years_in_operation >= 3", "f.years_in_operation >= 3"),
-            ("district = '怀柔区'", "f.district = '怀柔区'"),
-        ]),
-        Policy(code: "distribution-promotion", title: "网络电影发行推广奖励 Online film distribution award", criteria: [
-            ("kind = 'distribution'", "f.kind = 'distribution'"),
-            ("is_member", "f.is_member"),
-            ("member_since <= 2024-06-30", "f.member_since <= DATE '2024-06-30'"),
-            ("events_attended_12m >= 2", "f.events_attended_12m >= 2"),
-        ]),
-        Policy(code: "member-participation", title: "成员单位活动参与奖励 Member participation award", criteria: [
-            ("is_member", "f.is_member"),
-            ("member_tier <> 'observer'", "f.member_tier <> 'observer'"),
-            ("events_attended_12m >= 3", "f.events_attended_12m >= 3"),
-            ("not holds_position", "NOT f.holds_position"),
-        ]),
-        Policy(code: "investment-guidance", title: "影视产业投资引导 Film industry investment guidance", criteria: [
-            ("kind = 'investment'", "f.kind = 'investment'"),
-            ("registered_capital >= 50000000", "f.registered_capital >= 50000000"),
-            ("registered_in_zone", "f.registered_in_zone"),
-            ("zone_registered_on <= 2023-12-31", "f.zone_registered_on <= DATE '2023-12-31'"),
-        ]),
-        Policy(code: "long-standing-member", title: "长期成员单位表彰 Long-standing member recognition", criteria: [
-            ("is_member", "f.is_member"),
-            ("member_since <= 2019-12-31", "f.member_since <= DATE '2019-12-31'"),
-            ("years_in_operation between 5 and 40", "f.years_in_operation BETWEEN 5 AND 40"),
-            ("(member_tier = 'initiating' or professionals_count >= 2)",
-             "(f.member_tier = 'initiating' OR f.professionals_count >= 2)"),
-        ]),
+        Policy(
+            code: "zone-office-rent", title: "示范区办公用房租金补贴 Office rent subsidy in the zone",
+            criteria: [
+                ("registered_in_zone", "f.registered_in_zone"),
+                ("years_in_operation >= 1", "f.years_in_operation >= 1"),
+                ("employees >= 10", "f.employees >= 10"),
+            ]),
+        Policy(
+            code: "production-grant", title: "影视制作扶持资金 Film production grant",
+            criteria: [
+                ("registered_in_zone", "f.registered_in_zone"),
+                ("registered_capital >= 5000000", "f.registered_capital >= 5000000"),
+                ("years_in_operation >= 2", "f.years_in_operation >= 2"),
+                (
+                    "kind in ('production', 'post_production', 'internet_platform')",
+                    "f.kind IN ('production', 'post_production', 'internet_platform')"
+                ),
+                ("member_tier in ('initiating', 'member')", "f.member_tier IN ('initiating', 'member')"),
+                ("events_attended_12m >= 1", "f.events_attended_12m >= 1"),
+            ]),
+        Policy(
+            code: "post-production-equipment", title: "后期制作设备购置补贴 Post-production equipment subsidy",
+            criteria: [
+                ("kind = 'post_production'", "f.kind = 'post_production'"),
+                ("registered_in_zone", "f.registered_in_zone"),
+                (
+                    "registered_capital between 1000000 and 200000000",
+                    "f.registered_capital BETWEEN 1000000 AND 200000000"
+                ),
+                ("granted_this_year < 2000000", "f.granted_this_year < 2000000"),
+            ]),
+        Policy(
+            code: "talent-housing", title: "人才公寓配租 Talent apartments",
+            criteria: [
+                ("registered_in_zone", "f.registered_in_zone"),
+                ("professionals_count >= 3", "f.professionals_count >= 3"),
+                ("(is_member or employees >= 100)", "(f.is_member OR f.employees >= 100)"),
+            ]),
+        Policy(
+            code: "startup-incubation", title: "初创企业孵化支持 Start-up incubation",
+            criteria: [
+                ("founded_on >= 2022-01-01", "f.founded_on >= DATE '2022-01-01'"),
+                ("registered_capital < 10000000", "f.registered_capital < 10000000"),
+                ("zone_years is not null", "f.zone_years IS NOT NULL"),
+                ("kind <> 'investment'", "f.kind <> 'investment'"),
+            ]),
+        Policy(
+            code: "film-tech-innovation", title: "影视科技创新奖励 Film technology innovation award",
+            criteria: [
+                ("kind in ('technology', 'internet_platform')", "f.kind IN ('technology', 'internet_platform')"),
+                (
+                    "(employees >= 50 or registered_capital >= 20000000)",
+                    "(f.employees >= 50 OR f.registered_capital >= 20000000)"
+                ),
+                ("years_in_operation >= 3", "f.years_in_operation >= 3"),
+                ("district = '怀柔区'", "f.district = '怀柔区'"),
+            ]),
+        Policy(
+            code: "distribution-promotion", title: "网络电影发行推广奖励 Online film distribution award",
+            criteria: [
+                ("kind = 'distribution'", "f.kind = 'distribution'"),
+                ("is_member", "f.is_member"),
+                ("member_since <= 2024-06-30", "f.member_since <= DATE '2024-06-30'"),
+                ("events_attended_12m >= 2", "f.events_attended_12m >= 2"),
+            ]),
+        Policy(
+            code: "member-participation", title: "成员单位活动参与奖励 Member participation award",
+            criteria: [
+                ("is_member", "f.is_member"),
+                ("member_tier <> 'observer'", "f.member_tier <> 'observer'"),
+                ("events_attended_12m >= 3", "f.events_attended_12m >= 3"),
+                ("not holds_position", "NOT f.holds_position"),
+            ]),
+        Policy(
+            code: "investment-guidance", title: "影视产业投资引导 Film industry investment guidance",
+            criteria: [
+                ("kind = 'investment'", "f.kind = 'investment'"),
+                ("registered_capital >= 50000000", "f.registered_capital >= 50000000"),
+                ("registered_in_zone", "f.registered_in_zone"),
+                ("zone_registered_on <= 2023-12-31", "f.zone_registered_on <= DATE '2023-12-31'"),
+            ]),
+        Policy(
+            code: "long-standing-member", title: "长期成员单位表彰 Long-standing member recognition",
+            criteria: [
+                ("is_member", "f.is_member"),
+                ("member_since <= 2019-12-31", "f.member_since <= DATE '2019-12-31'"),
+                ("years_in_operation between 5 and 40", "f.years_in_operation BETWEEN 5 AND 40"),
+                (
+                    "(member_tier = 'initiating' or professionals_count >= 2)",
+                    "(f.member_tier = 'initiating' OR f.professionals_count >= 2)"
+                ),
+            ]),
     ]
 
     /// `code|title|rule`, one policy a line.
@@ -133,7 +162,8 @@ enum Policies {
             """
         for (number, policy) in all.enumerated() {
             let aliases = policy.criteria.indices.map { "c\($0 + 1)" }
-            let select = zip(policy.criteria, aliases).map { "\($0.sql) AS \($1)" }.joined(separator: ",\n                       ")
+            let select = zip(policy.criteria, aliases).map { "\($0.sql) AS \($1)" }.joined(
+                separator: ",\n                       ")
             sql += """
                 -- \(policy.code): \(policy.rule)
                 WITH written AS (

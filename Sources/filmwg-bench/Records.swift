@@ -32,8 +32,10 @@ struct World {
         let domain: String
 
         var fields: [String?] {
-            [uscc, name, nameZh, kind, district, inZone ? "true" : "false", zoneRegisteredOn.map(iso),
-             capital, foundedOn.map(iso), employees.map(String.init)]
+            [
+                uscc, name, nameZh, kind, district, inZone ? "true" : "false", zoneRegisteredOn.map(iso),
+                capital, foundedOn.map(iso), employees.map(String.init),
+            ]
         }
     }
 
@@ -84,12 +86,16 @@ struct World {
 
         let founded: Int?
         if index < initiating {
-            founded = r.int(CalendarDate(year: 2000, month: 1, day: 1)!.daysSinceEpoch...CalendarDate(year: 2016, month: 12, day: 31)!.daysSinceEpoch)
+            founded = r.int(
+                CalendarDate(year: 2000, month: 1, day: 1)!
+                    .daysSinceEpoch...CalendarDate(year: 2016, month: 12, day: 31)!.daysSinceEpoch)
         } else if r.chance(perMille: 20) {
             founded = nil
         } else {
             // The later of two draws: young companies are the more common.
-            let range = CalendarDate(year: 1990, month: 1, day: 1)!.daysSinceEpoch...CalendarDate(year: 2024, month: 12, day: 31)!.daysSinceEpoch
+            let range =
+                CalendarDate(year: 1990, month: 1, day: 1)!
+                .daysSinceEpoch...CalendarDate(year: 2024, month: 12, day: 31)!.daysSinceEpoch
             founded = max(r.int(range), r.int(range))
         }
         let inZone = district.name == "怀柔区" ? r.chance(80) : r.chance(2)
@@ -133,7 +139,10 @@ struct World {
         let employedTo: Int?
 
         var fields: [String?] {
-            [fullName, latinName, title, email, phone, specialties, companyUSCC, iso(employedFrom), employedTo.map(iso)]
+            [
+                fullName, latinName, title, email, phone, specialties, companyUSCC, iso(employedFrom),
+                employedTo.map(iso),
+            ]
         }
     }
 
@@ -170,7 +179,8 @@ struct World {
         let latin = "\(surname.pinyin) \(givenPinyin.prefix(1).uppercased())\(givenPinyin.dropFirst())"
         var phone: String?
         if r.chance(80) {
-            phone = "+86 \(r.pick(Vocabulary.mobilePrefixes)) \(digits(r.below(10_000), 4)) \(digits(r.below(10_000), 4))"
+            phone =
+                "+86 \(r.pick(Vocabulary.mobilePrefixes)) \(digits(r.below(10_000), 4)) \(digits(r.below(10_000), 4))"
         }
         var chosen: [String] = []
         if !r.chance(5) {
@@ -179,8 +189,9 @@ struct World {
                 if !chosen.contains(s) { chosen.append(s) }
             }
         }
-        let earliest = max(employer.foundedOn ?? CalendarDate(year: 2010, month: 1, day: 1)!.daysSinceEpoch,
-                           CalendarDate(year: 2005, month: 1, day: 1)!.daysSinceEpoch)
+        let earliest = max(
+            employer.foundedOn ?? CalendarDate(year: 2010, month: 1, day: 1)!.daysSinceEpoch,
+            CalendarDate(year: 2005, month: 1, day: 1)!.daysSinceEpoch)
         let from = r.int(min(earliest, Self.asOfDay)...Self.asOfDay)
         let to: Int? = r.chance(15) ? from + r.int(30...2000) : nil
         return Professional(
@@ -208,8 +219,10 @@ struct World {
             // An observer who became a member.
             let upgraded = joined + r.int(90...900)
             if upgraded <= Self.asOfDay {
-                return [[company.uscc, "observer", iso(joined), iso(upgraded)],
-                        [company.uscc, "member", iso(upgraded), nil]]
+                return [
+                    [company.uscc, "observer", iso(joined), iso(upgraded)],
+                    [company.uscc, "member", iso(upgraded), nil],
+                ]
             }
         }
         let tier = r.chance(70) ? "member" : "observer"

@@ -18,18 +18,28 @@ enum Vocabulary {
 
     /// What a company does, by kind: Chinese and English parts of the name.
     static let industries: [String: [(zh: String, en: String)]] = [
-        "production": [("影视文化传媒", "Film & Culture Media"), ("影业", "Pictures"), ("影视制作", "Film Production"),
-                       ("电影", "Films"), ("文化传播", "Culture Communication")],
-        "internet_platform": [("网络科技", "Network Technology"), ("互联网信息服务", "Internet Information Services"),
-                              ("在线视频", "Online Video")],
-        "distribution": [("电影发行", "Film Distribution"), ("影视发行", "Film & TV Distribution"),
-                         ("院线管理", "Cinema Circuit Management")],
+        "production": [
+            ("影视文化传媒", "Film & Culture Media"), ("影业", "Pictures"), ("影视制作", "Film Production"),
+            ("电影", "Films"), ("文化传播", "Culture Communication"),
+        ],
+        "internet_platform": [
+            ("网络科技", "Network Technology"), ("互联网信息服务", "Internet Information Services"),
+            ("在线视频", "Online Video"),
+        ],
+        "distribution": [
+            ("电影发行", "Film Distribution"), ("影视发行", "Film & TV Distribution"),
+            ("院线管理", "Cinema Circuit Management"),
+        ],
         "post_production": [("后期制作", "Post-Production"), ("视效", "Visual Effects"), ("数字影像", "Digital Imaging")],
-        "technology": [("数字科技", "Digital Technology"), ("虚拟现实技术", "Virtual Reality Technology"),
-                       ("影视设备", "Film Equipment")],
+        "technology": [
+            ("数字科技", "Digital Technology"), ("虚拟现实技术", "Virtual Reality Technology"),
+            ("影视设备", "Film Equipment"),
+        ],
         "investment": [("文化投资", "Culture Investment"), ("股权投资基金管理", "Equity Fund Management")],
-        "other": [("文化艺术交流", "Culture & Arts Exchange"), ("会展服务", "Exhibition Services"),
-                  ("教育咨询", "Education Consulting")],
+        "other": [
+            ("文化艺术交流", "Culture & Arts Exchange"), ("会展服务", "Exhibition Services"),
+            ("教育咨询", "Education Consulting"),
+        ],
     ]
 
     /// Company kinds (DESIGN §5) and how common each is.
@@ -103,7 +113,9 @@ enum Vocabulary {
         "distribution", "marketing", "financing", "animation", "streaming", "copyright", "virtual production",
     ]
 
-    static let mobilePrefixes = ["130", "131", "135", "136", "138", "139", "150", "152", "158", "176", "186", "188", "199"]
+    static let mobilePrefixes = [
+        "130", "131", "135", "136", "138", "139", "150", "152", "158", "176", "186", "188", "199",
+    ]
 
     struct EventTemplate {
         let zh: String
@@ -114,14 +126,21 @@ enum Vocabulary {
 
     static let events: [(EventTemplate, Int)] = [
         (EventTemplate(zh: "互联网影视产业论坛", en: "Internet Film Industry Forum", kind: "forum", capacity: 150...600), 20),
-        (EventTemplate(zh: "网络电影发行与营销论坛", en: "Online Film Distribution and Marketing Forum", kind: "forum", capacity: 100...400), 12),
+        (
+            EventTemplate(
+                zh: "网络电影发行与营销论坛", en: "Online Film Distribution and Marketing Forum", kind: "forum",
+                capacity: 100...400), 12
+        ),
         (EventTemplate(zh: "影视科技创新沙龙", en: "Film Technology Innovation Salon", kind: "forum", capacity: 60...200), 10),
         (EventTemplate(zh: "工作组全体成员会议", en: "Working Group Plenary Meeting", kind: "meeting", capacity: 80...300), 12),
         (EventTemplate(zh: "秘书处工作会议", en: "Secretariat Meeting", kind: "meeting", capacity: 15...40), 14),
         (EventTemplate(zh: "网络电影创作研讨会", en: "Online Film Creation Workshop", kind: "workshop", capacity: 30...120), 12),
         (EventTemplate(zh: "虚拟拍摄技术工作坊", en: "Virtual Production Workshop", kind: "workshop", capacity: 20...60), 8),
         (EventTemplate(zh: "版权保护专题培训", en: "Copyright Protection Training", kind: "workshop", capacity: 40...150), 6),
-        (EventTemplate(zh: "年度优秀网络电影颁奖典礼", en: "Annual Online Film Awards Ceremony", kind: "ceremony", capacity: 300...1000), 3),
+        (
+            EventTemplate(
+                zh: "年度优秀网络电影颁奖典礼", en: "Annual Online Film Awards Ceremony", kind: "ceremony", capacity: 300...1000), 3
+        ),
         (EventTemplate(zh: "怀柔影视基地参观交流", en: "Visit to the Huairou Film Base", kind: "other", capacity: 30...150), 3),
     ]
 

@@ -5,16 +5,17 @@ import Testing
 
 @Suite struct ErrorTests {
     func setUp(_ db: Connection) throws {
-        try db.executeScript(unsafeSQL: """
-            CREATE EXTENSION IF NOT EXISTS btree_gist;
-            CREATE TABLE parent (id int PRIMARY KEY);
-            CREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent,
-                amount numeric CONSTRAINT child_amount_check CHECK (amount >= 0),
-                period daterange, owner int,
-                CONSTRAINT child_no_overlap EXCLUDE USING gist (owner WITH =, period WITH &&));
-            INSERT INTO parent VALUES (1);
-            INSERT INTO child VALUES (1, 1, 0, '[2017-05-20,2018-01-01)', 1);
-            """)
+        try db.executeScript(
+            unsafeSQL: """
+                CREATE EXTENSION IF NOT EXISTS btree_gist;
+                CREATE TABLE parent (id int PRIMARY KEY);
+                CREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent,
+                    amount numeric CONSTRAINT child_amount_check CHECK (amount >= 0),
+                    period daterange, owner int,
+                    CONSTRAINT child_no_overlap EXCLUDE USING gist (owner WITH =, period WITH &&));
+                INSERT INTO parent VALUES (1);
+                INSERT INTO child VALUES (1, 1, 0, '[2017-05-20,2018-01-01)', 1);
+                """)
     }
 
     func failure(_ db: Connection, _ query: Query) -> PostgresError? {
@@ -58,12 +59,13 @@ import Testing
     @Test func insufficientPrivilegeIsRecognised() throws {
         try TestDatabase.with(migrated: false) { t in
             let db = try t.connectRaw()
-            try db.executeScript(unsafeSQL: """
-                DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'filmwg_test_nobody')
-                THEN CREATE ROLE filmwg_test_nobody NOLOGIN; END IF; END $$;
-                CREATE TABLE private_stuff (x int);
-                SET ROLE filmwg_test_nobody;
-                """)
+            try db.executeScript(
+                unsafeSQL: """
+                    DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'filmwg_test_nobody')
+                    THEN CREATE ROLE filmwg_test_nobody NOLOGIN; END IF; END $$;
+                    CREATE TABLE private_stuff (x int);
+                    SET ROLE filmwg_test_nobody;
+                    """)
             let error = failure(db, "SELECT * FROM private_stuff")
             #expect(error?.isInsufficientPrivilege == true)
         }
@@ -89,7 +91,8 @@ import Testing
     @Test func deadlockIsRecognised() throws {
         try TestDatabase.with(migrated: false) { t in
             let setup = try t.connectRaw()
-            try setup.executeScript(unsafeSQL: "CREATE TABLE pair (id int PRIMARY KEY, v int); INSERT INTO pair VALUES (1, 0), (2, 0);")
+            try setup.executeScript(
+                unsafeSQL: "CREATE TABLE pair (id int PRIMARY KEY, v int); INSERT INTO pair VALUES (1, 0), (2, 0);")
             let a = try t.connectRaw()
             let b = try t.connectRaw()
             try a.execute("SET deadlock_timeout = '100ms'")

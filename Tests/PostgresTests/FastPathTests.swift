@@ -66,7 +66,8 @@ import Testing
                 #expect(error.constraint == "r_pkey")
             }
             let rows = try db.query("SELECT id, name FROM r WHERE id > \(0) ORDER BY id")
-            #expect(try rows.map { try $0.decode((Int, String).self) }.map { "\($0.0)\($0.1)" } == ["1a", "2b!", "3c!"])
+            #expect(
+                try rows.map { try $0.decode((Int, String).self) }.map { "\($0.0)\($0.1)" } == ["1a", "2b!", "3c!"])
             #expect(rows.columnNames == ["id", "name"])
             #expect(try rows[0].decode(String.self, column: "name") == "a")
             try db.executeScript(unsafeSQL: "INSERT INTO r VALUES (4, 'd'); DELETE FROM r WHERE id = 4")

@@ -44,7 +44,8 @@ import Testing
         try TestDatabase.with(migrated: false) { t in
             let db = try t.connectRaw()
             let edge = Decimal(string: "99999999999999.99")!
-            let same = try db.query("SELECT \(edge)::numeric(16,2) = 99999999999999.99::numeric(16,2)").one().decode(Bool.self, at: 0)
+            let same = try db.query("SELECT \(edge)::numeric(16,2) = 99999999999999.99::numeric(16,2)").one().decode(
+                Bool.self, at: 0)
             #expect(same)
             let back = try db.query("SELECT 99999999999999.99::numeric(16,2)").one().decode(Decimal.self, at: 0)
             #expect(back == edge)
@@ -73,8 +74,10 @@ import Testing
             let instant = Date(timeIntervalSince1970: 1_495_243_800.123456)
             let back = try roundTrip(instant, as: "timestamptz", on: db)
             #expect(abs(back.timeIntervalSince1970 - instant.timeIntervalSince1970) < 0.000001)
-            let beijing = try db.query("SELECT to_char(\(instant) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS.US')")
-                .one().decode(String.self, at: 0)
+            let beijing = try db.query(
+                "SELECT to_char(\(instant) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS.US')"
+            )
+            .one().decode(String.self, at: 0)
             #expect(beijing == "2017-05-20 09:30:00.123456")
             let fromServer = try db.query("SELECT '2017-05-20 09:30:00+08'::timestamptz").one().decode(Date.self, at: 0)
             #expect(fromServer.timeIntervalSince1970 == 1_495_243_800)

@@ -1,5 +1,5 @@
-public import Postgres
 public import Foundation
+public import Postgres
 
 /// Rows the activity tests need from other parts of the records (companies, professionals,
 /// policies, job runs), inserted with plain SQL so these tests depend on no other repository.
@@ -29,19 +29,24 @@ public enum ActivityFixtures {
     /// An event starting at `startsAt` (SQL timestamptz text, e.g. `2017-05-20 09:30+08`).
     @discardableResult
     public static func event(_ db: Connection, name: String, kind: String = "forum", startsAt: String) throws -> Int64 {
-        try db.query("""
+        try db.query(
+            """
             INSERT INTO filmwg.events (name, kind, starts_at) VALUES (\(name), \(kind), \(startsAt)::timestamptz)
             RETURNING id
-            """).one().decode(Int64.self, at: 0)
+            """
+        ).one().decode(Int64.self, at: 0)
     }
 
     /// A policy with one open version (a rule that is always true), and its id.
     @discardableResult
     public static func policy(_ db: Connection, code: String, cap: Decimal? = nil) throws -> Int64 {
-        let id = try db.query("""
+        let id = try db.query(
+            """
             INSERT INTO filmwg.policies (code, title, cap) VALUES (\(code), \(code + " policy"), \(cap)) RETURNING id
-            """).one().decode(Int64.self, at: 0)
-        try db.execute("""
+            """
+        ).one().decode(Int64.self, at: 0)
+        try db.execute(
+            """
             INSERT INTO filmwg.policy_versions (policy_id, valid, rule, criteria)
             VALUES (\(id), daterange('2017-01-01', NULL), 'registered_in_zone', ARRAY['registered_in_zone'])
             """)
@@ -50,20 +55,26 @@ public enum ActivityFixtures {
 
     /// A succeeded eligibility run of `asOf` with one determination per (version, company).
     @discardableResult
-    public static func run(_ db: Connection, asOf: String, determinations: [(versionOf: Int64, company: Int64, eligible: Bool)])
+    public static func run(
+        _ db: Connection, asOf: String, determinations: [(versionOf: Int64, company: Int64, eligible: Bool)]
+    )
         throws -> Int64
     {
-        let id = try db.query("""
+        let id = try db.query(
+            """
             INSERT INTO filmwg.job_runs (job, as_of) VALUES ('eligibility', \(asOf)::date) RETURNING id
-            """).one().decode(Int64.self, at: 0)
+            """
+        ).one().decode(Int64.self, at: 0)
         for d in determinations {
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO filmwg.determinations (run_id, policy_version_id, company_id, eligible, criteria_values)
                 SELECT \(id), v.id, \(d.company), \(d.eligible), ARRAY[\(d.eligible)]
                   FROM filmwg.policy_versions v WHERE v.policy_id = \(d.versionOf)
                 """)
         }
-        try db.execute("""
+        try db.execute(
+            """
             UPDATE filmwg.job_runs SET status = 'succeeded', companies = 1, policy_versions = 1,
                    determinations = \(determinations.count), eligible = 0, changes = 0
              WHERE id = \(id)
@@ -74,13 +85,16 @@ public enum ActivityFixtures {
     /// Row counts of every table of schema filmwg.
     public static func rowCounts(_ db: Connection) throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        let tables = try db.query("""
+        let tables = try db.query(
+            """
             SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind = 'r' AND n.nspname = 'filmwg'
              ORDER BY 1
-            """).map { try $0.decode(String.self, at: 0) }
+            """
+        ).map { try $0.decode(String.self, at: 0) }
         for table in tables {
-            counts[table] = try db.query(Query(unsafeSQL: "SELECT count(*)::integer FROM \(table)")).one().decode(Int.self, at: 0)
+            counts[table] = try db.query(Query(unsafeSQL: "SELECT count(*)::integer FROM \(table)")).one().decode(
+                Int.self, at: 0)
         }
         return counts
     }

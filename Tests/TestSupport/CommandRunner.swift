@@ -12,8 +12,9 @@ public struct CommandResult: Sendable, CustomStringConvertible {
 public enum FilmWGBinary {
     /// The `filmwg` built beside the test bundle (same build folder and configuration).
     public static var url: URL {
-        let exe = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments[0])
+        let exe = URL(
+            fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? CommandLine.arguments[0])
         return exe.deletingLastPathComponent().appendingPathComponent("filmwg")
     }
 

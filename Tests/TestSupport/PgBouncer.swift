@@ -91,7 +91,8 @@ public struct PgBouncer: Sendable {
             usleep(50_000)
         }
         guard ready else {
-            throw Failure.startFailed((try? String(contentsOfFile: "\(folder)/pgbouncer.log", encoding: .utf8)) ?? "no log")
+            throw Failure.startFailed(
+                (try? String(contentsOfFile: "\(folder)/pgbouncer.log", encoding: .utf8)) ?? "no log")
         }
         return try body(bouncer)
     }

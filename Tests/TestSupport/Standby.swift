@@ -44,11 +44,14 @@ public struct Standby: Sendable {
         guard copied == 0 else { throw Failure.failed("pg_basebackup exited \(copied)") }
         let started = Spawn.asServerUser([
             "\(bin)/pg_ctl", "-D", data, "-l", base + "/server.log", "-w", "-t", "60",
-            "-o", "-k \(base) -p \(port) -c listen_addresses='' -c shared_buffers=32MB -c max_connections=200 -c hot_standby=on",
+            "-o",
+            "-k \(base) -p \(port) -c listen_addresses='' -c shared_buffers=32MB -c max_connections=200 -c hot_standby=on",
             "start",
         ])
         guard started == 0 else {
-            throw Failure.failed("pg_ctl start exited \(started): " + ((try? String(contentsOfFile: base + "/server.log", encoding: .utf8)) ?? ""))
+            throw Failure.failed(
+                "pg_ctl start exited \(started): "
+                    + ((try? String(contentsOfFile: base + "/server.log", encoding: .utf8)) ?? ""))
         }
         return try body(Standby(socketDirectory: base, port: port))
     }

@@ -1,6 +1,6 @@
-public import Postgres
 import FilmWG
 import Foundation
+public import Postgres
 
 /// A database of its own for one test, cloned from a migrated template, so tests are isolated
 /// and run in parallel. The server is the one libpq's `PG*` variables name (scripts/test points
@@ -20,7 +20,8 @@ public struct TestDatabase: Sendable {
         let admin = try Connection.connect("dbname=postgres")
         try createDatabase(admin, name: name, template: template)
         defer {
-            _ = try? admin.execute(Query(unsafeSQL: "DROP DATABASE IF EXISTS \(Query.quoteIdentifier(name)) WITH (FORCE)"))
+            _ = try? admin.execute(
+                Query(unsafeSQL: "DROP DATABASE IF EXISTS \(Query.quoteIdentifier(name)) WITH (FORCE)"))
             admin.close()
         }
         return try body(TestDatabase(conninfo: "dbname=\(name)", name: name))
@@ -38,8 +39,11 @@ public struct TestDatabase: Sendable {
         // CREATE DATABASE fails while another CREATE reads the same template; retry briefly.
         for attempt in 0... {
             do {
-                try admin.execute(Query(unsafeSQL:
-                    "CREATE DATABASE \(Query.quoteIdentifier(name)) TEMPLATE \(Query.quoteIdentifier(template))"))
+                try admin.execute(
+                    Query(
+                        unsafeSQL:
+                            "CREATE DATABASE \(Query.quoteIdentifier(name)) TEMPLATE \(Query.quoteIdentifier(template))"
+                    ))
                 return
             } catch {
                 guard error.sqlState == "55006", attempt < 50 else { throw error }
@@ -74,8 +78,10 @@ enum TemplateCache {
             _ = try Migrator(connection: connection).migrate()
             connection.close()
         }
-        try admin.execute(Query(unsafeSQL:
-            "ALTER DATABASE \(Query.quoteIdentifier(building)) RENAME TO \(Query.quoteIdentifier(name))"))
+        try admin.execute(
+            Query(
+                unsafeSQL:
+                    "ALTER DATABASE \(Query.quoteIdentifier(building)) RENAME TO \(Query.quoteIdentifier(name))"))
         return name
     }
 }

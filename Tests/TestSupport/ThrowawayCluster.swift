@@ -50,7 +50,9 @@ public final class ThrowawayCluster: Sendable {
             _ = Spawn.asServerUser(["\(bin)/pg_ctl", "-D", cluster.data, "-m", "immediate", "-w", "stop"])
             _ = Spawn.asServerUser(["rm", "-rf", folder])
         }
-        let made = Spawn.asServerUser(["\(bin)/initdb", "-D", cluster.data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"])
+        let made = Spawn.asServerUser([
+            "\(bin)/initdb", "-D", cluster.data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8",
+        ])
         guard made == 0 else { throw Failure.failed("initdb exited \(made)") }
         try cluster.start()
         return try body(cluster)

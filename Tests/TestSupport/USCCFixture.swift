@@ -10,7 +10,9 @@ public enum USCCFixture {
         var total = 0
         var weight = 1
         for character in body {
-            guard let value = alphabet.firstIndex(of: character) else { preconditionFailure("'\(character)' is not in the USCC alphabet") }
+            guard let value = alphabet.firstIndex(of: character) else {
+                preconditionFailure("'\(character)' is not in the USCC alphabet")
+            }
             total += value * weight
             weight = weight * 3 % 31
         }

@@ -37,7 +37,8 @@ public struct AuditFilter: Sendable, Equatable {
 
 /// The kinds of record `filmwg history` follows, and what counts as their history.
 public enum HistorySubject: String, Sendable, CaseIterable {
-    case company, member, professional, employment, event, attendance, position, role, election, policy, grant, work, award
+    case company, member, professional, employment, event, attendance, position, role, election, policy, grant, work,
+        award
 
     /// The audited table holding this kind of record.
     public var table: String {

@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// Reads the audit log (`filmwg.audit_log`): every insert, update and delete of the records,
 /// written by the database's audit trigger. Nothing here writes to it; admins cannot.
@@ -28,13 +28,15 @@ public struct AuditRepository {
 
     /// The tables whose changes are audited (those with the audit trigger), by name.
     public func auditedTables() throws -> [String] {
-        try db.query("""
+        try db.query(
+            """
             SELECT DISTINCT c.relname::text FROM pg_catalog.pg_trigger t
               JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
               JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
              WHERE n.nspname = 'filmwg' AND t.tgname = 'audit' AND NOT t.tgisinternal
              ORDER BY 1
-            """).map { try $0.decode(String.self, at: 0) }
+            """
+        ).map { try $0.decode(String.self, at: 0) }
     }
 
     /// Audit rows, newest first.
@@ -45,14 +47,16 @@ public struct AuditRepository {
         if let name = filter.table {
             table = try Vocabulary.check(name, among: auditedTables(), field: "table")
         }
-        return try db.query("""
+        return try db.query(
+            """
             \(Self.columns)
              WHERE (\(table)::text IS NULL OR a.table_name = \(table))
                AND (\(filter.since)::date IS NULL OR a.at >= (\(filter.since)::date::timestamp AT TIME ZONE 'Asia/Shanghai'))
                AND (\(filter.actor)::text IS NULL OR a.actor = \(filter.actor))
              ORDER BY a.id DESC
              LIMIT \(filter.limit)
-            """).map(Self.decode)
+            """
+        ).map(Self.decode)
     }
 
     /// Every change of one record, oldest first. An election's history includes its
@@ -66,7 +70,8 @@ public struct AuditRepository {
             case .work: [("work_co_producers", "work_id"), ("awards", "work_id")]
             default: []
             }
-        return try db.query("""
+        return try db.query(
+            """
             \(Self.columns)
              WHERE (a.table_name = \(subject.table) AND a.row_id = \(key))
                 OR (a.table_name = ANY (\(children.map(\.table))::text[])
@@ -74,6 +79,7 @@ public struct AuditRepository {
                         array_position(\(children.map(\.table))::text[], a.table_name)] = \(key))
              ORDER BY a.id
              LIMIT \(limit)
-            """).map(Self.decode)
+            """
+        ).map(Self.decode)
     }
 }

@@ -121,9 +121,11 @@ public struct CompanyInput: Sendable, Equatable {
         if let uscc, let reason = USCC.problem(uscc) {
             found.append(FieldProblem("uscc", reason, sentence: USCC.sentence(code: uscc, problem: reason)))
         } else if let uscc, usccOverrideReason == nil, let reason = USCC.structureProblem(uscc) {
-            found.append(FieldProblem(
-                "uscc", reason,
-                sentence: USCC.sentence(code: uscc, problem: reason) + "; if the code is real, accept it with an override reason (uscc_override)"))
+            found.append(
+                FieldProblem(
+                    "uscc", reason,
+                    sentence: USCC.sentence(code: uscc, problem: reason)
+                        + "; if the code is real, accept it with an override reason (uscc_override)"))
         }
         if let reason = usccOverrideReason {
             if uscc == nil {
@@ -139,12 +141,15 @@ public struct CompanyInput: Sendable, Equatable {
             found.append(FieldProblem("name_zh", "must not be blank; leave it out instead"))
         }
         if zoneRegisteredOn != nil, !registeredInZone {
-            found.append(FieldProblem(
-                "zone_registered_on",
-                "only a company registered in the zone has a zone registration day; set registered_in_zone to true or leave the day out"))
+            found.append(
+                FieldProblem(
+                    "zone_registered_on",
+                    "only a company registered in the zone has a zone registration day; set registered_in_zone to true or leave the day out"
+                ))
         }
         if let registeredCapital, registeredCapital < 0 {
-            found.append(FieldProblem("registered_capital", "must be 0 or more, not \(Amount.format(registeredCapital))"))
+            found.append(
+                FieldProblem("registered_capital", "must be 0 or more, not \(Amount.format(registeredCapital))"))
         }
         if let employees, employees < 0 || employees > Int(Int32.max) {
             found.append(FieldProblem("employees", "must be a whole number from 0 to \(Int32.max), not \(employees)"))

@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// `filmwg company import FILE.csv`: header
 /// `uscc,name,name_zh,kind,district,registered_in_zone,zone_registered_on,registered_capital,founded_on,employees`.
@@ -13,7 +13,9 @@ public struct CompanyImport {
 
     /// - Throws: `CSVFileError` (missing or unreadable file), `RecordError.invalid` (bad header,
     ///   broken CSV), `ImportFailure` (invalid rows without `skipInvalid`; nothing was written).
-    public func run(file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()) throws
+    public func run(
+        file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()
+    ) throws
         -> ImportReport
     {
         try CSVImporter(db: db, schema: CompanySchema()).run(path: path, options: options, listener: listener)
@@ -111,7 +113,8 @@ struct CompanySchema: ImportSchema {
     }
 
     func write(on db: Connection) throws -> Int {
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO filmwg.companies (uscc, name, name_zh, kind, district, registered_in_zone, zone_registered_on,
                                           registered_capital, founded_on, employees,
                                           uscc_override_reason, uscc_override_by, uscc_override_at)

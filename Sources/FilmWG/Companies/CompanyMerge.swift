@@ -39,7 +39,8 @@ public struct CompanyMerge {
             throw RecordError.invalid("the similarity must be from 0 to 1, not \(minSimilarity)")
         }
         return try db.transaction { tx in
-            let rows = try tx.query("""
+            let rows = try tx.query(
+                """
                 WITH k AS (
                     SELECT c.id, filmwg.company_name_key(c.name) AS key, filmwg.company_name_key(c.name_zh) AS key_zh, c.uscc
                       FROM filmwg.companies c WHERE c.archived_at IS NULL
@@ -63,10 +64,12 @@ public struct CompanyMerge {
                 SELECT s.a, s.b, s.similarity::float8 FROM scored s
                  WHERE s.similarity >= \(minSimilarity)
                  ORDER BY s.similarity DESC, s.a, s.b
-                """).map { try $0.decode((Int64, Int64, Double).self) }
+                """
+            ).map { try $0.decode((Int64, Int64, Double).self) }
             let companies = CompanyRepository(tx)
             return try rows.map { a, b, similarity in
-                DuplicatePair(first: try companies.find(.id(a)), second: try companies.find(.id(b)), similarity: similarity)
+                DuplicatePair(
+                    first: try companies.find(.id(a)), second: try companies.find(.id(b)), similarity: similarity)
             }
         }
     }
@@ -85,28 +88,37 @@ public struct CompanyMerge {
                 throw RecordError.invalid("\(keepRef) and \(duplicateRef) are the same company; name two companies")
             }
             if let into = duplicate.mergedIntoID {
-                throw RecordError.invalid("company \(duplicate.reference) was already merged into company \(into); nothing to do")
+                throw RecordError.invalid(
+                    "company \(duplicate.reference) was already merged into company \(into); nothing to do")
             }
             if keep.archivedAt != nil {
-                throw RecordError.invalid("company \(keep.reference) is archived; keep a live company and merge the archived one into it")
+                throw RecordError.invalid(
+                    "company \(keep.reference) is archived; keep a live company and merge the archived one into it")
             }
             if let a = keep.uscc, let b = duplicate.uscc, a != b {
                 throw RecordError.invalid(
-                    "company \(keep.id) has USCC \(a) and company \(duplicate.id) has USCC \(b): two registered companies, not duplicates; nothing was merged")
+                    "company \(keep.id) has USCC \(a) and company \(duplicate.id) has USCC \(b): two registered companies, not duplicates; nothing was merged"
+                )
             }
             let moved: [(table: String, column: String, rows: Int)]
             do {
                 // Credits of works first (migration 0013): they need an order the generic move
                 // of every foreign key cannot give; it then finds nothing left there to move.
-                let works = try tx.query("SELECT table_name, column_name, moved FROM filmwg.merge_company_works(\(keep.id), \(duplicate.id))")
-                let rest = try tx.query("SELECT table_name, column_name, moved FROM filmwg.merge_companies(\(keep.id), \(duplicate.id))")
+                let works = try tx.query(
+                    "SELECT table_name, column_name, moved FROM filmwg.merge_company_works(\(keep.id), \(duplicate.id))"
+                )
+                let rest = try tx.query(
+                    "SELECT table_name, column_name, moved FROM filmwg.merge_companies(\(keep.id), \(duplicate.id))")
                 moved = try (Array(works) + Array(rest)).map { row in
                     let (table, column, rows) = try row.decode((String, String, Int).self)
                     return (table: table, column: column, rows: rows)
                 }
                 if keep.uscc == nil, let code = duplicate.uscc {
-                    try tx.execute("UPDATE filmwg.companies SET uscc = NULL, uscc_override_reason = NULL, uscc_override_by = NULL, uscc_override_at = NULL WHERE id = \(duplicate.id)")
-                    try tx.execute("""
+                    try tx.execute(
+                        "UPDATE filmwg.companies SET uscc = NULL, uscc_override_reason = NULL, uscc_override_by = NULL, uscc_override_at = NULL WHERE id = \(duplicate.id)"
+                    )
+                    try tx.execute(
+                        """
                         UPDATE filmwg.companies SET uscc = \(code), uscc_override_reason = \(duplicate.usccOverrideReason),
                                uscc_override_by = \(duplicate.usccOverrideBy), uscc_override_at = \(duplicate.usccOverrideAt)
                          WHERE id = \(keep.id)
@@ -116,7 +128,8 @@ public struct CompanyMerge {
                 let rule = error.constraint.map { " (\($0))" } ?? ""
                 let table = error.table ?? "a table"
                 throw RecordError.invalid(
-                    "company \(duplicate.reference) cannot be merged into company \(keep.reference): its records in \(table) conflict with those company \(keep.reference) has\(rule): \(error.message); change or end one of them first, nothing was merged")
+                    "company \(duplicate.reference) cannot be merged into company \(keep.reference): its records in \(table) conflict with those company \(keep.reference) has\(rule): \(error.message); change or end one of them first, nothing was merged"
+                )
             }
             return MergeReport(
                 kept: try companies.find(.id(keep.id)), duplicate: try companies.find(.id(duplicate.id)),

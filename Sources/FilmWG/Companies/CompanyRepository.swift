@@ -61,7 +61,8 @@ public struct CompanyRepository {
         try checkRegion(input)
         try checkUSCCIsFree(input.uscc, exceptID: nil)
         return try translating(uscc: input.uscc) {
-            let row = try db.query("""
+            let row = try db.query(
+                """
                 INSERT INTO filmwg.companies AS c (uscc, name, name_zh, kind, district, registered_in_zone,
                     zone_registered_on, registered_capital, founded_on, employees,
                     uscc_override_reason, uscc_override_by, uscc_override_at)
@@ -71,7 +72,8 @@ public struct CompanyRepository {
                     CASE WHEN \(input.usccOverrideReason)::text IS NOT NULL THEN \(Self.actor) END,
                     CASE WHEN \(input.usccOverrideReason)::text IS NOT NULL THEN now() END)
                 RETURNING \(Self.columns)
-                """).one()
+                """
+            ).one()
             return try Self.company(row)
         }
     }
@@ -81,7 +83,8 @@ public struct CompanyRepository {
     }
 
     public func find(uscc: String) throws -> Company? {
-        try db.query("SELECT \(Self.columns) FROM filmwg.companies c WHERE c.uscc = \(uscc)").optional().map(Self.company)
+        try db.query("SELECT \(Self.columns) FROM filmwg.companies c WHERE c.uscc = \(uscc)").optional().map(
+            Self.company)
     }
 
     /// The company a user named.
@@ -102,7 +105,8 @@ public struct CompanyRepository {
                 if !matches.isEmpty {
                     let list = matches.map { "\($0.reference) (\($0.name)\($0.nameZh.map { ", " + $0 } ?? ""))" }
                     throw RecordError.invalid(
-                        "'\(code)' is not a USCC or an id; companies with that name: \(list.joined(separator: "; ")); name one by its USCC or id")
+                        "'\(code)' is not a USCC or an id; companies with that name: \(list.joined(separator: "; ")); name one by its USCC or id"
+                    )
                 }
                 throw RecordError.invalid(
                     "'\(code)' names no company: give its numeric id or its 18-character USCC (\(problem))")
@@ -123,11 +127,12 @@ public struct CompanyRepository {
         if !filter.includeArchived { query = query + " AND c.archived_at IS NULL" }
         if filter.usccOverridden { query = query + " AND c.uscc_override_reason IS NOT NULL" }
         if filter.member || filter.tier != nil {
-            query = query + """
-                 AND EXISTS (SELECT 1 FROM filmwg.memberships m WHERE m.company_id = c.id
-                   AND m.period @> coalesce(\(filter.asOf), (now() AT TIME ZONE 'Asia/Shanghai')::date)
-                   AND (\(filter.tier?.rawValue)::text IS NULL OR m.tier = \(filter.tier?.rawValue)))
-                """
+            query =
+                query + """
+                     AND EXISTS (SELECT 1 FROM filmwg.memberships m WHERE m.company_id = c.id
+                       AND m.period @> coalesce(\(filter.asOf), (now() AT TIME ZONE 'Asia/Shanghai')::date)
+                       AND (\(filter.tier?.rawValue)::text IS NULL OR m.tier = \(filter.tier?.rawValue)))
+                    """
         }
         query = query + " ORDER BY c.name, c.id"
         if let limit = filter.limit { query = query + " LIMIT \(limit)" }
@@ -161,11 +166,13 @@ public struct CompanyRepository {
         let given = fields.map { $0.filter(CompanyVersion.fields.contains).joined(separator: ",") }
         let row = try translating(uscc: input.uscc, id: id) {
             try db.transaction { tx in
-                try tx.execute("""
+                try tx.execute(
+                    """
                     SELECT set_config('filmwg.effective_from', coalesce(\(effectiveFrom)::date::text, ''), true),
                            set_config('filmwg.company_fields', coalesce(\(given)::text, ''), true)
                     """)
-                let row = try tx.query("""
+                let row = try tx.query(
+                    """
                     UPDATE filmwg.companies AS c SET uscc = \(input.uscc), name = \(input.name), name_zh = \(input.nameZh),
                         kind = \(input.kind.rawValue), district = \(input.district),
                         registered_in_zone = \(input.registeredInZone), zone_registered_on = \(input.zoneRegisteredOn),
@@ -180,8 +187,10 @@ public struct CompanyRepository {
                         uscc_override_reason = \(input.usccOverrideReason)
                     WHERE c.id = \(id)
                     RETURNING \(Self.columns)
-                    """).optional()
-                try tx.execute("""
+                    """
+                ).optional()
+                try tx.execute(
+                    """
                     SELECT set_config('filmwg.effective_from', '', true), set_config('filmwg.company_fields', '', true)
                     """)
                 return row
@@ -201,32 +210,41 @@ public struct CompanyRepository {
     /// The company's values in force on `day`.
     /// - Throws: `RecordError.notFound` when the day is before the company was founded.
     public func values(of company: Company, on day: CalendarDate) throws -> CompanyVersion {
-        let row = try db.query("""
+        let row = try db.query(
+            """
             SELECT \(Self.versionColumns) FROM filmwg.company_versions v
              WHERE v.company_id = \(company.id) AND v.valid @> \(day)
-            """).optional()
+            """
+        ).optional()
         guard let row else {
             let founded = company.foundedOn.map { ", founded on \($0)" } ?? ""
             throw RecordError.notFound(
-                "company \(company.reference) has no values in force on \(day)\(founded); it did not exist yet on that day")
+                "company \(company.reference) has no values in force on \(day)\(founded); it did not exist yet on that day"
+            )
         }
         return try Self.version(row)
     }
 
     /// Every version of the company's values, oldest first.
     public func history(of company: Company) throws -> [CompanyVersion] {
-        try db.query("""
+        try db.query(
+            """
             SELECT \(Self.versionColumns) FROM filmwg.company_versions v
              WHERE v.company_id = \(company.id)
              ORDER BY lower(v.valid) NULLS FIRST
-            """).map(Self.version)
+            """
+        ).map(Self.version)
     }
 
     static func version(_ row: Row) throws -> CompanyVersion {
-        let (id, companyId, from, to, name, nameZh, kind, district, inZone, zoneOn, capital, employees, changed, created) =
+        let (
+            id, companyId, from, to, name, nameZh, kind, district, inZone, zoneOn, capital, employees, changed, created
+        ) =
             try row.decode(
-                (Int64, Int64, CalendarDate?, CalendarDate?, String, String?, String, String?, Bool, CalendarDate?,
-                    Decimal?, Int?, [String], Date).self)
+                (
+                    Int64, Int64, CalendarDate?, CalendarDate?, String, String?, String, String?, Bool, CalendarDate?,
+                    Decimal?, Int?, [String], Date
+                ).self)
         return CompanyVersion(
             id: id, companyId: companyId, effectiveFrom: from, effectiveTo: to, name: name, nameZh: nameZh,
             kind: CompanyKind(rawValue: kind) ?? .other, district: district, registeredInZone: inZone,
@@ -240,11 +258,13 @@ public struct CompanyRepository {
     @discardableResult
     public func archive(id: Int64, expectVersion: Int) throws -> Company {
         let row = try translating(uscc: nil, id: id) {
-            try db.query("""
+            try db.query(
+                """
                 UPDATE filmwg.companies AS c SET archived_at = now(), row_version = \(Int32(clamping: expectVersion))
                 WHERE c.id = \(id) AND c.archived_at IS NULL
                 RETURNING \(Self.columns)
-                """).optional()
+                """
+            ).optional()
         }
         if let row { return try Self.company(row) }
         guard let company = try find(id: id) else { throw RecordError.notFound("no company has id \(id)") }
@@ -254,11 +274,17 @@ public struct CompanyRepository {
     // MARK: - Rows and refusals
 
     static func company(_ row: Row) throws -> Company {
-        let (id, uscc, name, nameZh, kind, district, inZone, zoneOn, capital, founded, employees, archived, version, created,
-            region, regionName, overrideReason, overrideBy, overrideAt, mergedInto) =
+        let (
+            id, uscc, name, nameZh, kind, district, inZone, zoneOn, capital, founded, employees, archived, version,
+            created,
+            region, regionName, overrideReason, overrideBy, overrideAt, mergedInto
+        ) =
             try row.decode(
-                (Int64, String?, String, String?, String, String?, Bool, CalendarDate?, Decimal?, CalendarDate?, Int?,
-                    Date?, Int, Date, String?, String?, String?, String?, Date?, Int64?).self)
+                (
+                    Int64, String?, String, String?, String, String?, Bool, CalendarDate?, Decimal?, CalendarDate?,
+                    Int?,
+                    Date?, Int, Date, String?, String?, String?, String?, Date?, Int64?
+                ).self)
         return Company(
             id: id, uscc: uscc, name: name, nameZh: nameZh, kind: CompanyKind(rawValue: kind) ?? .other,
             district: district, registeredInZone: inZone, zoneRegisteredOn: zoneOn, registeredCapital: capital,
@@ -274,10 +300,12 @@ public struct CompanyRepository {
         guard let uscc = input.uscc, input.usccOverrideReason == nil, USCC.isValid(uscc),
             let region = USCC.regionCode(uscc)
         else { return }
-        let known = try db.query("SELECT EXISTS (SELECT 1 FROM filmwg.regions WHERE code = \(region))").one().decode(Bool.self)
+        let known = try db.query("SELECT EXISTS (SELECT 1 FROM filmwg.regions WHERE code = \(region))").one().decode(
+            Bool.self)
         if !known {
             throw RecordError.invalid(
-                "\(USCC.sentence(code: uscc, problem: USCC.regionProblem(region))); if the code is real, accept it with an override reason (\(field: "uscc_override"))")
+                "\(USCC.sentence(code: uscc, problem: USCC.regionProblem(region))); if the code is real, accept it with an override reason (\(field: "uscc_override"))"
+            )
         }
     }
 
@@ -289,7 +317,8 @@ public struct CompanyRepository {
         guard let district = company.district?.trimmingCharacters(in: .whitespaces), !district.isEmpty,
             let region = company.regionCode, let regionName = company.regionName
         else { return nil }
-        let row = try db.query("""
+        let row = try db.query(
+            """
             SELECT count(*) FILTER (WHERE true),
                    count(*) FILTER (WHERE
                         m.code = \(region)
@@ -300,30 +329,36 @@ public struct CompanyRepository {
                    string_agg(m.full_name, ', ' ORDER BY m.code)
               FROM filmwg.regions m
              WHERE m.until_year IS NULL AND (m.name = \(district) OR m.full_name = \(district))
-            """).one()
+            """
+        ).one()
         let (matches, compatible, names) = try row.decode((Int, Int, String?).self)
         guard matches > 0, compatible == 0 else { return nil }
-        return "company \(company.reference): district \(district) (\(names ?? district)) is not the region of its USCC, \(region) (\(regionName)); kept as given"
+        return
+            "company \(company.reference): district \(district) (\(names ?? district)) is not the region of its USCC, \(region) (\(regionName)); kept as given"
     }
 
     /// The companies whose name or Chinese name contains `text` (for a name typed where a USCC
     /// is expected), at most `limit`.
     public func named(like text: String, limit: Int = 5) throws -> [Company] {
         let pattern = "%" + Self.escapeLike(text) + "%"
-        return try db.query("""
+        return try db.query(
+            """
             SELECT \(Self.columns) FROM filmwg.companies c
              WHERE c.archived_at IS NULL AND (c.name ILIKE \(pattern) OR c.name_zh ILIKE \(pattern)
                 OR filmwg.company_name_key(c.name) = filmwg.company_name_key(\(text))
                 OR filmwg.company_name_key(c.name_zh) = filmwg.company_name_key(\(text)))
              ORDER BY c.name, c.id LIMIT \(limit)
-            """).map(Self.company)
+            """
+        ).map(Self.company)
     }
 
     private func checkUSCCIsFree(_ uscc: String?, exceptID: Int64?) throws {
         guard let uscc else { return }
-        let row = try db.query("""
+        let row = try db.query(
+            """
             SELECT id, name FROM filmwg.companies WHERE uscc = \(uscc) AND id IS DISTINCT FROM \(exceptID)
-            """).optional()
+            """
+        ).optional()
         if let row {
             let (id, name) = try row.decode((Int64, String).self)
             throw RecordError.invalid("uscc \(uscc): already belongs to company \(id) (\(name))")
@@ -338,7 +373,8 @@ public struct CompanyRepository {
             if let sentence = Self.sentence(for: error, uscc: uscc) { throw RecordError.invalid(sentence) }
             if error.sqlState == DatabaseErrors.staleVersion, let id {
                 throw RecordError.conflict(
-                    "company \(id) was changed by someone else since you read it (\(error.message)); nothing was written, show it again and retry")
+                    "company \(id) was changed by someone else since you read it (\(error.message)); nothing was written, show it again and retry"
+                )
             }
             throw DatabaseErrors.translate(error)
         }
@@ -360,24 +396,29 @@ public struct CompanyRepository {
         case "companies_uscc_structure_check":
             let code = uscc ?? Self.quotedCode(in: error.message)
             if let code, let reason = error.detail ?? USCC.structureProblem(code) {
-                return USCC.sentence(code: code, problem: reason) + "; if the code is real, accept it with an override reason (uscc_override)"
+                return USCC.sentence(code: code, problem: reason)
+                    + "; if the code is real, accept it with an override reason (uscc_override)"
             }
             return "uscc: positions 1 to 8 do not follow GB 32100"
         case "companies_uscc_region_fkey":
             if let uscc, let region = USCC.regionCode(uscc) {
-                return USCC.sentence(code: uscc, problem: USCC.regionProblem(region)) + "; if the code is real, accept it with an override reason (uscc_override)"
+                return USCC.sentence(code: uscc, problem: USCC.regionProblem(region))
+                    + "; if the code is real, accept it with an override reason (uscc_override)"
             }
             return "uscc: positions 3 to 8 are no GB/T 2260 administrative division in filmwg's region table"
         case "companies_uscc_override_check": return "uscc_override: needs a USCC and a non-blank reason"
         case "companies_uscc_key":
             return "uscc \(uscc ?? "?"): already belongs to another company"
         case "companies_name_check", "company_versions_name_check": return "name: is required and must not be blank"
-        case "companies_name_zh_check", "company_versions_name_zh_check": return "name_zh: must not be blank; leave it out instead"
+        case "companies_name_zh_check", "company_versions_name_zh_check":
+            return "name_zh: must not be blank; leave it out instead"
         case "companies_kind_check": return "kind: use one of \(CompanyKind.names.joined(separator: ", "))"
-        case "companies_registered_capital_check", "company_versions_registered_capital_check": return "registered_capital: must be 0 or more"
+        case "companies_registered_capital_check", "company_versions_registered_capital_check":
+            return "registered_capital: must be 0 or more"
         case "companies_employees_check", "company_versions_employees_check": return "employees: must be 0 or more"
         case "companies_zone_check", "company_versions_zone_check":
-            return "zone_registered_on: only a company registered in the zone has a zone registration day; set registered_in_zone to true or leave the day out"
+            return
+                "zone_registered_on: only a company registered in the zone has a zone registration day; set registered_in_zone to true or leave the day out"
         case "company_versions_after_founding":
             return error.message
         case "company_versions_no_overlap":
@@ -387,7 +428,8 @@ public struct CompanyRepository {
     }
 
     static func quotedCode(in message: String) -> String? {
-        guard let start = message.range(of: "USCC '"), let end = message.range(of: "' is not valid: ", options: .backwards),
+        guard let start = message.range(of: "USCC '"),
+            let end = message.range(of: "' is not valid: ", options: .backwards),
             start.upperBound <= end.lowerBound
         else { return nil }
         return String(message[start.upperBound..<end.lowerBound])

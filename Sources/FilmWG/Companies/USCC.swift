@@ -68,15 +68,18 @@ public enum USCC {
         let scalars = Array(code.unicodeScalars)
         guard scalars.count == 18 else { return nil }
         guard let types = entityTypes[scalars[0]] else {
-            return "position 1 is '\(Character(scalars[0]))', which is no registration authority of GB 32100 (1 to 9, A, N or Y)"
+            return
+                "position 1 is '\(Character(scalars[0]))', which is no registration authority of GB 32100 (1 to 9, A, N or Y)"
         }
         guard types.unicodeScalars.contains(scalars[1]) else {
             let uses = types.map(String.init).joined(separator: ", ")
-            return "position 2 is '\(Character(scalars[1]))', an entity type that registration authority '\(Character(scalars[0]))' does not use (it uses \(uses))"
+            return
+                "position 2 is '\(Character(scalars[1]))', an entity type that registration authority '\(Character(scalars[0]))' does not use (it uses \(uses))"
         }
         let region = scalars[2..<8]
         guard region.allSatisfy({ ("0"..."9").contains($0) }) else {
-            return "positions 3 to 8 are '\(String(String.UnicodeScalarView(region)))', which is not the six digits of an administrative division code"
+            return
+                "positions 3 to 8 are '\(String(String.UnicodeScalarView(region)))', which is not the six digits of an administrative division code"
         }
         return nil
     }

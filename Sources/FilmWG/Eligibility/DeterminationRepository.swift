@@ -199,7 +199,8 @@ public struct DeterminationRepository {
             steps.append(AmountStep(step: "taper(\(taper.source), …)", value: text))
         }
         steps.append(AmountStep(step: "formula \(checked.source)", value: try row.decode(String?.self, at: 0)))
-        steps.append(AmountStep(step: "rounded half-up to 0.01, at least 0", value: try row.decode(String?.self, at: 1)))
+        steps.append(
+            AmountStep(step: "rounded half-up to 0.01, at least 0", value: try row.decode(String?.self, at: 1)))
         if let cap { steps.append(AmountStep(step: "cap", value: Amount.format(cap))) }
         if let group {
             let outcome =
@@ -344,19 +345,25 @@ public struct DeterminationRepository {
                  WHERE r.id = \(id) AND r.job = 'eligibility'
                 """
             ).optional()
-        else { throw RecordError.notFound("\(field: field) \(id): there is no eligibility run \(id); see 'filmwg jobs list'") }
+        else {
+            throw RecordError.notFound(
+                "\(field: field) \(id): there is no eligibility run \(id); see 'filmwg jobs list'")
+        }
         let run = try JobRun(row: row)
         let pruned = try row.decode(Bool.self, column: "pruned")
         if run.dryRun {
-            throw RecordError.invalid("\(field: field) \(id): run \(id) was a dry run and kept no determinations to compare")
+            throw RecordError.invalid(
+                "\(field: field) \(id): run \(id) was a dry run and kept no determinations to compare")
         }
         if run.status != "succeeded" {
             throw RecordError.invalid(
-                "\(field: field) \(id): run \(id) is \(run.status) and kept no determinations to compare; name a succeeded run")
+                "\(field: field) \(id): run \(id) is \(run.status) and kept no determinations to compare; name a succeeded run"
+            )
         }
         if pruned {
             throw RecordError.invalid(
-                "\(field: field) \(id): the determinations of run \(id) were pruned ('filmwg eligibility prune'), so it cannot be compared")
+                "\(field: field) \(id): the determinations of run \(id) were pruned ('filmwg eligibility prune'), so it cannot be compared"
+            )
         }
         return run
     }
@@ -380,12 +387,15 @@ public struct DeterminationRepository {
     ///   job is in progress.
     public func prune(keep: Int, dryRun: Bool) throws -> [PrunedRun] {
         guard keep >= 1 else {
-            throw RecordError.invalid("\(field: "keep") must be 1 or more (the current run is always kept), not \(keep)")
+            throw RecordError.invalid(
+                "\(field: "keep") must be 1 or more (the current run is always kept), not \(keep)")
         }
         do {
             return try db.transaction { tx in
-                try tx.query("SELECT * FROM filmwg.prune_determinations(\(Int32(clamping: keep)), \(dryRun))").map { row in
-                    let (run, asOf, count, dropped, reason) = try row.decode((Int64, CalendarDate, Int, Bool, String?).self)
+                try tx.query("SELECT * FROM filmwg.prune_determinations(\(Int32(clamping: keep)), \(dryRun))").map {
+                    row in
+                    let (run, asOf, count, dropped, reason) = try row.decode(
+                        (Int64, CalendarDate, Int, Bool, String?).self)
                     return PrunedRun(runId: run, asOf: asOf, determinations: count, dropped: dropped, reason: reason)
                 }
             }

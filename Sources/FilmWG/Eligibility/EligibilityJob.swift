@@ -262,7 +262,8 @@ public struct EligibilityJob {
             let table = Self.determinationsTable(runId)
             let opened = try db.query("SELECT filmwg.open_determinations(\(runId))").one().decode(String.self, at: 0)
             guard opened == table else {
-                throw RecordError("filmwg.open_determinations made \(opened), not \(table); migrate the database", .other)
+                throw RecordError(
+                    "filmwg.open_determinations made \(opened), not \(table); migrate the database", .other)
             }
             try db.execute(query)
             if let exclusive = Self.exclusiveGroupsQuery(versions, runId: runId) { try db.execute(exclusive) }

@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// `filmwg attendance import --event ID FILE.csv`: the attendance of one event from a CSV file
 /// with the header `professional_email,company_uscc,role`.
@@ -99,7 +99,8 @@ struct AttendanceSchema: ImportSchema {
     }
 
     func write(on db: Connection) throws -> Int {
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO filmwg.attendance (event_id, professional_id, company_id, role)
             SELECT \(eventId), r.professional_id, r.company_id, coalesce(r.role, 'attendee')
               FROM pg_temp.import_rows r

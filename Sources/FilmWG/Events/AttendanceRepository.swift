@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// Records and lists who attended the group's events (`filmwg.attendance`). Imports are in
 /// `AttendanceImport`.
@@ -50,11 +50,13 @@ public struct AttendanceRepository {
                 "professional \(professionalId) is already recorded as attending event \(eventId); one professional attends an event once",
         ]) {
             do {
-                return try db.query("""
+                return try db.query(
+                    """
                     INSERT INTO filmwg.attendance (event_id, professional_id, company_id, role, over_capacity)
                     VALUES (\(eventId), \(professionalId), \(companyId), \(role), \(overCapacity))
                     RETURNING id
-                    """).one().decode(Int64.self, at: 0)
+                    """
+                ).one().decode(Int64.self, at: 0)
             } catch let error as PostgresError where error.constraint == "attendance_capacity_check" {
                 throw Self.full(error)
             }
@@ -65,7 +67,8 @@ public struct AttendanceRepository {
     /// The sentence for an event that has no seat left (trigger check_capacity).
     static func full(_ error: PostgresError) -> RecordError {
         RecordError.invalid(
-            "\(error.message): the event is full; nothing was recorded. Record more than its capacity only on purpose (\(field: "over_capacity")), or raise the capacity")
+            "\(error.message): the event is full; nothing was recorded. Record more than its capacity only on purpose (\(field: "over_capacity")), or raise the capacity"
+        )
     }
 
     /// - Throws: `RecordError.notFound` "no attendance with id …".
@@ -80,7 +83,8 @@ public struct AttendanceRepository {
     public func list(_ filter: AttendanceFilter = AttendanceFilter()) throws -> [Attendance] {
         let role = try filter.role.map { try Vocabulary.check($0, among: Attendance.roles, name: "role") }
         if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
-        return try db.query("""
+        return try db.query(
+            """
             \(Self.columns)
              WHERE (\(filter.eventId)::bigint IS NULL OR a.event_id = \(filter.eventId))
                AND (\(filter.professionalId)::bigint IS NULL OR a.professional_id = \(filter.professionalId))
@@ -88,7 +92,8 @@ public struct AttendanceRepository {
                AND (\(role)::text IS NULL OR a.role = \(role))
              ORDER BY e.starts_at, a.event_id, a.id
              LIMIT \(filter.limit)
-            """).map(Self.decode)
+            """
+        ).map(Self.decode)
     }
 
     func existing(eventId: Int64, professionalId: Int64) throws -> Attendance? {
@@ -98,15 +103,18 @@ public struct AttendanceRepository {
 
     static func duplicate(_ existing: Attendance) -> RecordError {
         RecordError.invalid(
-            "professional \(existing.professionalId) is already recorded as attending event \(existing.eventId) (attendance \(existing.id), as \(existing.role)); one professional attends an event once")
+            "professional \(existing.professionalId) is already recorded as attending event \(existing.eventId) (attendance \(existing.id), as \(existing.role)); one professional attends an event once"
+        )
     }
 
     func requireExists(eventId: Int64, professionalId: Int64, companyId: Int64?) throws {
-        let row = try db.query("""
+        let row = try db.query(
+            """
             SELECT EXISTS (SELECT 1 FROM filmwg.events WHERE id = \(eventId)),
                    EXISTS (SELECT 1 FROM filmwg.professionals WHERE id = \(professionalId)),
                    \(companyId)::bigint IS NULL OR EXISTS (SELECT 1 FROM filmwg.companies WHERE id = \(companyId))
-            """).one()
+            """
+        ).one()
         let (event, professional, company) = try row.decode((Bool, Bool, Bool).self)
         if !event { throw RecordError.notFound("no event with id \(eventId); see 'filmwg event list'") }
         if !professional { throw RecordError.notFound("no professional with id \(professionalId)") }

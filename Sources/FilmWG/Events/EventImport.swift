@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// `filmwg event import FILE.csv`: header `name,kind,starts_at,ends_at,venue,district,capacity`;
 /// instants are ISO 8601 with their offset, as `event add` takes them (`Instant.parse`).
@@ -18,7 +18,9 @@ public struct EventImport {
 
     /// - Throws: `CSVFileError` (missing or unreadable file), `RecordError.invalid` (bad header,
     ///   broken CSV), `ImportFailure` (invalid rows without `skipInvalid`; nothing was written).
-    public func run(file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()) throws
+    public func run(
+        file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()
+    ) throws
         -> ImportReport
     {
         try CSVImporter(db: db, schema: EventSchema()).run(path: path, options: options, listener: listener)
@@ -46,7 +48,8 @@ struct EventSchema: ImportSchema {
         if let startsAt, let endsAt, endsAt < startsAt {
             reader.problem(
                 "ends_at",
-                "\(Instant.format(endsAt)) is before starts_at \(Instant.format(startsAt)); an event cannot end before it starts")
+                "\(Instant.format(endsAt)) is before starts_at \(Instant.format(startsAt)); an event cannot end before it starts"
+            )
         }
         let capacity = reader.capacity("capacity")
         return (
@@ -89,7 +92,8 @@ struct EventSchema: ImportSchema {
 
     func write(on db: Connection) throws -> Int {
         try DatabaseErrors.translating(EventRepository.constraints) {
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO filmwg.events (name, kind, starts_at, ends_at, venue, district, capacity)
                 SELECT name, kind, starts_at, ends_at, venue, district, capacity
                   FROM pg_temp.import_rows
@@ -107,7 +111,10 @@ extension FieldReader {
         let normal = text.lowercased()
         guard Event.kinds.contains(normal) else {
             let near = Spelling.nearest(to: normal, among: Event.kinds).map { "; did you mean '\($0)'?" } ?? ""
-            problem(column, "'\(Self.shown(text))' is not a kind of event; use one of \(Event.kinds.joined(separator: ", "))\(near)")
+            problem(
+                column,
+                "'\(Self.shown(text))' is not a kind of event; use one of \(Event.kinds.joined(separator: ", "))\(near)"
+            )
             return nil
         }
         return normal
@@ -117,7 +124,9 @@ extension FieldReader {
     fileprivate mutating func instant(_ column: String) -> Date? {
         guard let text = EventSchema.given(values[column]) else { return nil }
         guard let date = Instant.parse(text) else {
-            problem(column, "'\(Self.shown(text))' is not an ISO 8601 instant with its offset, such as 2017-05-20T09:30:00+08:00")
+            problem(
+                column,
+                "'\(Self.shown(text))' is not an ISO 8601 instant with its offset, such as 2017-05-20T09:30:00+08:00")
             return nil
         }
         return date

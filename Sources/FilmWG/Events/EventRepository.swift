@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// Adds, shows and lists the group's events (`filmwg.events`).
 public struct EventRepository {
@@ -38,17 +38,22 @@ public struct EventRepository {
             throw RecordError.invalid("the event name must not be blank")
         }
         let kind = try Vocabulary.check(event.kind, among: Event.kinds, name: "kind")
-        if let capacity = event.capacity, capacity < 1 { throw RecordError.invalid("capacity must be at least 1, not \(capacity)") }
+        if let capacity = event.capacity, capacity < 1 {
+            throw RecordError.invalid("capacity must be at least 1, not \(capacity)")
+        }
         if let ends = event.endsAt, ends < event.startsAt {
-            throw RecordError.invalid("the event would end (\(Instant.format(ends))) before it starts (\(Instant.format(event.startsAt)))")
+            throw RecordError.invalid(
+                "the event would end (\(Instant.format(ends))) before it starts (\(Instant.format(event.startsAt)))")
         }
         let id = try DatabaseErrors.translating(Self.constraints) {
-            try db.query("""
+            try db.query(
+                """
                 INSERT INTO filmwg.events (name, kind, starts_at, ends_at, venue, district, capacity, notes)
                 VALUES (\(name), \(kind), \(event.startsAt), \(event.endsAt), \(Vocabulary.optional(event.venue)),
                         \(Vocabulary.optional(event.district)), \(event.capacity), \(Vocabulary.optional(event.notes)))
                 RETURNING id
-                """).one().decode(Int64.self, at: 0)
+                """
+            ).one().decode(Int64.self, at: 0)
         }
         return try show(id)
     }
@@ -66,7 +71,8 @@ public struct EventRepository {
         let kind = try filter.kind.map { try Vocabulary.check($0, among: Event.kinds, name: "kind") }
         let pattern = Vocabulary.optional(filter.search).map(Vocabulary.containsPattern)
         if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
-        return try db.query("""
+        return try db.query(
+            """
             \(Self.columns)
              WHERE (\(filter.from)::date IS NULL OR (e.starts_at AT TIME ZONE 'Asia/Shanghai')::date >= \(filter.from))
                AND (\(filter.to)::date IS NULL OR (e.starts_at AT TIME ZONE 'Asia/Shanghai')::date <= \(filter.to))
@@ -75,6 +81,7 @@ public struct EventRepository {
                     OR e.notes ILIKE \(pattern))
              ORDER BY e.starts_at, e.id
              LIMIT \(filter.limit)
-            """).map(Self.decode)
+            """
+        ).map(Self.decode)
     }
 }

@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// `filmwg figure import FILE.csv`: header
 /// `company_uscc,year,rent_paid,rented_area_m2,fiscal_contribution,revenue,investment,renovation_cost,renovated_area_m2`,
@@ -61,7 +61,9 @@ struct FigureSchema: ImportSchema {
         }
         problems = reader.problems + problems
         let bad = Set(problems.map(\.column))
-        if company == nil, !bad.contains("company_uscc") { problems.append(FieldProblem("company_uscc", "is required")) }
+        if company == nil, !bad.contains("company_uscc") {
+            problems.append(FieldProblem("company_uscc", "is required"))
+        }
         if year == nil, !bad.contains("year") { problems.append(FieldProblem("year", "is required")) }
         return ([company, year.map(String.init)] + figures, problems)
     }

@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// Reads the yearly figures: `figure list`.
 public struct FigureRepository {

@@ -1,5 +1,5 @@
-public import Postgres
 public import Foundation
+public import Postgres
 
 /// The grants workflow (DESIGN §12): apply, approve, reject, pay, list, show, and budgets.
 ///
@@ -14,7 +14,8 @@ public struct GrantRepository {
     static let constraints: [String: Phrase] = [
         "grants_amount_check": "the amount must not be negative",
         "grants_status_check": "status must be one of \(Grant.statuses.joined(separator: ", "))",
-        "grants_dates_check": "a grant cannot be decided or paid before the day it was applied for; check \(field: "on")",
+        "grants_dates_check":
+            "a grant cannot be decided or paid before the day it was applied for; check \(field: "on")",
         "grants_paid_on_check": "a paid grant needs the day it was paid: give \(field: "on") DATE",
         "grants_reason_check": "a rejection needs a reason: give \(field: "reason") TEXT",
         "grants_year_check": "the year must be from 1990 to 2200",

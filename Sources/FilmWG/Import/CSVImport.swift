@@ -1,5 +1,5 @@
-import Postgres
 import Foundation
+import Postgres
 
 /// How an import treats invalid rows.
 public struct ImportOptions: Sendable, Equatable {
@@ -82,7 +82,8 @@ public struct ImportFailure: UserFacingError, Equatable {
         let rows = rowsInvalid == 1 ? "1 row" : "\(rowsInvalid) rows"
         let verb = rowsInvalid == 1 ? "is" : "are"
         let outcome = dryRun ? "this was a dry run, nothing was written" : "nothing was imported"
-        return "\(rows) of \(rowsRead) in \(file) \(verb) invalid (listed above); \(outcome). Fix them, or pass \(field: "skip_invalid") \(field: "rejects") FILE to import the valid rows"
+        return
+            "\(rows) of \(rowsRead) in \(file) \(verb) invalid (listed above); \(outcome). Fix them, or pass \(field: "skip_invalid") \(field: "rejects") FILE to import the valid rows"
     }
 
     public var category: FailureCategory { .invalid }
@@ -146,7 +147,8 @@ struct CSVImporter<Schema: ImportSchema> {
     func run(path: String, options: ImportOptions, listener: ImportListener) throws -> ImportReport {
         let file = path
         if let rejects = options.rejectsPath, Self.sameFile(rejects, path) {
-            throw RecordError.invalid("the rejects file \(rejects) is the file being imported; name another file for \(field: "rejects")")
+            throw RecordError.invalid(
+                "the rejects file \(rejects) is the file being imported; name another file for \(field: "rejects")")
         }
         let reader = try CSVReader(path: path)
         let header = try readHeader(reader, file: file, listener: listener)
@@ -155,7 +157,8 @@ struct CSVImporter<Schema: ImportSchema> {
         do {
             try db.transaction { tx in
                 try stage(
-                    reader: reader, header: header, file: file, keepRaw: options.rejectsPath != nil && options.skipInvalid,
+                    reader: reader, header: header, file: file,
+                    keepRaw: options.rejectsPath != nil && options.skipInvalid,
                     on: tx, report: &report, listener: listener)
                 listener.progress(.checking(rows: report.rowsRead))
                 try tx.execute("ANALYZE pg_temp.import_rows")
@@ -190,7 +193,8 @@ struct CSVImporter<Schema: ImportSchema> {
             return try body()
         } catch let error as PostgresError where error.isUniqueViolation || error.isExclusionViolation {
             throw RecordError.conflict(
-                "someone else wrote a record with the same key while this import ran (\(error.constraint ?? "a unique rule")); nothing was imported, run it again")
+                "someone else wrote a record with the same key while this import ran (\(error.constraint ?? "a unique rule")); nothing was imported, run it again"
+            )
         } catch {
             throw DatabaseErrors.translate(error)
         }
@@ -200,27 +204,35 @@ struct CSVImporter<Schema: ImportSchema> {
         let first: CSVReader.Record?
         do { first = try reader.next() } catch { throw error.recordError(file: file) }
         guard let first else {
-            throw RecordError.invalid("\(file) is empty; its first line must be the header \(schema.known.joined(separator: ","))")
+            throw RecordError.invalid(
+                "\(file) is empty; its first line must be the header \(schema.known.joined(separator: ","))")
         }
         if let problem = first.problems.first {
             throw RecordError.invalid("\(file):1: field \(problem.field + 1) of the header \(problem.reason)")
         }
-        let header = try CSVHeader(first.fields, known: schema.known, required: schema.required, file: file, ignoring: schema.exportOnly)
+        let header = try CSVHeader(
+            first.fields, known: schema.known, required: schema.required, file: file, ignoring: schema.exportOnly)
         if !header.ignored.isEmpty {
-            listener.note("\(file): ignoring the columns \(header.ignored.joined(separator: ", ")), which a list's CSV export carries and the database assigns")
+            listener.note(
+                "\(file): ignoring the columns \(header.ignored.joined(separator: ", ")), which a list's CSV export carries and the database assigns"
+            )
         }
         return header
     }
 
     private func stage(
-        reader: CSVReader, header: CSVHeader, file: String, keepRaw: Bool, on tx: Connection, report: inout ImportReport,
+        reader: CSVReader, header: CSVHeader, file: String, keepRaw: Bool, on tx: Connection,
+        report: inout ImportReport,
         listener: ImportListener
     ) throws {
         let columns = schema.staging.map { "\(Query.quoteIdentifier($0.0)) \($0.1)" }.joined(separator: ", ")
-        try tx.execute(Query(unsafeSQL: """
-            CREATE TEMP TABLE import_rows (line integer NOT NULL, problems text[], raw text[], \(columns)) ON COMMIT DROP
-            """))
-        let names = (["line", "problems", "raw"] + schema.staging.map(\.0)).map(Query.quoteIdentifier).joined(separator: ", ")
+        try tx.execute(
+            Query(
+                unsafeSQL: """
+                    CREATE TEMP TABLE import_rows (line integer NOT NULL, problems text[], raw text[], \(columns)) ON COMMIT DROP
+                    """))
+        let names = (["line", "problems", "raw"] + schema.staging.map(\.0)).map(Query.quoteIdentifier).joined(
+            separator: ", ")
         var copy = try tx.copyIn(Query(unsafeSQL: "COPY pg_temp.import_rows (\(names)) FROM STDIN"))
         let width = header.columns.count
         while true {
@@ -231,7 +243,8 @@ struct CSVImporter<Schema: ImportSchema> {
             guard let record = next else { break }
             report.rowsRead += 1
             var values: [String: String] = [:]
-            for (index, column) in header.columns.enumerated() where index < record.fields.count && !header.ignored.contains(column) {
+            for (index, column) in header.columns.enumerated()
+            where index < record.fields.count && !header.ignored.contains(column) {
                 values[column] = record.fields[index]
             }
             let (fields, stageProblems) = schema.stage(FieldValues(values))
@@ -243,11 +256,14 @@ struct CSVImporter<Schema: ImportSchema> {
                 problems.insert(FieldProblem(column, reason), at: 0)
             }
             if record.fields.count < width {
-                problems.insert(FieldProblem(
-                    header.columns[record.fields.count],
-                    "missing: the line has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header \(width)"), at: 0)
+                problems.insert(
+                    FieldProblem(
+                        header.columns[record.fields.count],
+                        "missing: the line has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header \(width)"
+                    ), at: 0)
             } else if record.fields.count > width {
-                problems.insert(FieldProblem("row", "the line has \(record.fields.count) fields, the header only \(width)"), at: 0)
+                problems.insert(
+                    FieldProblem("row", "the line has \(record.fields.count) fields, the header only \(width)"), at: 0)
             }
             let listed: String? = problems.isEmpty ? nil : problems.map(\.description).postgresText()
             // The fields as read, for the rejects file: the file is read once (it may be a pipe).
@@ -261,7 +277,8 @@ struct CSVImporter<Schema: ImportSchema> {
 
     /// Sends every problem to the listener in line order, a batch at a time.
     private func streamProblems(file: String, on tx: Connection, to listener: ImportListener) throws {
-        try tx.execute("""
+        try tx.execute(
+            """
             DECLARE import_problems NO SCROLL CURSOR FOR
             SELECT line, problem FROM pg_temp.import_rows, unnest(problems) WITH ORDINALITY AS p(problem, n)
              WHERE problems IS NOT NULL ORDER BY line, n
@@ -279,7 +296,9 @@ struct CSVImporter<Schema: ImportSchema> {
     }
 
     static func sameFile(_ a: String, _ b: String) -> Bool {
-        func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        func canonical(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
         return canonical(a) == canonical(b)
     }
 
@@ -293,7 +312,8 @@ struct CSVImporter<Schema: ImportSchema> {
     private func writeRejects(header: CSVHeader, to path: String, on tx: Connection) throws {
         let out = try CSVFileWriter(path: path, purpose: "the rejects file")
         try out.write(header.fields + ["reason"])
-        try tx.execute("""
+        try tx.execute(
+            """
             DECLARE import_rejects NO SCROLL CURSOR FOR
             SELECT raw, array_to_string(problems, '; ') FROM pg_temp.import_rows WHERE problems IS NOT NULL ORDER BY line
             """)

@@ -108,7 +108,8 @@ public final class CSVReader {
         if !started {
             started = true
             // The first read holds the whole start of the file, so the BOM is in the buffer if present.
-            if peek() == 0xEF, buffer.count >= position + 3, buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF {
+            if peek() == 0xEF, buffer.count >= position + 3, buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF
+            {
                 position += 3
             }
         }
@@ -142,11 +143,16 @@ public final class CSVReader {
         func finishField() throws(Failure) {
             let index = fields.count
             if fieldBytes > Self.maxFieldBytes {
-                problems.append((index, "holds \(fieldBytes) bytes, more than the limit of 1 MiB (\(Self.maxFieldBytes)) for a field"))
+                problems.append(
+                    (
+                        index,
+                        "holds \(fieldBytes) bytes, more than the limit of 1 MiB (\(Self.maxFieldBytes)) for a field"
+                    ))
                 field.removeAll()
             } else if recordBytes > Self.maxRecordBytes {
                 if !problems.contains(where: { $0.reason.contains("16 MiB") }) {
-                    problems.append((index, "the record is longer than the limit of 16 MiB (\(Self.maxRecordBytes) bytes)"))
+                    problems.append(
+                        (index, "the record is longer than the limit of 16 MiB (\(Self.maxRecordBytes) bytes)"))
                 }
                 field.removeAll()
             } else if hasNUL {
@@ -192,7 +198,9 @@ public final class CSVReader {
             if position >= buffer.count { fill() }
             if (quoted || !wasQuoted), position < buffer.count, appendRun() { continue }
             guard let byte = peek() else {
-                if quoted { throw Failure(line: startLine, reason: "a quoted field is not closed before the end of the file") }
+                if quoted {
+                    throw Failure(line: startLine, reason: "a quoted field is not closed before the end of the file")
+                }
                 try finishField()
                 return record()
             }
@@ -222,7 +230,9 @@ public final class CSVReader {
                 return record()
             case UInt8(ascii: "\""):
                 guard fieldBytes == 0, !wasQuoted else {
-                    throw Failure(line: line, reason: "a quote inside an unquoted field; quote the whole field and double the quote")
+                    throw Failure(
+                        line: line,
+                        reason: "a quote inside an unquoted field; quote the whole field and double the quote")
                 }
                 quoted = true
                 wasQuoted = true
@@ -275,7 +285,9 @@ public struct CSVHeader: Sendable {
             }
             guard known.contains(name) else {
                 let near = Spelling.nearest(to: name, among: known)
-                throw RecordError.invalid("\(file):1: unknown column '\(name)'\(near.map { "; did you mean '\($0)'?" } ?? ""); the columns are \(known.joined(separator: ","))")
+                throw RecordError.invalid(
+                    "\(file):1: unknown column '\(name)'\(near.map { "; did you mean '\($0)'?" } ?? ""); the columns are \(known.joined(separator: ","))"
+                )
             }
             guard index[name] == nil else { throw RecordError.invalid("\(file):1: column '\(name)' appears twice") }
             index[name] = i
@@ -298,4 +310,3 @@ public struct CSVHeader: Sendable {
 
     public func has(_ column: String) -> Bool { index[column] != nil }
 }
-

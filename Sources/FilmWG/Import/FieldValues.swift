@@ -23,7 +23,8 @@ extension [FieldProblem] {
     /// Throws the first problem as a `RecordError.invalid`, naming how many more there are.
     public func throwIfAny() throws {
         guard let first else { return }
-        let more = count > 1 ? " (and \(count - 1) more: \(dropFirst().map(\.description).joined(separator: "; ")))" : ""
+        let more =
+            count > 1 ? " (and \(count - 1) more: \(dropFirst().map(\.description).joined(separator: "; ")))" : ""
         throw RecordError.invalid(first.sentence + more)
     }
 }
@@ -59,7 +60,9 @@ public struct FieldValues: Sendable, Equatable {
         var start = scalars.startIndex
         var end = scalars.endIndex
         while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
-        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace {
+            end = scalars.index(before: end)
+        }
         return String(scalars[start..<end])
     }
 
@@ -105,7 +108,8 @@ struct FieldReader {
         guard case .set(let text?) = raw(column) else { return raw(column).map { _ in nil } }
         guard let date = CalendarDate(iso: text) else {
             let reason = Days.problem(text) ?? "'\(Self.shown(text))' is not a date; write it as YYYY-MM-DD"
-            problem(column, reason.hasPrefix("'") ? "'\(Self.shown(text))' is not a date; write it as YYYY-MM-DD" : reason)
+            problem(
+                column, reason.hasPrefix("'") ? "'\(Self.shown(text))' is not a date; write it as YYYY-MM-DD" : reason)
             return .keep
         }
         return .set(date)
@@ -170,7 +174,8 @@ struct FieldReader {
         guard case .set(let text?) = raw(column) else { return raw(column).map { _ in nil } }
         guard allowed.contains(text) else {
             let near = Spelling.nearest(to: text.lowercased(), among: allowed).map { "; did you mean '\($0)'?" } ?? ""
-            problem(column, "'\(Self.shown(text))' is not \(noun); use one of \(allowed.joined(separator: ", "))\(near)")
+            problem(
+                column, "'\(Self.shown(text))' is not \(noun); use one of \(allowed.joined(separator: ", "))\(near)")
             return .keep
         }
         return .set(text)
@@ -180,7 +185,10 @@ struct FieldReader {
     mutating func uscc(_ column: String) -> Change<String> {
         guard case .set(let text?) = raw(column) else { return raw(column).map { _ in nil } }
         if let reason = USCC.problem(text) {
-            problem(column, reason, sentence: column == "uscc" ? USCC.sentence(code: text, problem: reason) : "\(column) \(text): \(reason)")
+            problem(
+                column, reason,
+                sentence: column == "uscc" ? USCC.sentence(code: text, problem: reason) : "\(column) \(text): \(reason)"
+            )
             return .keep
         }
         return .set(text)

@@ -37,6 +37,7 @@ public struct Membership: Sendable, Equatable {
     public var periodDescription: String {
         let article = tier == .initiating ? "an" : "a"
         guard let leftOn else { return "\(article) \(tier.rawValue) membership from \(joinedOn), still open" }
-        return "\(article) \(tier.rawValue) membership from \(joinedOn) to \(leftOn.adding(days: -1)) (left on \(leftOn))"
+        return
+            "\(article) \(tier.rawValue) membership from \(joinedOn) to \(leftOn.adding(days: -1)) (left on \(leftOn))"
     }
 }

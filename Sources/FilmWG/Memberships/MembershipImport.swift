@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// `filmwg member import FILE.csv`: header `company_uscc,tier,joined_on,left_on`; each row a
 /// membership over the half-open period `[joined_on, left_on)` (left_on empty: still a member).
@@ -12,7 +12,9 @@ public struct MembershipImport {
     public init(_ db: Connection) { self.db = db }
 
     /// - Throws: `CSVFileError`, `RecordError.invalid` (bad header, broken CSV), `ImportFailure`.
-    public func run(file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()) throws
+    public func run(
+        file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()
+    ) throws
         -> ImportReport
     {
         try CSVImporter(db: db, schema: MembershipSchema()).run(path: path, options: options, listener: listener)
@@ -43,7 +45,10 @@ struct MembershipSchema: ImportSchema {
         }
         if joined == nil, !bad.contains("joined_on") { problems.append(FieldProblem("joined_on", "is required")) }
         if let joined, let left, left <= joined {
-            problems.append(FieldProblem("left_on", "\(left) must be after joined_on \(joined) (the last day as a member is the day before)"))
+            problems.append(
+                FieldProblem(
+                    "left_on", "\(left) must be after joined_on \(joined) (the last day as a member is the day before)")
+            )
         }
         return ([company, tier, joined?.description, left?.description], problems)
     }
@@ -94,7 +99,8 @@ struct MembershipSchema: ImportSchema {
     }
 
     func write(on db: Connection) throws -> Int {
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO filmwg.memberships (company_id, tier, period)
             SELECT c.id, r.tier, daterange(r.joined_on, r.left_on, '[)')
               FROM pg_temp.import_rows r JOIN filmwg.companies c ON c.uscc = r.company_uscc

@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// Reads and writes `filmwg.memberships`. Use from one task at a time (it uses one `Connection`).
 public struct MembershipRepository {
@@ -27,14 +27,18 @@ public struct MembershipRepository {
                 // constraint can otherwise deadlock (40P01) instead of the second one seeing the
                 // first one's period and failing with the overlap.
                 try tx.execute("SELECT 1 FROM filmwg.companies WHERE id = \(company.id) FOR NO KEY UPDATE")
-                return try tx.query("""
+                return try tx.query(
+                    """
                     INSERT INTO filmwg.memberships (company_id, tier, period)
                     VALUES (\(company.id), \(tier.rawValue), daterange(\(from), NULL, '[)'))
                     RETURNING id
-                    """).one().decode(Int64.self, at: 0)
+                    """
+                ).one().decode(Int64.self, at: 0)
             }
             return try find(id: id)
-        } catch let error as PostgresError where error.isExclusionViolation && error.constraint == "memberships_no_overlap" {
+        } catch let error as PostgresError
+            where error.isExclusionViolation && error.constraint == "memberships_no_overlap"
+        {
             throw try overlapError(company: company, from: from, to: nil)
         } catch let error as PostgresError {
             throw DatabaseErrors.translate(error, constraints: Self.sentences)
@@ -54,18 +58,23 @@ public struct MembershipRepository {
         }
         guard open.joinedOn < day else {
             throw RecordError.invalid(
-                "company \(company.reference) joined on \(open.joinedOn), so it can leave on \(open.joinedOn.adding(days: 1)) at the earliest, not \(day)")
+                "company \(company.reference) joined on \(open.joinedOn), so it can leave on \(open.joinedOn.adding(days: 1)) at the earliest, not \(day)"
+            )
         }
         do {
-            let changed = try db.execute("""
+            let changed = try db.execute(
+                """
                 UPDATE filmwg.memberships SET period = daterange(lower(period), \(day), '[)'),
                        row_version = \(Int32(clamping: open.rowVersion))
                  WHERE id = \(open.id)
                 """)
-            guard changed == 1 else { throw RecordError.notFound("the membership of company \(company.reference) is gone") }
+            guard changed == 1 else {
+                throw RecordError.notFound("the membership of company \(company.reference) is gone")
+            }
         } catch let error as PostgresError where error.sqlState == DatabaseErrors.staleVersion {
             throw RecordError.conflict(
-                "the membership of company \(company.reference) was changed by someone else while leaving; nothing was written, try again")
+                "the membership of company \(company.reference) was changed by someone else while leaving; nothing was written, try again"
+            )
         } catch let error as PostgresError {
             throw DatabaseErrors.translate(error, constraints: Self.sentences)
         }
@@ -92,7 +101,9 @@ public struct MembershipRepository {
 
     /// The memberships that contain `asOf` (default: today in Asia/Shanghai), by company name;
     /// at most one per company.
-    public func members(asOf: CalendarDate? = nil, tier: MembershipTier? = nil, limit: Int? = nil) throws -> [Membership] {
+    public func members(asOf: CalendarDate? = nil, tier: MembershipTier? = nil, limit: Int? = nil) throws
+        -> [Membership]
+    {
         var query: Query = """
             \(Self.select)
              WHERE m.period @> coalesce(\(asOf), (now() AT TIME ZONE 'Asia/Shanghai')::date)
@@ -121,18 +132,23 @@ public struct MembershipRepository {
     }
 
     private func overlapError(company: Company, from: CalendarDate, to: CalendarDate?) throws -> RecordError {
-        let row = try db.query("""
+        let row = try db.query(
+            """
             \(Self.select)
              WHERE m.company_id = \(company.id) AND m.period && daterange(\(from), \(to), '[)')
              ORDER BY lower(m.period) LIMIT 1
-            """).optional()
+            """
+        ).optional()
         guard let existing = try row.map(Self.membership) else {
-            return RecordError.conflict("company \(company.reference) got an overlapping membership meanwhile; try again")
+            return RecordError.conflict(
+                "company \(company.reference) got an overlapping membership meanwhile; try again")
         }
-        let advice: Phrase = existing.isOpen
+        let advice: Phrase =
+            existing.isOpen
             ? "; end it first with 'filmwg member leave \(company.reference) \(field: "on") DATE'"
             : "; choose a day from \(existing.leftOn!) on"
         return RecordError.invalid(
-            "company \(company.reference) already has \(existing.periodDescription), which overlaps the new one from \(from)\(advice)")
+            "company \(company.reference) already has \(existing.periodDescription), which overlaps the new one from \(from)\(advice)"
+        )
     }
 }

@@ -18,7 +18,8 @@ public struct PolicyRepository {
     static let refusals: [String: Phrase] = [
         "policies_code_key": "a policy with this code already exists; use 'filmwg policy revise CODE' for a new rule",
         "policies_code_check": "a policy code may hold only letters, digits, - and _",
-        "policies_code_lower_key": "a policy with that code in another case already exists; codes are unique regardless of case",
+        "policies_code_lower_key":
+            "a policy with that code in another case already exists; codes are unique regardless of case",
         "policies_title_check": "the title must not be blank",
         "policies_cap_check": "the cap must be 0 or more",
         "policy_versions_no_overlap":
@@ -74,7 +75,8 @@ public struct PolicyRepository {
         if let cap, !Amount.isCents(cap) {
             throw RecordError.invalid("the cap \(cap) has more than 2 decimals")
         }
-        let group = pick(terms.exclusiveGroup?.trimmingCharacters(in: .whitespaces), "exclusive-group", previous?.exclusiveGroup)
+        let group = pick(
+            terms.exclusiveGroup?.trimmingCharacters(in: .whitespaces), "exclusive-group", previous?.exclusiveGroup)
         if let group, group.range(of: "^[a-z0-9_-]+$", options: .regularExpression) == nil {
             throw RecordError.invalid("exclusive group '\(group)' may hold only lower-case letters, digits, - and _")
         }

@@ -115,7 +115,9 @@ public struct EmploymentInput: Sendable, Equatable {
     public var employedTo: CalendarDate?
     public var title: String?
 
-    public init(companyID: Int64, employedFrom: CalendarDate? = nil, employedTo: CalendarDate? = nil, title: String? = nil) {
+    public init(
+        companyID: Int64, employedFrom: CalendarDate? = nil, employedTo: CalendarDate? = nil, title: String? = nil
+    ) {
         self.companyID = companyID
         self.employedFrom = employedFrom
         self.employedTo = employedTo
@@ -124,7 +126,11 @@ public struct EmploymentInput: Sendable, Equatable {
 
     public func problems() -> [FieldProblem] {
         if let from = employedFrom, let to = employedTo, to <= from {
-            return [FieldProblem("employed_to", "\(to) must be after employed_from \(from) (the last day employed is the day before)")]
+            return [
+                FieldProblem(
+                    "employed_to", "\(to) must be after employed_from \(from) (the last day employed is the day before)"
+                )
+            ]
         }
         return []
     }

@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// `filmwg professional import FILE.csv`: header
 /// `full_name,latin_name,title,email,phone,specialties,company_uscc,employed_from,employed_to`;
@@ -13,7 +13,9 @@ public struct ProfessionalImport {
     public init(_ db: Connection) { self.db = db }
 
     /// - Throws: `CSVFileError`, `RecordError.invalid` (bad header, broken CSV), `ImportFailure`.
-    public func run(file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()) throws
+    public func run(
+        file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()
+    ) throws
         -> ImportReport
     {
         try CSVImporter(db: db, schema: ProfessionalSchema()).run(path: path, options: options, listener: listener)
@@ -43,10 +45,14 @@ struct ProfessionalSchema: ImportSchema {
         problems += reader.problems
         let companyGiven = values["company_uscc"].map { !$0.isEmpty } ?? false
         if !companyGiven, from != nil || to != nil {
-            problems.append(FieldProblem("company_uscc", "employed_from and employed_to need the company_uscc of the employer"))
+            problems.append(
+                FieldProblem("company_uscc", "employed_from and employed_to need the company_uscc of the employer"))
         }
         if let from, let to, to <= from {
-            problems.append(FieldProblem("employed_to", "\(to) must be after employed_from \(from) (the last day employed is the day before)"))
+            problems.append(
+                FieldProblem(
+                    "employed_to", "\(to) must be after employed_from \(from) (the last day employed is the day before)"
+                ))
         }
         return (
             [
@@ -86,18 +92,21 @@ struct ProfessionalSchema: ImportSchema {
         let sequence = try db.query("SELECT pg_get_serial_sequence('filmwg.professionals', 'id')").one()
             .decode(String.self, at: 0)
         try db.execute("CREATE TEMP TABLE import_ids (line integer PRIMARY KEY, id bigint NOT NULL) ON COMMIT DROP")
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO pg_temp.import_ids (line, id)
             SELECT line, nextval(\(sequence)::regclass) FROM pg_temp.import_rows WHERE problems IS NULL ORDER BY line
             """)
-        let written = try db.execute("""
+        let written = try db.execute(
+            """
             INSERT INTO filmwg.professionals (id, full_name, latin_name, title, email, phone, specialties)
             OVERRIDING SYSTEM VALUE
             SELECT i.id, r.full_name, r.latin_name, r.title, r.email, r.phone, r.specialties
               FROM pg_temp.import_rows r JOIN pg_temp.import_ids i USING (line)
              ORDER BY r.line
             """)
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO filmwg.employments (professional_id, company_id, period, title)
             SELECT i.id, c.id, daterange(r.employed_from, r.employed_to, '[)'), r.title
               FROM pg_temp.import_rows r

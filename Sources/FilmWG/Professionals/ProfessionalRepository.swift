@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// Which professionals `list` returns.
 public struct ProfessionalFilter: Sendable, Equatable {
@@ -41,12 +41,14 @@ public struct ProfessionalRepository {
         try checkEmailIsFree(input.email, exceptID: nil)
         let id = try translating(email: input.email) {
             try db.transaction { tx in
-                let id = try tx.query("""
+                let id = try tx.query(
+                    """
                     INSERT INTO filmwg.professionals (full_name, latin_name, title, email, phone, specialties)
                     VALUES (\(input.fullName), \(input.latinName), \(input.title), \(input.email), \(input.phone),
                             \(input.specialties))
                     RETURNING id
-                    """).one().decode(Int64.self, at: 0)
+                    """
+                ).one().decode(Int64.self, at: 0)
                 if let employment { try insert(employment, professionalID: id, on: tx) }
                 return id
             }
@@ -63,9 +65,12 @@ public struct ProfessionalRepository {
     }
 
     public func find(email: String) throws -> Professional? {
-        guard let row = try db.query("""
-            SELECT \(Self.columns) FROM filmwg.professionals p WHERE lower(p.email) = lower(\(email))
-            """).optional()
+        guard
+            let row = try db.query(
+                """
+                SELECT \(Self.columns) FROM filmwg.professionals p WHERE lower(p.email) = lower(\(email))
+                """
+            ).optional()
         else { return nil }
         var professional = try Self.professional(row)
         professional.employments = try employments(professionalID: professional.id)
@@ -104,7 +109,8 @@ public struct ProfessionalRepository {
         switch ref {
         case .id(let id): .notFound("no professional has id \(id); see 'filmwg professional list'")
         case .email(let email):
-            .notFound("no professional has the e-mail address \(email); see 'filmwg professional list \(field: "search")'")
+            .notFound(
+                "no professional has the e-mail address \(email); see 'filmwg professional list \(field: "search")'")
         }
     }
 
@@ -113,14 +119,17 @@ public struct ProfessionalRepository {
         var query: Query = "SELECT \(Self.columns) FROM filmwg.professionals p WHERE true"
         if let search = filter.search, !search.isEmpty {
             let pattern = "%" + CompanyRepository.escapeLike(search) + "%"
-            query = query + " AND (p.full_name ILIKE \(pattern) OR p.latin_name ILIKE \(pattern) OR p.email ILIKE \(pattern))"
+            query =
+                query
+                + " AND (p.full_name ILIKE \(pattern) OR p.latin_name ILIKE \(pattern) OR p.email ILIKE \(pattern))"
         }
         if let company = filter.companyID {
-            query = query + """
-                 AND EXISTS (SELECT 1 FROM filmwg.employments e WHERE e.professional_id = p.id
-                   AND e.company_id = \(company)
-                   AND e.period @> coalesce(\(filter.asOf), (now() AT TIME ZONE 'Asia/Shanghai')::date))
-                """
+            query =
+                query + """
+                     AND EXISTS (SELECT 1 FROM filmwg.employments e WHERE e.professional_id = p.id
+                       AND e.company_id = \(company)
+                       AND e.period @> coalesce(\(filter.asOf), (now() AT TIME ZONE 'Asia/Shanghai')::date))
+                    """
         }
         if !filter.includeErased { query = query + " AND p.erased_at IS NULL" }
         query = query + " ORDER BY p.full_name NULLS LAST, p.id"
@@ -138,34 +147,43 @@ public struct ProfessionalRepository {
     ) throws -> Professional {
         guard let current = try find(id: id) else { throw RecordError.notFound("no professional has id \(id)") }
         if current.erasedAt != nil {
-            throw RecordError.invalid("professional \(id) was erased; its personal data cannot be recorded again, add a new professional instead")
+            throw RecordError.invalid(
+                "professional \(id) was erased; its personal data cannot be recorded again, add a new professional instead"
+            )
         }
         try input.problems().throwIfAny()
         try checkEmailIsFree(input.email, exceptID: id)
         var merged = employment
-        if let employment, let open = current.employments.last(where: { $0.companyId == employment.companyID && $0.isOpen }) {
+        if let employment,
+            let open = current.employments.last(where: { $0.companyId == employment.companyID && $0.isOpen })
+        {
             merged?.employedFrom = employment.employedFrom ?? open.employedFrom
         }
         try (merged?.problems() ?? []).throwIfAny()
         try translating(email: input.email, id: id) {
             try db.transaction { tx in
                 if input != current.input {
-                    let changed = try tx.execute("""
+                    let changed = try tx.execute(
+                        """
                         UPDATE filmwg.professionals SET full_name = \(input.fullName), latin_name = \(input.latinName),
                             title = \(input.title), email = \(input.email), phone = \(input.phone),
                             specialties = \(input.specialties), row_version = \(Int32(clamping: expectVersion))
                         WHERE id = \(id)
                         """)
-                    guard changed == 1 else { throw RecordError.notFound("no professional has id \(id); it may have been deleted") }
+                    guard changed == 1 else {
+                        throw RecordError.notFound("no professional has id \(id); it may have been deleted")
+                    }
                 } else if expectVersion != current.rowVersion {
                     // Only the employment changes, so the person's row is not rewritten; the
                     // version the caller named must still be the current one.
                     throw RecordError.conflict(
-                        "professional \(id) is at version \(current.rowVersion), not \(expectVersion): someone changed it since you read it; nothing was written, show it again and retry")
+                        "professional \(id) is at version \(current.rowVersion), not \(expectVersion): someone changed it since you read it; nothing was written, show it again and retry"
+                    )
                 }
                 guard let merged else { return }
                 if let open = current.employments.last(where: { $0.companyId == merged.companyID && $0.isOpen }) {
-                    try tx.execute("""
+                    try tx.execute(
+                        """
                         UPDATE filmwg.employments
                            SET period = daterange(\(merged.employedFrom), \(merged.employedTo), '[)'),
                                row_version = \(Int32(clamping: open.rowVersion))
@@ -194,13 +212,15 @@ public struct ProfessionalRepository {
     }
 
     public func employments(professionalID: Int64) throws -> [Employment] {
-        try db.query("""
+        try db.query(
+            """
             SELECT e.id, e.professional_id, e.company_id, lower(e.period), upper(e.period), e.title, e.row_version,
                    c.uscc, c.name
               FROM filmwg.employments e JOIN filmwg.companies c ON c.id = e.company_id
              WHERE e.professional_id = \(professionalID)
              ORDER BY lower(e.period) NULLS FIRST, e.id
-            """).map { row in
+            """
+        ).map { row in
             let (id, person, company, from, to, title, version, uscc, name) = try row.decode(
                 (Int64, Int64, Int64, CalendarDate?, CalendarDate?, String?, Int, String?, String).self)
             return Employment(
@@ -212,7 +232,8 @@ public struct ProfessionalRepository {
     // MARK: - Rows and refusals
 
     private func insert(_ employment: EmploymentInput, professionalID: Int64, on tx: Connection) throws {
-        try tx.execute("""
+        try tx.execute(
+            """
             INSERT INTO filmwg.employments (professional_id, company_id, period, title)
             VALUES (\(professionalID), \(employment.companyID),
                     daterange(\(employment.employedFrom), \(employment.employedTo), '[)'), \(employment.title))
@@ -229,11 +250,14 @@ public struct ProfessionalRepository {
 
     private func checkEmailIsFree(_ email: String?, exceptID: Int64?) throws {
         guard let email else { return }
-        let row = try db.query("""
+        let row = try db.query(
+            """
             SELECT id FROM filmwg.professionals WHERE lower(email) = lower(\(email)) AND id IS DISTINCT FROM \(exceptID)
-            """).optional()
+            """
+        ).optional()
         if let row {
-            throw RecordError.invalid("email \(email): already belongs to professional \(try row.decode(Int64.self, at: 0))")
+            throw RecordError.invalid(
+                "email \(email): already belongs to professional \(try row.decode(Int64.self, at: 0))")
         }
     }
 
@@ -243,7 +267,8 @@ public struct ProfessionalRepository {
         } catch let error as PostgresError {
             if error.sqlState == DatabaseErrors.staleVersion, let id {
                 throw RecordError.conflict(
-                    "professional \(id) was changed by someone else since you read it (\(error.message)); nothing was written, show it again and retry")
+                    "professional \(id) was changed by someone else since you read it (\(error.message)); nothing was written, show it again and retry"
+                )
             }
             throw DatabaseErrors.translate(error, constraints: Self.sentences(email: email))
         }

@@ -115,7 +115,8 @@ public struct ReportRepository {
     /// Every view of schema reporting, by name, with its comment. Empty when the schema is missing.
     /// - Throws: `PostgresError` when the catalog cannot be read.
     public func list() throws -> [Report] {
-        try db.query("""
+        try db.query(
+            """
             SELECT c.relname::text,
                    coalesce(obj_description(c.oid, 'pg_class'), ''),
                    EXISTS (SELECT 1 FROM pg_catalog.pg_proc p
@@ -127,7 +128,8 @@ public struct ReportRepository {
               JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
              WHERE n.nspname = 'reporting' AND c.relkind IN ('v', 'm')
              ORDER BY c.relname
-            """).map { row in
+            """
+        ).map { row in
             let (name, comment, takesDay) = try row.decode((String, String, Bool).self)
             return Report(name: name, comment: comment, takesDay: takesDay)
         }
@@ -171,12 +173,14 @@ public struct ReportRepository {
     ) throws {
         let report = try report(named: name)
         if asOf != nil, !report.takesDay {
-            throw ReportError.takesNoDay(report: report.name, reportsTakingADay: try list().filter(\.takesDay).map(\.name))
+            throw ReportError.takesNoDay(
+                report: report.name, reportsTakingADay: try list().filter(\.takesDay).map(\.name))
         }
         let viewColumns = try self.columns(of: report.name)
         // Every identifier below comes from the catalog, quoted; the day and limit are bound.
         let selected = viewColumns.map { Query.quoteIdentifier($0.name) }.joined(separator: ", ")
-        let order = viewColumns.indices.filter { viewColumns[$0].sortable }.map { String($0 + 1) }.joined(separator: ", ")
+        let order = viewColumns.indices.filter { viewColumns[$0].sortable }.map { String($0 + 1) }.joined(
+            separator: ", ")
         var query: Query = "SELECT \(unsafeRaw: selected) FROM "
         if let asOf {
             query = query + "reporting.\(identifier: report.name + "_as_of")(\(asOf))"
@@ -215,7 +219,8 @@ public struct ReportRepository {
     /// The columns of a view of schema reporting, in order, and whether each can be sorted
     /// (a type such as json has no ordering; such a column is left out of ORDER BY).
     func columns(of view: String) throws -> [(name: String, sortable: Bool)] {
-        try db.query("""
+        try db.query(
+            """
             SELECT a.attname::text,
                    EXISTS (SELECT 1
                              FROM pg_catalog.pg_opclass oc
@@ -232,7 +237,8 @@ public struct ReportRepository {
              WHERE n.nspname = 'reporting' AND c.relname = \(view)
                AND a.attnum > 0 AND NOT a.attisdropped
              ORDER BY a.attnum
-            """).map { row in
+            """
+        ).map { row in
             let (name, sortable) = try row.decode((String, Bool).self)
             return (name, sortable)
         }

@@ -79,7 +79,9 @@ public struct CandidateSpec: Sendable, Equatable {
             let part = parts[index]
             if part.isEmpty { return nil }
             guard let value = Int(part), value >= 0 else {
-                throw RecordError.invalid("candidate '\(text)': \(name) must be a whole number of 0 or more, or empty when not published, not '\(part)'")
+                throw RecordError.invalid(
+                    "candidate '\(text)': \(name) must be a whole number of 0 or more, or empty when not published, not '\(part)'"
+                )
             }
             return value
         }
@@ -89,7 +91,8 @@ public struct CandidateSpec: Sendable, Equatable {
             case "elected", "yes", "true": elected = true
             case "", "no", "false", "not-elected": elected = false
             default:
-                throw RecordError.invalid("candidate '\(text)': the fifth part is 'elected' or empty, not '\(parts[4])'; \(form)")
+                throw RecordError.invalid(
+                    "candidate '\(text)': the fifth part is 'elected' or empty, not '\(parts[4])'; \(form)")
             }
         }
         return CandidateSpec(

@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// Records and shows the votes that filled the group's positions (`filmwg.elections`,
 /// `filmwg.election_candidates`).
@@ -28,41 +28,55 @@ public struct ElectionRepository {
         for candidate in candidates where !seen.insert(candidate.professionalId).inserted {
             throw RecordError.invalid("professional \(candidate.professionalId) is listed twice as a candidate")
         }
-        let (code, seats) = try db.query("SELECT code, seats FROM filmwg.positions WHERE id = \(positionId)")
+        let (code, seats) =
+            try db.query("SELECT code, seats FROM filmwg.positions WHERE id = \(positionId)")
             .optional().map { try $0.decode((String, Int).self) }
             ?? { throw RecordError.notFound("no position with id \(positionId); see 'filmwg position list'") }()
         let elected = candidates.filter(\.elected).count
         if elected > seats {
-            throw RecordError.invalid("\(elected) candidates are marked elected, but position \(code) has \(seats) seat\(seats == 1 ? "" : "s")")
+            throw RecordError.invalid(
+                "\(elected) candidates are marked elected, but position \(code) has \(seats) seat\(seats == 1 ? "" : "s")"
+            )
         }
         if let eventId {
-            guard let day = try db.query("""
-                SELECT (starts_at AT TIME ZONE 'Asia/Shanghai')::date FROM filmwg.events WHERE id = \(eventId)
-                """).optional()?.decode(CalendarDate.self, at: 0)
+            guard
+                let day = try db.query(
+                    """
+                    SELECT (starts_at AT TIME ZONE 'Asia/Shanghai')::date FROM filmwg.events WHERE id = \(eventId)
+                    """
+                ).optional()?.decode(CalendarDate.self, at: 0)
             else { throw RecordError.notFound("no event with id \(eventId); see 'filmwg event list'") }
             // An event may last several days; a vote on a later day of it is fine.
-            let ends = try db.query("""
+            let ends = try db.query(
+                """
                 SELECT coalesce((ends_at AT TIME ZONE 'Asia/Shanghai')::date, (starts_at AT TIME ZONE 'Asia/Shanghai')::date)
                   FROM filmwg.events WHERE id = \(eventId)
-                """).one().decode(CalendarDate.self, at: 0)
+                """
+            ).one().decode(CalendarDate.self, at: 0)
             guard heldOn >= day, heldOn <= ends else {
-                throw RecordError.invalid("event \(eventId) took place on \(day)\(ends == day ? "" : " to \(ends)"), not on \(heldOn); check \(field: "held_on") or \(field: "event")")
+                throw RecordError.invalid(
+                    "event \(eventId) took place on \(day)\(ends == day ? "" : " to \(ends)"), not on \(heldOn); check \(field: "held_on") or \(field: "event")"
+                )
             }
         }
         let id = try db.transaction { db in
             let id = try DatabaseErrors.translating {
-                try db.query("""
+                try db.query(
+                    """
                     INSERT INTO filmwg.elections (event_id, held_on, position_id, notes)
                     VALUES (\(eventId), \(heldOn), \(positionId), \(Vocabulary.optional(notes)))
                     RETURNING id
-                    """).one().decode(Int64.self, at: 0)
+                    """
+                ).one().decode(Int64.self, at: 0)
             }
             for candidate in candidates {
                 _ = try DatabaseErrors.translating([
                     "election_candidates_professional_id_fkey": "no professional with id \(candidate.professionalId)",
-                    "election_candidates_company_id_fkey": "no company with id \(candidate.companyId.map(String.init) ?? "")",
+                    "election_candidates_company_id_fkey":
+                        "no company with id \(candidate.companyId.map(String.init) ?? "")",
                 ]) {
-                    try db.execute("""
+                    try db.execute(
+                        """
                         INSERT INTO filmwg.election_candidates
                                (election_id, professional_id, company_id, votes_for, votes_against, votes_abstain, elected)
                         VALUES (\(id), \(candidate.professionalId), \(candidate.companyId), \(candidate.votesFor),
@@ -88,12 +102,14 @@ public struct ElectionRepository {
     /// Elections by day, each with its candidates.
     public func list(positionId: Int64? = nil, limit: Int? = nil) throws -> [Election] {
         if let limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
-        var elections = try db.query("""
+        var elections = try db.query(
+            """
             \(Self.columns)
              WHERE (\(positionId)::bigint IS NULL OR e.position_id = \(positionId))
              ORDER BY e.held_on, e.id
              LIMIT \(limit)
-            """).map(Self.decode)
+            """
+        ).map(Self.decode)
         let byElection = try candidates(of: elections.map(\.id))
         for index in elections.indices { elections[index].candidates = byElection[elections[index].id] ?? [] }
         return elections
@@ -110,7 +126,8 @@ public struct ElectionRepository {
     func candidates(of ids: [Int64]) throws -> [Int64: [ElectionCandidate]] {
         guard !ids.isEmpty else { return [:] }
         var result: [Int64: [ElectionCandidate]] = [:]
-        for row in try db.query("""
+        for row in try db.query(
+            """
             SELECT c.election_id, c.professional_id, p.full_name, c.company_id, c.votes_for, c.votes_against,
                    c.votes_abstain, c.elected
               FROM filmwg.election_candidates c
@@ -121,9 +138,10 @@ public struct ElectionRepository {
         {
             let (election, professional, name, company, votesFor, against, abstain, elected) =
                 try row.decode((Int64, Int64, String?, Int64?, Int?, Int?, Int?, Bool).self)
-            result[election, default: []].append(ElectionCandidate(
-                professionalId: professional, professionalName: name, companyId: company, votesFor: votesFor,
-                votesAgainst: against, votesAbstain: abstain, elected: elected))
+            result[election, default: []].append(
+                ElectionCandidate(
+                    professionalId: professional, professionalName: name, companyId: company, votesFor: votesFor,
+                    votesAgainst: against, votesAbstain: abstain, elected: elected))
         }
         return result
     }

@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// Lists, adds and updates the group's positions (`filmwg.positions`).
 public struct PositionRepository {
@@ -7,7 +7,8 @@ public struct PositionRepository {
     public init(_ db: Connection) { self.db = db }
 
     static let constraints: [String: Phrase] = [
-        "positions_code_check": "a position code is lower-case letters, digits and _, starting with a letter (e.g. deputy_head)",
+        "positions_code_check":
+            "a position code is lower-case letters, digits and _, starting with a letter (e.g. deputy_head)",
         "positions_title_check": "the title must not be blank",
         "positions_seats_check": "a position has at least 1 seat",
     ]
@@ -47,9 +48,11 @@ public struct PositionRepository {
         guard let title = Vocabulary.optional(title) else { throw RecordError.invalid("the title must not be blank") }
         guard seats >= 1 else { throw RecordError.invalid("a position has at least 1 seat, not \(seats)") }
         var constraints = Self.constraints
-        constraints["positions_code_key"] = "there is already a position with code '\(code)'; see 'filmwg position list'"
+        constraints["positions_code_key"] =
+            "there is already a position with code '\(code)'; see 'filmwg position list'"
         _ = try DatabaseErrors.translating(constraints) {
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO filmwg.positions (code, title, title_zh, seats)
                 VALUES (\(code), \(title), \(Vocabulary.optional(titleZh)), \(seats))
                 """)
@@ -73,7 +76,8 @@ public struct PositionRepository {
         if let title, Vocabulary.optional(title) == nil { throw RecordError.invalid("the title must not be blank") }
         let version = expectVersion ?? current.rowVersion
         _ = try RoleAssignmentRepository.translatingSeats(Self.constraints) {
-            try db.execute("""
+            try db.execute(
+                """
                 UPDATE filmwg.positions
                    SET seats = coalesce(\(seats), seats),
                        title = coalesce(\(Vocabulary.optional(title)), title),

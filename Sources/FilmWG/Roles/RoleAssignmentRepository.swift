@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// Assigns, ends and lists the holders of the group's positions (`filmwg.role_assignments`).
 ///
@@ -22,8 +22,12 @@ public struct RoleAssignmentRepository {
         """
 
     static func decode(_ row: Row) throws -> RoleAssignment {
-        let (id, positionId, position, professionalId, professionalName, companyId, companyName, from, to, version, created) =
-            try row.decode((Int64, Int64, String, Int64, String?, Int64?, String?, CalendarDate, CalendarDate?, Int, Date).self)
+        let (
+            id, positionId, position, professionalId, professionalName, companyId, companyName, from, to, version,
+            created
+        ) =
+            try row.decode(
+                (Int64, Int64, String, Int64, String?, Int64?, String?, CalendarDate, CalendarDate?, Int, Date).self)
         return RoleAssignment(
             id: id, positionId: positionId, position: position, professionalId: professionalId,
             professionalName: professionalName, companyId: companyId, companyName: companyName, termFrom: from,
@@ -41,7 +45,8 @@ public struct RoleAssignmentRepository {
     ) throws -> RoleAssignment {
         if let to, to <= from {
             throw RecordError.invalid(
-                "the term would end on \(to) before it starts on \(from); terms are half-open, \(field: "to") is the first day the position is no longer held")
+                "the term would end on \(to) before it starts on \(from); terms are half-open, \(field: "to") is the first day the position is no longer held"
+            )
         }
         let id = try Self.translatingSeats([
             "role_assignments_no_overlap":
@@ -50,11 +55,13 @@ public struct RoleAssignmentRepository {
             "role_assignments_professional_id_fkey": "no professional with id \(professionalId)",
             "role_assignments_company_id_fkey": "no company with id \(companyId.map(String.init) ?? "")",
         ]) {
-            try db.query("""
+            try db.query(
+                """
                 INSERT INTO filmwg.role_assignments (position_id, professional_id, company_id, term)
                 VALUES (\(positionId), \(professionalId), \(companyId), daterange(\(from), \(to), '[)'))
                 RETURNING id
-                """).one().decode(Int64.self, at: 0)
+                """
+            ).one().decode(Int64.self, at: 0)
         }
         return try show(id)
     }
@@ -67,14 +74,17 @@ public struct RoleAssignmentRepository {
         let current = try show(id)
         if let to = current.termTo {
             throw RecordError.invalid(
-                "role assignment \(id) already ended: \(current.position) was held up to \(to.adding(days: -1)); nothing was changed")
+                "role assignment \(id) already ended: \(current.position) was held up to \(to.adding(days: -1)); nothing was changed"
+            )
         }
         guard on > current.termFrom else {
             throw RecordError.invalid(
-                "role assignment \(id) starts on \(current.termFrom); \(field: "on") must be a later day (the first day it is no longer held)")
+                "role assignment \(id) starts on \(current.termFrom); \(field: "on") must be a later day (the first day it is no longer held)"
+            )
         }
         _ = try Self.translatingSeats {
-            try db.execute("""
+            try db.execute(
+                """
                 UPDATE filmwg.role_assignments
                    SET term = daterange(lower(term), \(on), '[)'), row_version = \(expectVersion ?? current.rowVersion)
                  WHERE id = \(id)
@@ -94,7 +104,8 @@ public struct RoleAssignmentRepository {
     /// Assignments by position, then start of term.
     public func list(_ filter: RoleAssignmentFilter = RoleAssignmentFilter()) throws -> [RoleAssignment] {
         if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
-        return try db.query("""
+        return try db.query(
+            """
             \(Self.columns)
              WHERE (\(filter.asOf)::date IS NULL OR r.term @> \(filter.asOf)::date)
                AND (\(filter.positionId)::bigint IS NULL OR r.position_id = \(filter.positionId))
@@ -102,7 +113,8 @@ public struct RoleAssignmentRepository {
                AND (\(filter.companyId)::bigint IS NULL OR r.company_id = \(filter.companyId))
              ORDER BY p.code, lower(r.term), r.id
              LIMIT \(filter.limit)
-            """).map(Self.decode)
+            """
+        ).map(Self.decode)
     }
 
     /// `DatabaseErrors.translating`, but a seats refusal (23P01 role_assignments_seats) keeps
@@ -111,7 +123,8 @@ public struct RoleAssignmentRepository {
         do {
             return try body()
         } catch let error as PostgresError where error.constraint == "role_assignments_seats" {
-            throw RecordError.invalid(error.message + (error.hint.map { "; " + $0.prefix(1).lowercased() + $0.dropFirst() } ?? ""))
+            throw RecordError.invalid(
+                error.message + (error.hint.map { "; " + $0.prefix(1).lowercased() + $0.dropFirst() } ?? ""))
         } catch {
             throw DatabaseErrors.translate(error, constraints: constraints)
         }

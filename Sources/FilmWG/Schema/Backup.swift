@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// `filmwg db backup | restore`: PostgreSQL's own pg_dump / pg_restore, with the rows of every
 /// filmwg table counted on both sides so a restore proves it brought back what was saved.
@@ -23,9 +23,11 @@ public struct Backup {
 
         public var sentence: String {
             switch self {
-            case .toolMissing(let tool): "\(tool) was not found; install postgresql-client (scripts/setup) or put it on PATH"
+            case .toolMissing(let tool):
+                "\(tool) was not found; install postgresql-client (scripts/setup) or put it on PATH"
             case .toolFailed(let tool, let status, let message): "\(tool) failed (exit \(status)): \(message)"
-            case .countsDiffer(let tables): "the restored row counts differ from the backup's: \(tables.joined(separator: ", "))"
+            case .countsDiffer(let tables):
+                "the restored row counts differ from the backup's: \(tables.joined(separator: ", "))"
             case .noInput(let path): "the backup file \(path) does not exist or cannot be read"
             case .notEmpty:
                 "the database already holds filmwg's schema; restore into a new, empty database (createdb NAME), check it, then point filmwg at it"
@@ -60,10 +62,13 @@ public struct Backup {
         return try db.transaction(isolation: .repeatableRead) { tx in
             let snapshot = try tx.query("SELECT pg_export_snapshot()").one().decode(String.self, at: 0)
             let counts = try Self.count(tx)
-            try Self.run(tool, ["--format=custom", "--file=\(file)", "--snapshot=\(snapshot)"] + target)  // tool options
+            // pg_dump's own options, then the target's connection options.
+            try Self.run(tool, ["--format=custom", "--file=\(file)", "--snapshot=\(snapshot)"] + target)
             let text = counts.map { "\($0.table)\t\($0.rows)\n" }.joined()
             do { try text.write(toFile: Self.countsPath(file), atomically: true, encoding: .utf8) } catch {
-                throw RecordError("the row counts could not be written to \(Self.countsPath(file)): \(error.localizedDescription)", .ioError)
+                throw RecordError(
+                    "the row counts could not be written to \(Self.countsPath(file)): \(error.localizedDescription)",
+                    .ioError)
             }
             return counts
         }
@@ -105,12 +110,14 @@ public struct Backup {
     /// Rows of every table of schemas filmwg and public (the migrations' bookkeeping), one
     /// query; the table names come from the catalog, quoted.
     static func count(_ db: Connection) throws -> [TableCount] {
-        let tables = try db.query("""
+        let tables = try db.query(
+            """
             SELECT n.nspname, c.relname FROM pg_catalog.pg_class c
               JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
              WHERE n.nspname IN ('filmwg', 'public') AND c.relkind IN ('r', 'p') AND NOT c.relispartition
              ORDER BY 1, 2
-            """).map { try $0.decode((String, String).self) }
+            """
+        ).map { try $0.decode((String, String).self) }
         guard !tables.isEmpty else { return [] }
         let parts = tables.enumerated().map { index, table in
             "SELECT \(index) AS i, count(*) AS n FROM \(Query.quoteIdentifier(table.0)).\(Query.quoteIdentifier(table.1))"
@@ -155,7 +162,8 @@ public struct Backup {
         let text = String(decoding: (try? errors.fileHandleForReading.readToEnd()) ?? Data(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let line = text.split(separator: "\n").first { $0.contains("error") } ?? text.split(separator: "\n").first ?? ""
+            let line =
+                text.split(separator: "\n").first { $0.contains("error") } ?? text.split(separator: "\n").first ?? ""
             throw Failure.toolFailed(
                 tool: URL(fileURLWithPath: tool).lastPathComponent, status: process.terminationStatus,
                 message: String(line))

@@ -49,7 +49,11 @@ public enum EmbeddedFiles {
             }
             var parts = directory
             for component in trimmed.dropFirst(4).trimmingCharacters(in: .whitespaces).split(separator: "/") {
-                if component == ".." { _ = parts.popLast() } else if component != "." { parts.append(String(component)) }
+                if component == ".." {
+                    _ = parts.popLast()
+                } else if component != "." {
+                    parts.append(String(component))
+                }
             }
             let target = parts.joined(separator: "/")
             if let included = files.first(where: { $0.path == target }) {
@@ -64,8 +68,10 @@ public enum EmbeddedFiles {
     /// The `\ir` lines of the migrations that name no embedded file (a packaging mistake).
     public static var unresolvedIncludes: [String] {
         migrations.flatMap { migration in
-            migration.file.text.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("\\ir ") }
-                .map { "\(migration.name): \($0)" }
+            migration.file.text.split(separator: "\n").filter {
+                $0.trimmingCharacters(in: .whitespaces).hasPrefix("\\ir ")
+            }
+            .map { "\(migration.name): \($0)" }
         }
     }
 

@@ -39,37 +39,42 @@ public struct Migrator {
     let reporting: [SQLFile]
     static let lockKey: Int64 = 0x66_69_6c_6d_77_67_01  // "filmwg" + 1
 
-    public init(connection: Connection, migrations: [Migration] = EmbeddedFiles.migrations,
-                reporting: [SQLFile] = EmbeddedFiles.reporting) {
+    public init(
+        connection: Connection, migrations: [Migration] = EmbeddedFiles.migrations,
+        reporting: [SQLFile] = EmbeddedFiles.reporting
+    ) {
         self.connection = connection
         self.migrations = migrations
         self.reporting = reporting
     }
 
     private func ensureTable() throws {
-        try connection.executeScript(unsafeSQL: """
-            CREATE TABLE IF NOT EXISTS public.filmwg_schema_migrations (
-                kind text NOT NULL CHECK (kind IN ('migration', 'reporting')),
-                name text NOT NULL,
-                version integer,
-                checksum text NOT NULL,
-                applied_at timestamptz NOT NULL DEFAULT now(),
-                applied_by text NOT NULL DEFAULT current_user,
-                PRIMARY KEY (kind, name)
-            );
-            COMMENT ON TABLE public.filmwg_schema_migrations IS
-                'Which filmwg migrations and reporting files were applied, with the md5 of their text.';
-            """)
+        try connection.executeScript(
+            unsafeSQL: """
+                CREATE TABLE IF NOT EXISTS public.filmwg_schema_migrations (
+                    kind text NOT NULL CHECK (kind IN ('migration', 'reporting')),
+                    name text NOT NULL,
+                    version integer,
+                    checksum text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now(),
+                    applied_by text NOT NULL DEFAULT current_user,
+                    PRIMARY KEY (kind, name)
+                );
+                COMMENT ON TABLE public.filmwg_schema_migrations IS
+                    'Which filmwg migrations and reporting files were applied, with the md5 of their text.';
+                """)
     }
 
     public func applied() throws -> [Applied] {
         let exists = try connection.query("SELECT to_regclass('public.filmwg_schema_migrations') IS NOT NULL")
             .one().decode(Bool.self, at: 0)
         guard exists else { return [] }
-        return try connection.query("""
+        return try connection.query(
+            """
             SELECT kind, name, version, checksum, to_char(applied_at, 'YYYY-MM-DD HH24:MI:SSOF')
             FROM public.filmwg_schema_migrations ORDER BY kind, version NULLS LAST, name
-            """).map { row in
+            """
+        ).map { row in
             let (kind, name, version, checksum, at) = try row.decode((String, String, Int?, String, String).self)
             return Applied(kind: kind, name: name, version: version, checksum: checksum, appliedAt: at)
         }
@@ -78,7 +83,9 @@ public struct Migrator {
     public func status() throws -> Status {
         let done = try applied()
         let doneMigrations = Set(done.filter { $0.kind == "migration" }.map(\.name))
-        let reportingSums = Dictionary(done.filter { $0.kind == "reporting" }.map { ($0.name, $0.checksum) }) { a, _ in a }
+        let reportingSums = Dictionary(done.filter { $0.kind == "reporting" }.map { ($0.name, $0.checksum) }) { a, _ in
+            a
+        }
         var reportingPending: [SQLFile] = []
         for file in reporting where try reportingSums[file.name] != checksum(of: file) {
             reportingPending.append(file)
@@ -114,7 +121,8 @@ public struct Migrator {
             progress("applying \(migration.name)")
             try connection.transaction { db in
                 try db.executeScript(unsafeSQL: migration.file.text)
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO public.filmwg_schema_migrations (kind, name, version, checksum)
                     VALUES ('migration', \(migration.name), \(migration.version), md5(\(migration.file.text)))
                     """)
@@ -128,7 +136,8 @@ public struct Migrator {
                 for file in reportingPending {
                     progress("applying \(file.path)")
                     try db.executeScript(unsafeSQL: file.text)
-                    try db.execute("""
+                    try db.execute(
+                        """
                         INSERT INTO public.filmwg_schema_migrations (kind, name, checksum)
                         VALUES ('reporting', \(file.name), md5(\(file.text)))
                         ON CONFLICT (kind, name) DO UPDATE
@@ -136,7 +145,8 @@ public struct Migrator {
                         """)
                 }
             }
-            let sums = try Dictionary(uniqueKeysWithValues: applied().filter { $0.kind == "reporting" }.map { ($0.name, $0.checksum) })
+            let sums = try Dictionary(
+                uniqueKeysWithValues: applied().filter { $0.kind == "reporting" }.map { ($0.name, $0.checksum) })
             report.appliedReporting = try reportingPending.filter { file in try sums[file.name] == checksum(of: file) }
         }
         return report
@@ -148,13 +158,18 @@ public struct Migrator {
         var problems: [VerifyProblem] = []
         for record in try applied() where record.kind == "migration" {
             guard let migration = known[record.name] else {
-                problems.append(VerifyProblem(name: record.name, reason: "applied to the database but not known to this filmwg binary"))
+                problems.append(
+                    VerifyProblem(
+                        name: record.name, reason: "applied to the database but not known to this filmwg binary"))
                 continue
             }
             if try checksum(of: migration.file) != record.checksum {
-                problems.append(VerifyProblem(
-                    name: "sql/\(migration.file.path)",
-                    reason: "changed since it was applied (checksum \(record.checksum) in the database); migrations are forward-only, add a new one instead"))
+                problems.append(
+                    VerifyProblem(
+                        name: "sql/\(migration.file.path)",
+                        reason:
+                            "changed since it was applied (checksum \(record.checksum) in the database); migrations are forward-only, add a new one instead"
+                    ))
             }
         }
         return problems

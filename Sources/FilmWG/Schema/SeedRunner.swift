@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// Runs the seed files the binary carries (`sql/seed/NAME.sql`): records named by a source,
 /// e.g. `launch-2017`, the records the 2017 launch article states.
@@ -52,7 +52,8 @@ public struct SeedRunner {
     public func run(_ name: String) throws -> Outcome {
         guard let file = EmbeddedFiles.seed(named: name) else {
             let names = EmbeddedFiles.seedNames
-            let hint = Spelling.nearest(to: name, among: names).map { "; did you mean '\($0)'?" }
+            let hint =
+                Spelling.nearest(to: name, among: names).map { "; did you mean '\($0)'?" }
                 ?? "; the seeds are \(names.joined(separator: ", "))"
             throw RecordError.notFound("there is no seed named '\(name)'\(hint)")
         }
@@ -61,11 +62,13 @@ public struct SeedRunner {
                 try db.executeScript(unsafeSQL: file.text)
                 // The audit rows this transaction wrote (xmin is the 32-bit transaction id); a
                 // company's dated values (company_versions) are part of the company, not a row more.
-                let written = try db.query("""
+                let written = try db.query(
+                    """
                     SELECT count(*)::integer FROM filmwg.audit_log
                      WHERE xmin::text::bigint = txid_current() % 4294967296
                        AND table_name <> 'company_versions'
-                    """).one().decode(Int.self, at: 0)
+                    """
+                ).one().decode(Int.self, at: 0)
                 return Outcome(name: name, rowsWritten: written)
             }
         }

@@ -19,12 +19,15 @@ public enum DatabaseErrors {
     public static func translate(
         _ error: any Error, constraints: [String: Phrase] = [:], permission: String = adminRoleAdvice
     ) -> any Error {
-        guard let error = error as? PostgresError, error.kind == .server, let state = error.sqlState else { return error }
+        guard let error = error as? PostgresError, error.kind == .server, let state = error.sqlState else {
+            return error
+        }
         if let constraint = error.constraint, let phrase = constraints[constraint] {
             return RecordError.invalid(phrase)
         }
         if state == staleVersion {
-            return RecordError.conflict("\(error.message); someone changed the record since you read it, show it again and retry")
+            return RecordError.conflict(
+                "\(error.message); someone changed the record since you read it, show it again and retry")
         }
         if error.isTransient { return RecordError.conflict("\(error.message); try again") }
         if error.isInsufficientPrivilege {

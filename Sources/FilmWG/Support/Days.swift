@@ -12,10 +12,15 @@ public enum Days {
             bytes.indices.allSatisfy({ $0 == 4 || $0 == 7 || digit(bytes[$0]) }),
             let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)), let day = Int(text.suffix(2))
         else { return "'\(text)' is not a date; write it as YYYY-MM-DD" }
-        guard (1...12).contains(month) else { return "\(text) is not a day of the calendar: there is no month \(month)" }
+        guard (1...12).contains(month) else {
+            return "\(text) is not a day of the calendar: there is no month \(month)"
+        }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
         let length = lengths[month - 1]
         guard (1...length).contains(day) else {
             return "\(text) is not a day of the calendar: \(names[month - 1]) \(year) has \(length) days"

@@ -59,7 +59,8 @@ public enum Instant {
         default:
             return nil
         }
-        let seconds = Double(day.daysSinceEpoch) * 86_400 + Double(hour * 3600 + minute * 60 + second) + fraction
+        let seconds =
+            Double(day.daysSinceEpoch) * 86_400 + Double(hour * 3600 + minute * 60 + second) + fraction
             - Double(offset)
         return Date(timeIntervalSince1970: seconds)
     }
@@ -70,7 +71,8 @@ public enum Instant {
         let days = Int((Double(local) / 86_400).rounded(.down))
         let rest = local - days * 86_400
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(CalendarDate(daysSinceEpoch: days))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))+08:00"
+        return
+            "\(CalendarDate(daysSinceEpoch: days))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))+08:00"
     }
 
     /// The day of `date` in the group's calendar.
@@ -80,7 +82,9 @@ public enum Instant {
     }
 
     private static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
-        guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            return nil
+        }
         return bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
     }
 }

@@ -1,5 +1,5 @@
-public import Postgres
 import Foundation
+public import Postgres
 
 /// Turns the names users give records on the command line into ids.
 ///
@@ -39,7 +39,8 @@ public enum References {
     static func id(_ ref: String, of noun: String, table: String, list: String, db: Connection) throws -> Int64 {
         let text = ref.trimmingCharacters(in: .whitespaces)
         guard let id = Int64(text), id > 0 else {
-            throw RecordError.invalid("'\(ref)' is not \(article(noun)) \(noun) id: give the number that 'filmwg \(noun) list' shows")
+            throw RecordError.invalid(
+                "'\(ref)' is not \(article(noun)) \(noun) id: give the number that 'filmwg \(noun) list' shows")
         }
         let found = try db.query("SELECT 1 FROM filmwg.\(identifier: table) WHERE id = \(id)").count == 1
         guard found else { throw RecordError.notFound("no \(noun) with id \(id); see '\(list)'") }
@@ -48,7 +49,9 @@ public enum References {
 
     static func byCode(_ code: String, of noun: String, table: String, list: String, db: Connection) throws -> Int64 {
         let text = code.trimmingCharacters(in: .whitespaces)
-        if let row = try db.query("SELECT id FROM filmwg.\(identifier: table) WHERE lower(code) = lower(\(text))").optional() {
+        if let row = try db.query("SELECT id FROM filmwg.\(identifier: table) WHERE lower(code) = lower(\(text))")
+            .optional()
+        {
             return try row.decode(Int64.self, at: 0)
         }
         let codes = try db.query("SELECT code FROM filmwg.\(identifier: table) ORDER BY code").map {

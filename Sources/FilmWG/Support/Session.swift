@@ -1,5 +1,5 @@
-public import Postgres
 public import Foundation
+public import Postgres
 
 /// Where to connect and as whom, resolved by DESIGN §3's precedence.
 public struct ConnectionSettings: Sendable, Equatable {
@@ -22,13 +22,15 @@ public struct ConnectionSettings: Sendable, Equatable {
         database: String?, actor: String?, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> ConnectionSettings {
         let conninfo = [database, environment["DATABASE_URL"]].compactMap { $0 }.first { !$0.isEmpty }
-        let who = [actor, environment["FILMWG_ACTOR"], environment["USER"], environment["LOGNAME"]]
+        let who =
+            [actor, environment["FILMWG_ACTOR"], environment["USER"], environment["LOGNAME"]]
             .compactMap { $0?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty } ?? NSUserName()
-        let pooler: Bool? = switch environment["FILMWG_POOLER"]?.lowercased() {
-        case "transaction", "statement", "yes", "1": true
-        case "none", "session", "no", "0": false
-        default: nil
-        }
+        let pooler: Bool? =
+            switch environment["FILMWG_POOLER"]?.lowercased() {
+            case "transaction", "statement", "yes", "1": true
+            case "none", "session", "no", "0": false
+            default: nil
+            }
         return ConnectionSettings(conninfo: conninfo, actor: who, pooler: pooler)
     }
 }

@@ -72,7 +72,8 @@ public struct AwardRepository {
             workId = try WorkRepository(db).find(WorkRef(award.work)).id
         } catch let error as RecordError where error.category == .notFound {
             throw RecordError.invalid(
-                "\(field: "work") \(award.work): no work has that id or licence number; add it first with 'filmwg work add'")
+                "\(field: "work") \(award.work): no work has that id or licence number; add it first with 'filmwg work add'"
+            )
         }
         let body = try body(award.award)
         if let row = try db.query(

@@ -132,7 +132,8 @@ public struct WorkRepository {
     /// The first producer and co-producers of `input`, found and checked.
     func resolveCredits(_ input: WorkInput, on tx: Connection) throws -> (first: WorkCompany, co: [WorkCompany]) {
         guard let firstRef = input.firstProducer else {
-            throw RecordError.invalid("\(field: "first_producer") is required: every work has exactly one first producer")
+            throw RecordError.invalid(
+                "\(field: "first_producer") is required: every work has exactly one first producer")
         }
         let first = try company(firstRef, column: "first_producer", on: tx)
         var co: [WorkCompany] = []
@@ -161,7 +162,8 @@ public struct WorkRepository {
                 .optional()
         case .uscc(let code):
             if let problem = USCC.problem(code) {
-                throw RecordError.invalid("\(field: column) \(code): names no company; give its USCC or id (\(problem))")
+                throw RecordError.invalid(
+                    "\(field: column) \(code): names no company; give its USCC or id (\(problem))")
             }
             row = try tx.query(
                 "SELECT id, uscc, name, archived_at IS NOT NULL FROM filmwg.companies WHERE uscc = \(code)"
@@ -174,7 +176,8 @@ public struct WorkRepository {
         let (id, uscc, name, archived) = try row.decode((Int64, String?, String, Bool).self)
         if archived {
             throw RecordError.invalid(
-                "\(field: column) \(ref): company \(name) is archived; an archived company cannot be credited on a work")
+                "\(field: column) \(ref): company \(name) is archived; an archived company cannot be credited on a work"
+            )
         }
         return WorkCompany(id: id, uscc: uscc, name: name)
     }
@@ -202,7 +205,8 @@ public struct WorkRepository {
             """
         ).optional() {
             let (id, title) = try row.decode((Int64, String).self)
-            throw RecordError.invalid("\(field: "licence_no") \(licence): is already recorded for work \(id) (\(title))")
+            throw RecordError.invalid(
+                "\(field: "licence_no") \(licence): is already recorded for work \(id) (\(title))")
         }
     }
 

@@ -58,7 +58,11 @@ enum AuditCommands {
             case .position: ("CODE", "head", "")
             case .policy: ("CODE", "film-fund", " The policy's versions are included.")
             case .election: ("ID", "1", " The candidates' rows are included.")
-            case .work: ("WORK", "1", " A work is named by id or licence number; its co-producers' and awards' rows are included.")
+            case .work:
+                (
+                    "WORK", "1",
+                    " A work is named by id or licence number; its co-producers' and awards' rows are included."
+                )
             default: ("ID", "1", "")
             }
         return Command(

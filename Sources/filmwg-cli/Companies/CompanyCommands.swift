@@ -21,7 +21,8 @@ enum CompanyCommands {
 
     static let usccOverride = Option.value(
         "uscc-override", "REASON",
-        "accept a real USCC that breaks the GB 32100 structure or names no known region (pilot codes); stored with your actor, audited; never excuses a wrong check character")
+        "accept a real USCC that breaks the GB 32100 structure or names no known region (pilot codes); stored with your actor, audited; never excuses a wrong check character"
+    )
 
     /// The override reason given, refused when it holds nothing.
     static func overrideReason(_ arguments: Arguments) throws -> String? {
@@ -38,13 +39,16 @@ enum CompanyCommands {
     }
 
     static let expectVersion = Option.value(
-        "expect-version", "N", "the row_version your change rests on (default: the version just read); a stale one changes nothing (exit 75)")
+        "expect-version", "N",
+        "the row_version your change rests on (default: the version just read); a stale one changes nothing (exit 75)")
 
     static let add = Command(
         path: ["company", "add"],
         abstract: "Add a company and print it as 'company show' does.",
-        discussion: "--name is required. Every field is checked before anything is written: a USCC with a wrong check character, one another company has, or one whose positions 1 to 8 break GB 32100 (authority, entity type, a GB/T 2260 region filmwg knows) is refused (exit 65); a real code of the last kind is accepted with --uscc-override REASON. A district that contradicts the USCC's region is reported on stderr, not refused.",
-        example: "filmwg company add --uscc 91110116MA01A2B3C2 --name 'Huairou Film Studio' --name-zh 怀柔影视 --kind production --registered-capital 5000000.00",
+        discussion:
+            "--name is required. Every field is checked before anything is written: a USCC with a wrong check character, one another company has, or one whose positions 1 to 8 break GB 32100 (authority, entity type, a GB/T 2260 region filmwg knows) is refused (exit 65); a real code of the last kind is accepted with --uscc-override REASON. A district that contradicts the USCC's region is reported on stderr, not refused.",
+        example:
+            "filmwg company add --uscc 91110116MA01A2B3C2 --name 'Huairou Film Studio' --name-zh 怀柔影视 --kind production --registered-capital 5000000.00",
         options: fields + [usccOverride, Format.option]
     ) { arguments, context in
         try arguments.noPositionals()
@@ -118,7 +122,8 @@ enum CompanyCommands {
                 ("effective_from", Converters.date(version.effectiveFrom)),
                 ("effective_to", Converters.date(version.effectiveTo)), ("name", .text(version.name)),
                 ("name_zh", Converters.text(version.nameZh)), ("kind", .text(version.kind.rawValue)),
-                ("district", Converters.text(version.district)), ("registered_in_zone", .bool(version.registeredInZone)),
+                ("district", Converters.text(version.district)),
+                ("registered_in_zone", .bool(version.registeredInZone)),
                 ("zone_registered_on", Converters.date(version.zoneRegisteredOn)),
                 ("registered_capital", Converters.amount(version.registeredCapital)),
                 ("employees", Converters.number(version.employees)),
@@ -140,14 +145,16 @@ enum CompanyCommands {
     static let list = Command(
         path: ["company", "list"],
         abstract: "List companies by name, with filters.",
-        discussion: "Archived companies are left out unless --include-archived. --member and --tier look at the memberships on --as-of (default: today in Asia/Shanghai). The table shows the main columns; csv and json show them all.",
+        discussion:
+            "Archived companies are left out unless --include-archived. --member and --tier look at the memberships on --as-of (default: today in Asia/Shanghai). The table shows the main columns; csv and json show them all.",
         example: "filmwg company list --search 影视 --kind production --member --as-of 2018-01-01",
         options: [
             .value("search", "TEXT", "part of the name or Chinese name, any case"),
             .value("kind", "KIND", CompanyKind.names.joined(separator: "|")),
             .flag("in-zone", "only companies registered in the Huairou zone"),
             .flag("member", "only members of the working group on --as-of"),
-            .value("tier", "TIER", "only members of this tier on --as-of (\(MembershipTier.names.joined(separator: "|")))"),
+            .value(
+                "tier", "TIER", "only members of this tier on --as-of (\(MembershipTier.names.joined(separator: "|")))"),
             .value("as-of", "DATE", "the day --member and --tier look at (default: today)"),
             .flag("include-archived", "also archived companies"),
             .flag("uscc-overridden", "only companies whose USCC was accepted with --uscc-override"),
@@ -169,7 +176,9 @@ enum CompanyCommands {
         var records = companies.map(Converters.company)
         var columns = Converters.companyColumns
         if format == .table {
-            records = records.map { record in Record(record.fields.filter { tableColumns.contains($0.name) }.map { ($0.name, $0.value) }) }
+            records = records.map { record in
+                Record(record.fields.filter { tableColumns.contains($0.name) }.map { ($0.name, $0.value) })
+            }
             columns = tableColumns
         }
         context.output.list(records, columns: columns, format: format)
@@ -199,7 +208,8 @@ enum CompanyCommands {
         let values = Converters.values(arguments, columns: CompanyInput.columns)
         let reason = try overrideReason(arguments)
         guard !values.isEmpty || reason != nil else {
-            throw CLIError.usage("nothing to change; give at least one of \(fields.map { "--" + $0.name }.joined(separator: ", "))")
+            throw CLIError.usage(
+                "nothing to change; give at least one of \(fields.map { "--" + $0.name }.joined(separator: ", "))")
         }
         let repository = CompanyRepository(try context.connection())
         let current = try repository.find(ref)
@@ -223,7 +233,8 @@ enum CompanyCommands {
         path: ["company", "archive"],
         abstract: "Archive a company: it stays for history but leaves lists, facts and reports.",
         usage: "COMPANY",
-        discussion: "Asks for confirmation on a terminal; elsewhere needs --yes. Archiving an archived company changes nothing.",
+        discussion:
+            "Asks for confirmation on a terminal; elsewhere needs --yes. Archiving an archived company changes nothing.",
         example: "filmwg company archive 91110116MA01A2B3C2 --yes",
         options: [.flag("yes", "archive without asking"), expectVersion, Format.option]
     ) { arguments, context in
@@ -232,7 +243,8 @@ enum CompanyCommands {
         let repository = CompanyRepository(try context.connection())
         let current = try repository.find(ref)
         if let archivedAt = current.archivedAt {
-            context.output.message("company \(current.reference) was already archived at \(Instants.iso(archivedAt)); nothing changed")
+            context.output.message(
+                "company \(current.reference) was already archived at \(Instants.iso(archivedAt)); nothing changed")
             context.output.show(Converters.company(current), format: format)
             return
         }
@@ -263,7 +275,8 @@ enum CompanyCommands {
     static let duplicates = Command(
         path: ["company", "duplicates"],
         abstract: "List pairs of companies that are probably one, most similar first.",
-        discussion: "Names are compared with legal forms (有限公司, 股份有限公司, Co., Ltd., Inc. …), bracketed places ((北京), （北京）), full-/half-width forms, case, spaces and punctuation set aside; 1 means the same name so normalized, less a trigram similarity. Two companies with different USCCs are never a pair. Merge a pair with 'company merge KEEP DUPLICATE'.",
+        discussion:
+            "Names are compared with legal forms (有限公司, 股份有限公司, Co., Ltd., Inc. …), bracketed places ((北京), （北京）), full-/half-width forms, case, spaces and punctuation set aside; 1 means the same name so normalized, less a trigram similarity. Two companies with different USCCs are never a pair. Merge a pair with 'company merge KEEP DUPLICATE'.",
         example: "filmwg company duplicates --min-similarity 0.8",
         options: [.value("min-similarity", "X", "least similarity listed, from 0 to 1 (default 0.7)"), Format.option]
     ) { arguments, context in
@@ -279,7 +292,8 @@ enum CompanyCommands {
         let pairs = try CompanyMerge(try context.connection()).duplicates(minSimilarity: minimum)
         let records = pairs.map { pair in
             Record([
-                ("id", .number(String(pair.first.id))), ("uscc", Converters.text(pair.first.uscc)), ("name", .text(pair.first.name)),
+                ("id", .number(String(pair.first.id))), ("uscc", Converters.text(pair.first.uscc)),
+                ("name", .text(pair.first.name)),
                 ("name_zh", Converters.text(pair.first.nameZh)), ("duplicate_id", .number(String(pair.second.id))),
                 ("duplicate_uscc", Converters.text(pair.second.uscc)), ("duplicate_name", .text(pair.second.name)),
                 ("duplicate_name_zh", Converters.text(pair.second.nameZh)),
@@ -288,7 +302,10 @@ enum CompanyCommands {
         }
         context.output.list(
             records,
-            columns: ["id", "uscc", "name", "name_zh", "duplicate_id", "duplicate_uscc", "duplicate_name", "duplicate_name_zh", "similarity"],
+            columns: [
+                "id", "uscc", "name", "name_zh", "duplicate_id", "duplicate_uscc", "duplicate_name",
+                "duplicate_name_zh", "similarity",
+            ],
             format: format)
     }
 
@@ -296,21 +313,25 @@ enum CompanyCommands {
         path: ["company", "merge"],
         abstract: "Merge a duplicate into the company kept: move its records, archive it.",
         usage: "KEEP DUPLICATE",
-        discussion: "Moves every record that names DUPLICATE (memberships, employments, attendance, role assignments, grants and every other table that refers to companies) onto KEEP, gives KEEP the duplicate's USCC when it has none, and archives DUPLICATE with merged_into_id; one transaction, every change audited. The job's determinations stay with the duplicate as the history of what was decided; the next run decides for KEEP. A conflict (overlapping memberships, a record both have, two different USCCs) is refused with a sentence and nothing changes (exit 65). Asks on a terminal; elsewhere needs --yes.",
+        discussion:
+            "Moves every record that names DUPLICATE (memberships, employments, attendance, role assignments, grants and every other table that refers to companies) onto KEEP, gives KEEP the duplicate's USCC when it has none, and archives DUPLICATE with merged_into_id; one transaction, every change audited. The job's determinations stay with the duplicate as the history of what was decided; the next run decides for KEEP. A conflict (overlapping memberships, a record both have, two different USCCs) is refused with a sentence and nothing changes (exit 65). Asks on a terminal; elsewhere needs --yes.",
         example: "filmwg company merge 91110116MA01A2B3C2 4 --yes",
         options: [.flag("yes", "merge without asking"), Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)
         let names = arguments.positionals
         guard names.count == 2 else {
-            throw CLIError.usage("company merge needs two companies, KEEP then DUPLICATE (USCC or id); see 'filmwg company merge --help'")
+            throw CLIError.usage(
+                "company merge needs two companies, KEEP then DUPLICATE (USCC or id); see 'filmwg company merge --help'"
+            )
         }
         let keep = CompanyRef(names[0]), duplicate = CompanyRef(names[1])
         try context.confirm("Merge \(duplicate) into \(keep) and archive it?", arguments: arguments)
         let report = try CompanyMerge(try context.connection()).merge(keep: keep, duplicate: duplicate)
         let moved = report.moved.map { "\($0.rows) \($0.table)" }.joined(separator: ", ")
         context.output.message(
-            "merged company \(report.duplicate.id) (\(report.duplicate.name)) into company \(report.kept.id): moved \(moved.isEmpty ? "no records" : moved); company \(report.duplicate.id) is archived")
+            "merged company \(report.duplicate.id) (\(report.duplicate.name)) into company \(report.kept.id): moved \(moved.isEmpty ? "no records" : moved); company \(report.duplicate.id) is archived"
+        )
         context.output.show(Converters.company(report.kept), format: format)
     }
 }

@@ -133,7 +133,9 @@ enum EligibilityCommands {
             context.output.list(records, columns: ["number", "criterion", "value", "met"], format: .table)
             if let formula = explanation.amountFormula {
                 context.output.write("\namount: \(formula)\n")
-                let steps = explanation.amountSteps.map { Record([("step", .text($0.step)), ("value", ActivityCLI.text($0.value))]) }
+                let steps = explanation.amountSteps.map {
+                    Record([("step", .text($0.step)), ("value", ActivityCLI.text($0.value))])
+                }
                 context.output.list(steps, columns: ["step", "value"], format: .table)
             }
         }
@@ -205,9 +207,12 @@ enum EligibilityCommands {
         case (nil, nil):
             let (run, recorded) = try repository.changes(runId: try arguments.int("run").map(Int64.init), limit: limit)
             changes = recorded
-            summary = "Run \(run.id), as of \(run.asOf): \(run.changes ?? changes.count) change\(run.changes == 1 ? "" : "s")."
+            summary =
+                "Run \(run.id), as of \(run.asOf): \(run.changes ?? changes.count) change\(run.changes == 1 ? "" : "s")."
         case (let from?, let to?):
-            if arguments.string("run") != nil { throw CLIError.usage("give --run N or --from-run A --to-run B, not both") }
+            if arguments.string("run") != nil {
+                throw CLIError.usage("give --run N or --from-run A --to-run B, not both")
+            }
             let (older, newer, found) = try repository.changes(from: from, to: to, limit: limit)
             changes = found
             summary =
@@ -281,13 +286,15 @@ enum EligibilityCommands {
                 ("reason", run.reason.map { .text($0) } ?? .null),
             ])
         }
-        context.output.list(records, columns: ["run_id", "as_of", "determinations", "dropped", "reason"], format: format)
+        context.output.list(
+            records, columns: ["run_id", "as_of", "determinations", "dropped", "reason"], format: format)
         let dropped = done.filter(\.dropped)
         if !dropping.isEmpty {
             let rows = dropped.reduce(0) { $0 + $1.determinations }
             let runs = dropped.map { String($0.runId) }.joined(separator: ", ")
             context.output.message(
-                "Dropped the determinations of \(dropped.count) run\(dropped.count == 1 ? "" : "s") (\(runs)): \(rows) row\(rows == 1 ? "" : "s").")
+                "Dropped the determinations of \(dropped.count) run\(dropped.count == 1 ? "" : "s") (\(runs)): \(rows) row\(rows == 1 ? "" : "s")."
+            )
         }
         for kept in done where !kept.dropped {
             context.output.message("Kept run \(kept.runId) (as of \(kept.asOf)): \(kept.reason ?? "kept").")

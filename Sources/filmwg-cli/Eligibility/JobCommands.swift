@@ -25,7 +25,8 @@ enum JobCommands {
     static let list = Command(
         path: ["jobs", "list"],
         abstract: "List the runs of the batch jobs, newest first: status, timings, counts, error.",
-        discussion: "Statuses: \(JobRun.statuses.joined(separator: ", ")). A run whose session died is marked abandoned by the next run.",
+        discussion:
+            "Statuses: \(JobRun.statuses.joined(separator: ", ")). A run whose session died is marked abandoned by the next run.",
         example: "filmwg jobs list --status failed --limit 5",
         options: [
             .value("job", "NAME", "only this job, e.g. eligibility"),

@@ -30,7 +30,8 @@ enum AttendanceCommands {
             A professional is named by id or e-mail, a company by USCC or id. Roles: \
             \(Attendance.roles.joined(separator: ", ")) (default: attendee). A professional attends an event once.
             """,
-        example: "filmwg attendance record --event 1 --professional li.na@example.cn --company 91110116MA00ABCD1E --role speaker",
+        example:
+            "filmwg attendance record --event 1 --professional li.na@example.cn --company 91110116MA00ABCD1E --role speaker",
         options: [
             .value("event", "ID", "the event (required)"),
             .value("professional", "P", "the professional: id or e-mail (required)"),

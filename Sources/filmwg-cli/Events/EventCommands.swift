@@ -17,7 +17,9 @@ enum EventCommands {
         ])
     }
 
-    static let listColumns = ["id", "name", "kind", "starts_at", "ends_at", "venue", "district", "capacity", "attendees"]
+    static let listColumns = [
+        "id", "name", "kind", "starts_at", "ends_at", "venue", "district", "capacity", "attendees",
+    ]
 
     static let add = Command(
         path: ["event", "add"],
@@ -26,7 +28,8 @@ enum EventCommands {
             Instants are ISO 8601 with their offset (2017-05-20T09:30:00+08:00); the event's day is its \
             start day in Asia/Shanghai. Kinds: \(Event.kinds.joined(separator: ", ")).
             """,
-        example: "filmwg event add --name '互联网电影论坛' --kind forum --starts-at 2018-05-20T14:00:00+08:00 --venue 'Huairou Film Town' --district 怀柔区 --capacity 200",
+        example:
+            "filmwg event add --name '互联网电影论坛' --kind forum --starts-at 2018-05-20T14:00:00+08:00 --venue 'Huairou Film Town' --district 怀柔区 --capacity 200",
         options: [
             .value("name", "NAME", "name of the event (required)"),
             .value("kind", "KIND", "\(Event.kinds.joined(separator: "|")) (default: other)"),

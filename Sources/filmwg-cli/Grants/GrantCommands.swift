@@ -20,7 +20,8 @@ enum GrantCommands {
             ("status", .text(grant.status)),
             ("applied_on", .text(grant.appliedOn.description)), ("decided_on", ActivityCLI.date(grant.decidedOn)),
             ("paid_on", ActivityCLI.date(grant.paidOn)), ("run_id", ActivityCLI.number(grant.runId)),
-            ("policy_version_id", ActivityCLI.number(grant.policyVersionId)), ("reason", ActivityCLI.text(grant.reason)),
+            ("policy_version_id", ActivityCLI.number(grant.policyVersionId)),
+            ("reason", ActivityCLI.text(grant.reason)),
             ("notes", ActivityCLI.text(grant.notes)),
             ("row_version", .number(String(grant.rowVersion))), ("created_at", ActivityCLI.instant(grant.createdAt)),
         ])
@@ -38,7 +39,9 @@ enum GrantCommands {
     }
 
     static func year(_ arguments: Arguments) throws -> Int {
-        guard let year = try arguments.int("year") else { throw CLIError.usage("missing --year YEAR; it is required here") }
+        guard let year = try arguments.int("year") else {
+            throw CLIError.usage("missing --year YEAR; it is required here")
+        }
         return year
     }
 
@@ -50,7 +53,8 @@ enum GrantCommands {
             year; without one it is refused (exit 65). The amount is CNY with at most two decimals, at most the \
             determination's amount and the policy's cap. \(workflow)
             """,
-        example: "filmwg grant apply --company 91110116MA00ABCD1E --policy film-fund --year 2025 --amount 480000.00 --applied-on 2025-05-10",
+        example:
+            "filmwg grant apply --company 91110116MA00ABCD1E --policy film-fund --year 2025 --amount 480000.00 --applied-on 2025-05-10",
         options: [
             .value("company", "C", "the applying company: USCC or id (required)"),
             .value("policy", "CODE", "the policy (required)"),
@@ -66,10 +70,13 @@ enum GrantCommands {
         let policyCode = try arguments.required("policy")
         let companyRef = try arguments.required("company")
         let year = try year(arguments)
-        guard let amount = try amount(arguments) else { throw CLIError.usage("missing --amount AMOUNT; it is required here") }
+        guard let amount = try amount(arguments) else {
+            throw CLIError.usage("missing --amount AMOUNT; it is required here")
+        }
         let db = try context.connection()
         let application = GrantApplication(
-            policyId: try References.policyID(policyCode, db: db), companyId: try References.companyID(companyRef, db: db),
+            policyId: try References.policyID(policyCode, db: db),
+            companyId: try References.companyID(companyRef, db: db),
             year: year, amount: amount, appliedOn: try arguments.date("applied-on"), notes: arguments.string("notes"))
         context.output.show(record(try GrantRepository(db).apply(application)), format: format)
     }
@@ -108,7 +115,8 @@ enum GrantCommands {
         let format = try Format.from(arguments)
         let id = try ActivityCLI.id(arguments, of: "grant")
         let reason = try arguments.required("reason")
-        let grant = try GrantRepository(try context.connection()).reject(id, reason: reason, on: try arguments.date("on"))
+        let grant = try GrantRepository(try context.connection()).reject(
+            id, reason: reason, on: try arguments.date("on"))
         context.output.show(record(grant), format: format)
     }
 
@@ -166,7 +174,8 @@ enum GrantCommands {
         path: ["policy", "budget"],
         abstract: "Set what a policy may pay in a year; approvals beyond it are refused.",
         usage: "CODE --year YEAR --amount AMOUNT",
-        discussion: "Refused when below what is already approved or paid for the year. Prints the budget, what is granted and what remains.",
+        discussion:
+            "Refused when below what is already approved or paid for the year. Prints the budget, what is granted and what remains.",
         example: "filmwg policy budget film-fund --year 2025 --amount 5000000.00",
         options: [
             .value("year", "YEAR", "the grants' year (required)"),
@@ -177,7 +186,9 @@ enum GrantCommands {
         let code = try arguments.subject("policy code")
         let format = try Format.from(arguments)
         let year = try year(arguments)
-        guard let amount = try amount(arguments) else { throw CLIError.usage("missing --amount AMOUNT; it is required here") }
+        guard let amount = try amount(arguments) else {
+            throw CLIError.usage("missing --amount AMOUNT; it is required here")
+        }
         let db = try context.connection()
         let budget = try GrantRepository(db).setBudget(
             policyId: try References.policyID(code, db: db), year: year, amount: amount)

@@ -11,7 +11,8 @@ enum MemberCommands {
         path: ["member", "join"],
         abstract: "Make a company a member of the working group from a day on.",
         usage: "COMPANY",
-        discussion: "The membership is open until 'filmwg member leave'. A company has at most one membership on any day: a period that overlaps another is refused, naming it (exit 65). A change of tier is a leave and a join.",
+        discussion:
+            "The membership is open until 'filmwg member leave'. A company has at most one membership on any day: a period that overlaps another is refused, naming it (exit 65). A change of tier is a leave and a join.",
         example: "filmwg member join 91110116MA01A2B3C2 --tier initiating --from 2017-05-20",
         options: [
             .value("tier", "TIER", MembershipTier.names.joined(separator: "|")),
@@ -23,8 +24,10 @@ enum MemberCommands {
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
         let tierText = try arguments.required("tier")
         guard let tier = MembershipTier(rawValue: tierText) else {
-            let near = Spelling.nearest(to: tierText, among: MembershipTier.names).map { "; did you mean '\($0)'?" } ?? ""
-            throw CLIError.data("tier '\(tierText)' is not a tier; use one of \(MembershipTier.names.joined(separator: ", "))\(near)")
+            let near =
+                Spelling.nearest(to: tierText, among: MembershipTier.names).map { "; did you mean '\($0)'?" } ?? ""
+            throw CLIError.data(
+                "tier '\(tierText)' is not a tier; use one of \(MembershipTier.names.joined(separator: ", "))\(near)")
         }
         guard let from = try arguments.date("from") else { throw CLIError.usage("missing --from; it is required here") }
         let db = try context.connection()
@@ -37,7 +40,8 @@ enum MemberCommands {
         path: ["member", "leave"],
         abstract: "End a company's open membership: --on is its first day no longer a member.",
         usage: "COMPANY",
-        discussion: "Periods are half-open: joined 2017-05-20 and left on 2020-01-01 means a member up to and including 2019-12-31.",
+        discussion:
+            "Periods are half-open: joined 2017-05-20 and left on 2020-01-01 means a member up to and including 2019-12-31.",
         example: "filmwg member leave 91110116MA01A2B3C2 --on 2020-01-01",
         options: [.value("on", "DATE", "first day no longer a member (YYYY-MM-DD)"), Format.option]
     ) { arguments, context in
@@ -53,7 +57,8 @@ enum MemberCommands {
     static let list = Command(
         path: ["member", "list"],
         abstract: "List the members on a day (default today), or one company's memberships.",
-        discussion: "Without --company: the memberships that contain --as-of (default: today in Asia/Shanghai), by company name. With --company: every membership of that company, oldest first.",
+        discussion:
+            "Without --company: the memberships that contain --as-of (default: today in Asia/Shanghai), by company name. With --company: every membership of that company, oldest first.",
         example: "filmwg member list --as-of 2017-05-20 --tier initiating --format csv",
         options: [
             .value("as-of", "DATE", "the day to look at (default: today)"),
@@ -71,7 +76,9 @@ enum MemberCommands {
         let db = try context.connection()
         let memberships: [Membership]
         if let name = arguments.string("company") {
-            guard asOf == nil, tier == nil else { throw CLIError.usage("--company lists every period; leave out --as-of and --tier") }
+            guard asOf == nil, tier == nil else {
+                throw CLIError.usage("--company lists every period; leave out --as-of and --tier")
+            }
             let company = try CompanyRepository(db).find(CompanyRef(name))
             memberships = Array(try MembershipRepository(db).history(companyID: company.id).prefix(limit ?? Int.max))
         } else {

@@ -11,13 +11,17 @@ enum PolicyCommands {
             "amount", "EXPR",
             "how much an eligible company receives, a formula over the facts, e.g. \"rent_paid_last_year * taper(zone_years + 1, 100%, 80%, 60%)\" ('' drops it on revise)"
         ),
-        .value("exclusive-group", "NAME", "not cumulative with the other policies of this group: the highest amount keeps it"),
+        .value(
+            "exclusive-group", "NAME",
+            "not cumulative with the other policies of this group: the highest amount keeps it"),
     ]
 
     /// What `--amount`, `--cap` and `--exclusive-group` ask for; an empty value drops a term on revise.
     static func terms(_ arguments: Arguments) throws -> BenefitTerms {
         var terms = BenefitTerms()
-        for name in ["amount", "cap", "exclusive-group"] where arguments.string(name) == "" { terms.cleared.insert(name) }
+        for name in ["amount", "cap", "exclusive-group"] where arguments.string(name) == "" {
+            terms.cleared.insert(name)
+        }
         if !terms.cleared.contains("amount") { terms.amount = arguments.string("amount") }
         if !terms.cleared.contains("cap") { terms.cap = try arguments.decimal("cap") }
         if !terms.cleared.contains("exclusive-group") { terms.exclusiveGroup = arguments.string("exclusive-group") }
@@ -50,9 +54,11 @@ enum PolicyCommands {
             .value("valid-to", "DATE", "first day it no longer applies (default: open)"),
             .value("issuer", "TEXT", "who issues the policy"),
             .value("benefit", "TEXT", "what it grants, in words"),
-            .value("cap", "AMOUNT", "largest amount in CNY of one grant and of one determination's amount, e.g. 5000000.00"),
+            .value(
+                "cap", "AMOUNT", "largest amount in CNY of one grant and of one determination's amount, e.g. 5000000.00"
+            ),
         ] + amountOptions + [
-            Format.option,
+            Format.option
         ]
     ) { arguments, context in
         try arguments.noPositionals()
@@ -83,7 +89,7 @@ enum PolicyCommands {
             .value("valid-to", "DATE", "first day it no longer applies (default: open)"),
             .value("cap", "AMOUNT", "largest amount in CNY of one determination ('' drops it)"),
         ] + amountOptions + [
-            Format.option,
+            Format.option
         ]
     ) { arguments, context in
         let code = try arguments.subject("policy code")
@@ -151,7 +157,10 @@ enum PolicyCommands {
             "filmwg policy check \"registered_in_zone and years_in_operation >= 2 and member_tier in ('initiating', 'member')\"",
         options: [
             .value("rule-file", "FILE", "read the rule from FILE (- for standard input)"),
-            .value("amount", "EXPR", "check an amount formula instead, e.g. \"min(300 * renovated_area_m2_last_year, 30% * renovation_cost_last_year)\""),
+            .value(
+                "amount", "EXPR",
+                "check an amount formula instead, e.g. \"min(300 * renovated_area_m2_last_year, 30% * renovation_cost_last_year)\""
+            ),
             Format.option,
         ]
     ) { arguments, context in
@@ -208,7 +217,8 @@ enum PolicyCommands {
             (a fact it needs is unknown); --list then shows each one's amount. \
             A rule or formula that does not check exits 65 with LINE:COLUMN, as 'filmwg policy check' does.
             """,
-        example: "filmwg policy try \"registered_in_zone and employees >= 20\" --policy film-fund --as-of 2025-06-01 --amount \"rent_paid_last_year * 80%\" --format json",
+        example:
+            "filmwg policy try \"registered_in_zone and employees >= 20\" --policy film-fund --as-of 2025-06-01 --amount \"rent_paid_last_year * 80%\" --format json",
         options: [
             .value("rule-file", "FILE", "read the rule from FILE (- for standard input)"),
             .value("as-of", "DATE", "the day to evaluate (default: today in Asia/Shanghai)"),
@@ -234,22 +244,26 @@ enum PolicyCommands {
             list: arguments.has("list"), amount: arguments.string("amount"))
         if arguments.has("list") {
             let records = result.differences.map { difference in
-                Record([
-                    ("company_id", .number(String(difference.company.id))),
-                    ("uscc", difference.company.uscc.map { .text($0) } ?? .null),
-                    ("name", .text(difference.company.name)),
-                    ("name_zh", difference.company.nameZh.map { .text($0) } ?? .null),
-                    ("draft", .bool(difference.draft)),
-                    ("current", difference.current.map { .bool($0) } ?? .null),
-                    (
-                        "change",
-                        difference.current == nil
-                            ? .null : .text(difference.draft ? "newly_eligible" : "no_longer_eligible")
-                    ),
-                ] + (result.amountTotal == nil ? [] : [("amount", difference.amount.map { .number(Amount.format($0)) } ?? .null)]))
+                Record(
+                    [
+                        ("company_id", .number(String(difference.company.id))),
+                        ("uscc", difference.company.uscc.map { .text($0) } ?? .null),
+                        ("name", .text(difference.company.name)),
+                        ("name_zh", difference.company.nameZh.map { .text($0) } ?? .null),
+                        ("draft", .bool(difference.draft)),
+                        ("current", difference.current.map { .bool($0) } ?? .null),
+                        (
+                            "change",
+                            difference.current == nil
+                                ? .null : .text(difference.draft ? "newly_eligible" : "no_longer_eligible")
+                        ),
+                    ]
+                        + (result.amountTotal == nil
+                            ? [] : [("amount", difference.amount.map { .number(Amount.format($0)) } ?? .null)]))
             }
             context.output.list(
-                records, columns: ["company_id", "uscc", "name", "name_zh", "draft", "current", "change"]
+                records,
+                columns: ["company_id", "uscc", "name", "name_zh", "draft", "current", "change"]
                     + (result.amountTotal == nil ? [] : ["amount"]),
                 format: format)
             return
@@ -276,7 +290,9 @@ enum PolicyCommands {
         case .csv:
             context.output.list(criteria, columns: ["criterion", "true", "false", "null"], format: .csv)
         case .table:
-            context.output.show(Record(head.filter { $0.1 != .null || (result.policy != nil && !$0.0.hasPrefix("amount")) }), format: .table)
+            context.output.show(
+                Record(head.filter { $0.1 != .null || (result.policy != nil && !$0.0.hasPrefix("amount")) }),
+                format: .table)
             context.output.write("\n")
             context.output.list(criteria, columns: ["criterion", "true", "false", "null"], format: .table)
             context.output.message("Nothing was written.")
@@ -314,7 +330,9 @@ enum PolicyCommands {
     static func rule(_ arguments: Arguments, context: Context) throws -> String {
         switch (arguments.string("rule"), arguments.string("rule-file")) {
         case (let rule?, nil): return try refusingNUL(rule, in: "--rule")
-        case (nil, let file?): return try refusingNUL(try read(file), in: file == "-" ? "the rule read from standard input" : "rule file \(file)")
+        case (nil, let file?):
+            return try refusingNUL(
+                try read(file), in: file == "-" ? "the rule read from standard input" : "rule file \(file)")
         case (.some, .some): throw CLIError.usage("give --rule or --rule-file, not both")
         case (nil, nil):
             throw CLIError.usage(
@@ -332,7 +350,9 @@ enum PolicyCommands {
             if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
         }
         throw CLIError(
-            message: "\(place) holds a NUL byte (\\0) at line \(line), column \(column); a rule is plain text, remove it", code: .dataError)
+            message:
+                "\(place) holds a NUL byte (\\0) at line \(line), column \(column); a rule is plain text, remove it",
+            code: .dataError)
     }
 
     static func read(_ file: String) throws -> String {
@@ -340,7 +360,8 @@ enum PolicyCommands {
             switch StandardStreams.readAll(STDIN_FILENO) {
             case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
             case .failure(let failure):
-                throw CLIError(message: "the rule could not be read from standard input: \(failure.reason)", code: .ioError)
+                throw CLIError(
+                    message: "the rule could not be read from standard input: \(failure.reason)", code: .ioError)
             }
         }
         guard FileManager.default.fileExists(atPath: file) else {
@@ -348,7 +369,8 @@ enum PolicyCommands {
         }
         let descriptor = open(file, O_RDONLY)
         guard descriptor >= 0 else {
-            throw CLIError(message: "rule file \(file) cannot be opened: \(String(cString: strerror(errno)))", code: .noInput)
+            throw CLIError(
+                message: "rule file \(file) cannot be opened: \(String(cString: strerror(errno)))", code: .noInput)
         }
         defer { close(descriptor) }
         let data: [UInt8]

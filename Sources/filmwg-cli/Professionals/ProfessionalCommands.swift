@@ -21,14 +21,17 @@ enum ProfessionalCommands {
     ]
 
     static let listColumns = [
-        "id", "full_name", "latin_name", "title", "email", "phone", "specialties", "erased_at", "row_version", "created_at",
+        "id", "full_name", "latin_name", "title", "email", "phone", "specialties", "erased_at", "row_version",
+        "created_at",
     ]
 
     static let add = Command(
         path: ["professional", "add"],
         abstract: "Add a professional (and an employment) and print them as 'professional show' does.",
-        discussion: "--full-name is required. With --company, the person is recorded as employed there over [--employed-from, --employed-to); either may be left out.",
-        example: "filmwg professional add --full-name 席伟航 --latin-name 'Xi Weihang' --email xi@example.org --specialties 'production;distribution' --company 91110116MA01A2B3C2 --employed-from 2017-05-20",
+        discussion:
+            "--full-name is required. With --company, the person is recorded as employed there over [--employed-from, --employed-to); either may be left out.",
+        example:
+            "filmwg professional add --full-name 席伟航 --latin-name 'Xi Weihang' --email xi@example.org --specialties 'production;distribution' --company 91110116MA01A2B3C2 --employed-from 2017-05-20",
         options: fields + employmentFlags + [Format.option]
     ) { arguments, context in
         try arguments.noPositionals()
@@ -57,7 +60,8 @@ enum ProfessionalCommands {
     static let list = Command(
         path: ["professional", "list"],
         abstract: "List professionals by name, with filters.",
-        discussion: "Erased professionals are left out unless --include-erased. --company lists those employed there on --as-of (default: today in Asia/Shanghai).",
+        discussion:
+            "Erased professionals are left out unless --include-erased. --company lists those employed there on --as-of (default: today in Asia/Shanghai).",
         example: "filmwg professional list --search Xi --company 91110116MA01A2B3C2 --format csv",
         options: [
             .value("search", "TEXT", "part of the full name, Latin name or e-mail address, any case"),
@@ -79,9 +83,10 @@ enum ProfessionalCommands {
         } else if asOf != nil {
             throw CLIError.usage("--as-of goes with --company")
         }
-        let people = try ProfessionalRepository(db).list(ProfessionalFilter(
-            search: arguments.string("search"), companyID: companyID, asOf: asOf,
-            includeErased: arguments.has("include-erased"), limit: limit))
+        let people = try ProfessionalRepository(db).list(
+            ProfessionalFilter(
+                search: arguments.string("search"), companyID: companyID, asOf: asOf,
+                includeErased: arguments.has("include-erased"), limit: limit))
         let records = people.map { Converters.professional($0, format: format, employments: false) }
         context.output.list(records, columns: listColumns, format: format)
     }
@@ -90,8 +95,10 @@ enum ProfessionalCommands {
         path: ["professional", "update"],
         abstract: "Change fields of a professional and print them as 'professional show' does.",
         usage: "PROFESSIONAL",
-        discussion: "Only the fields given change; an empty value (--phone '') clears an optional field. With --company, the open employment at that company gets the given --employed-from/--employed-to (e.g. --employed-to to end it); if there is none, a new employment is recorded. The change rests on the version just read, or on --expect-version: if someone changed the record since, nothing is written (exit 75).",
-        example: "filmwg professional update xi@example.org --title 'Head, Internet Film Working Group' --expect-version 1",
+        discussion:
+            "Only the fields given change; an empty value (--phone '') clears an optional field. With --company, the open employment at that company gets the given --employed-from/--employed-to (e.g. --employed-to to end it); if there is none, a new employment is recorded. The change rests on the version just read, or on --expect-version: if someone changed the record since, nothing is written (exit 75).",
+        example:
+            "filmwg professional update xi@example.org --title 'Head, Internet Film Working Group' --expect-version 1",
         options: fields + employmentFlags + [CompanyCommands.expectVersion, Format.option]
     ) { arguments, context in
         let format = try Format.from(arguments)
@@ -106,7 +113,9 @@ enum ProfessionalCommands {
         let current = try repository.find(ref)
         // An erased person's data is gone: say so, not that a field of it is missing.
         if current.erasedAt != nil {
-            throw RecordError.invalid("professional \(current.id) was erased; its personal data cannot be recorded again, add a new professional instead")
+            throw RecordError.invalid(
+                "professional \(current.id) was erased; its personal data cannot be recorded again, add a new professional instead"
+            )
         }
         var input = current.input
         try input.apply(values).throwIfAny()
@@ -120,7 +129,8 @@ enum ProfessionalCommands {
         path: ["professional", "erase"],
         abstract: "Erase a professional's personal data on request, keeping anonymous history.",
         usage: "PROFESSIONAL",
-        discussion: "Removes full name, Latin name, e-mail and phone, also from the audit log; attendance, employments and roles stay, so counts stay right. Cannot be undone. Asks for confirmation on a terminal; elsewhere needs --yes.",
+        discussion:
+            "Removes full name, Latin name, e-mail and phone, also from the audit log; attendance, employments and roles stay, so counts stay right. Cannot be undone. Asks for confirmation on a terminal; elsewhere needs --yes.",
         example: "filmwg professional erase 5 --yes",
         options: [.flag("yes", "erase without asking"), Format.option]
     ) { arguments, context in
@@ -129,7 +139,8 @@ enum ProfessionalCommands {
         let repository = ProfessionalRepository(try context.connection())
         let current = try repository.find(ref)
         let who = current.fullName.map { " (\($0))" } ?? ""
-        try context.confirm("Erase the personal data of professional \(current.id)\(who)? This cannot be undone.", arguments: arguments)
+        try context.confirm(
+            "Erase the personal data of professional \(current.id)\(who)? This cannot be undone.", arguments: arguments)
         let person = try repository.erase(id: current.id)
         context.output.show(Converters.professional(person, format: format, employments: true), format: format)
     }

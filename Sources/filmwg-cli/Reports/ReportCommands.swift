@@ -7,7 +7,8 @@ enum ReportCommands {
 
     static let reportingDatabase = Option.value(
         "reporting-database", "CONNINFO",
-        "read reports from this database, e.g. a read replica (default: FILMWG_REPORTING_DATABASE, then the main connection)")
+        "read reports from this database, e.g. a read replica (default: FILMWG_REPORTING_DATABASE, then the main connection)"
+    )
 
     static let list = Command(
         path: ["report", "list"],
@@ -23,7 +24,9 @@ enum ReportCommands {
         let format = try Format.from(arguments)
         let reports = try withReportingConnection(arguments, context) { try ReportRepository($0).list() }
         let records = reports.map { report in
-            Record([("name", .text(report.name)), ("as_of", .bool(report.takesDay)), ("comment", .text(report.comment))])
+            Record([
+                ("name", .text(report.name)), ("as_of", .bool(report.takesDay)), ("comment", .text(report.comment)),
+            ])
         }
         context.output.list(records, columns: ["name", "as_of", "comment"], format: format)
     }
@@ -52,7 +55,8 @@ enum ReportCommands {
         let format = try Format.from(arguments)
         try withReportingConnection(arguments, context) { db in
             do {
-                try write(ReportRepository(db), name: name, asOf: asOf, limit: limit, format: format, to: context.output)
+                try write(
+                    ReportRepository(db), name: name, asOf: asOf, limit: limit, format: format, to: context.output)
             } catch let error as ReportError {
                 throw usage(error)
             } catch let error as PostgresError {
@@ -69,7 +73,9 @@ enum ReportCommands {
         switch format {
         case .table:
             var records: [Record] = []
-            try reports.stream(name, asOf: asOf, limit: limit) { columns = $0.map(\.name) } row: { values in
+            try reports.stream(name, asOf: asOf, limit: limit) {
+                columns = $0.map(\.name)
+            } row: { values in
                 records.append(Record(zip(columns, values.map(cell)).map { ($0, $1) }))
             }
             output.list(records, columns: columns, format: .table)
@@ -84,8 +90,11 @@ enum ReportCommands {
             // The same text as Output.list: "[" objects joined by ",\n " "]\n".
             var first = true
             output.write("[")
-            try reports.stream(name, asOf: asOf, limit: limit) { columns = $0.map(\.name) } row: { values in
-                output.write((first ? "" : ",\n ") + JSONText.object(Record(zip(columns, values.map(cell)).map { ($0, $1) })))
+            try reports.stream(name, asOf: asOf, limit: limit) {
+                columns = $0.map(\.name)
+            } row: { values in
+                output.write(
+                    (first ? "" : ",\n ") + JSONText.object(Record(zip(columns, values.map(cell)).map { ($0, $1) })))
                 first = false
             }
             output.write("]\n")

@@ -28,11 +28,14 @@ enum ElectionCommands {
     static func record(_ election: Election, format: Format) -> Record {
         let candidates: Cell =
             format == .json
-            ? .json("[" + election.candidates.map { JSONText.object(candidateRecord(election, $0)) }.joined(separator: ", ") + "]")
+            ? .json(
+                "[" + election.candidates.map { JSONText.object(candidateRecord(election, $0)) }.joined(separator: ", ")
+                    + "]")
             : .number(String(election.candidates.count))
         let elected = election.candidates.filter(\.elected)
             .map { candidate in
-                candidate.professionalName.map { "\($0) (\(candidate.professionalId))" } ?? String(candidate.professionalId)
+                candidate.professionalName.map { "\($0) (\(candidate.professionalId))" }
+                    ?? String(candidate.professionalId)
             }
         return Record([
             ("id", .number(String(election.id))), ("position", .text(election.position)),
@@ -53,24 +56,33 @@ enum ElectionCommands {
         path: ["election", "record"],
         abstract: "Record a vote that filled a position, with its candidates and votes.",
         discussion: candidateHelp + " Recording a vote does not assign the position: use 'filmwg role assign'.",
-        example: "filmwg election record --position head --held-on 2018-05-20 --event 1 --candidate 2:58:2:1:elected --candidate 5:3:50:8",
+        example:
+            "filmwg election record --position head --held-on 2018-05-20 --event 1 --candidate 2:58:2:1:elected --candidate 5:3:50:8",
         options: [
             .value("position", "CODE", "the position voted on (required)"),
             .value("held-on", "DATE", "day of the vote (required)"),
             .value("event", "ID", "the event at which it was held"),
             .value("notes", "TEXT", "free notes, e.g. the procedure"),
-            Option(name: "candidate", value: "SPEC", help: "a candidate and their votes (repeat for each; at least one)", repeatable: true),
+            Option(
+                name: "candidate", value: "SPEC", help: "a candidate and their votes (repeat for each; at least one)",
+                repeatable: true),
             Format.option,
         ]
     ) { arguments, context in
         try arguments.noPositionals()
         let format = try Format.from(arguments)
         let positionCode = try arguments.required("position")
-        guard let heldOn = try arguments.date("held-on") else { throw CLIError.usage("missing --held-on; it is required here") }
+        guard let heldOn = try arguments.date("held-on") else {
+            throw CLIError.usage("missing --held-on; it is required here")
+        }
         let specs = arguments.values["candidate"] ?? []
-        guard !specs.isEmpty else { throw CLIError.usage("give at least one --candidate P:FOR:AGAINST:ABSTAIN[:elected]") }
+        guard !specs.isEmpty else {
+            throw CLIError.usage("give at least one --candidate P:FOR:AGAINST:ABSTAIN[:elected]")
+        }
         let parsed: [CandidateSpec]
-        do { parsed = try specs.map(CandidateSpec.parse) } catch let error as RecordError { throw CLIError.usage(error.sentence) }
+        do { parsed = try specs.map(CandidateSpec.parse) } catch let error as RecordError {
+            throw CLIError.usage(error.sentence)
+        }
         let db = try context.connection()
         let candidates = try parsed.map { spec in
             ElectionCandidate(
@@ -105,7 +117,8 @@ enum ElectionCommands {
         path: ["election", "show"],
         abstract: "Print an election and its candidates' votes.",
         usage: "ID",
-        discussion: "--format json prints one object whose candidates key is an array; csv prints one row per candidate.",
+        discussion:
+            "--format json prints one object whose candidates key is an array; csv prints one row per candidate.",
         example: "filmwg election show 1 --format json",
         options: [Format.option]
     ) { arguments, context in
@@ -127,6 +140,7 @@ enum ElectionCommands {
         let elections = try ElectionRepository(db).list(
             positionId: try arguments.string("position").map { try References.positionID($0, db: db) }, limit: limit)
         context.output.list(
-            elections.map { ActivityCLI.project(record($0, format: format), columns) }, columns: columns, format: format)
+            elections.map { ActivityCLI.project(record($0, format: format), columns) }, columns: columns, format: format
+        )
     }
 }

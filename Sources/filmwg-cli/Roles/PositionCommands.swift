@@ -3,7 +3,9 @@ import Foundation
 
 /// `filmwg position list | show | add | update` and `filmwg role assign | end | list | show`.
 enum PositionCommands {
-    static let all: [Command] = [positionList, positionShow, positionAdd, positionUpdate, assign, end, roleList, roleShow]
+    static let all: [Command] = [
+        positionList, positionShow, positionAdd, positionUpdate, assign, end, roleList, roleShow,
+    ]
 
     static func record(_ position: Position) -> Record {
         Record([
@@ -41,7 +43,8 @@ enum PositionCommands {
         let format = try Format.from(arguments)
         let positions = try PositionRepository(try context.connection()).list(limit: try ActivityCLI.limit(arguments))
         context.output.list(
-            positions.map { ActivityCLI.project(record($0), positionColumns) }, columns: positionColumns, format: format)
+            positions.map { ActivityCLI.project(record($0), positionColumns) }, columns: positionColumns, format: format
+        )
     }
 
     static let positionShow = Command(
@@ -72,7 +75,9 @@ enum PositionCommands {
         let format = try Format.from(arguments)
         let code = try arguments.subject("position code")
         let title = try arguments.required("title")
-        guard let seats = try arguments.int("seats") else { throw CLIError.usage("missing --seats; it is required here") }
+        guard let seats = try arguments.int("seats") else {
+            throw CLIError.usage("missing --seats; it is required here")
+        }
         let position = try PositionRepository(try context.connection())
             .add(code: code, title: title, titleZh: arguments.string("title-zh"), seats: seats)
         context.output.show(record(position), format: format)
@@ -116,7 +121,8 @@ enum PositionCommands {
             term). A position never has more holders at once than seats; the database refuses a second head and \
             names the current one.
             """,
-        example: "filmwg role assign --position deputy_head --professional li.na@example.cn --company 91110116MA00ABCD1E --from 2017-05-20",
+        example:
+            "filmwg role assign --position deputy_head --professional li.na@example.cn --company 91110116MA00ABCD1E --from 2017-05-20",
         options: [
             .value("position", "CODE", "the position, e.g. head (required)"),
             .value("professional", "P", "the holder: id or e-mail (required)"),
@@ -159,7 +165,8 @@ enum PositionCommands {
         guard let on = try arguments.date("on") else { throw CLIError.usage("missing --on; it is required here") }
         let repository = RoleAssignmentRepository(try context.connection())
         let current = try repository.show(id)
-        let holder = current.professionalName.map { "\($0) (professional \(current.professionalId))" }
+        let holder =
+            current.professionalName.map { "\($0) (professional \(current.professionalId))" }
             ?? "professional \(current.professionalId)"
         try context.confirm(
             "End role assignment \(id): \(current.position) held by \(holder) from \(current.termFrom), last day \(on.adding(days: -1))?",
@@ -196,7 +203,8 @@ enum PositionCommands {
             professionalId: try arguments.string("professional").map { try References.professionalID($0, db: db) },
             companyId: try arguments.string("company").map { try References.companyID($0, db: db) }, limit: limit)
         let roles = try RoleAssignmentRepository(db).list(filter)
-        context.output.list(roles.map { ActivityCLI.project(record($0), roleColumns) }, columns: roleColumns, format: format)
+        context.output.list(
+            roles.map { ActivityCLI.project(record($0), roleColumns) }, columns: roleColumns, format: format)
     }
 
     static let roleShow = Command(

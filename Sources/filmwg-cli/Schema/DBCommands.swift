@@ -1,5 +1,5 @@
-import Foundation
 import FilmWG
+import Foundation
 import Postgres
 
 /// `filmwg db migrate | status | verify`.
@@ -10,7 +10,8 @@ enum DBCommands {
         path: ["db", "backup"],
         abstract: "Save the whole database to FILE with pg_dump (custom format) and print each table's rows.",
         usage: "FILE",
-        discussion: "The row counts are taken in the snapshot pg_dump saves, and written to FILE.counts beside it for 'db restore' to check. Needs pg_dump of the server's major version or newer.",
+        discussion:
+            "The row counts are taken in the snapshot pg_dump saves, and written to FILE.counts beside it for 'db restore' to check. Needs pg_dump of the server's major version or newer.",
         example: "filmwg db backup filmwg-2024-06-01.dump",
         options: [Format.option]
     ) { arguments, context in
@@ -28,9 +29,11 @@ enum DBCommands {
 
     static let restore = Command(
         path: ["db", "restore"],
-        abstract: "Restore FILE (from 'db backup') into an empty database with pg_restore, then check every table's rows.",
+        abstract:
+            "Restore FILE (from 'db backup') into an empty database with pg_restore, then check every table's rows.",
         usage: "FILE --yes",
-        discussion: "Into an empty database only (createdb first; exit 65 when filmwg's schema is there), in one transaction: an error restores nothing. The filmwg roles must exist on the server (they are cluster-wide; 'db migrate' on any database creates them). The restored row counts are compared with FILE.counts (exit 65 when they differ). Then 'db verify' passes and the job runs.",
+        discussion:
+            "Into an empty database only (createdb first; exit 65 when filmwg's schema is there), in one transaction: an error restores nothing. The filmwg roles must exist on the server (they are cluster-wide; 'db migrate' on any database creates them). The restored row counts are compared with FILE.counts (exit 65 when they differ). Then 'db verify' passes and the job runs.",
         example: "filmwg db restore filmwg-2024-06-01.dump --database dbname=filmwg_restored --yes",
         options: [.flag("yes", "do not ask for confirmation"), Format.option]
     ) { arguments, context in
@@ -42,24 +45,29 @@ enum DBCommands {
             throw CLIError(message: "the backup file \(file) does not exist or cannot be read", code: .noInput)
         }
         try context.confirm("Restore \(file) into this database?", arguments: arguments)
-        let (restored, expected) = try Backup(try context.connection(), conninfo: context.settings.conninfo).restore(from: file)
+        let (restored, expected) = try Backup(try context.connection(), conninfo: context.settings.conninfo).restore(
+            from: file)
         context.output.committed = "\(file) was restored"
         let wanted = Dictionary(uniqueKeysWithValues: (expected ?? []).map { ($0.table, $0.rows) })
         context.output.list(
             restored.map {
-                Record([("table", .text($0.table)), ("rows", .number(String($0.rows))),
-                        ("backup_rows", wanted[$0.table].map { .number(String($0)) } ?? .null)])
+                Record([
+                    ("table", .text($0.table)), ("rows", .number(String($0.rows))),
+                    ("backup_rows", wanted[$0.table].map { .number(String($0)) } ?? .null),
+                ])
             },
             columns: ["table", "rows", "backup_rows"], format: format)
-        context.output.message(expected == nil
-            ? "Restored \(file); \(Backup.countsPath(file)) is missing, so the counts were not compared."
-            : "Restored \(file); every table has the rows the backup counted.")
+        context.output.message(
+            expected == nil
+                ? "Restored \(file); \(Backup.countsPath(file)) is missing, so the counts were not compared."
+                : "Restored \(file); every table has the rows the backup counted.")
     }
 
     static let migrate = Command(
         path: ["db", "migrate"],
         abstract: "Create or upgrade the database: apply pending migrations and reporting views.",
-        discussion: "The SQL is carried inside the binary. Everything pending is applied in one transaction under a lock, so two runs at once apply nothing twice and a failure applies nothing. Refuses (exit 65), naming the file, when a migration already applied was edited since.",
+        discussion:
+            "The SQL is carried inside the binary. Everything pending is applied in one transaction under a lock, so two runs at once apply nothing twice and a failure applies nothing. Refuses (exit 65), naming the file, when a migration already applied was edited since.",
         example: "filmwg db migrate"
     ) { _, context in
         let migrator = Migrator(connection: try context.connection())
@@ -69,7 +77,8 @@ enum DBCommands {
         } catch let error as PostgresError where error.isInsufficientPrivilege {
             // Not the admins' role: migrations create and change the schema.
             throw CLIError(
-                message: "db migrate needs the role that owns filmwg's schema: connect as a superuser, or as the database owner with CREATEROLE (it becomes a member of filmwg_owner); the database said: \(error.message)",
+                message:
+                    "db migrate needs the role that owns filmwg's schema: connect as a superuser, or as the database owner with CREATEROLE (it becomes a member of filmwg_owner); the database said: \(error.message)",
                 code: .noPermission)
         }
         context.output.endProgress()
@@ -115,7 +124,8 @@ enum DBCommands {
         let problems = try Migrator(connection: try context.connection()).verify()
         guard problems.isEmpty else {
             throw CLIError(
-                message: "\(problems.count) applied migration\(problems.count == 1 ? "" : "s") no longer match\(problems.count == 1 ? "es" : ""): \(problems[0])",
+                message:
+                    "\(problems.count) applied migration\(problems.count == 1 ? "" : "s") no longer match\(problems.count == 1 ? "es" : ""): \(problems[0])",
                 code: .dataError, details: problems.dropFirst().map(\.description))
         }
         context.output.message("Every applied migration matches its file.")

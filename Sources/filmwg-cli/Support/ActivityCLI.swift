@@ -6,7 +6,8 @@ import Postgres
 /// audit, jobs, seeds) share: printed cells of domain values, and the options of lists.
 enum ActivityCLI {
     /// Every command of those nouns, for `CLI.commands`.
-    static let all: [Command] = EventCommands.all + AttendanceCommands.all + PositionCommands.all
+    static let all: [Command] =
+        EventCommands.all + AttendanceCommands.all + PositionCommands.all
         + ElectionCommands.all + GrantCommands.all + AuditCommands.all + JobCommands.all + SeedCommands.all
         + CompletionCommands.all
 
@@ -31,7 +32,9 @@ enum ActivityCLI {
     /// `--NAME N` as a record id.
     static func id(option name: String, _ arguments: Arguments) throws -> Int64? {
         guard let text = arguments.string(name) else { return nil }
-        guard let id = Int64(text), id > 0 else { throw CLIError.usage("--\(name) must be a record id (a whole number), not '\(text)'") }
+        guard let id = Int64(text), id > 0 else {
+            throw CLIError.usage("--\(name) must be a record id (a whole number), not '\(text)'")
+        }
         return id
     }
 
@@ -39,7 +42,9 @@ enum ActivityCLI {
     static func instant(_ name: String, _ arguments: Arguments) throws -> Date? {
         guard let text = arguments.string(name) else { return nil }
         guard let date = Instant.parse(text) else {
-            throw CLIError.usage("--\(name) must be an ISO 8601 instant with its offset, such as 2017-05-20T09:30:00+08:00, not '\(text)'")
+            throw CLIError.usage(
+                "--\(name) must be an ISO 8601 instant with its offset, such as 2017-05-20T09:30:00+08:00, not '\(text)'"
+            )
         }
         return date
     }

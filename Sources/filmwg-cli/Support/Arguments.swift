@@ -20,7 +20,8 @@ struct Option: Sendable {
 /// Options every command understands, wherever they stand on the line.
 enum GlobalOptions {
     static let all: [Option] = [
-        .value("database", "CONNINFO", "connection URI or key=value string (default: DATABASE_URL, then PG* variables)"),
+        .value(
+            "database", "CONNINFO", "connection URI or key=value string (default: DATABASE_URL, then PG* variables)"),
         .value("actor", "NAME", "who makes the change, for the audit log (default: FILMWG_ACTOR, then the OS user)"),
         .flag("help", "show help for the command"),
     ]
@@ -44,7 +45,8 @@ struct Arguments {
             index += 1
             if onlyPositionals || !word.hasPrefix("--") || word == "-" {
                 if word.hasPrefix("-"), word.count > 1, !onlyPositionals, Double(word) == nil {
-                    throw CLIError.usage("unknown option '\(word)'; options start with '--'\(suggestion(for: word, among: options))")
+                    throw CLIError.usage(
+                        "unknown option '\(word)'; options start with '--'\(suggestion(for: word, among: options))")
                 }
                 parsed.positionals.append(word)
                 continue

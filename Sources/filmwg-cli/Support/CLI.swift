@@ -3,7 +3,8 @@ import Foundation
 import Postgres
 
 enum CLI {
-    static let commands: [Command] = DBCommands.all
+    static let commands: [Command] =
+        DBCommands.all
         + CompanyCommands.all
         + MemberCommands.all
         + ProfessionalCommands.all
@@ -22,7 +23,8 @@ enum CLI {
             if let failure = output.writeFailure {
                 // The command's database work is done (committed, or read-only); only its
                 // output is lost. Say which, so cron does not report a failed run.
-                let what = output.committed.map { "\($0); its \(output.outputName) could not be written" }
+                let what =
+                    output.committed.map { "\($0); its \(output.outputName) could not be written" }
                     ?? "the command finished (any change it made is committed) but its output could not be written"
                 output.message("filmwg: \(what): \(failure)")
                 return .ioError
@@ -125,21 +127,27 @@ enum CLI {
     }
 
     static func unknownCommand(_ known: [String], in words: [String]) -> CLIError {
-        let children = Array(Set(commands.filter { $0.path.starts(with: known) && $0.path.count > known.count }
-            .map { $0.path[known.count] })).sorted()
+        let children = Array(
+            Set(
+                commands.filter { $0.path.starts(with: known) && $0.path.count > known.count }
+                    .map { $0.path[known.count] })
+        ).sorted()
         let prefix = (["filmwg"] + known).joined(separator: " ")
         let next = removing(known[...], from: words).first { !$0.hasPrefix("-") }
         guard let next else {
-            return CLIError.usage("'\(prefix)' needs one of: \(children.joined(separator: ", ")); see '\(prefix) --help'")
+            return CLIError.usage(
+                "'\(prefix)' needs one of: \(children.joined(separator: ", ")); see '\(prefix) --help'")
         }
-        let hint = Spelling.nearest(to: next, among: children).map { "; did you mean '\($0)'?" } ?? "; see '\(prefix) --help'"
+        let hint =
+            Spelling.nearest(to: next, among: children).map { "; did you mean '\($0)'?" } ?? "; see '\(prefix) --help'"
         return CLIError.usage("'\(next)' is not a command of '\(prefix)'\(hint)")
     }
 
     static func overview(under path: [String]) -> String {
         let listed = commands.filter { $0.path.starts(with: path) }
         let width = (listed.map(\.name.count).max() ?? 0) + 2
-        var text = path.isEmpty
+        var text =
+            path.isEmpty
             ? "filmwg — the records of the Internet Film Working Group of the Internet Society of China.\n\nUsage: filmwg NOUN VERB [options]   (every command takes --help)\n\nCommands:\n"
             : "Usage: filmwg \(path.joined(separator: " ")) VERB [options]\n\nCommands:\n"
         for command in listed {
@@ -148,7 +156,8 @@ enum CLI {
         text += "\nGlobal options:\n" + Command.describe(GlobalOptions.all)
         if path.isEmpty {
             text += "\nExample:\n  filmwg --actor admin company list --search 华\n"
-            text += "\nfilmwg help NOUN [VERB] (or -h after any command) shows a command's help; filmwg --version the release.\n"
+            text +=
+                "\nfilmwg help NOUN [VERB] (or -h after any command) shows a command's help; filmwg --version the release.\n"
         } else {
             // The noun's own examples, one per verb.
             text += "\nExamples:\n" + listed.compactMap { $0.example.isEmpty ? nil : "  " + $0.example + "\n" }.joined()

@@ -8,13 +8,15 @@ enum CompletionCommands {
 
     static let bash = completion(
         "bash",
-        discussion: "Load it in the current shell with: source <(filmwg completion bash), or save it in /etc/bash_completion.d/filmwg.",
+        discussion:
+            "Load it in the current shell with: source <(filmwg completion bash), or save it in /etc/bash_completion.d/filmwg.",
         example: "filmwg completion bash > ~/.local/share/bash-completion/completions/filmwg"
     ) { $0.bash() }
 
     static let zsh = completion(
         "zsh",
-        discussion: "Save it as _filmwg in a folder of $fpath, or load it after compinit with: source <(filmwg completion zsh).",
+        discussion:
+            "Save it as _filmwg in a folder of $fpath, or load it after compinit with: source <(filmwg completion zsh).",
         example: "filmwg completion zsh > ~/.zfunc/_filmwg"
     ) { $0.zsh() }
 
@@ -60,7 +62,8 @@ struct CompletionScript {
     static let vocabularies: [(noun: String, option: String, values: [String])] = [
         ("company", "kind", CompanyKind.names), ("company", "tier", MembershipTier.names),
         ("event", "kind", Event.kinds), ("member", "tier", MembershipTier.names),
-        ("attendance", "role", Attendance.roles), ("grant", "status", Grant.statuses), ("jobs", "status", JobRun.statuses),
+        ("attendance", "role", Attendance.roles), ("grant", "status", Grant.statuses),
+        ("jobs", "status", JobRun.statuses),
     ]
 
     init(commands: [Command]) {
@@ -93,17 +96,23 @@ struct CompletionScript {
         }
         for prefix in order.sorted() {
             let words = tree[prefix] ?? [:]
-            children.append((prefix, words.keys.sorted().map { word in
-                var description = words[word] ?? ""
-                if description.isEmpty {
-                    let path = prefix.isEmpty ? word : prefix + " " + word
-                    let verbs = commands.filter { $0.name.hasPrefix(path + " ") }.map { $0.path[path.split(separator: " ").count] }
-                    var unique: [String] = []
-                    for verb in verbs where !unique.contains(verb) { unique.append(verb) }
-                    description = "\(word) commands: " + unique.joined(separator: ", ")
-                }
-                return Child(word: word, description: description)
-            }))
+            children.append(
+                (
+                    prefix,
+                    words.keys.sorted().map { word in
+                        var description = words[word] ?? ""
+                        if description.isEmpty {
+                            let path = prefix.isEmpty ? word : prefix + " " + word
+                            let verbs = commands.filter { $0.name.hasPrefix(path + " ") }.map {
+                                $0.path[path.split(separator: " ").count]
+                            }
+                            var unique: [String] = []
+                            for verb in verbs where !unique.contains(verb) { unique.append(verb) }
+                            description = "\(word) commands: " + unique.joined(separator: ", ")
+                        }
+                        return Child(word: word, description: description)
+                    }
+                ))
         }
     }
 
@@ -120,7 +129,8 @@ struct CompletionScript {
         }
         out += "    esac\n}\n\n_filmwg_options() {\n    case \"$1\" in\n"
         for (path, options) in options {
-            out += "        \(Self.quote(path))) echo \(Self.quote(options.map { "--" + $0.name }.joined(separator: " "))) ;;\n"
+            out +=
+                "        \(Self.quote(path))) echo \(Self.quote(options.map { "--" + $0.name }.joined(separator: " "))) ;;\n"
         }
         out += "        *) echo \(Self.quote(GlobalOptions.all.map { "--" + $0.name }.joined(separator: " "))) ;;\n"
         out += "    esac\n}\n\n_filmwg_valued() {\n    case \"$1\" in\n"
@@ -152,14 +162,17 @@ struct CompletionScript {
 
             """
         for (key, values) in nounChoices {
-            out += "            \(Self.quote(key))) COMPREPLY=( $(compgen -W \(Self.quote(values.joined(separator: " "))) -- \"$cur\") ); return 0 ;;\n"
+            out +=
+                "            \(Self.quote(key))) COMPREPLY=( $(compgen -W \(Self.quote(values.joined(separator: " "))) -- \"$cur\") ); return 0 ;;\n"
         }
         out += "        esac\n        case \"$prev\" in\n"
         for name in policyOptions.sorted() {
-            out += "            --\(name)) COMPREPLY=( $(compgen -W \"$(filmwg policy list --format csv 2>/dev/null | awk -F, 'NR > 1 { print $2 }')\" -- \"$cur\") ) ;;\n"
+            out +=
+                "            --\(name)) COMPREPLY=( $(compgen -W \"$(filmwg policy list --format csv 2>/dev/null | awk -F, 'NR > 1 { print $2 }')\" -- \"$cur\") ) ;;\n"
         }
         for (name, values) in choices.sorted(by: { $0.key < $1.key }) {
-            out += "            --\(name)) COMPREPLY=( $(compgen -W \(Self.quote(values.joined(separator: " "))) -- \"$cur\") ) ;;\n"
+            out +=
+                "            --\(name)) COMPREPLY=( $(compgen -W \(Self.quote(values.joined(separator: " "))) -- \"$cur\") ) ;;\n"
         }
         for name in fileOptions.sorted() {
             out += "            --\(name)) COMPREPLY=( $(compgen -f -- \"$cur\") ) ;;\n"
@@ -202,10 +215,12 @@ struct CompletionScript {
 
     func zsh() -> String {
         var out = "#compdef filmwg\n# \(Self.header)\n"
-        out += "# Save it as _filmwg in a folder of $fpath, or load it after compinit with: source <(filmwg completion zsh)\n\n"
+        out +=
+            "# Save it as _filmwg in a folder of $fpath, or load it after compinit with: source <(filmwg completion zsh)\n\n"
         out += "_filmwg_children() {\n    case $1 in\n"
         for (path, kids) in children {
-            out += "        \(Self.quote(path))) reply=(\(kids.map { Self.describe($0.word, $0.description) }.joined(separator: " "))) ;;\n"
+            out +=
+                "        \(Self.quote(path))) reply=(\(kids.map { Self.describe($0.word, $0.description) }.joined(separator: " "))) ;;\n"
         }
         out += "        *) reply=() ;;\n    esac\n}\n\n_filmwg_options() {\n    case $1 in\n"
         let describeOptions = { (options: [Option]) in
@@ -249,11 +264,13 @@ struct CompletionScript {
 
             """
         for (key, values) in nounChoices {
-            out += "            \(Self.quote(key))) compadd -- \(values.map(Self.quote).joined(separator: " ")); return ;;\n"
+            out +=
+                "            \(Self.quote(key))) compadd -- \(values.map(Self.quote).joined(separator: " ")); return ;;\n"
         }
         out += "        esac\n        case $prev in\n"
         for name in policyOptions.sorted() {
-            out += "            --\(name)) compadd -- ${(f)\"$(filmwg policy list --format csv 2>/dev/null | awk -F, 'NR > 1 { print $2 }')\"} ;;\n"
+            out +=
+                "            --\(name)) compadd -- ${(f)\"$(filmwg policy list --format csv 2>/dev/null | awk -F, 'NR > 1 { print $2 }')\"} ;;\n"
         }
         for (name, values) in choices.sorted(by: { $0.key < $1.key }) {
             out += "            --\(name)) compadd -- \(values.map(Self.quote).joined(separator: " ")) ;;\n"

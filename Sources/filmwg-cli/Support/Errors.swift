@@ -14,7 +14,10 @@ extension CLI {
             if let record = translated as? RecordError { return translate(record) }
             return translate(error)
         case let error as DecodingError:
-            return CLIError(message: "filmwg could not read the database's answer (\(error.description)); is the schema migrated to this version?", code: .failure)
+            return CLIError(
+                message:
+                    "filmwg could not read the database's answer (\(error.description)); is the schema migrated to this version?",
+                code: .failure)
         default:
             return CLIError(message: "\(error)", code: .failure)
         }
@@ -43,17 +46,26 @@ extension CLI {
         if error.kind == .connectionFailed {
             let target = error.target.map { " at \($0)" } ?? ""
             return CLIError(
-                message: "cannot reach the database\(target): \(error.message); check --database, DATABASE_URL or PGHOST/PGPORT, and that the server is running",
+                message:
+                    "cannot reach the database\(target): \(error.message); check --database, DATABASE_URL or PGHOST/PGPORT, and that the server is running",
                 code: .unavailable)
         }
         if error.sqlState == .readOnlySQLTransaction {
-            return CLIError(message: "the database is read-only (a standby in recovery, or read-only by setting): \(error.message); point writes and the job at the primary", code: .unavailable)
+            return CLIError(
+                message:
+                    "the database is read-only (a standby in recovery, or read-only by setting): \(error.message); point writes and the job at the primary",
+                code: .unavailable)
         }
         if error.sqlState == .queryCanceled {
-            return CLIError(message: "the database statement was cancelled and its transaction rolled back; nothing of it was kept", code: .failure)
+            return CLIError(
+                message: "the database statement was cancelled and its transaction rolled back; nothing of it was kept",
+                code: .failure)
         }
         if error.isConnectionLost {
-            return CLIError(message: "the connection to the database was lost (\(error.message)); nothing after the last commit was saved, try again", code: .unavailable)
+            return CLIError(
+                message:
+                    "the connection to the database was lost (\(error.message)); nothing after the last commit was saved, try again",
+                code: .unavailable)
         }
         return CLIError(message: "the database reported: \(error.description)", code: .failure)
     }

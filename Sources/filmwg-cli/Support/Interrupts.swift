@@ -66,7 +66,8 @@ enum Interrupts {
         lock.unlock()
         guard first, !targets.isEmpty else {
             // Nothing to unwind (no database work yet), or the second signal: leave now.
-            let text = "filmwg: \(first ? "interrupted by \(name(number)); nothing was changed" : "\(name(number)) again; exiting at once, the server ends the session's work")\n"
+            let text =
+                "filmwg: \(first ? "interrupted by \(name(number)); nothing was changed" : "\(name(number)) again; exiting at once, the server ends the session's work")\n"
             _ = StandardStreams.write(Array(text.utf8), to: STDERR_FILENO)
             _exit(128 + number)
         }

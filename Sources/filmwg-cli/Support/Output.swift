@@ -85,8 +85,10 @@ final class Output {
 
     func message(_ text: String, newline: Bool = true) {
         flush()
-        let shown = text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.visible(String($0)) }
-            .joined(separator: "\n")
+        let shown = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            TerminalText.visible(String($0))
+        }
+        .joined(separator: "\n")
         _ = StandardStreams.write(Array((shown + (newline ? "\n" : "")).utf8), to: STDERR_FILENO)
     }
 
@@ -107,7 +109,8 @@ final class Output {
         case .table:
             let rows = record.fields.map { [$0.name, $0.value.plain] }
             write(TextTable.render(header: nil, rows: rows, numeric: [false, false]))
-        case .csv: write(CSVWriter.line(record.fields.map(\.name)) + CSVWriter.line(record.fields.map { $0.value.plain }))
+        case .csv:
+            write(CSVWriter.line(record.fields.map(\.name)) + CSVWriter.line(record.fields.map { $0.value.plain }))
         case .json: write(JSONText.object(record) + "\n")
         }
     }
@@ -117,13 +120,16 @@ final class Output {
         switch format {
         case .table:
             let numeric = columns.indices.map { i in
-                !records.isEmpty && records.allSatisfy { r in
-                    guard i < r.fields.count else { return true }
-                    if case .number = r.fields[i].value { return true }
-                    return r.fields[i].value == .null
-                }
+                !records.isEmpty
+                    && records.allSatisfy { r in
+                        guard i < r.fields.count else { return true }
+                        if case .number = r.fields[i].value { return true }
+                        return r.fields[i].value == .null
+                    }
             }
-            write(TextTable.render(header: columns, rows: records.map { $0.fields.map { $0.value.plain } }, numeric: numeric))
+            write(
+                TextTable.render(
+                    header: columns, rows: records.map { $0.fields.map { $0.value.plain } }, numeric: numeric))
             if stdoutIsTerminal { message("(\(records.count) row\(records.count == 1 ? "" : "s"))") }
         case .csv:
             write(CSVWriter.line(columns))

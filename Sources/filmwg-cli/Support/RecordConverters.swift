@@ -31,7 +31,9 @@ enum Converters {
         try choice(arguments, "tier", MembershipTier.init(rawValue:), names: MembershipTier.names)
     }
 
-    private static func choice<T>(_ arguments: Arguments, _ name: String, _ make: (String) -> T?, names: [String]) throws -> T? {
+    private static func choice<T>(_ arguments: Arguments, _ name: String, _ make: (String) -> T?, names: [String])
+        throws -> T?
+    {
         guard let text = arguments.string(name) else { return nil }
         if let value = make(text) { return value }
         let near = Spelling.nearest(to: text, among: names).map { "; did you mean '\($0)'?" } ?? ""
@@ -55,13 +57,16 @@ enum Converters {
     static func company(_ company: Company) -> Record {
         Record([
             ("id", .number(String(company.id))), ("uscc", text(company.uscc)), ("name", .text(company.name)),
-            ("name_zh", text(company.nameZh)), ("kind", .text(company.kind.rawValue)), ("district", text(company.district)),
-            ("registered_in_zone", .bool(company.registeredInZone)), ("zone_registered_on", date(company.zoneRegisteredOn)),
+            ("name_zh", text(company.nameZh)), ("kind", .text(company.kind.rawValue)),
+            ("district", text(company.district)),
+            ("registered_in_zone", .bool(company.registeredInZone)),
+            ("zone_registered_on", date(company.zoneRegisteredOn)),
             ("registered_capital", amount(company.registeredCapital)), ("founded_on", date(company.foundedOn)),
             ("employees", number(company.employees)), ("archived_at", instant(company.archivedAt)),
             ("row_version", .number(String(company.rowVersion))), ("created_at", instant(company.createdAt)),
             ("region_code", text(company.regionCode)), ("region_name", text(company.regionName)),
-            ("uscc_override_reason", text(company.usccOverrideReason)), ("uscc_override_by", text(company.usccOverrideBy)),
+            ("uscc_override_reason", text(company.usccOverrideReason)),
+            ("uscc_override_by", text(company.usccOverrideBy)),
             ("uscc_override_at", instant(company.usccOverrideAt)), ("merged_into_id", number(company.mergedIntoID)),
         ])
     }
@@ -79,11 +84,13 @@ enum Converters {
     /// A professional; `employments` adds the person's employments (JSON: an array of objects;
     /// table and CSV: one line each).
     static func professional(_ person: Professional, format: Format, employments: Bool) -> Record {
-        let specialties: Cell = format == .json
+        let specialties: Cell =
+            format == .json
             ? .json("[" + person.specialties.map(JSONText.string).joined(separator: ",") + "]")
             : .text(person.specialties.joined(separator: ";"))
         var fields: [(String, Cell)] = [
-            ("id", .number(String(person.id))), ("full_name", text(person.fullName)), ("latin_name", text(person.latinName)),
+            ("id", .number(String(person.id))), ("full_name", text(person.fullName)),
+            ("latin_name", text(person.latinName)),
             ("title", text(person.title)), ("email", text(person.email)), ("phone", text(person.phone)),
             ("specialties", specialties), ("erased_at", instant(person.erasedAt)),
             ("row_version", .number(String(person.rowVersion))), ("created_at", instant(person.createdAt)),
@@ -91,12 +98,13 @@ enum Converters {
         if employments {
             if format == .json {
                 let objects = person.employments.map { e in
-                    JSONText.object(Record([
-                        ("id", .number(String(e.id))), ("company_id", .number(String(e.companyId))),
-                        ("uscc", text(e.companyUSCC)), ("name", .text(e.companyName)),
-                        ("employed_from", date(e.employedFrom)), ("employed_to", date(e.employedTo)),
-                        ("title", text(e.title)),
-                    ]))
+                    JSONText.object(
+                        Record([
+                            ("id", .number(String(e.id))), ("company_id", .number(String(e.companyId))),
+                            ("uscc", text(e.companyUSCC)), ("name", .text(e.companyName)),
+                            ("employed_from", date(e.employedFrom)), ("employed_to", date(e.employedTo)),
+                            ("title", text(e.title)),
+                        ]))
                 }
                 fields.append(("employments", .json("[" + objects.joined(separator: ", ") + "]")))
             } else {
@@ -114,8 +122,11 @@ enum Converters {
     // MARK: - Imports
 
     static let importOptions: [Option] = [
-        .flag("skip-invalid", "write the valid rows and leave the invalid ones out (default: nothing is written if any row is invalid)"),
-        .value("rejects", "FILE", "with --skip-invalid: write the invalid rows, unchanged, plus a reason column, to FILE"),
+        .flag(
+            "skip-invalid",
+            "write the valid rows and leave the invalid ones out (default: nothing is written if any row is invalid)"),
+        .value(
+            "rejects", "FILE", "with --skip-invalid: write the invalid rows, unchanged, plus a reason column, to FILE"),
         .flag("dry-run", "check every row, also against the database, and write nothing"),
     ]
 
@@ -130,7 +141,8 @@ enum Converters {
             skipInvalid: arguments.has("skip-invalid"), rejectsPath: arguments.string("rejects"),
             dryRun: arguments.has("dry-run"))
         if options.rejectsPath != nil, !options.skipInvalid {
-            throw CLIError.usage("--rejects goes with --skip-invalid; without it an invalid row means nothing is written")
+            throw CLIError.usage(
+                "--rejects goes with --skip-invalid; without it an invalid row means nothing is written")
         }
         try CSVReader.requireReadableFile(path)
         let output = context.output
@@ -155,7 +167,8 @@ enum Converters {
         let rows = report.rowsRead == 1 ? "1 row" : "\(report.rowsRead) rows"
         if report.dryRun {
             let valid = report.rowsRead - report.rowsInvalid
-            output.write("dry run: \(valid) of \(rows) of \(path) would be imported into \(noun); nothing was written\n")
+            output.write(
+                "dry run: \(valid) of \(rows) of \(path) would be imported into \(noun); nothing was written\n")
             return
         }
         var line = "imported \(report.rowsWritten) \(noun) from \(path) (\(rows) read"
@@ -174,6 +187,7 @@ enum Instants {
         let days = Int((Double(seconds) / 86_400).rounded(.down))
         let inDay = seconds - days * 86_400
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-        return "\(CalendarDate(daysSinceEpoch: days))T\(two(inDay / 3600)):\(two(inDay % 3600 / 60)):\(two(inDay % 60))+08:00"
+        return
+            "\(CalendarDate(daysSinceEpoch: days))T\(two(inDay / 3600)):\(two(inDay % 3600 / 60)):\(two(inDay % 60))+08:00"
     }
 }

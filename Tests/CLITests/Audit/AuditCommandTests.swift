@@ -5,13 +5,27 @@ import Testing
 @Suite struct AuditCommandTests {
     @Test func auditShowsWhoChangedWhatNewestFirst() throws {
         try TestDatabase.with { db in
-            #expect(try FilmWGBinary.run(["--actor", "alice", "position", "add", "advisor", "--title", "Advisor", "--seats", "1"], database: db).status == 0)
-            #expect(try FilmWGBinary.run(["position", "update", "advisor", "--seats", "2", "--actor", "bob"], database: db).status == 0)
-            let json = try FilmWGBinary.run(["audit", "--table", "positions", "--since", "2017-01-01", "--limit", "2", "--format", "json"], database: db)
+            #expect(
+                try FilmWGBinary.run(
+                    ["--actor", "alice", "position", "add", "advisor", "--title", "Advisor", "--seats", "1"],
+                    database: db
+                ).status == 0)
+            #expect(
+                try FilmWGBinary.run(["position", "update", "advisor", "--seats", "2", "--actor", "bob"], database: db)
+                    .status == 0)
+            let json = try FilmWGBinary.run(
+                ["audit", "--table", "positions", "--since", "2017-01-01", "--limit", "2", "--format", "json"],
+                database: db)
             #expect(json.status == 0, "\(json)")
             #expect(json.stdout.hasPrefix("[{\"id\": "))
-            #expect(json.stdout.contains(#""actor": "bob", "table_name": "positions", "row_id": "5", "action": "update", "changes": "seats: 1 → 2", "old_values": {"#))
-            #expect(json.stdout.contains(#""actor": "alice", "table_name": "positions", "row_id": "5", "action": "insert", "changes": null, "old_values": null, "new_values": {"#))
+            #expect(
+                json.stdout.contains(
+                    #""actor": "bob", "table_name": "positions", "row_id": "5", "action": "update", "changes": "seats: 1 → 2", "old_values": {"#
+                ))
+            #expect(
+                json.stdout.contains(
+                    #""actor": "alice", "table_name": "positions", "row_id": "5", "action": "insert", "changes": null, "old_values": null, "new_values": {"#
+                ))
             let table = try FilmWGBinary.run(["audit", "--actor", "bob"], database: db)
             #expect(table.status == 0)
             #expect(table.stdout.hasPrefix("id  at"))
@@ -43,7 +57,8 @@ import Testing
             #expect(lines[2].contains(#",setup,companies,1,update,"name: ""Studio"" → ""Studio Ltd""","#))
             let byId = try FilmWGBinary.run(["history", "company", "1", "--format", "csv"], database: db)
             #expect(byId.stdout == company.stdout)
-            let professional = try FilmWGBinary.run(["history", "professional", "li@example.cn", "--format", "json"], database: db)
+            let professional = try FilmWGBinary.run(
+                ["history", "professional", "li@example.cn", "--format", "json"], database: db)
             #expect(professional.status == 0)
             #expect(professional.stdout.contains(#""full_name": "李娜""#))
             let nothing = try FilmWGBinary.run(["history", "event", "4"], database: db)
@@ -51,7 +66,9 @@ import Testing
             #expect(nothing.stderr == "filmwg: the audit log has no change of event 4\n")
             let unknown = try FilmWGBinary.run(["history", "company", ActivityFixtures.uscc(22)], database: db)
             #expect(unknown.status == 1)
-            #expect(unknown.stderr == "filmwg: no company has USCC \(ActivityFixtures.uscc(22)); see 'filmwg company list'\n")
+            #expect(
+                unknown.stderr
+                    == "filmwg: no company has USCC \(ActivityFixtures.uscc(22)); see 'filmwg company list'\n")
             let noun = try FilmWGBinary.run(["history", "compnay", "1"], database: db)
             #expect(noun.status == 64)
             #expect(noun.stderr.contains("did you mean 'company'?"))

@@ -14,11 +14,17 @@ import Testing
         try withTemporaryDirectory { folder in
             try TestDatabase.with { db in
                 let a = USCCFixture.make(1)
-                #expect(try RecordCLI.run([
-                    "company", "add", "--uscc", a, "--name", "Two\r\nLines, \"Quoted\"", "--name-zh", "怀柔\r影视\n基地",
-                    "--district", "怀柔区", "--registered-capital", "5000000.00",
-                ], db).status == 0)
-                #expect(try RecordCLI.run(["company", "add", "--name", "No Code Pictures", "--kind", "production"], db).status == 0)
+                #expect(
+                    try RecordCLI.run(
+                        [
+                            "company", "add", "--uscc", a, "--name", "Two\r\nLines, \"Quoted\"", "--name-zh",
+                            "怀柔\r影视\n基地",
+                            "--district", "怀柔区", "--registered-capital", "5000000.00",
+                        ], db
+                    ).status == 0)
+                #expect(
+                    try RecordCLI.run(["company", "add", "--name", "No Code Pictures", "--kind", "production"], db)
+                        .status == 0)
                 let before = try RecordCLI.run(["company", "list", "--format", "csv"], db)
                 #expect(before.status == 0)
                 #expect(before.stdout.contains("\"Two\r\nLines, \"\"Quoted\"\"\""), "\(before)")
@@ -27,7 +33,10 @@ import Testing
                 _ = try RecordCLI.sql(db, "DELETE FROM filmwg.companies")
                 let imported = try RecordCLI.run(["company", "import", file.path], db)
                 #expect(imported.status == 0, "\(imported)")
-                #expect(imported.stderr.contains("note: \(file.path): ignoring the columns id, archived_at, row_version, created_at"), "\(imported)")
+                #expect(
+                    imported.stderr.contains(
+                        "note: \(file.path): ignoring the columns id, archived_at, row_version, created_at"),
+                    "\(imported)")
                 let after = try RecordCLI.run(["company", "list", "--format", "json"], db)
                 let rows = try RecordCLI.array(after.stdout)
                 #expect(rows.map { $0["name"] as? String } == ["No Code Pictures", "Two\r\nLines, \"Quoted\""])
@@ -41,12 +50,17 @@ import Testing
         try withTemporaryDirectory { folder in
             try TestDatabase.with { db in
                 let file = folder.appendingPathComponent("c.csv")
-                try "name,name_zh\n\"Yanqi Lake Pictures Co., Ltd.\",雁栖湖影业有限公司\n".write(to: file, atomically: true, encoding: .utf8)
+                try "name,name_zh\n\"Yanqi Lake Pictures Co., Ltd.\",雁栖湖影业有限公司\n".write(
+                    to: file, atomically: true, encoding: .utf8)
                 #expect(try RecordCLI.run(["company", "import", file.path], db).status == 0)
-                try "name,name_zh\nYANQI LAKE PICTURES INC,雁栖湖影业（北京）股份有限公司\n".write(to: file, atomically: true, encoding: .utf8)
+                try "name,name_zh\nYANQI LAKE PICTURES INC,雁栖湖影业（北京）股份有限公司\n".write(
+                    to: file, atomically: true, encoding: .utf8)
                 let again = try RecordCLI.run(["company", "import", file.path], db)
                 #expect(again.status == 65, "\(again)")
-                #expect(again.stderr.contains("\(file.path):2: name: probable duplicate of company 1 (Yanqi Lake Pictures Co., Ltd.)"), "\(again)")
+                #expect(
+                    again.stderr.contains(
+                        "\(file.path):2: name: probable duplicate of company 1 (Yanqi Lake Pictures Co., Ltd.)"),
+                    "\(again)")
                 #expect(try RecordCLI.sql(db, "SELECT count(*) FROM filmwg.companies") == "1")
             }
         }
@@ -56,13 +70,17 @@ import Testing
         try withTemporaryDirectory { folder in
             try TestDatabase.with { db in
                 let file = folder.appendingPathComponent("c.csv"), rejects = folder.appendingPathComponent("r.csv")
-                try "uscc,name\n\(USCCFixture.make(1)),Good\n\(USCCFixture.wrongCheck(USCCFixture.make(2))),\"Bad,\r\nRow\"\n"
+                try
+                    "uscc,name\n\(USCCFixture.make(1)),Good\n\(USCCFixture.wrongCheck(USCCFixture.make(2))),\"Bad,\r\nRow\"\n"
                     .write(to: file, atomically: true, encoding: .utf8)
                 let result = try Self.bash(
                     "\"$FILMWG\" company import <(cat '\(file.path)') --skip-invalid --rejects '\(rejects.path)'", db)
                 #expect(result.status == 0, "\(result)")
                 let written = try String(contentsOf: rejects, encoding: .utf8)
-                #expect(written.hasPrefix("uscc,name,reason\r\n\(USCCFixture.wrongCheck(USCCFixture.make(2))),\"Bad,\r\nRow\",\"uscc: check digit is"), "\(written)")
+                #expect(
+                    written.hasPrefix(
+                        "uscc,name,reason\r\n\(USCCFixture.wrongCheck(USCCFixture.make(2))),\"Bad,\r\nRow\",\"uscc: check digit is"
+                    ), "\(written)")
                 #expect(try RecordCLI.sql(db, "SELECT name FROM filmwg.companies") == "Good")
             }
         }
@@ -76,8 +94,11 @@ import Testing
                 """
             let result = try Self.bash(script, db)
             #expect(result.status == 0, "\(result.stderr.prefix(500))")
-            #expect(result.stderr.contains(":2: name: holds 1073741824 bytes, more than the limit of 1 MiB"), "\(result.stderr.prefix(500))")
-            let peak = Int(result.stderr.split(separator: "\n").last { $0.hasPrefix("peak ") }?.dropFirst(5) ?? "") ?? -1
+            #expect(
+                result.stderr.contains(":2: name: holds 1073741824 bytes, more than the limit of 1 MiB"),
+                "\(result.stderr.prefix(500))")
+            let peak =
+                Int(result.stderr.split(separator: "\n").last { $0.hasPrefix("peak ") }?.dropFirst(5) ?? "") ?? -1
             #expect(peak > 0 && peak < 80_000, "peak RSS \(peak) KiB for a 1 GiB line")
             #expect(try RecordCLI.sql(db, "SELECT name FROM filmwg.companies") == "Fine Pictures")
         }

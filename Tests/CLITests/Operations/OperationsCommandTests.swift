@@ -10,7 +10,9 @@ import Testing
                 "UPDATE public.filmwg_schema_migrations SET checksum = md5('edited') WHERE version = 2")
             let migrate = try FilmWGBinary.run(["db", "migrate"], database: db)
             #expect(migrate.status == 65, "\(migrate)")
-            #expect(migrate.stderr.hasPrefix("filmwg: sql/migrations/0002_records.sql changed since it was applied"), "\(migrate)")
+            #expect(
+                migrate.stderr.hasPrefix("filmwg: sql/migrations/0002_records.sql changed since it was applied"),
+                "\(migrate)")
             #expect(migrate.stderr.hasSuffix("nothing was migrated (see 'filmwg db verify')\n"))
             #expect(migrate.stdout.isEmpty)
         }
@@ -26,8 +28,10 @@ import Testing
                 let results = Locked<[CommandResult]>([])
                 DispatchQueue.concurrentPerform(iterations: 6) { i in
                     let result = try? FilmWGBinary.run(
-                        ["member", "join", "91110116MA00YQ001M", "--tier", "member",
-                         "--from", "20\(18 + round)-0\(1 + i)-01"], database: db)
+                        [
+                            "member", "join", "91110116MA00YQ001M", "--tier", "member",
+                            "--from", "20\(18 + round)-0\(1 + i)-01",
+                        ], database: db)
                     if let result { results.update { $0.append(result) } }
                 }
                 let all = results.value

@@ -9,11 +9,15 @@ import Testing
         try TestDatabase.with { db in
             let full = try FilmWGBinary.shell(#""$FILMWG" eligibility run --as-of 2020-01-01 >/dev/full"#, database: db)
             #expect(full.status == 74, "\(full)")
-            #expect(full.stderr.hasSuffix("filmwg: run 1 succeeded; its summary could not be written: No space left on device\n"), "\(full)")
+            #expect(
+                full.stderr.hasSuffix(
+                    "filmwg: run 1 succeeded; its summary could not be written: No space left on device\n"), "\(full)")
             #expect(!full.stderr.contains("Fatal error"))
             let closed = try FilmWGBinary.shell(#""$FILMWG" eligibility run --as-of 2020-01-02 >&-"#, database: db)
             #expect(closed.status == 74, "\(closed)")
-            #expect(closed.stderr.hasSuffix("filmwg: run 2 succeeded; its summary could not be written: standard output is closed\n"))
+            #expect(
+                closed.stderr.hasSuffix(
+                    "filmwg: run 2 succeeded; its summary could not be written: standard output is closed\n"))
             // Both runs are kept, succeeded: the lost summary did not undo them.
             let runs = try FilmWGBinary.run(["jobs", "list", "--status", "succeeded", "--format", "csv"], database: db)
             #expect(runs.stdout.split(separator: "\n").count == 3, "\(runs)")
@@ -24,7 +28,10 @@ import Testing
         try TestDatabase.with { db in
             let list = try FilmWGBinary.shell(#""$FILMWG" position list >/dev/full"#, database: db)
             #expect(list.status == 74, "\(list)")
-            #expect(list.stderr == "filmwg: the command finished (any change it made is committed) but its output could not be written: No space left on device\n")
+            #expect(
+                list.stderr
+                    == "filmwg: the command finished (any change it made is committed) but its output could not be written: No space left on device\n"
+            )
             let help = try FilmWGBinary.shell(#""$FILMWG" company add --help >&-"#)
             #expect(help.status == 74)
             #expect(help.stderr.hasSuffix("standard output is closed\n"))

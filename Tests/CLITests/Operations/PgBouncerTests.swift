@@ -17,9 +17,11 @@ import Testing
                 }
                 // Several processes, each reusing server connections the others used.
                 for n in 1...3 {
-                    _ = try run(["company", "add", "--uscc", USCCFixture.make(n), "--name", "Pooled \(n)",
-                                 "--kind", "production", "--registered-in-zone", "true", "--founded-on", "2015-01-01",
-                                 "--employees", "\(40 * n)"])
+                    _ = try run([
+                        "company", "add", "--uscc", USCCFixture.make(n), "--name", "Pooled \(n)",
+                        "--kind", "production", "--registered-in-zone", "true", "--founded-on", "2015-01-01",
+                        "--employees", "\(40 * n)",
+                    ])
                 }
                 _ = try run(["company", "show", USCCFixture.make(1)])
                 let list = try run(["company", "list", "--format", "csv"])
@@ -27,8 +29,10 @@ import Testing
                 _ = try run(["company", "update", USCCFixture.make(1), "--employees", "90"])
                 _ = try run(["member", "join", USCCFixture.make(1), "--tier", "member", "--from", "2017-05-20"])
                 _ = try run(["member", "list"])
-                _ = try run(["policy", "add", "--code", "big", "--title", "Big", "--rule", "employees >= 50",
-                             "--valid-from", "2017-05-20"])
+                _ = try run([
+                    "policy", "add", "--code", "big", "--title", "Big", "--rule", "employees >= 50",
+                    "--valid-from", "2017-05-20",
+                ])
                 _ = try run(["policy", "list"])
                 _ = try run(["eligibility", "run", "--as-of", "2024-06-01"])
                 let eligible = try run(["eligibility", "list", "--policy", "big", "--eligible", "--format", "csv"])
@@ -43,9 +47,11 @@ import Testing
                 _ = try run(["db", "migrate"])
                 // The actor behind the pooler is the one each client named, not a neighbour's.
                 let audit = try run(["audit", "--table", "companies", "--format", "csv"])
-                #expect(audit.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.contains("cli-test") }, "\(audit)")
-                let other = try FilmWGBinary.run(["--actor", "someone-else", "company", "update", USCCFixture.make(2), "--employees", "41"],
-                                                 environment: pooled)
+                #expect(
+                    audit.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.contains("cli-test") }, "\(audit)")
+                let other = try FilmWGBinary.run(
+                    ["--actor", "someone-else", "company", "update", USCCFixture.make(2), "--employees", "41"],
+                    environment: pooled)
                 #expect(other.status == 0, "\(other)")
                 let actors = try db.connectRaw().query(
                     "SELECT actor FROM filmwg.audit_log WHERE table_name = 'companies' AND action = 'update' ORDER BY id"
@@ -57,25 +63,30 @@ import Testing
 
     @Test func anotherClientsSessionSetOfReportingAsOfDoesNotReachAFilmwgReport() throws {
         try TestDatabase.with { db in
-            try db.connectRaw().executeScript(unsafeSQL: """
-                INSERT INTO filmwg.companies (uscc, name, kind) VALUES ('91110116MA00YQ001M', 'Yanqi', 'production');
-                INSERT INTO filmwg.memberships (company_id, tier, period)
-                SELECT id, 'member', daterange('2017-05-20', '2018-01-01') FROM filmwg.companies;
-                """)
+            try db.connectRaw().executeScript(
+                unsafeSQL: """
+                    INSERT INTO filmwg.companies (uscc, name, kind) VALUES ('91110116MA00YQ001M', 'Yanqi', 'production');
+                    INSERT INTO filmwg.memberships (company_id, tier, period)
+                    SELECT id, 'member', daterange('2017-05-20', '2018-01-01') FROM filmwg.companies;
+                    """)
             try PgBouncer.with(poolSize: 1) { bouncer in
                 // A careless client: a session-level SET through the pooler stays on the one
                 // server connection every client then gets.
                 let careless = try Connection.connect(bouncer.conninfo(db.name))
                 try careless.execute("SET reporting.as_of = '2017-06-01'")
-                #expect(try careless.query("SELECT reporting.as_of()::text").one().decode(String.self, at: 0) == "2017-06-01")
+                #expect(
+                    try careless.query("SELECT reporting.as_of()::text").one().decode(String.self, at: 0)
+                        == "2017-06-01")
                 careless.close()
-                let report = try FilmWGBinary.run(["report", "member_roster", "--format", "csv"],
-                                                  environment: ["DATABASE_URL": bouncer.conninfo(db.name)])
+                let report = try FilmWGBinary.run(
+                    ["report", "member_roster", "--format", "csv"],
+                    environment: ["DATABASE_URL": bouncer.conninfo(db.name)])
                 #expect(report.status == 0, "\(report)")
                 // Today the 2017 membership is over: the roster is empty, not 2017's.
                 #expect(report.stdout.split(separator: "\n").count == 1, "\(report)")
-                let past = try FilmWGBinary.run(["report", "member_roster", "--as-of", "2017-06-01", "--format", "csv"],
-                                                environment: ["DATABASE_URL": bouncer.conninfo(db.name)])
+                let past = try FilmWGBinary.run(
+                    ["report", "member_roster", "--as-of", "2017-06-01", "--format", "csv"],
+                    environment: ["DATABASE_URL": bouncer.conninfo(db.name)])
                 #expect(past.stdout.split(separator: "\n").count == 2, "\(past)")
             }
         }

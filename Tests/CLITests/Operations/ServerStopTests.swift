@@ -12,13 +12,15 @@ import Testing
         let environment = ["DATABASE_URL": cluster.conninfo("filmwg")]
         let migrate = try FilmWGBinary.run(["db", "migrate"], environment: environment)
         #expect(migrate.status == 0, "\(migrate)")
-        let kept = try FilmWGBinary.run(["company", "add", "--name", "Committed Before", "--kind", "production", "--employees", "80"],
-                                        environment: environment)
+        let kept = try FilmWGBinary.run(
+            ["company", "add", "--name", "Committed Before", "--kind", "production", "--employees", "80"],
+            environment: environment)
         #expect(kept.status == 0, "\(kept)")
         return environment
     }
 
-    static func launch(_ arguments: [String], environment extra: [String: String], folder: URL) throws -> (Process, URL) {
+    static func launch(_ arguments: [String], environment extra: [String: String], folder: URL) throws -> (Process, URL)
+    {
         let process = Process()
         process.executableURL = FilmWGBinary.url
         process.arguments = arguments
@@ -64,7 +66,8 @@ import Testing
                 var text = "name,kind,employees\n"
                 for n in 1...60_000 { text += "Imported \(n),production,\(n % 500)\n" }
                 try text.write(to: csv, atomically: true, encoding: .utf8)
-                let (importer, err) = try Self.launch(["company", "import", csv.path], environment: environment, folder: folder)
+                let (importer, err) = try Self.launch(
+                    ["company", "import", csv.path], environment: environment, folder: folder)
                 #expect(try Self.busy(cluster))
                 cluster.stopImmediately()
                 importer.waitUntilExit()
@@ -74,8 +77,10 @@ import Testing
                 #expect(line.hasPrefix("filmwg: the connection to the database was lost"), "\(line)")
                 #expect(!stderr.contains("Fatal"))
                 try cluster.start()
-                let names = try Connection.connect(cluster.conninfo("filmwg")).query("SELECT name FROM filmwg.companies ORDER BY id")
-                    .map { try $0.decode(String.self, at: 0) }
+                let names = try Connection.connect(cluster.conninfo("filmwg")).query(
+                    "SELECT name FROM filmwg.companies ORDER BY id"
+                )
+                .map { try $0.decode(String.self, at: 0) }
                 #expect(names == ["Committed Before"])
             }
         }
@@ -85,12 +90,16 @@ import Testing
         try ThrowawayCluster.with { cluster in
             let environment = try Self.prepare(cluster)
             let policy = try FilmWGBinary.run(
-                ["policy", "add", "--code", "big", "--title", "Big", "--rule", "employees >= 50", "--valid-from", "2017-05-20"],
+                [
+                    "policy", "add", "--code", "big", "--title", "Big", "--rule", "employees >= 50", "--valid-from",
+                    "2017-05-20",
+                ],
                 environment: environment)
             #expect(policy.status == 0, "\(policy)")
             try Connection.connect(cluster.conninfo("filmwg")).executeScript(unsafeSQL: SignalTests.slowFinish)
             try withTemporaryDirectory { folder in
-                let (job, err) = try Self.launch(["eligibility", "run", "--as-of", "2024-06-01"], environment: environment, folder: folder)
+                let (job, err) = try Self.launch(
+                    ["eligibility", "run", "--as-of", "2024-06-01"], environment: environment, folder: folder)
                 #expect(try Self.busy(cluster, waitEvent: "PgSleep"))
                 cluster.stopImmediately()
                 job.waitUntilExit()
@@ -98,14 +107,19 @@ import Testing
                 #expect(job.terminationStatus == 69, "\(stderr)")
                 let line = try Self.lastLine(err)
                 #expect(line.hasPrefix("filmwg: "), "\(line)")
-                #expect(line.contains("nothing of it was kept") || line.contains("connection to the database was lost"), "\(line)")
+                #expect(
+                    line.contains("nothing of it was kept") || line.contains("connection to the database was lost"),
+                    "\(line)")
                 try cluster.start()
                 let db = try Connection.connect(cluster.conninfo("filmwg"))
-                #expect(try db.query("SELECT to_regclass('filmwg.determinations_1') IS NULL").one().decode(Bool.self, at: 0))
+                #expect(
+                    try db.query("SELECT to_regclass('filmwg.determinations_1') IS NULL").one().decode(Bool.self, at: 0)
+                )
                 #expect(try db.query("SELECT count(*) FROM filmwg.determinations").one().decode(Int.self, at: 0) == 0)
                 #expect(try db.query("SELECT count(*) FROM filmwg.companies").one().decode(Int.self, at: 0) == 1)
                 try db.execute("DELETE FROM public.slow_job")
-                let next = try FilmWGBinary.run(["eligibility", "run", "--as-of", "2024-06-01", "--format", "json"], environment: environment)
+                let next = try FilmWGBinary.run(
+                    ["eligibility", "run", "--as-of", "2024-06-01", "--format", "json"], environment: environment)
                 #expect(next.status == 0, "\(next)")
                 #expect(next.stdout.contains(#""abandoned_runs": 1"#), "\(next)")
                 #expect(next.stdout.contains(#""eligible": 1"#), "\(next)")

@@ -32,8 +32,10 @@ import Testing
     static func prepare(_ db: TestDatabase) throws {
         try db.connectRaw().executeScript(unsafeSQL: fixture)
         let added = try FilmWGBinary.run(
-            ["policy", "add", "--code", "big-staff", "--title", "Big staff", "--rule", "employees >= 50",
-             "--valid-from", "2017-05-20"], database: db)
+            [
+                "policy", "add", "--code", "big-staff", "--title", "Big staff", "--rule", "employees >= 50",
+                "--valid-from", "2017-05-20",
+            ], database: db)
         #expect(added.status == 0, "\(added)")
         try db.connectRaw().executeScript(unsafeSQL: slowFinish)
     }
@@ -90,7 +92,8 @@ import Testing
         try TestDatabase.with { db in
             try Self.prepare(db)
             try withTemporaryDirectory { folder in
-                let (job, err) = try Self.launch(["eligibility", "run", "--as-of", "2024-06-01"], database: db, folder: folder)
+                let (job, err) = try Self.launch(
+                    ["eligibility", "run", "--as-of", "2024-06-01"], database: db, folder: folder)
                 let observer = try db.connectRaw()
                 let backend = try #require(try Self.sleepingBackend(observer, db))
                 kill(job.processIdentifier, signal)
@@ -99,15 +102,23 @@ import Testing
                 job.waitUntilExit()
                 #expect(job.terminationStatus == code)
                 let stderr = try String(contentsOf: err, encoding: .utf8)
-                #expect(stderr.hasSuffix("filmwg: interrupted by \(name); run 1 was cancelled and marked failed; nothing of it was kept\n"), "\(stderr)")
+                #expect(
+                    stderr.hasSuffix(
+                        "filmwg: interrupted by \(name); run 1 was cancelled and marked failed; nothing of it was kept\n"
+                    ), "\(stderr)")
                 let (status, error) = try observer.query("SELECT status, error FROM filmwg.job_runs WHERE id = 1")
                     .one().decode((String, String?).self)
                 #expect(status == "failed")
                 #expect(error == "interrupted by \(name); the run was cancelled and nothing of it was kept")
-                #expect(try observer.query("SELECT pg_try_advisory_lock(7379548681833742337)").one().decode(Bool.self, at: 0))
+                #expect(
+                    try observer.query("SELECT pg_try_advisory_lock(7379548681833742337)").one().decode(
+                        Bool.self, at: 0))
                 try observer.execute("SELECT pg_advisory_unlock(7379548681833742337)")
-                #expect(try observer.query("SELECT to_regclass('filmwg.determinations_1') IS NULL").one().decode(Bool.self, at: 0))
-                #expect(try observer.query("SELECT count(*) FROM filmwg.determinations").one().decode(Int.self, at: 0) == 0)
+                #expect(
+                    try observer.query("SELECT to_regclass('filmwg.determinations_1') IS NULL").one().decode(
+                        Bool.self, at: 0))
+                #expect(
+                    try observer.query("SELECT count(*) FROM filmwg.determinations").one().decode(Int.self, at: 0) == 0)
             }
         }
     }
@@ -116,7 +127,8 @@ import Testing
         try TestDatabase.with { db in
             try Self.prepare(db)
             try withTemporaryDirectory { folder in
-                let (job, _) = try Self.launch(["eligibility", "run", "--as-of", "2024-06-01"], database: db, folder: folder)
+                let (job, _) = try Self.launch(
+                    ["eligibility", "run", "--as-of", "2024-06-01"], database: db, folder: folder)
                 let observer = try db.connectRaw()
                 let backend = try #require(try Self.sleepingBackend(observer, db))
                 kill(job.processIdentifier, SIGKILL)
@@ -125,12 +137,17 @@ import Testing
                 let seconds = try Self.secondsUntilIdle(observer, backend, limit: 10)
                 #expect(seconds != nil && seconds! < 6, "the dead client's statement ran on for \(seconds ?? 10) s")
                 try observer.execute("DELETE FROM public.slow_job")
-                let next = try FilmWGBinary.run(["eligibility", "run", "--as-of", "2024-06-01", "--format", "json"], database: db)
+                let next = try FilmWGBinary.run(
+                    ["eligibility", "run", "--as-of", "2024-06-01", "--format", "json"], database: db)
                 #expect(next.status == 0, "\(next)")
                 #expect(next.stdout.contains(#""abandoned_runs": 1"#))
-                let statuses = try observer.query("SELECT status FROM filmwg.job_runs ORDER BY id").map { try $0.decode(String.self, at: 0) }
+                let statuses = try observer.query("SELECT status FROM filmwg.job_runs ORDER BY id").map {
+                    try $0.decode(String.self, at: 0)
+                }
                 #expect(statuses == ["abandoned", "succeeded"])
-                #expect(try observer.query("SELECT to_regclass('filmwg.determinations_1') IS NULL").one().decode(Bool.self, at: 0))
+                #expect(
+                    try observer.query("SELECT to_regclass('filmwg.determinations_1') IS NULL").one().decode(
+                        Bool.self, at: 0))
             }
         }
     }

@@ -7,14 +7,20 @@ import Testing
 @Suite(.serialized) struct StandbyTests {
     @Test func everyReportIsServedFromAStandbyAndWritesAndTheJobAreRefusedThere() throws {
         try TestDatabase.with { db in
-            try db.connectRaw().executeScript(unsafeSQL: """
-                INSERT INTO filmwg.companies (uscc, name, kind, employees) VALUES ('91110116MA00YQ001M', 'Yanqi', 'production', 90);
-                INSERT INTO filmwg.memberships (company_id, tier, period)
-                SELECT id, 'member', daterange('2017-05-20', NULL) FROM filmwg.companies;
-                """)
-            #expect(try FilmWGBinary.run(
-                ["policy", "add", "--code", "big", "--title", "Big", "--rule", "employees >= 50", "--valid-from", "2017-05-20"],
-                database: db).status == 0)
+            try db.connectRaw().executeScript(
+                unsafeSQL: """
+                    INSERT INTO filmwg.companies (uscc, name, kind, employees) VALUES ('91110116MA00YQ001M', 'Yanqi', 'production', 90);
+                    INSERT INTO filmwg.memberships (company_id, tier, period)
+                    SELECT id, 'member', daterange('2017-05-20', NULL) FROM filmwg.companies;
+                    """)
+            #expect(
+                try FilmWGBinary.run(
+                    [
+                        "policy", "add", "--code", "big", "--title", "Big", "--rule", "employees >= 50", "--valid-from",
+                        "2017-05-20",
+                    ],
+                    database: db
+                ).status == 0)
             #expect(try FilmWGBinary.run(["eligibility", "run", "--as-of", "2024-06-01"], database: db).status == 0)
             try Standby.with { standby in
                 let replica = standby.conninfo(db.name)
@@ -22,7 +28,8 @@ import Testing
                 var replayed = false
                 for _ in 0..<200 {
                     if let connection = try? Connection.connect(replica),
-                        let runs = try? connection.query("SELECT count(*) FROM filmwg.job_runs").one().decode(Int.self, at: 0),
+                        let runs = try? connection.query("SELECT count(*) FROM filmwg.job_runs").one().decode(
+                            Int.self, at: 0),
                         runs == 1
                     {
                         replayed = true
@@ -31,9 +38,12 @@ import Testing
                     usleep(100_000)
                 }
                 try #require(replayed)
-                #expect(try Connection.connect(replica).query("SELECT pg_is_in_recovery()").one().decode(Bool.self, at: 0))
+                #expect(
+                    try Connection.connect(replica).query("SELECT pg_is_in_recovery()").one().decode(Bool.self, at: 0))
                 let names = try FilmWGBinary.run(["report", "list", "--format", "csv"], database: db)
-                let reports = names.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+                let reports = names.stdout.split(separator: "\n").dropFirst().map {
+                    String($0.split(separator: ",")[0])
+                }
                 #expect(reports.count >= 5, "\(names)")
                 for report in reports {
                     let served = try FilmWGBinary.run(
@@ -48,9 +58,13 @@ import Testing
                     ["company", "add", "--name", "Nope", "--kind", "other"], environment: ["DATABASE_URL": replica])
                 #expect(write.status == 69, "\(write)")
                 #expect(write.stderr.hasPrefix("filmwg: the database is read-only (a standby in recovery"), "\(write)")
-                let job = try FilmWGBinary.run(["eligibility", "run", "--as-of", "2024-06-02"], environment: ["DATABASE_URL": replica])
+                let job = try FilmWGBinary.run(
+                    ["eligibility", "run", "--as-of", "2024-06-02"], environment: ["DATABASE_URL": replica])
                 #expect(job.status == 69, "\(job)")
-                #expect(job.stderr.hasSuffix("filmwg: the database is a read-only standby (in recovery); run the job against the primary\n"), "\(job)")
+                #expect(
+                    job.stderr.hasSuffix(
+                        "filmwg: the database is a read-only standby (in recovery); run the job against the primary\n"),
+                    "\(job)")
             }
         }
     }

@@ -27,9 +27,11 @@ import Testing
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script,
-                             Self.root.appendingPathComponent("docker-compose.yml").path,
-                             Self.root.appendingPathComponent("Tests/CLITests/Fixtures/compose-spec.json").path]
+        process.arguments = [
+            "python3", "-c", script,
+            Self.root.appendingPathComponent("docker-compose.yml").path,
+            Self.root.appendingPathComponent("Tests/CLITests/Fixtures/compose-spec.json").path,
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

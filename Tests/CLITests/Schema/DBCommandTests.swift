@@ -25,9 +25,13 @@ import Testing
                 results.set(i, try? FilmWGBinary.run(["db", "migrate"], database: db))
             }
             #expect(results.all.allSatisfy { $0?.status == 0 })
-            let applied = results.all.compactMap { $0 }.map { $0.stdout.components(separatedBy: "applied migrations/").count - 1 }
-            let migrations = try db.connectRaw().query("SELECT count(*) FROM public.filmwg_schema_migrations WHERE kind = 'migration'")
-                .one().decode(Int.self, at: 0)
+            let applied = results.all.compactMap { $0 }.map {
+                $0.stdout.components(separatedBy: "applied migrations/").count - 1
+            }
+            let migrations = try db.connectRaw().query(
+                "SELECT count(*) FROM public.filmwg_schema_migrations WHERE kind = 'migration'"
+            )
+            .one().decode(Int.self, at: 0)
             #expect(applied.reduce(0, +) == migrations)
         }
     }
@@ -65,11 +69,13 @@ import Testing
             let copy = folder.appendingPathComponent("filmwg")
             try FileManager.default.copyItem(at: FilmWGBinary.url, to: copy)
             try TestDatabase.with(migrated: false) { db in
-                let migrate = try FilmWGBinary.run(["db", "migrate"], database: db, executable: copy, directory: folder)
+                let migrate = try FilmWGBinary.run(
+                    ["db", "migrate"], database: db, executable: copy, directory: folder)
                 #expect(migrate.status == 0, "\(migrate)")
                 #expect(try FilmWGBinary.run(["db", "verify"], database: db, executable: copy).status == 0)
                 // Simulate an edited file: the recorded checksum no longer matches the text.
-                try db.connectRaw().execute("UPDATE public.filmwg_schema_migrations SET checksum = md5('edited') WHERE version = 2")
+                try db.connectRaw().execute(
+                    "UPDATE public.filmwg_schema_migrations SET checksum = md5('edited') WHERE version = 2")
                 let verify = try FilmWGBinary.run(["db", "verify"], database: db, executable: copy)
                 #expect(verify.status == 65)
                 #expect(verify.stderr.contains("sql/migrations/0002_"))

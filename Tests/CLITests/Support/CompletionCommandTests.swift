@@ -17,7 +17,9 @@ import Testing
     }
 
     @Test func bashCompletesNounsVerbsOptionsAndValuesFromTheCommands() throws {
-        let result = try Self.shell("/bin/bash", "bash", """
+        let result = try Self.shell(
+            "/bin/bash", "bash",
+            """
             source COMPLETION
             t() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMPREPLY=(); _filmwg; echo "${COMPREPLY[*]}"; }
             t filmwg ""
@@ -33,7 +35,10 @@ import Testing
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.count >= 8)
         guard lines.count >= 8 else { return }
-        for noun in ["attendance", "audit", "completion", "db", "election", "event", "grant", "history", "jobs", "position", "role", "seed"] {
+        for noun in [
+            "attendance", "audit", "completion", "db", "election", "event", "grant", "history", "jobs", "position",
+            "role", "seed",
+        ] {
             #expect(lines[0].split(separator: " ").contains(Substring(noun)), "\(noun)")
         }
         #expect(lines[1] == "role")
@@ -50,7 +55,9 @@ import Testing
     /// zsh's completion system is replaced by stubs that print what `_filmwg` offers.
     @Test(.enabled(if: zshPath != nil, "zsh is not installed"))
     func zshCompletesNounsVerbsOptionsAndValuesWithDescriptions() throws {
-        let result = try Self.shell(Self.zshPath!, "zsh", """
+        let result = try Self.shell(
+            Self.zshPath!, "zsh",
+            """
             _describe() { local -a items names; items=("${(@P)4}"); names=("${(@)items%%:*}"); print -r -- "${(j: :)names}|${items[1]#*:}"; }
             compadd() { shift; print -r -- "$*"; }
             _files() { print -r -- "(files)"; }
@@ -70,9 +77,16 @@ import Testing
         #expect(lines.count == 7, "\(result)")
         guard lines.count == 7 else { return }
         #expect(lines[0] == "compdef _filmwg filmwg")
-        #expect(lines[1].hasPrefix("attendance audit award company completion db election eligibility event figure grant history jobs member policy position professional report role seed work|attendance commands: record, list, import"))
-        #expect(lines[2] == "assign end list show|Assign a position to a professional, on behalf of a company, from a day.")
-        #expect(lines[3] == "--position --professional --company --from --to --format --database --actor --help|the position, e.g. head (required)")
+        #expect(
+            lines[1].hasPrefix(
+                "attendance audit award company completion db election eligibility event figure grant history jobs member policy position professional report role seed work|attendance commands: record, list, import"
+            ))
+        #expect(
+            lines[2] == "assign end list show|Assign a position to a professional, on behalf of a company, from a day.")
+        #expect(
+            lines[3]
+                == "--position --professional --company --from --to --format --database --actor --help|the position, e.g. head (required)"
+        )
         #expect(lines[4] == "table csv json")
         #expect(lines[5] == "(files)")
         #expect(lines[6] == "(message)")

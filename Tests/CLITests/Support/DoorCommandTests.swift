@@ -13,7 +13,10 @@ import Testing
             #expect(try RecordCLI.run(["company", "add", "--name", name], db).status == 0)
             let table = try RecordCLI.run(["company", "list"], db)
             #expect(table.status == 0)
-            #expect(!table.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x0D || $0.value == 0x202E })
+            #expect(
+                !table.stdout.unicodeScalars.contains {
+                    $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x0D || $0.value == 0x202E
+                })
             #expect(table.stdout.contains("Evil␛[31mRed␛]0;owned␇␍↵Co<U+202E>"), "\(table)")
             let audit = try RecordCLI.run(["audit", "--table", "companies"], db)
             #expect(!audit.stdout.unicodeScalars.contains { $0.value == 0x1B }, "\(audit)")
@@ -43,7 +46,9 @@ import Testing
     }
 
     @Test func bashCompletesTheValuesOfEachNounsFlags() throws {
-        let result = try CompletionCommandTests.shell("/bin/bash", "bash", """
+        let result = try CompletionCommandTests.shell(
+            "/bin/bash", "bash",
+            """
             source COMPLETION
             t() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMPREPLY=(); _filmwg; echo "${COMPREPLY[*]}"; }
             t filmwg company add --kind ""
@@ -66,28 +71,41 @@ import Testing
     @Test func duplicatesAreListedAndAMergeMovesEveryRecordAndArchivesTheDuplicate() throws {
         try TestDatabase.with { db in
             let code = USCCFixture.make(1)
-            #expect(try RecordCLI.run(["company", "add", "--uscc", code, "--name", "Yanqi Lake Pictures Co., Ltd.", "--name-zh", "雁栖湖影业有限公司"], db).status == 0)
+            #expect(
+                try RecordCLI.run(
+                    [
+                        "company", "add", "--uscc", code, "--name", "Yanqi Lake Pictures Co., Ltd.", "--name-zh",
+                        "雁栖湖影业有限公司",
+                    ], db
+                ).status == 0)
             #expect(try RecordCLI.run(["company", "add", "--name", "雁栖湖影业（北京）股份有限公司"], db).status == 0)
             #expect(try RecordCLI.run(["company", "add", "--name", "Other Films"], db).status == 0)
-            let pairs = try RecordCLI.array(try RecordCLI.run(["company", "duplicates", "--format", "json"], db).stdout)
+            let pairs = try RecordCLI.array(
+                try RecordCLI.run(["company", "duplicates", "--format", "json"], db).stdout)
             #expect(pairs.count == 1)
             #expect(pairs.first?["id"] as? Int == 1)
             #expect(pairs.first?["duplicate_id"] as? Int == 2)
             #expect(pairs.first?["similarity"] as? Double == 1)
-            #expect(try RecordCLI.run(["member", "join", "2", "--tier", "member", "--from", "2017-05-20"], db).status == 0)
-            let merged = try RecordCLI.run(["--actor", "lead", "company", "merge", code, "2", "--yes", "--format", "json"], db)
+            #expect(
+                try RecordCLI.run(["member", "join", "2", "--tier", "member", "--from", "2017-05-20"], db).status == 0)
+            let merged = try RecordCLI.run(
+                ["--actor", "lead", "company", "merge", code, "2", "--yes", "--format", "json"], db)
             #expect(merged.status == 0, "\(merged)")
             #expect(merged.stderr.contains("moved 1 memberships"), "\(merged)")
             #expect(try RecordCLI.sql(db, "SELECT company_id FROM filmwg.memberships") == "1")
-            #expect(try RecordCLI.sql(db, "SELECT merged_into_id, archived_at IS NOT NULL FROM filmwg.companies WHERE id = 2") == "1|t")
+            #expect(
+                try RecordCLI.sql(
+                    db, "SELECT merged_into_id, archived_at IS NOT NULL FROM filmwg.companies WHERE id = 2") == "1|t")
             #expect(try RecordCLI.sql(db, "SELECT count(*) FROM filmwg.audit_log WHERE actor = 'lead'") == "2")
             // A conflict is refused with a sentence and nothing changes.
-            #expect(try RecordCLI.run(["member", "join", "3", "--tier", "member", "--from", "2018-01-01"], db).status == 0)
+            #expect(
+                try RecordCLI.run(["member", "join", "3", "--tier", "member", "--from", "2018-01-01"], db).status == 0)
             let conflict = try RecordCLI.run(["company", "merge", "1", "3", "--yes"], db)
             #expect(conflict.status == 65, "\(conflict)")
             #expect(conflict.stderr.contains("its records in memberships conflict"), "\(conflict)")
             #expect(try RecordCLI.sql(db, "SELECT archived_at IS NULL FROM filmwg.companies WHERE id = 3") == "t")
-            let twoCodes = try RecordCLI.run(["company", "add", "--uscc", USCCFixture.make(2), "--name", "Yanqi Lake Pictures"], db)
+            let twoCodes = try RecordCLI.run(
+                ["company", "add", "--uscc", USCCFixture.make(2), "--name", "Yanqi Lake Pictures"], db)
             #expect(twoCodes.status == 0)
             let refused = try RecordCLI.run(["company", "merge", "1", "4", "--yes"], db)
             #expect(refused.status == 65)
@@ -102,15 +120,20 @@ import Testing
     ])
     func namesThatDifferOnlyInFormAreOneKey(a: String, b: String) throws {
         try TestDatabase.with { db in
-            let keys = try RecordCLI.sql(db, "SELECT filmwg.company_name_key('\(a)') = filmwg.company_name_key('\(b)'), filmwg.company_name_key('\(a)')")
+            let keys = try RecordCLI.sql(
+                db,
+                "SELECT filmwg.company_name_key('\(a)') = filmwg.company_name_key('\(b)'), filmwg.company_name_key('\(a)')"
+            )
             #expect(keys.hasPrefix("t|"), "\(a) / \(b): \(keys)")
         }
     }
 
     @Test func namesThatDifferAreNotOneKey() throws {
         try TestDatabase.with { db in
-            let latin = try RecordCLI.sql(db, "SELECT filmwg.company_name_key('Disco Films') = filmwg.company_name_key('Dis Films')")
-            let chinese = try RecordCLI.sql(db, "SELECT filmwg.company_name_key('雁栖湖影业') = filmwg.company_name_key('怀柔影业')")
+            let latin = try RecordCLI.sql(
+                db, "SELECT filmwg.company_name_key('Disco Films') = filmwg.company_name_key('Dis Films')")
+            let chinese = try RecordCLI.sql(
+                db, "SELECT filmwg.company_name_key('雁栖湖影业') = filmwg.company_name_key('怀柔影业')")
             #expect(latin == "f")
             #expect(chinese == "f")
         }
@@ -118,26 +141,52 @@ import Testing
 
     @Test func capacityIsEnforcedUnlessOverCapacityIsGiven() throws {
         try TestDatabase.with { db in
-            #expect(try RecordCLI.run(["event", "add", "--name", "Screening", "--kind", "screening", "--starts-at", "2018-05-20T19:00:00+08:00", "--capacity", "1"], db).status == 0)
+            #expect(
+                try RecordCLI.run(
+                    [
+                        "event", "add", "--name", "Screening", "--kind", "screening", "--starts-at",
+                        "2018-05-20T19:00:00+08:00", "--capacity", "1",
+                    ], db
+                ).status == 0)
             for email in ["a@example.cn", "b@example.cn"] {
-                #expect(try RecordCLI.run(["professional", "add", "--full-name", email, "--email", email], db).status == 0)
+                #expect(
+                    try RecordCLI.run(["professional", "add", "--full-name", email, "--email", email], db).status == 0)
             }
-            #expect(try RecordCLI.run(["attendance", "record", "--event", "1", "--professional", "a@example.cn"], db).status == 0)
-            let full = try RecordCLI.run(["attendance", "record", "--event", "1", "--professional", "b@example.cn"], db)
+            #expect(
+                try RecordCLI.run(["attendance", "record", "--event", "1", "--professional", "a@example.cn"], db).status
+                    == 0)
+            let full = try RecordCLI.run(
+                ["attendance", "record", "--event", "1", "--professional", "b@example.cn"], db)
             #expect(full.status == 65, "\(full)")
             #expect(full.stderr.contains("has 1 seats and would have 2 attendees: the event is full"), "\(full)")
-            let over = try RecordCLI.run(["--actor", "lead", "attendance", "record", "--event", "1", "--professional", "b@example.cn", "--over-capacity"], db)
+            let over = try RecordCLI.run(
+                [
+                    "--actor", "lead", "attendance", "record", "--event", "1", "--professional", "b@example.cn",
+                    "--over-capacity",
+                ], db)
             #expect(over.status == 0, "\(over)")
-            #expect(try RecordCLI.sql(db, "SELECT actor, new_values->>'over_capacity' FROM filmwg.audit_log WHERE table_name = 'attendance' ORDER BY id DESC LIMIT 1") == "lead|true")
+            #expect(
+                try RecordCLI.sql(
+                    db,
+                    "SELECT actor, new_values->>'over_capacity' FROM filmwg.audit_log WHERE table_name = 'attendance' ORDER BY id DESC LIMIT 1"
+                ) == "lead|true")
         }
     }
 
     @Test func policyCodesAreKeptAsTypedAndUniqueRegardlessOfCase() throws {
         try TestDatabase.with { db in
-            let add = try RecordCLI.run(["policy", "add", "--code", "HR-2018-02", "--title", "Rent", "--rule", "registered_in_zone", "--valid-from", "2018-01-01", "--format", "json"], db)
+            let add = try RecordCLI.run(
+                [
+                    "policy", "add", "--code", "HR-2018-02", "--title", "Rent", "--rule", "registered_in_zone",
+                    "--valid-from", "2018-01-01", "--format", "json",
+                ], db)
             #expect(add.status == 0, "\(add)")
             #expect(try RecordCLI.run(["policy", "show", "hr-2018-02"], db).status == 0)
-            let again = try RecordCLI.run(["policy", "add", "--code", "hr-2018-02", "--title", "Rent", "--rule", "registered_in_zone", "--valid-from", "2018-01-01"], db)
+            let again = try RecordCLI.run(
+                [
+                    "policy", "add", "--code", "hr-2018-02", "--title", "Rent", "--rule", "registered_in_zone",
+                    "--valid-from", "2018-01-01",
+                ], db)
             #expect(again.status == 65, "\(again)")
             #expect(try RecordCLI.sql(db, "SELECT code FROM filmwg.policies") == "HR-2018-02")
         }
@@ -147,7 +196,9 @@ import Testing
         try TestDatabase.with { db in
             let result = try RecordCLI.run(["member", "list", "--as-of", "2023-02-30"], db)
             #expect(result.status == 64)
-            #expect(result.stderr.contains("2023-02-30 is not a day of the calendar: February 2023 has 28 days"), "\(result)")
+            #expect(
+                result.stderr.contains("2023-02-30 is not a day of the calendar: February 2023 has 28 days"),
+                "\(result)")
             let shape = try RecordCLI.run(["member", "list", "--as-of", "30/02/2023"], db)
             #expect(shape.stderr.contains("YYYY-MM-DD"), "\(shape)")
         }
@@ -155,7 +206,9 @@ import Testing
 
     @Test func updatingAnErasedProfessionalSaysItWasErased() throws {
         try TestDatabase.with { db in
-            #expect(try RecordCLI.run(["professional", "add", "--full-name", "李娜", "--email", "li@example.cn"], db).status == 0)
+            #expect(
+                try RecordCLI.run(["professional", "add", "--full-name", "李娜", "--email", "li@example.cn"], db).status
+                    == 0)
             #expect(try RecordCLI.run(["professional", "erase", "1", "--yes"], db).status == 0)
             let result = try RecordCLI.run(["professional", "update", "1", "--title", "Producer"], db)
             #expect(result.status == 65)
@@ -171,7 +224,8 @@ import Testing
             defer { _ = try? RecordCLI.sql(db, "DROP ROLE IF EXISTS \(role)") }
             // A pending reporting view makes migrate try to write.
             _ = try RecordCLI.sql(db, "DELETE FROM public.filmwg_schema_migrations WHERE kind = 'reporting'")
-            let result = try FilmWGBinary.run(["db", "migrate"], environment: ["DATABASE_URL": db.conninfo + " user=\(role)"])
+            let result = try FilmWGBinary.run(
+                ["db", "migrate"], environment: ["DATABASE_URL": db.conninfo + " user=\(role)"])
             #expect(result.status == 77, "\(result)")
             #expect(result.stderr.contains("db migrate needs the role that owns filmwg's schema"), "\(result)")
             #expect(!result.stderr.contains("ask for the filmwg_admin role"))
@@ -180,7 +234,9 @@ import Testing
 
     @Test func reportingSessionsReadInstantsInShanghaiTime() throws {
         try TestDatabase.with { db in
-            let settings = try RecordCLI.sql(db, """
+            let settings = try RecordCLI.sql(
+                db,
+                """
                 SELECT setconfig FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole WHERE r.rolname = 'filmwg_reporting'
                 """)
             #expect(settings.lowercased().contains("timezone=asia/shanghai"), "\(settings)")
@@ -192,11 +248,15 @@ import Testing
             try TestDatabase.with { db in
                 let file = folder.appendingPathComponent("fund.rule")
                 try Data("registered_in_zone\nand em\u{0}ployees >= 20\n".utf8).write(to: file)
-                let result = try RecordCLI.run([
-                    "policy", "add", "--code", "fund", "--title", "Fund", "--rule-file", file.path, "--valid-from", "2018-01-01",
-                ], db)
+                let result = try RecordCLI.run(
+                    [
+                        "policy", "add", "--code", "fund", "--title", "Fund", "--rule-file", file.path, "--valid-from",
+                        "2018-01-01",
+                    ], db)
                 #expect(result.status == 65, "\(result)")
-                #expect(result.stderr.contains("rule file \(file.path) holds a NUL byte (\\0) at line 2, column 7"), "\(result)")
+                #expect(
+                    result.stderr.contains("rule file \(file.path) holds a NUL byte (\\0) at line 2, column 7"),
+                    "\(result)")
                 #expect(try RecordCLI.sql(db, "SELECT count(*) FROM filmwg.policies") == "0")
             }
         }

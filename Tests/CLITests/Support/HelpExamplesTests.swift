@@ -10,7 +10,8 @@ import Testing
     /// Execution order: each example may rest on what earlier ones wrote.
     static let order: [String] = [
         "db migrate", "db status", "db verify", "seed list",
-        "company add", "company show", "company list", "company update", "company history", "company import", "company duplicates",
+        "company add", "company show", "company list", "company update", "company history", "company import",
+        "company duplicates",
         "figure import", "figure list",
         "member join", "member leave", "member list", "member import",
         "professional add", "professional show", "professional list", "professional update", "professional import",
@@ -19,8 +20,10 @@ import Testing
         "position list", "position show", "position add", "position update",
         "role assign", "role end", "role list", "role show",
         "election record", "election show", "election list",
-        "policy check", "policy facts", "policy add", "policy revise", "policy show", "policy list", "policy try", "policy budget",
-        "eligibility run", "eligibility explain", "eligibility list", "eligibility changes", "jobs list", "eligibility prune",
+        "policy check", "policy facts", "policy add", "policy revise", "policy show", "policy list", "policy try",
+        "policy budget",
+        "eligibility run", "eligibility explain", "eligibility list", "eligibility changes", "jobs list",
+        "eligibility prune",
         "grant apply", "grant approve", "grant reject", "grant pay", "grant list", "grant show",
         "work add", "work show", "work list", "work update", "work import", "award record", "award list",
         "report list", "report", "audit",
@@ -41,42 +44,47 @@ import Testing
 
     static let fixtures: [String: String] = [
         "companies.csv": """
-            uscc,name,name_zh,kind,district,registered_in_zone,zone_registered_on,registered_capital,founded_on,employees
-            91110116MA00ABCD1E,Yanqi Lake Pictures,雁栖湖影业有限公司,production,怀柔区,true,2017-05-01,8000000.00,2012-03-01,45
-            91110116MA00000010,Huairou Post Studio,怀柔后期制作有限公司,post_production,怀柔区,true,2016-01-10,6000000.00,2014-06-01,30
-            ,Huairou Film Studios,,production,,false,,,,
+        uscc,name,name_zh,kind,district,registered_in_zone,zone_registered_on,registered_capital,founded_on,employees
+        91110116MA00ABCD1E,Yanqi Lake Pictures,雁栖湖影业有限公司,production,怀柔区,true,2017-05-01,8000000.00,2012-03-01,45
+        91110116MA00000010,Huairou Post Studio,怀柔后期制作有限公司,post_production,怀柔区,true,2016-01-10,6000000.00,2014-06-01,30
+        ,Huairou Film Studios,,production,,false,,,,
 
-            """,
+        """,
         "memberships.csv": "company_uscc,tier,joined_on,left_on\n91110116MA00ABCD1E,initiating,2017-05-20,\n",
         "people.csv": """
-            full_name,latin_name,title,email,phone,specialties,company_uscc,employed_from,employed_to
-            李娜,Li Na,Producer,li.na@example.cn,,production,91110116MA00ABCD1E,2016-01-01,
-            王伟,Wang Wei,Director,wang.wei@example.cn,,directing,91110116MA00ABCD1E,2015-01-01,
-            张敏,Zhang Min,Editor,zhang.min@example.cn,,post_production,91110116MA00000010,2016-01-01,
-            刘洋,Liu Yang,,liu.yang@example.cn,,,,,
+        full_name,latin_name,title,email,phone,specialties,company_uscc,employed_from,employed_to
+        李娜,Li Na,Producer,li.na@example.cn,,production,91110116MA00ABCD1E,2016-01-01,
+        王伟,Wang Wei,Director,wang.wei@example.cn,,directing,91110116MA00ABCD1E,2015-01-01,
+        张敏,Zhang Min,Editor,zhang.min@example.cn,,post_production,91110116MA00000010,2016-01-01,
+        刘洋,Liu Yang,,liu.yang@example.cn,,,,,
 
-            """,
-        "events-2018.csv": "name,kind,starts_at,ends_at,venue,district,capacity\n互联网电影论坛 2018,forum,2018-05-20T09:30:00+08:00,,Huairou Film Town,怀柔区,300\n",
-        "attendance-2017-05-20.csv": "professional_email,company_uscc,role\nwang.wei@example.cn,91110116MA00ABCD1E,attendee\n",
+        """,
+        "events-2018.csv":
+            "name,kind,starts_at,ends_at,venue,district,capacity\n互联网电影论坛 2018,forum,2018-05-20T09:30:00+08:00,,Huairou Film Town,怀柔区,300\n",
+        "attendance-2017-05-20.csv":
+            "professional_email,company_uscc,role\nwang.wei@example.cn,91110116MA00ABCD1E,attendee\n",
         "works.csv": """
-            title,title_zh,kind,released_on,licence_no,first_producer_uscc,co_producer_usccs
-            Yanqi Lake Nights,雁栖湖之夜,online_film,2024-11-02,,91110116MA00000010,91110116MA00ABCD1E
-            Film Town,,documentary,2025-03-15,电审故字〔2025〕第002号,91110116MA00ABCD1E,
+        title,title_zh,kind,released_on,licence_no,first_producer_uscc,co_producer_usccs
+        Yanqi Lake Nights,雁栖湖之夜,online_film,2024-11-02,,91110116MA00000010,91110116MA00ABCD1E
+        Film Town,,documentary,2025-03-15,电审故字〔2025〕第002号,91110116MA00ABCD1E,
 
-            """,
+        """,
         "figures-2024.csv": """
-            company_uscc,year,rent_paid,rented_area_m2,fiscal_contribution,revenue,investment,renovation_cost,renovated_area_m2
-            91110116MA00ABCD1E,2024,600000.00,1200.00,480000.00,12000000.00,,,
+        company_uscc,year,rent_paid,rented_area_m2,fiscal_contribution,revenue,investment,renovation_cost,renovated_area_m2
+        91110116MA00ABCD1E,2024,600000.00,1200.00,480000.00,12000000.00,,,
 
-            """,
-        "film-fund.rule": "registered_in_zone\nand registered_capital >= 5000000\nand member_tier in ('initiating', 'member')\n",
+        """,
+        "film-fund.rule":
+            "registered_in_zone\nand registered_capital >= 5000000\nand member_tier in ('initiating', 'member')\n",
     ]
 
     /// `filmwg --help` lists every command; each command's help ends with its example.
     static func commands() throws -> [String] {
         let overview = try FilmWGBinary.run(["--help"])
         let lines = overview.stdout.split(separator: "\n")
-        guard let start = lines.firstIndex(of: "Commands:"), let end = lines.firstIndex(of: "Global options:") else { return [] }
+        guard let start = lines.firstIndex(of: "Commands:"), let end = lines.firstIndex(of: "Global options:") else {
+            return []
+        }
         return lines[(start + 1)..<end].compactMap { line in
             let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             guard !words.isEmpty else { return nil }
@@ -120,10 +128,13 @@ import Testing
                 }
                 let bin = folder.appendingPathComponent("bin")
                 try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-                try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("filmwg"), withDestinationURL: FilmWGBinary.url)
+                try FileManager.default.createSymbolicLink(
+                    at: bin.appendingPathComponent("filmwg"), withDestinationURL: FilmWGBinary.url)
                 try FileManager.default.createDirectory(
-                    at: folder.appendingPathComponent(".local/share/bash-completion/completions"), withIntermediateDirectories: true)
-                try FileManager.default.createDirectory(at: folder.appendingPathComponent(".zfunc"), withIntermediateDirectories: true)
+                    at: folder.appendingPathComponent(".local/share/bash-completion/completions"),
+                    withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: folder.appendingPathComponent(".zfunc"), withIntermediateDirectories: true)
                 let path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
                 for command in Self.order {
                     guard let example = try Self.example(of: command) else {

@@ -49,6 +49,7 @@ import Testing
                 "filmwg \(name) --help differs from Golden/help/\(file); run scripts/golden-help and review the diff")
         }
         let stored = Set(try FileManager.default.contentsOfDirectory(atPath: Self.folder.path))
-        #expect(stored == expectedFiles, "golden files without a command, or commands without one; run scripts/golden-help")
+        #expect(
+            stored == expectedFiles, "golden files without a command, or commands without one; run scripts/golden-help")
     }
 }

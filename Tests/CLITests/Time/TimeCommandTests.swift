@@ -9,14 +9,17 @@ import Testing
     static let uscc = "91110116MA00YQ001M"
 
     func prepare(_ db: TestDatabase) throws {
-        try db.connectRaw().executeScript(unsafeSQL: """
-            INSERT INTO filmwg.companies (uscc, name, kind, registered_in_zone, registered_capital, founded_on, employees)
-            VALUES ('\(Self.uscc)', 'Yanqi Lake Pictures', 'production', true, 10000000, '2015-06-18', 85),
-                   ('91110108MA00YM003K', 'Cloudscreen', 'internet_platform', false, 50000000, '2012-01-09', 40);
-            """)
+        try db.connectRaw().executeScript(
+            unsafeSQL: """
+                INSERT INTO filmwg.companies (uscc, name, kind, registered_in_zone, registered_capital, founded_on, employees)
+                VALUES ('\(Self.uscc)', 'Yanqi Lake Pictures', 'production', true, 10000000, '2015-06-18', 85),
+                       ('91110108MA00YM003K', 'Cloudscreen', 'internet_platform', false, 50000000, '2012-01-09', 40);
+                """)
         let added = try FilmWGBinary.run(
-            ["policy", "add", "--code", "big-staff", "--title", "Big staff", "--rule", "employees >= 50",
-             "--valid-from", "2017-05-20"], database: db)
+            [
+                "policy", "add", "--code", "big-staff", "--title", "Big staff", "--rule", "employees >= 50",
+                "--valid-from", "2017-05-20",
+            ], database: db)
         #expect(added.status == 0, "\(added)")
     }
 
@@ -26,8 +29,10 @@ import Testing
         try TestDatabase.with { db in
             try prepare(db)
             let update = try FilmWGBinary.run(
-                ["company", "update", Self.uscc, "--employees", "120", "--name", "Yanqi Lake Studios",
-                 "--effective-from", "2020-01-01", "--format", "json"], database: db)
+                [
+                    "company", "update", Self.uscc, "--employees", "120", "--name", "Yanqi Lake Studios",
+                    "--effective-from", "2020-01-01", "--format", "json",
+                ], database: db)
             #expect(update.status == 0, "\(update)")
             let updated = try #require(try json(update.stdout) as? [String: Any])
             #expect(updated["employees"] as? Int == 120 && updated["row_version"] as? Int == 2)
@@ -39,9 +44,13 @@ import Testing
             let history = try FilmWGBinary.run(["company", "history", Self.uscc, "--format", "csv"], database: db)
             #expect(history.status == 0)
             let lines = history.stdout.split(separator: "\n")
-            #expect(lines.first == "id,company_id,effective_from,effective_to,name,name_zh,kind,district,registered_in_zone,zone_registered_on,registered_capital,employees,changed_fields")
+            #expect(
+                lines.first
+                    == "id,company_id,effective_from,effective_to,name,name_zh,kind,district,registered_in_zone,zone_registered_on,registered_capital,employees,changed_fields"
+            )
             #expect(lines.count == 3)
-            #expect(lines[2].contains(",2020-01-01,,Yanqi Lake Studios,") && lines[2].hasSuffix(",120,\"employees, name\""))
+            #expect(
+                lines[2].contains(",2020-01-01,,Yanqi Lake Studios,") && lines[2].hasSuffix(",120,\"employees, name\""))
             // Stale version: 75, nothing written.
             let stale = try FilmWGBinary.run(
                 ["company", "update", Self.uscc, "--employees", "1", "--expect-version", "1"], database: db)
@@ -50,11 +59,16 @@ import Testing
             let early = try FilmWGBinary.run(
                 ["company", "update", Self.uscc, "--employees", "1", "--effective-from", "2015-06-17"], database: db)
             #expect(early.status == 65)
-            #expect(early.stderr == "filmwg: values of company \(Self.uscc) cannot take effect on 2015-06-17, before it was founded on 2015-06-18\n")
+            #expect(
+                early.stderr
+                    == "filmwg: values of company \(Self.uscc) cannot take effect on 2015-06-17, before it was founded on 2015-06-18\n"
+            )
             let before = try FilmWGBinary.run(["company", "show", Self.uscc, "--as-of", "2010-01-01"], database: db)
             #expect(before.status == 1)
             #expect(before.stderr.contains("has no values in force on 2010-01-01, founded on 2015-06-18"))
-            #expect(try FilmWGBinary.run(["company", "history", Self.uscc, "--format", "csv"], database: db).stdout == history.stdout)
+            #expect(
+                try FilmWGBinary.run(["company", "history", Self.uscc, "--format", "csv"], database: db).stdout
+                    == history.stdout)
         }
     }
 
@@ -70,7 +84,9 @@ import Testing
             let result = try FilmWGBinary.run(arguments, database: db)
             #expect(result.status == 64)
             let flag = arguments.first { $0.hasPrefix("--") && $0 != "--employees" } ?? ""
-            #expect(result.stderr == "filmwg: \(flag): 2023-02-30 is not a day of the calendar: February 2023 has 28 days\n")
+            #expect(
+                result.stderr == "filmwg: \(flag): 2023-02-30 is not a day of the calendar: February 2023 has 28 days\n"
+            )
         }
     }
 
@@ -92,19 +108,30 @@ import Testing
             #expect(try FilmWGBinary.run(["eligibility", "run", "--as-of", "2024-06-01"], database: db).status == 0)
             let counts = try ActivityFixtures.rowCounts(db.connect())
             let tried = try FilmWGBinary.run(
-                ["policy", "try", "registered_in_zone and employees >= 20", "--policy", "big-staff", "--as-of",
-                 "2024-06-01", "--format", "json"], database: db)
+                [
+                    "policy", "try", "registered_in_zone and employees >= 20", "--policy", "big-staff", "--as-of",
+                    "2024-06-01", "--format", "json",
+                ], database: db)
             #expect(tried.status == 0, "\(tried)")
             let object = try #require(try json(tried.stdout) as? [String: Any])
             #expect(object["evaluated"] as? Int == 2 && object["eligible"] as? Int == 1)
             #expect(object["newly_eligible"] as? Int == 0 && object["no_longer_eligible"] as? Int == 0)
             let criteria = try #require(object["criteria"] as? [[String: Any]])
             #expect(criteria.map { $0["criterion"] as? String } == ["registered_in_zone", "employees >= 20"])
-            #expect(criteria.map { [$0["true"] as? Int, $0["false"] as? Int, $0["null"] as? Int] } == [[1, 1, 0], [2, 0, 0]])
+            #expect(
+                criteria.map { [$0["true"] as? Int, $0["false"] as? Int, $0["null"] as? Int] } == [
+                    [1, 1, 0], [2, 0, 0],
+                ])
             let listed = try FilmWGBinary.run(
-                ["policy", "try", "employees >= 20", "--policy", "big-staff", "--as-of", "2024-06-01", "--list", "--format", "csv"],
+                [
+                    "policy", "try", "employees >= 20", "--policy", "big-staff", "--as-of", "2024-06-01", "--list",
+                    "--format", "csv",
+                ],
                 database: db)
-            #expect(listed.stdout == "company_id,uscc,name,name_zh,draft,current,change\n2,91110108MA00YM003K,Cloudscreen,,true,false,newly_eligible\n")
+            #expect(
+                listed.stdout
+                    == "company_id,uscc,name,name_zh,draft,current,change\n2,91110108MA00YM003K,Cloudscreen,,true,false,newly_eligible\n"
+            )
             let bad = try FilmWGBinary.run(["policy", "try", "employes >= 20"], database: db)
             let check = try FilmWGBinary.run(["policy", "check", "employes >= 20"], database: db)
             #expect(bad.status == 65 && bad.stderr == check.stderr)
@@ -117,22 +144,28 @@ import Testing
             try prepare(db)
             #expect(try FilmWGBinary.run(["eligibility", "run", "--as-of", "2024-06-01"], database: db).status == 0)
             let edit = try FilmWGBinary.run(
-                ["company", "update", "91110108MA00YM003K", "--employees", "60", "--effective-from", "2024-06-02"], database: db)
+                ["company", "update", "91110108MA00YM003K", "--employees", "60", "--effective-from", "2024-06-02"],
+                database: db)
             #expect(edit.status == 0, "\(edit)")
             #expect(try FilmWGBinary.run(["eligibility", "run", "--as-of", "2024-06-02"], database: db).status == 0)
-            #expect(try FilmWGBinary.run(["eligibility", "run", "--as-of", "2024-06-03", "--dry-run"], database: db).status == 0)
+            #expect(
+                try FilmWGBinary.run(["eligibility", "run", "--as-of", "2024-06-03", "--dry-run"], database: db).status
+                    == 0)
             let between = try FilmWGBinary.run(
                 ["eligibility", "changes", "--from-run", "1", "--to-run", "2", "--format", "csv"], database: db)
             #expect(between.status == 0, "\(between)")
-            #expect(between.stdout == """
-                run_id,previous_run_id,as_of,policy,version,company_id,uscc,name,name_zh,change
-                2,1,2024-06-02,big-staff,1,2,91110108MA00YM003K,Cloudscreen,,newly_eligible
+            #expect(
+                between.stdout == """
+                    run_id,previous_run_id,as_of,policy,version,company_id,uscc,name,name_zh,change
+                    2,1,2024-06-02,big-staff,1,2,91110108MA00YM003K,Cloudscreen,,newly_eligible
 
-                """)
-            let dry = try FilmWGBinary.run(["eligibility", "changes", "--from-run", "3", "--to-run", "2"], database: db)
+                    """)
+            let dry = try FilmWGBinary.run(
+                ["eligibility", "changes", "--from-run", "3", "--to-run", "2"], database: db)
             #expect(dry.status == 65)
             #expect(dry.stderr == "filmwg: --from-run 3: run 3 was a dry run and kept no determinations to compare\n")
-            let unknown = try FilmWGBinary.run(["eligibility", "changes", "--from-run", "1", "--to-run", "42"], database: db)
+            let unknown = try FilmWGBinary.run(
+                ["eligibility", "changes", "--from-run", "1", "--to-run", "42"], database: db)
             #expect(unknown.status == 1)
             #expect(unknown.stderr == "filmwg: --to-run 42: there is no eligibility run 42; see 'filmwg jobs list'\n")
             let half = try FilmWGBinary.run(["eligibility", "changes", "--from-run", "1"], database: db)
@@ -140,7 +173,8 @@ import Testing
             let unasked = try FilmWGBinary.run(["eligibility", "prune", "--keep", "1"], database: db)
             #expect(unasked.status == 64)
             #expect(unasked.stderr.contains("Pass --yes to confirm"))
-            let pruned = try FilmWGBinary.run(["eligibility", "prune", "--keep", "1", "--yes", "--format", "csv"], database: db)
+            let pruned = try FilmWGBinary.run(
+                ["eligibility", "prune", "--keep", "1", "--yes", "--format", "csv"], database: db)
             #expect(pruned.status == 0, "\(pruned)")
             #expect(pruned.stdout == "run_id,as_of,determinations,dropped,reason\n1,2024-06-01,2,true,\n")
             #expect(pruned.stderr == "Dropped the determinations of 1 run (1): 2 rows.\n")

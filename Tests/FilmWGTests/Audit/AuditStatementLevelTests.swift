@@ -14,21 +14,25 @@ import Testing
     @Test func everyRowOfAMultiRowInsertGetsExactlyOneAuditRowWithTheActor() throws {
         try TestDatabase.with { t in
             let db = try t.connect(actor: "audit-tester")
-            let ids = try db.query("""
+            let ids = try db.query(
+                """
                 INSERT INTO filmwg.companies (name, name_zh, kind, registered_capital)
                 SELECT 'Company ' || g, '公司' || g, 'production', g * 1000
                   FROM generate_series(1, 500) AS g
                 RETURNING id
-                """).map { try $0.decode(Int64.self, at: 0) }
+                """
+            ).map { try $0.decode(Int64.self, at: 0) }
             #expect(ids.count == 500)
-            let audit = try db.query("""
+            let audit = try db.query(
+                """
                 SELECT count(*), count(DISTINCT a.row_id),
                        count(*) FILTER (WHERE a.actor = 'audit-tester' AND a.action = 'insert'
                                           AND a.old_values IS NULL AND a.new_values = to_jsonb(c))
                   FROM filmwg.audit_log a
                   JOIN filmwg.companies c ON a.row_id = c.id::text
                  WHERE a.table_name = 'companies' AND c.id = ANY(\(ids))
-                """).one().decode((Int, Int, Int).self)
+                """
+            ).one().decode((Int, Int, Int).self)
             #expect(audit == (500, 500, 500))
         }
     }
@@ -39,7 +43,8 @@ import Testing
             var copy = try db.copyIn("COPY filmwg.companies (name, kind, district) FROM STDIN")
             for i in 1...300 { try copy.append(["拷贝公司 \(i)", "technology", "怀柔区"]) }
             #expect(try copy.finish() == 300)
-            let perRow = try db.query("""
+            let perRow = try db.query(
+                """
                 SELECT count(*), min(n), max(n) FROM (
                     SELECT c.id, count(a.id) AS n
                       FROM filmwg.companies c
@@ -47,7 +52,8 @@ import Testing
                                                   AND a.action = 'insert' AND a.actor = 'copy-tester'
                      WHERE c.name LIKE '拷贝公司 %'
                      GROUP BY c.id) AS x
-                """).one().decode((Int, Int, Int).self)
+                """
+            ).one().decode((Int, Int, Int).self)
             #expect(perRow == (300, 1, 1))
         }
     }
@@ -58,8 +64,10 @@ import Testing
             let user = try db.query("SELECT session_user::text").one().decode(String.self, at: 0)
             let id = try db.query("INSERT INTO filmwg.companies (name) VALUES (\("No Actor Ltd.")) RETURNING id")
                 .one().decode(Int64.self, at: 0)
-            let actors = try db.query("SELECT actor FROM filmwg.audit_log WHERE table_name = 'companies' AND row_id = \(String(id))")
-                .map { try $0.decode(String.self, at: 0) }
+            let actors = try db.query(
+                "SELECT actor FROM filmwg.audit_log WHERE table_name = 'companies' AND row_id = \(String(id))"
+            )
+            .map { try $0.decode(String.self, at: 0) }
             #expect(actors == [user])
         }
     }
@@ -76,24 +84,32 @@ import Testing
     @Test func personalFieldsOfErasedProfessionalsStayOutOfTheAuditLog() throws {
         try TestDatabase.with { t in
             let db = try t.connect(actor: "privacy-tester")
-            let kept = try db.query("""
+            let kept = try db.query(
+                """
                 INSERT INTO filmwg.professionals (full_name, latin_name, email, phone)
                 VALUES ('王芳', 'Wang Fang', 'wang.fang@example.cn', '+86 138 0000 0000') RETURNING id
-                """).one().decode(Int64.self, at: 0)
-            let erased = try db.query("""
+                """
+            ).one().decode(Int64.self, at: 0)
+            let erased = try db.query(
+                """
                 INSERT INTO filmwg.professionals (full_name, erased_at) VALUES (NULL, now()) RETURNING id
-                """).one().decode(Int64.self, at: 0)
+                """
+            ).one().decode(Int64.self, at: 0)
             let whileErasing = try db.transaction { tx in
                 try tx.execute("SELECT set_config('filmwg.erasing', 'on', true)")
-                return try tx.query("""
+                return try tx.query(
+                    """
                     INSERT INTO filmwg.professionals (full_name, email) VALUES ('李明', 'li.ming@example.cn') RETURNING id
-                    """).one().decode(Int64.self, at: 0)
+                    """
+                ).one().decode(Int64.self, at: 0)
             }
             func newValues(_ id: Int64) throws -> [String] {
-                try db.query("""
+                try db.query(
+                    """
                     SELECT coalesce(array_agg(k ORDER BY k), '{}') FROM filmwg.audit_log a, jsonb_object_keys(a.new_values) AS k
                      WHERE a.table_name = 'professionals' AND a.row_id = \(String(id)) AND a.action = 'insert'
-                    """).one().decode([String].self, at: 0)
+                    """
+                ).one().decode([String].self, at: 0)
             }
             #expect(try newValues(kept).contains("email"))
             #expect(try newValues(kept).contains("full_name"))
@@ -102,7 +118,8 @@ import Testing
                 #expect(keys.contains("id") && keys.contains("erased_at"))
                 #expect(Set(keys).isDisjoint(with: ["full_name", "latin_name", "email", "phone"]))
             }
-            let rows = try count(db, "SELECT count(*) FROM filmwg.audit_log WHERE table_name = 'professionals' AND action = 'insert'")
+            let rows = try count(
+                db, "SELECT count(*) FROM filmwg.audit_log WHERE table_name = 'professionals' AND action = 'insert'")
             #expect(rows == 3)
         }
     }
@@ -112,11 +129,14 @@ import Testing
             let db = try t.connect()
             let person = try db.query("INSERT INTO filmwg.professionals (full_name) VALUES ('张伟') RETURNING id")
                 .one().decode(Int64.self, at: 0)
-            let election = try db.query("""
+            let election = try db.query(
+                """
                 INSERT INTO filmwg.elections (held_on, position_id)
                 SELECT date '2017-05-20', id FROM filmwg.positions WHERE code = 'head' RETURNING id
-                """).one().decode(Int64.self, at: 0)
-            try db.execute("""
+                """
+            ).one().decode(Int64.self, at: 0)
+            try db.execute(
+                """
                 INSERT INTO filmwg.election_candidates (election_id, professional_id, votes_for, elected)
                 VALUES (\(election), \(person), 90, true)
                 """)
@@ -132,12 +152,14 @@ import Testing
             try db.execute("INSERT INTO filmwg.companies (name) SELECT 'Edit ' || g FROM generate_series(1, 4) AS g")
             #expect(try db.execute("UPDATE filmwg.companies SET employees = 10 WHERE name LIKE 'Edit %'") == 4)
             #expect(try db.execute("DELETE FROM filmwg.companies WHERE name IN ('Edit 1', 'Edit 2')") == 2)
-            let actions = try db.query("""
+            let actions = try db.query(
+                """
                 SELECT action, count(*), count(DISTINCT row_id),
                        count(*) FILTER (WHERE actor = 'editor' AND (action = 'insert') = (old_values IS NULL)
                                         AND (action = 'delete') = (new_values IS NULL))
                   FROM filmwg.audit_log WHERE table_name = 'companies' GROUP BY action ORDER BY action
-                """).map { try $0.decode((String, Int, Int, Int).self) }.map { "\($0.0) \($0.1) \($0.2) \($0.3)" }
+                """
+            ).map { try $0.decode((String, Int, Int, Int).self) }.map { "\($0.0) \($0.1) \($0.2) \($0.3)" }
             #expect(actions == ["delete 2 2 2", "insert 4 4 4", "update 4 4 4"])
         }
     }
@@ -146,7 +168,8 @@ import Testing
     @Test func everyAuditedTableAuditsInsertsOnlyThroughTheStatementTrigger() throws {
         try TestDatabase.with { t in
             let db = try t.connectRaw()
-            let problems = try db.query("""
+            let problems = try db.query(
+                """
                 WITH audited AS (
                     SELECT DISTINCT tgrelid FROM pg_trigger
                      WHERE tgfoid IN ('filmwg.audit()'::regprocedure, 'filmwg.audit_inserted()'::regprocedure)
@@ -159,7 +182,8 @@ import Testing
                                       AND s.tgfoid = 'filmwg.audit_inserted()'::regprocedure AND (s.tgtype & 1) = 0)
                     OR NOT EXISTS (SELECT 1 FROM pg_trigger u WHERE u.tgrelid = a.tgrelid AND u.tgname = 'audit'
                                       AND (u.tgtype & 8) = 8 AND (u.tgtype & 16) = 16)
-                """).map { try $0.decode(String.self, at: 0) }
+                """
+            ).map { try $0.decode(String.self, at: 0) }
             #expect(problems == [])
             #expect(try count(db, "SELECT count(*) FROM pg_trigger WHERE tgname = 'audit_insert'") >= 13)
         }
@@ -170,7 +194,8 @@ import Testing
     @Test func theInlinedUSCCCheckAgreesWithUsccProblem() throws {
         try TestDatabase.with { t in
             let db = try t.connectRaw()
-            let (total, valid, disagreements) = try db.query("""
+            let (total, valid, disagreements) = try db.query(
+                """
                 WITH alphabet(a) AS (VALUES ('0123456789ABCDEFGHJKLMNPQRTUWXY')),
                 body AS (
                     SELECT g, string_agg(substr(a, 1 + ((hashint4(g * 31 + i)::bigint % 31 + 31) % 31)::integer, 1), '' ORDER BY i) AS b
@@ -194,7 +219,8 @@ import Testing
                 SELECT count(*), count(*) FILTER (WHERE filmwg.uscc_problem(code) IS NULL),
                        count(*) FILTER (WHERE filmwg.uscc_is_valid(code) IS DISTINCT FROM (filmwg.uscc_problem(code) IS NULL))
                   FROM codes
-                """).one().decode((Int, Int, Int).self)
+                """
+            ).one().decode((Int, Int, Int).self)
             #expect(total > 20_000)
             #expect(valid >= 6000)
             #expect(disagreements == 0)
@@ -206,12 +232,14 @@ import Testing
         try TestDatabase.with { t in
             let db = try t.connect()
             do {
-                try db.execute("INSERT INTO filmwg.companies (uscc, name) VALUES ('911101167226437271', 'Bad Check Ltd.')")
+                try db.execute(
+                    "INSERT INTO filmwg.companies (uscc, name) VALUES ('911101167226437271', 'Bad Check Ltd.')")
                 Issue.record("an invalid USCC must be refused")
             } catch let error as PostgresError {
                 #expect(error.isCheckViolation)
                 #expect(error.constraint == "companies_uscc_check")
-                #expect(error.message.hasPrefix("USCC '911101167226437271' is not valid: check digit is '1', expected 'D'"))
+                #expect(
+                    error.message.hasPrefix("USCC '911101167226437271' is not valid: check digit is '1', expected 'D'"))
             }
             // A valid code passes both the CHECK and the trigger's WHEN.
             try db.execute("INSERT INTO filmwg.companies (uscc, name) VALUES ('91110116MA00XXXXXB', 'Probe')")

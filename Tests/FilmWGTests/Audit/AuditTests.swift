@@ -19,8 +19,10 @@ import Testing
             // 7 rows and the first dated values of the 2 companies
             #expect(try AuditRepository(connection).list(AuditFilter(actor: "admin (seed launch-2017)")).count == 9)
             try connection.execute("RESET ROLE")
-            #expect(try connection.query("SELECT count(*)::integer FROM filmwg.audit_log WHERE actor = 'someone else'").one()
-                .decode(Int.self, at: 0) == 0)
+            #expect(
+                try connection.query("SELECT count(*)::integer FROM filmwg.audit_log WHERE actor = 'someone else'")
+                    .one()
+                    .decode(Int.self, at: 0) == 0)
         }
     }
 
@@ -36,21 +38,27 @@ import Testing
             let connection = try db.connect(actor: "carol")
             try connection.execute("SET ROLE filmwg_admin")
             func auditRows() throws -> [(table: String, rowId: String, action: String, actor: String)] {
-                try connection.query("""
+                try connection.query(
+                    """
                     SELECT table_name, row_id, action, actor FROM filmwg.audit_log
                      WHERE actor <> 'setup' AND actor NOT LIKE 'migration:%' ORDER BY id
-                    """).map { try $0.decode((String, String, String, String).self) }
+                    """
+                ).map { try $0.decode((String, String, String, String).self) }
             }
             var expected: [(String, String, String)] = []
             func check(_ label: String) throws {
                 let rows = try auditRows()
-                #expect(rows.map { "\($0.table) \($0.rowId) \($0.action)" } == expected.map { "\($0.0) \($0.1) \($0.2)" }, "\(label)")
+                #expect(
+                    rows.map { "\($0.table) \($0.rowId) \($0.action)" } == expected.map { "\($0.0) \($0.1) \($0.2)" },
+                    "\(label)")
                 #expect(rows.allSatisfy { $0.actor == "carol" }, "\(label)")
             }
-            let event = try EventRepository(connection).add(NewEvent(name: "Forum", kind: "forum", startsAt: Date(timeIntervalSince1970: 1_500_000_000)))
+            let event = try EventRepository(connection).add(
+                NewEvent(name: "Forum", kind: "forum", startsAt: Date(timeIntervalSince1970: 1_500_000_000)))
             expected.append(("events", "\(event.id)", "insert"))
             try check("event add")
-            let attendance = try AttendanceRepository(connection).record(eventId: event.id, professionalId: professional, companyId: company)
+            let attendance = try AttendanceRepository(connection).record(
+                eventId: event.id, professionalId: professional, companyId: company)
             expected.append(("attendance", "\(attendance.id)", "insert"))
             try check("attendance record")
             let position = try PositionRepository(connection).add(code: "advisor", title: "Advisor", seats: 2)
@@ -59,7 +67,8 @@ import Testing
             expected.append(("positions", "\(position.id)", "update"))
             try check("position add, update")
             let role = try RoleAssignmentRepository(connection).assign(
-                positionId: position.id, professionalId: professional, companyId: company, from: CalendarDate(iso: "2018-01-01")!)
+                positionId: position.id, professionalId: professional, companyId: company,
+                from: CalendarDate(iso: "2018-01-01")!)
             expected.append(("role_assignments", "\(role.id)", "insert"))
             _ = try RoleAssignmentRepository(connection).end(role.id, on: CalendarDate(iso: "2019-01-01")!)
             expected.append(("role_assignments", "\(role.id)", "update"))
@@ -108,7 +117,9 @@ import Testing
             #expect(try audit.list(AuditFilter(actor: "bob", limit: 1)).map(\.tableName) == ["professionals"])
             #expect(try audit.list(AuditFilter(table: "companies")).map(\.actor) == ["bob"])
             #expect(try audit.list(AuditFilter(since: CalendarDate(iso: "2999-01-01"))).isEmpty)
-            #expect(try audit.list(AuditFilter(since: Instant.groupDay(Date()).adding(days: -1), actor: "alice")).count == 1)
+            #expect(
+                try audit.list(AuditFilter(since: Instant.groupDay(Date()).adding(days: -1), actor: "alice")).count == 1
+            )
             #expect(throws: RecordError.self) { try audit.list(AuditFilter(table: "nonsense")) }
             #expect(try audit.auditedTables().contains("role_assignments"))
         }

@@ -9,13 +9,16 @@ import Testing
         CompanyInput(
             uscc: USCCFixture.make(n), name: name, nameZh: nameZh, kind: .production, district: "怀柔区",
             registeredInZone: true, zoneRegisteredOn: CalendarDate(iso: "2017-05-01"),
-            registeredCapital: Decimal(string: "5000000.50"), foundedOn: CalendarDate(iso: "2010-03-15"), employees: 120)
+            registeredCapital: Decimal(string: "5000000.50"), foundedOn: CalendarDate(iso: "2010-03-15"), employees: 120
+        )
     }
 
     static func auditRows(_ db: Connection, table: String, id: Int64) throws -> [(String, String)] {
-        try db.query("""
+        try db.query(
+            """
             SELECT actor, action FROM filmwg.audit_log WHERE table_name = \(table) AND row_id = \(String(id)) ORDER BY id
-            """).map { try $0.decode((String, String).self) }
+            """
+        ).map { try $0.decode((String, String).self) }
     }
 
     @Test func createdCompanyReadsBackExactlyByUSCCAndById() throws {
@@ -32,7 +35,9 @@ import Testing
             #expect(throws: RecordError.notFound("no company has id 999; see 'filmwg company list'")) {
                 try repository.find(.id(999))
             }
-            #expect(throws: RecordError.notFound("no company has USCC \(USCCFixture.make(2)); see 'filmwg company list'")) {
+            #expect(
+                throws: RecordError.notFound("no company has USCC \(USCCFixture.make(2)); see 'filmwg company list'")
+            ) {
                 try repository.find(.uscc(USCCFixture.make(2)))
             }
         }
@@ -59,13 +64,28 @@ import Testing
 
     @Test(arguments: [
         (FieldValues(["name": " "]), "name: is required and must not be blank"),
-        (FieldValues(["name": "X", "kind": "studio"]), "kind: 'studio' is not a kind of company; use one of internet_platform, production, distribution, post_production, technology, investment, other"),
+        (
+            FieldValues(["name": "X", "kind": "studio"]),
+            "kind: 'studio' is not a kind of company; use one of internet_platform, production, distribution, post_production, technology, investment, other"
+        ),
         (FieldValues(["name": "X", "registered_capital": "-1"]), "registered_capital: must be 0 or more, not -1"),
-        (FieldValues(["name": "X", "registered_capital": "1.005"]), "registered_capital: 1.005 has more than 2 decimals"),
+        (
+            FieldValues(["name": "X", "registered_capital": "1.005"]),
+            "registered_capital: 1.005 has more than 2 decimals"
+        ),
         (FieldValues(["name": "X", "employees": "3.5"]), "employees: '3.5' is not a whole number"),
-        (FieldValues(["name": "X", "zone_registered_on": "2017-05-01"]), "zone_registered_on: only a company registered in the zone has a zone registration day; set registered_in_zone to true or leave the day out"),
-        (FieldValues(["name": "X", "founded_on": "2017/05/01"]), "founded_on: '2017/05/01' is not a date; write it as YYYY-MM-DD"),
-        (FieldValues(["name": "X", "registered_in_zone": "yes"]), "registered_in_zone: 'yes' is not a boolean; write true or false"),
+        (
+            FieldValues(["name": "X", "zone_registered_on": "2017-05-01"]),
+            "zone_registered_on: only a company registered in the zone has a zone registration day; set registered_in_zone to true or leave the day out"
+        ),
+        (
+            FieldValues(["name": "X", "founded_on": "2017/05/01"]),
+            "founded_on: '2017/05/01' is not a date; write it as YYYY-MM-DD"
+        ),
+        (
+            FieldValues(["name": "X", "registered_in_zone": "yes"]),
+            "registered_in_zone: 'yes' is not a boolean; write true or false"
+        ),
     ])
     func badFieldsAreRefusedWithASentence(values: FieldValues, sentence: String) throws {
         var input = CompanyInput()
@@ -79,10 +99,19 @@ import Testing
             let connection = try db.connect()
             let cases: [(Query, String)] = [
                 ("INSERT INTO filmwg.companies (name) VALUES ('  ')", "name: is required and must not be blank"),
-                ("INSERT INTO filmwg.companies (name, kind) VALUES ('X', 'studio')", "kind: use one of internet_platform, production, distribution, post_production, technology, investment, other"),
-                ("INSERT INTO filmwg.companies (name, registered_capital) VALUES ('X', -1)", "registered_capital: must be 0 or more"),
+                (
+                    "INSERT INTO filmwg.companies (name, kind) VALUES ('X', 'studio')",
+                    "kind: use one of internet_platform, production, distribution, post_production, technology, investment, other"
+                ),
+                (
+                    "INSERT INTO filmwg.companies (name, registered_capital) VALUES ('X', -1)",
+                    "registered_capital: must be 0 or more"
+                ),
                 ("INSERT INTO filmwg.companies (name, employees) VALUES ('X', -1)", "employees: must be 0 or more"),
-                ("INSERT INTO filmwg.companies (name, zone_registered_on) VALUES ('X', '2017-01-01')", "zone_registered_on: only a company registered in the zone has a zone registration day; set registered_in_zone to true or leave the day out"),
+                (
+                    "INSERT INTO filmwg.companies (name, zone_registered_on) VALUES ('X', '2017-01-01')",
+                    "zone_registered_on: only a company registered in the zone has a zone registration day; set registered_in_zone to true or leave the day out"
+                ),
             ]
             for (statement, sentence) in cases {
                 do {
@@ -99,7 +128,10 @@ import Testing
         try TestDatabase.with { db in
             let repository = CompanyRepository(try db.connect())
             let first = try repository.create(Self.studio(7))
-            #expect(throws: RecordError.invalid("uscc \(USCCFixture.make(7)): already belongs to company \(first.id) (Huairou Film Studio)")) {
+            #expect(
+                throws: RecordError.invalid(
+                    "uscc \(USCCFixture.make(7)): already belongs to company \(first.id) (Huairou Film Studio)")
+            ) {
                 try repository.create(CompanyInput(uscc: USCCFixture.make(7), name: "Copy"))
             }
             let other = try repository.create(Self.studio(8, name: "Other"))
@@ -115,11 +147,13 @@ import Testing
             let connection = try db.connect()
             let companies = CompanyRepository(connection)
             let studio = try companies.create(Self.studio(1, name: "Huairou Film Studio", nameZh: "怀柔影视基地"))
-            let platform = try companies.create(CompanyInput(
-                uscc: USCCFixture.make(2), name: "iQIYI", nameZh: "爱奇艺", kind: .internetPlatform))
-            let post = try companies.create(CompanyInput(
-                uscc: USCCFixture.make(3), name: "Base FX 100%_post", nameZh: "基地视效", kind: .postProduction,
-                registeredInZone: true))
+            let platform = try companies.create(
+                CompanyInput(
+                    uscc: USCCFixture.make(2), name: "iQIYI", nameZh: "爱奇艺", kind: .internetPlatform))
+            let post = try companies.create(
+                CompanyInput(
+                    uscc: USCCFixture.make(3), name: "Base FX 100%_post", nameZh: "基地视效", kind: .postProduction,
+                    registeredInZone: true))
             let gone = try companies.create(CompanyInput(name: "Archived Films", kind: .production))
             try companies.archive(id: gone.id, expectVersion: gone.rowVersion)
             let memberships = MembershipRepository(connection)
@@ -134,10 +168,18 @@ import Testing
             #expect(try names(CompanyFilter(search: "IQI")) == ["iQIYI"])
             #expect(try names(CompanyFilter(search: "%")) == ["Base FX 100%_post"])
             #expect(try names(CompanyFilter(search: "_")) == ["Base FX 100%_post"])
-            #expect(try names(CompanyFilter(kind: .production, includeArchived: true)) == ["Archived Films", "Huairou Film Studio"])
+            #expect(
+                try names(CompanyFilter(kind: .production, includeArchived: true)) == [
+                    "Archived Films", "Huairou Film Studio",
+                ])
             #expect(try names(CompanyFilter(inZone: true)) == ["Base FX 100%_post", "Huairou Film Studio"])
-            #expect(try names(CompanyFilter(member: true, asOf: CalendarDate(iso: "2017-06-01"))) == ["Huairou Film Studio"])
-            #expect(try names(CompanyFilter(member: true, asOf: CalendarDate(iso: "2018-06-01"))) == ["Huairou Film Studio", "iQIYI"])
+            #expect(
+                try names(CompanyFilter(member: true, asOf: CalendarDate(iso: "2017-06-01"))) == ["Huairou Film Studio"]
+            )
+            #expect(
+                try names(CompanyFilter(member: true, asOf: CalendarDate(iso: "2018-06-01"))) == [
+                    "Huairou Film Studio", "iQIYI",
+                ])
             #expect(try names(CompanyFilter(tier: .member, asOf: CalendarDate(iso: "2018-06-01"))) == ["iQIYI"])
             #expect(try names(CompanyFilter(member: true, asOf: CalendarDate(iso: "2017-05-19"))) == [])
             #expect(try names(CompanyFilter(limit: 2)) == ["Base FX 100%_post", "Huairou Film Studio"])
@@ -157,7 +199,8 @@ import Testing
             aliceInput.employees = 200
             var bobInput = readByBob.input
             bobInput.name = "Bob's name"
-            let saved = try CompanyRepository(alice).update(id: created.id, to: aliceInput, expectVersion: readByAlice.rowVersion)
+            let saved = try CompanyRepository(alice).update(
+                id: created.id, to: aliceInput, expectVersion: readByAlice.rowVersion)
             #expect(saved.rowVersion == 2)
             do {
                 try CompanyRepository(bob).update(id: created.id, to: bobInput, expectVersion: readByBob.rowVersion)
@@ -216,7 +259,8 @@ import Testing
             input.district = nil
             let updated = try repository.update(id: created.id, to: input, expectVersion: created.rowVersion)
             #expect(updated.district == nil)
-            #expect(try Self.auditRows(connection, table: "companies", id: created.id).map(\.1) == ["insert", "update"])
+            #expect(
+                try Self.auditRows(connection, table: "companies", id: created.id).map(\.1) == ["insert", "update"])
             let archived = try repository.archive(id: created.id, expectVersion: updated.rowVersion)
             #expect(archived.archivedAt != nil)
             #expect(try repository.list().isEmpty)
@@ -226,10 +270,12 @@ import Testing
             let rows = try Self.auditRows(connection, table: "companies", id: created.id)
             #expect(rows.map(\.1) == ["insert", "update", "update"])
             #expect(rows.allSatisfy { $0.0 == "admin-wang" })
-            let archivedInLog = try connection.query("""
+            let archivedInLog = try connection.query(
+                """
                 SELECT new_values ->> 'archived_at' IS NOT NULL FROM filmwg.audit_log
                  WHERE table_name = 'companies' ORDER BY id DESC LIMIT 1
-                """).one().decode(Bool.self, at: 0)
+                """
+            ).one().decode(Bool.self, at: 0)
             #expect(archivedInLog)
         }
     }

@@ -40,10 +40,17 @@ import Testing
             case 2, 3:
                 let authority = random.pick(["9", "9", "9", "1", "5", "A", "N", "Y", "3"] as [Character])
                 let types = USCC.entityTypes[authority.unicodeScalars.first!]!
-                body = String(authority) + String(random.pick(Array(types))) + random.pick(regions)
+                body =
+                    String(authority) + String(random.pick(Array(types))) + random.pick(regions)
                     + random.characters(9, from: alphabet)
-            case 4: body = "9" + random.characters(1, from: alphabet) + random.pick(regions) + random.characters(9, from: alphabet)
-            default: body = random.characters(2, from: alphabet) + random.characters(6, from: digits) + random.characters(9, from: alphabet)
+            case 4:
+                body =
+                    "9" + random.characters(1, from: alphabet) + random.pick(regions)
+                    + random.characters(9, from: alphabet)
+            default:
+                body =
+                    random.characters(2, from: alphabet) + random.characters(6, from: digits)
+                    + random.characters(9, from: alphabet)
             }
             var code = USCCFixture.withCheck(body)
             if index % 7 == 0 { code = USCCFixture.wrongCheck(code) }
@@ -55,12 +62,16 @@ import Testing
     @Test func swiftGivesExactlyTheStructureReasonOfTheSQLFunction() throws {
         try TestDatabase.with { db in
             let connection = try db.connect()
-            let regions = try connection.query("SELECT code FROM filmwg.regions ORDER BY code").map { try $0.decode(String.self, at: 0) }
+            let regions = try connection.query("SELECT code FROM filmwg.regions ORDER BY code").map {
+                try $0.decode(String.self, at: 0)
+            }
             let inputs = Self.codes(count: 3000, regions: regions) + ["91110116MA01A2B3C4", "", "9111"]
-            let sql = try connection.query("""
+            let sql = try connection.query(
+                """
                 SELECT filmwg.uscc_structure_problem(x), filmwg.uscc_region_problem(x)
                   FROM unnest(\(inputs)::text[]) WITH ORDINALITY AS t(x, n) ORDER BY n
-                """).map { try $0.decode((String?, String?).self) }
+                """
+            ).map { try $0.decode((String?, String?).self) }
             let known = Set(regions)
             for (input, (structure, region)) in zip(inputs, sql) {
                 #expect(USCC.structureProblem(input) == structure, "input \(input)")
@@ -107,7 +118,9 @@ import Testing
         try input.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "python3 with python-stdnum is needed (scripts/setup installs it); exit \(process.terminationStatus)")
+        try #require(
+            process.terminationStatus == 0,
+            "python3 with python-stdnum is needed (scripts/setup installs it); exit \(process.terminationStatus)")
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map { line in
             let parts = line.split(separator: " ")
             return (parts.first == "1", parts.last == "1")
@@ -117,7 +130,9 @@ import Testing
     @Test func agreesWithPythonStdnumOverThousandsOfGeneratedCodes() throws {
         try TestDatabase.with { db in
             let connection = try db.connect()
-            let regions = try connection.query("SELECT code FROM filmwg.regions ORDER BY code").map { try $0.decode(String.self, at: 0) }
+            let regions = try connection.query("SELECT code FROM filmwg.regions ORDER BY code").map {
+                try $0.decode(String.self, at: 0)
+            }
             let codes = Self.codes(count: 6000, regions: regions)
             let theirs = try Self.stdnum(codes)
             try #require(theirs.count == codes.count)
@@ -131,7 +146,8 @@ import Testing
                 let digitsFirst = code.prefix(8).allSatisfy(\.isNumber)
                 // stdnum checks length, digits in 1–8, the alphabet and the check character.
                 if digitsFirst {
-                    #expect(checkOK == other.valid, "check character of \(code): filmwg \(checkOK), stdnum \(other.valid)")
+                    #expect(
+                        checkOK == other.valid, "check character of \(code): filmwg \(checkOK), stdnum \(other.valid)")
                 }
                 // What filmwg accepts, stdnum accepts, except GB 32100's letter authorities A, N, Y.
                 if ours, !"ANY".contains(code.first!) {
@@ -153,7 +169,8 @@ import Testing
     @Test func theRegionTableDecodesHuairou() throws {
         try TestDatabase.with { db in
             let connection = try db.connect()
-            let row = try connection.query("SELECT name, full_name, level FROM filmwg.regions WHERE code = '110116'").one()
+            let row = try connection.query("SELECT name, full_name, level FROM filmwg.regions WHERE code = '110116'")
+                .one()
             let (name, full, level) = try row.decode((String, String, String).self)
             #expect(name == "怀柔区")
             #expect(full == "北京市怀柔区")
@@ -167,14 +184,20 @@ import Testing
             let connection = try db.connect()
             let repository = CompanyRepository(connection)
             let badType = USCCFixture.withCheck("94110116MA01A2B3C")
-            #expect(throws: RecordError.invalid(
-                "uscc \(badType): position 2 is '4', an entity type that registration authority '9' does not use (it uses 1, 2, 3); if the code is real, accept it with an override reason (uscc_override)"
-            )) { try repository.create(CompanyInput(uscc: badType, name: "Pilot")) }
+            #expect(
+                throws: RecordError.invalid(
+                    "uscc \(badType): position 2 is '4', an entity type that registration authority '9' does not use (it uses 1, 2, 3); if the code is real, accept it with an override reason (uscc_override)"
+                )
+            ) { try repository.create(CompanyInput(uscc: badType, name: "Pilot")) }
             let unknownRegion = USCCFixture.withCheck("91119999MA01A2B3C")
-            #expect(throws: RecordError.invalid(
-                "uscc \(unknownRegion): positions 3 to 8 are '119999', which is no GB/T 2260 administrative division in filmwg's region table; if the code is real, accept it with an override reason (\(field: "uscc_override"))" as Phrase
-            )) { try repository.create(CompanyInput(uscc: unknownRegion, name: "Pilot")) }
-            let pilot = try repository.create(CompanyInput(uscc: badType, name: "Pilot", usccOverrideReason: "pilot code of 2014"))
+            #expect(
+                throws: RecordError.invalid(
+                    "uscc \(unknownRegion): positions 3 to 8 are '119999', which is no GB/T 2260 administrative division in filmwg's region table; if the code is real, accept it with an override reason (\(field: "uscc_override"))"
+                        as Phrase
+                )
+            ) { try repository.create(CompanyInput(uscc: unknownRegion, name: "Pilot")) }
+            let pilot = try repository.create(
+                CompanyInput(uscc: badType, name: "Pilot", usccOverrideReason: "pilot code of 2014"))
             #expect(pilot.usccOverrideReason == "pilot code of 2014")
             #expect(pilot.usccOverrideBy != nil)
             #expect(pilot.regionCode == "110116")
@@ -188,7 +211,9 @@ import Testing
                 try connection.execute("INSERT INTO filmwg.companies (uscc, name) VALUES (\(unknownRegion), 'raw')")
             }
             #expect(throws: PostgresError.self) {
-                try connection.execute("INSERT INTO filmwg.companies (uscc, name) VALUES (\(USCCFixture.withCheck("0A110116MA01A2B3C")), 'raw')")
+                try connection.execute(
+                    "INSERT INTO filmwg.companies (uscc, name) VALUES (\(USCCFixture.withCheck("0A110116MA01A2B3C")), 'raw')"
+                )
             }
             #expect(try repository.list(CompanyFilter(usccOverridden: true)).map(\.id) == [pilot.id])
         }

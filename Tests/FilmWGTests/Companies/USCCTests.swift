@@ -20,9 +20,11 @@ import Testing
         try TestDatabase.with { db in
             let connection = try db.connect()
             let inputs = Self.inputs.filter { !$0.contains("\u{0}") } + Self.fuzz(count: 3000)
-            let sql = try connection.query("""
+            let sql = try connection.query(
+                """
                 SELECT filmwg.uscc_problem(x) FROM unnest(\(inputs)::text[]) WITH ORDINALITY AS t(x, n) ORDER BY n
-                """).map { try $0.decode(String?.self, at: 0) }
+                """
+            ).map { try $0.decode(String?.self, at: 0) }
             #expect(sql.count == inputs.count)
             for (input, expected) in zip(inputs, sql) {
                 #expect(USCC.problem(input) == expected, "input \(input.debugDescription)")
@@ -72,7 +74,8 @@ import Testing
                 var databaseSentence: String?
                 do {
                     // Straight to the database, past Swift's own check.
-                    try connection.execute("INSERT INTO filmwg.companies (uscc, name) VALUES (\(code), 'SQL caught it')")
+                    try connection.execute(
+                        "INSERT INTO filmwg.companies (uscc, name) VALUES (\(code), 'SQL caught it')")
                 } catch let error as PostgresError {
                     #expect(error.sqlState == .checkViolation)
                     #expect(error.constraint == "companies_uscc_check")
@@ -95,10 +98,12 @@ import Testing
         let others = Array("IOSVZabc-' 中😀é")
         return (0..<count).map { i in
             let length = [16, 17, 18, 18, 18, 18, 19][Int(generator.next() % 7)]
-            var text = String((0..<length).map { _ in
-                generator.next() % 25 == 0 ? others[Int(generator.next() % UInt64(others.count))]
-                    : alphabet[Int(generator.next() % 31)]
-            })
+            var text = String(
+                (0..<length).map { _ in
+                    generator.next() % 25 == 0
+                        ? others[Int(generator.next() % UInt64(others.count))]
+                        : alphabet[Int(generator.next() % 31)]
+                })
             // A third are made valid, so the check digit branch is exercised both ways.
             if i % 3 == 0, text.count == 18, text.allSatisfy(alphabet.contains) {
                 text = USCCFixture.withCheck(String(text.prefix(17)))

@@ -22,7 +22,8 @@ private typealias F = EligibilityFixture
         if inZone {
             // In force from the founding day, long before the day evaluated (an edit effective
             // today would not be).
-            try db.execute("""
+            try db.execute(
+                """
                 SELECT set_config('filmwg.effective_from', coalesce(founded_on, '2000-01-01')::text, false)
                   FROM filmwg.companies WHERE id = \(id)
                 """)
@@ -73,10 +74,15 @@ private typealias F = EligibilityFixture
         ("min(300 * rented_area_m2_last_year, 30% * rent_paid_last_year)", "1000000", "500", "150000.00"),
         ("max(1000, 1% * rent_paid_last_year)", "1000", "1", "1000.00"),
         ("-(rent_paid_last_year) + 2 * rent_paid_last_year", "12.34", "1", "12.34"),
-        ("case when rented_area_m2_last_year >= 100 then 1000 when rented_area_m2_last_year >= 10 then 100 else 1 end", "1", "50", "100.00"),
-        ("rent_paid_last_year * taper(zone_years + 1, 100%, 80%, 60%, 40%, 20%)", "1000", "1", "600.00"),  // zone_years 2
+        (
+            "case when rented_area_m2_last_year >= 100 then 1000 when rented_area_m2_last_year >= 10 then 100 else 1 end",
+            "1", "50", "100.00"
+        ),
+        // zone_years 2.
+        ("rent_paid_last_year * taper(zone_years + 1, 100%, 80%, 60%, 40%, 20%)", "1000", "1", "600.00"),
         ("rent_paid_last_year * taper(zone_years - 5, 100%, 80%)", "1000", "1", "0.00"),  // index -3: 0
-        ("rent_paid_last_year * taper(zone_years + 10, 100%, 80%)", "1000", "1", "0.00"),  // past the last step: 0
+        // Past the last step: 0.
+        ("rent_paid_last_year * taper(zone_years + 10, 100%, 80%)", "1000", "1", "0.00"),
         ("1000000", "1", "1", "1000000.00"),
     ])
     func computesEachFormulaShapeExactly(formula: String, rent: String, area: String, expected: String) throws {
@@ -104,7 +110,8 @@ private typealias F = EligibilityFixture
             #expect(amounts[noFigures]?.0 == nil && amounts[noFigures]?.1 == "rent_paid_last_year is unknown")
             #expect(amounts[noArea]?.0 == nil && amounts[noArea]?.1 == "rented_area_m2_last_year is unknown")
             #expect(amounts[zeroArea]?.0 == nil)
-            #expect(amounts[zeroArea]?.1 == "division by zero in the amount rent_paid_last_year / rented_area_m2_last_year")
+            #expect(
+                amounts[zeroArea]?.1 == "division by zero in the amount rent_paid_last_year / rented_area_m2_last_year")
             // Not eligible: no amount and no reason.
             #expect(amounts[outside]?.0 == nil && amounts[outside]?.1 == nil)
             #expect(run.eligible == 3)
@@ -122,7 +129,8 @@ private typealias F = EligibilityFixture
             #expect(amounts[small]?.0 == "500.00" && amounts[large]?.0 == "1000000.00")
             let revised = try PolicyRepository(db).revise(
                 code: "rent", rule: "registered_in_zone and employees >= 1", validFrom: F.day("2025-01-01"))
-            #expect(revised.versions.last?.amount == "rent_paid_last_year" && revised.versions.last?.amountCap == 1_000_000)
+            #expect(
+                revised.versions.last?.amount == "rent_paid_last_year" && revised.versions.last?.amountCap == 1_000_000)
             let dropped = try PolicyRepository(db).revise(
                 code: "rent", rule: "registered_in_zone", validFrom: F.day("2025-03-01"),
                 terms: BenefitTerms(cleared: ["cap"]))
@@ -146,7 +154,9 @@ private typealias F = EligibilityFixture
             let other = try Self.amounts(db, run: run.id, policy: "c-other-group")
             #expect(renovation[higher]?.0 == "100000.00" && renovation[higher]?.1 == nil)
             #expect(rent[higher]?.0 == "0")
-            #expect(rent[higher]?.1 == "not cumulative: a-renovation of the same exclusive group (huairou) pays at least as much")
+            #expect(
+                rent[higher]?.1
+                    == "not cumulative: a-renovation of the same exclusive group (huairou) pays at least as much")
             // Both pay 1000.00: the smaller code keeps it.
             #expect(renovation[tie]?.0 == "1000.00" && rent[tie]?.0 == "0")
             #expect(other[higher]?.0 == "1000.00" && other[tie]?.0 == "1000.00")
@@ -188,12 +198,19 @@ private typealias F = EligibilityFixture
             let db = try test.connect()
             #expect(
                 throws: RecordError.invalid(
-                    "the amount does not check: 1:1: cannot use 'registered_in_zone' (boolean) in arithmetic: expected a number")
+                    "the amount does not check: 1:1: cannot use 'registered_in_zone' (boolean) in arithmetic: expected a number"
+                )
             ) { try Self.policy(db, "bad", amount: "registered_in_zone * 100") }
-            #expect(throws: RecordError.invalid("the amount does not check: 1:23: a percentage must be from 0% to 1000%, found 1001%")) {
+            #expect(
+                throws: RecordError.invalid(
+                    "the amount does not check: 1:23: a percentage must be from 0% to 1000%, found 1001%")
+            ) {
                 try Self.policy(db, "bad", amount: "rent_paid_last_year * 1001%")
             }
-            #expect(throws: RecordError.invalid("exclusive group 'Huairou Awards' may hold only lower-case letters, digits, - and _")) {
+            #expect(
+                throws: RecordError.invalid(
+                    "exclusive group 'Huairou Awards' may hold only lower-case letters, digits, - and _")
+            ) {
                 try Self.policy(db, "bad", amount: "1", group: "Huairou Awards")
             }
             #expect(try db.query("SELECT count(*) FROM filmwg.policies").one().decode(Int.self, at: 0) == 0)

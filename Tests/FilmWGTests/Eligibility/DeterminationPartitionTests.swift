@@ -1,7 +1,7 @@
 import FilmWG
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 private typealias F = EligibilityFixture
 
@@ -106,7 +106,10 @@ private typealias F = EligibilityFixture
                     unsafeSQL: """
                         INSERT INTO \(table) (run_id, policy_version_id, company_id, eligible, criteria_values)
                         VALUES ($1, $2, $3, true, '{t}'), ($1, $2, $4, true, '{t}')
-                        """, binds: [PostgresBind(run), PostgresBind(version), PostgresBind(company), PostgresBind(company + 1000)]))
+                        """,
+                    binds: [
+                        PostgresBind(run), PostgresBind(version), PostgresBind(company), PostgresBind(company + 1000),
+                    ]))
             let error = #expect(throws: PostgresError.self) {
                 try db.execute("SELECT filmwg.attach_determinations(\(run))")
             }
@@ -132,7 +135,9 @@ private typealias F = EligibilityFixture
             #expect(
                 lines("determinations_\(latest.id)").contains { !$0.contains("never executed") },
                 "\(plan.joined(separator: "\n"))")
-            #expect(try F.count(db, "SELECT count(*) FROM reporting.policy_eligibility_current WHERE run_id = \(latest.id)") == 1)
+            #expect(
+                try F.count(db, "SELECT count(*) FROM reporting.policy_eligibility_current WHERE run_id = \(latest.id)")
+                    == 1)
         }
     }
 }

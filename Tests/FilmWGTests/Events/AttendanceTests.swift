@@ -20,7 +20,8 @@ import Testing
         let event = try ActivityFixtures.event(connection, name: "论坛", startsAt: "2018-05-20 14:00+08")
         let li = try ActivityFixtures.professional(connection, name: "李娜", email: "li.na@example.cn")
         let wang = try ActivityFixtures.professional(connection, name: "Wang Wei", email: "wang.wei@example.cn")
-        let pictures = try ActivityFixtures.company(connection, name: "Huairou Pictures", uscc: ActivityFixtures.uscc(1))
+        let pictures = try ActivityFixtures.company(
+            connection, name: "Huairou Pictures", uscc: ActivityFixtures.uscc(1))
         try ActivityFixtures.company(connection, name: "Beijing Post", uscc: ActivityFixtures.uscc(2))
         return Setup(connection: connection, event: event, li: li, wang: wang, pictures: pictures)
     }
@@ -29,12 +30,15 @@ import Testing
         try TestDatabase.with { db in
             let s = try Self.setUp(db)
             let repository = AttendanceRepository(s.connection)
-            let first = try repository.record(eventId: s.event, professionalId: s.li, companyId: s.pictures, role: "Speaker")
-            #expect(first.role == "speaker" && first.companyName == "Huairou Pictures" && first.professionalName == "李娜")
+            let first = try repository.record(
+                eventId: s.event, professionalId: s.li, companyId: s.pictures, role: "Speaker")
+            #expect(
+                first.role == "speaker" && first.companyName == "Huairou Pictures" && first.professionalName == "李娜")
             #expect(first.eventDay == CalendarDate(iso: "2018-05-20"))
             #expect(
                 throws: RecordError.invalid(
-                    "professional \(s.li) is already recorded as attending event \(s.event) (attendance \(first.id), as speaker); one professional attends an event once")
+                    "professional \(s.li) is already recorded as attending event \(s.event) (attendance \(first.id), as speaker); one professional attends an event once"
+                )
             ) {
                 _ = try repository.record(eventId: s.event, professionalId: s.li, companyId: nil)
             }
@@ -46,16 +50,26 @@ import Testing
         try TestDatabase.with { db in
             let s = try Self.setUp(db)
             let repository = AttendanceRepository(s.connection)
-            #expect(throws: RecordError.invalid("role must be one of attendee, speaker, host, guest, not 'hots'; did you mean 'host'?")) {
+            #expect(
+                throws: RecordError.invalid(
+                    "role must be one of attendee, speaker, host, guest, not 'hots'; did you mean 'host'?")
+            ) {
                 _ = try repository.record(eventId: s.event, professionalId: s.li, companyId: nil, role: "hots")
             }
             #expect(throws: RecordError.notFound("no event with id 999; see 'filmwg event list'")) {
                 _ = try repository.record(eventId: 999, professionalId: s.li, companyId: nil)
             }
-            #expect(throws: RecordError.notFound("no professional has the e-mail address nobody@example.cn; see 'filmwg professional list \(field: "search")'")) {
+            #expect(
+                throws: RecordError.notFound(
+                    "no professional has the e-mail address nobody@example.cn; see 'filmwg professional list \(field: "search")'"
+                )
+            ) {
                 try References.professionalID("nobody@example.cn", db: s.connection)
             }
-            #expect(throws: RecordError.notFound("no company has USCC \(ActivityFixtures.uscc(3)); see 'filmwg company list'")) {
+            #expect(
+                throws: RecordError.notFound(
+                    "no company has USCC \(ActivityFixtures.uscc(3)); see 'filmwg company list'")
+            ) {
                 try References.companyID(ActivityFixtures.uscc(3), db: s.connection)
             }
             #expect(try References.professionalID("LI.NA@example.cn", db: s.connection) == s.li)
@@ -72,7 +86,8 @@ import Testing
             _ = try repository.record(eventId: s.event, professionalId: s.li, companyId: nil)
             _ = try repository.record(eventId: s.event, professionalId: s.wang, companyId: s.pictures, role: "guest")
             #expect(try repository.list(AttendanceFilter(professionalId: s.li)).map(\.eventId) == [s.event, later])
-            #expect(try repository.list(AttendanceFilter(companyId: s.pictures)).map(\.professionalId) == [s.wang, s.li])
+            #expect(
+                try repository.list(AttendanceFilter(companyId: s.pictures)).map(\.professionalId) == [s.wang, s.li])
             #expect(try repository.list(AttendanceFilter(role: "guest")).map(\.professionalId) == [s.wang])
             #expect(try repository.list(AttendanceFilter(limit: 1)).count == 1)
         }
@@ -88,7 +103,8 @@ import Testing
         try TestDatabase.with { db in
             let s = try Self.setUp(db)
             try withTemporaryDirectory { folder in
-                let path = try Self.write("""
+                let path = try Self.write(
+                    """
                     \u{FEFF}professional_email,company_uscc,role\r
                     li.na@example.cn,\(s.picturesUSCC),speaker\r
                     nobody@example.cn,\(s.postUSCC),\r
@@ -100,15 +116,17 @@ import Testing
                 let before = try ActivityFixtures.rowCounts(s.connection)
                 let error = try #require(throws: ImportFailure.self) {
                     try AttendanceImport(s.connection).run(
-                        eventId: s.event, file: path, listener: ImportListener(problem: { problems.append($0.description) }))
+                        eventId: s.event, file: path,
+                        listener: ImportListener(problem: { problems.append($0.description) }))
                 }
                 #expect(error == ImportFailure(file: path, rowsRead: 4, rowsInvalid: 3, dryRun: false))
-                #expect(problems == [
-                    "\(path):3: professional_email: no professional has this e-mail; add them first (filmwg professional add or import)",
-                    "\(path):4: company_uscc: no company has USCC \(ActivityFixtures.uscc(3)); add it first with filmwg company add",
-                    "\(path):5: role: 'boss' is not a role; use one of attendee, speaker, host, guest; did you mean 'host'?",
-                    "\(path):5: professional_email: the same professional is already on line 2",
-                ])
+                #expect(
+                    problems == [
+                        "\(path):3: professional_email: no professional has this e-mail; add them first (filmwg professional add or import)",
+                        "\(path):4: company_uscc: no company has USCC \(ActivityFixtures.uscc(3)); add it first with filmwg company add",
+                        "\(path):5: role: 'boss' is not a role; use one of attendee, speaker, host, guest; did you mean 'host'?",
+                        "\(path):5: professional_email: the same professional is already on line 2",
+                    ])
                 #expect(try ActivityFixtures.rowCounts(s.connection) == before)
             }
         }
@@ -119,7 +137,8 @@ import Testing
             let s = try Self.setUp(db)
             _ = try AttendanceRepository(s.connection).record(eventId: s.event, professionalId: s.wang, companyId: nil)
             try withTemporaryDirectory { folder in
-                let path = try Self.write("""
+                let path = try Self.write(
+                    """
                     role,professional_email
                     host,li.na@example.cn
                     guest,wang.wei@example.cn
@@ -129,23 +148,31 @@ import Testing
                 let rejects = folder.appendingPathComponent("rejects.csv").path
                 let dry = try AttendanceImport(s.connection).run(
                     eventId: s.event, file: path, options: .init(skipInvalid: true, rejectsPath: rejects, dryRun: true))
-                #expect(dry == ImportReport(file: path, rowsRead: 3, rowsWritten: 0, rowsInvalid: 2, dryRun: true, rejectsPath: nil))
+                #expect(
+                    dry
+                        == ImportReport(
+                            file: path, rowsRead: 3, rowsWritten: 0, rowsInvalid: 2, dryRun: true, rejectsPath: nil))
                 #expect(!FileManager.default.fileExists(atPath: rejects))
                 #expect(try AttendanceRepository(s.connection).list(AttendanceFilter(eventId: s.event)).count == 1)
                 let summary = try AttendanceImport(s.connection).run(
                     eventId: s.event, file: path, options: .init(skipInvalid: true, rejectsPath: rejects))
-                #expect(summary == ImportReport(file: path, rowsRead: 3, rowsWritten: 1, rowsInvalid: 2, dryRun: false, rejectsPath: rejects))
+                #expect(
+                    summary
+                        == ImportReport(
+                            file: path, rowsRead: 3, rowsWritten: 1, rowsInvalid: 2, dryRun: false, rejectsPath: rejects
+                        ))
                 let rows = try AttendanceRepository(s.connection).list(AttendanceFilter(eventId: s.event))
                 #expect(rows.map(\.professionalId).sorted() == [s.li, s.wang].sorted())
                 #expect(rows.first { $0.professionalId == s.li }?.role == "host")
                 let text = try String(contentsOfFile: rejects, encoding: .utf8)
                 // The rejects file of every import: RFC 4180 with CRLF line ends.
-                #expect(text == """
-                    role,professional_email,reason\r
-                    guest,wang.wei@example.cn,professional_email: this professional is already recorded as attending event \(s.event) (attendance \(rows.first { $0.professionalId == s.wang }!.id))\r
-                    "guest, honoured",nobody@example.cn,"role: 'guest, honoured' is not a role; use one of attendee, speaker, host, guest; professional_email: no professional has this e-mail; add them first (filmwg professional add or import)"\r
+                #expect(
+                    text == """
+                        role,professional_email,reason\r
+                        guest,wang.wei@example.cn,professional_email: this professional is already recorded as attending event \(s.event) (attendance \(rows.first { $0.professionalId == s.wang }!.id))\r
+                        "guest, honoured",nobody@example.cn,"role: 'guest, honoured' is not a role; use one of attendee, speaker, host, guest; professional_email: no professional has this e-mail; add them first (filmwg professional add or import)"\r
 
-                    """)
+                        """)
             }
         }
     }
@@ -154,20 +181,34 @@ import Testing
         try TestDatabase.with { db in
             let s = try Self.setUp(db)
             try withTemporaryDirectory { folder in
-                let header = try Self.write("professional_mail,role\nli.na@example.cn,host\n", in: folder, name: "h.csv")
-                #expect(throws: RecordError.invalid("\(header):1: unknown column 'professional_mail'; did you mean 'professional_email'?; the columns are professional_email,company_uscc,role")) {
+                let header = try Self.write(
+                    "professional_mail,role\nli.na@example.cn,host\n", in: folder, name: "h.csv")
+                #expect(
+                    throws: RecordError.invalid(
+                        "\(header):1: unknown column 'professional_mail'; did you mean 'professional_email'?; the columns are professional_email,company_uscc,role"
+                    )
+                ) {
                     try AttendanceImport(s.connection).run(eventId: s.event, file: header)
                 }
                 let missing = try Self.write("role\nhost\n", in: folder, name: "m.csv")
-                #expect(throws: RecordError.invalid("\(missing):1: the header has no 'professional_email' column, which is required")) {
+                #expect(
+                    throws: RecordError.invalid(
+                        "\(missing):1: the header has no 'professional_email' column, which is required")
+                ) {
                     try AttendanceImport(s.connection).run(eventId: s.event, file: missing)
                 }
                 let broken = try Self.write("professional_email\n\"li.na@example.cn\n", in: folder, name: "b.csv")
-                #expect(throws: RecordError.invalid("\(broken):2: a quoted field is not closed before the end of the file; nothing was imported")) {
+                #expect(
+                    throws: RecordError.invalid(
+                        "\(broken):2: a quoted field is not closed before the end of the file; nothing was imported")
+                ) {
                     try AttendanceImport(s.connection).run(eventId: s.event, file: broken)
                 }
                 let empty = try Self.write("", in: folder, name: "e.csv")
-                #expect(throws: RecordError.invalid("\(empty) is empty; its first line must be the header professional_email,company_uscc,role")) {
+                #expect(
+                    throws: RecordError.invalid(
+                        "\(empty) is empty; its first line must be the header professional_email,company_uscc,role")
+                ) {
                     try AttendanceImport(s.connection).run(eventId: s.event, file: empty)
                 }
             }
@@ -180,7 +221,8 @@ import Testing
         try TestDatabase.with { db in
             let s = try Self.setUp(db)
             let count = 5000
-            try s.connection.execute("""
+            try s.connection.execute(
+                """
                 INSERT INTO filmwg.professionals (full_name, email)
                 SELECT 'P' || n, 'p' || n || '@example.cn' FROM generate_series(1, \(count)) n
                 """)
@@ -189,12 +231,18 @@ import Testing
                 for n in 1...count { text += "p\(n)@example.cn,\(n % 2 == 0 ? s.picturesUSCC : ""),\n" }
                 let path = try Self.write(text, in: folder)
                 let summary = try AttendanceImport(s.connection).run(eventId: s.event, file: path)
-                #expect(summary == ImportReport(file: path, rowsRead: count, rowsWritten: count, rowsInvalid: 0, dryRun: false, rejectsPath: nil))
-                let (rows, companies, audits) = try s.connection.query("""
+                #expect(
+                    summary
+                        == ImportReport(
+                            file: path, rowsRead: count, rowsWritten: count, rowsInvalid: 0, dryRun: false,
+                            rejectsPath: nil))
+                let (rows, companies, audits) = try s.connection.query(
+                    """
                     SELECT count(*)::integer, count(company_id)::integer,
                            (SELECT count(*)::integer FROM filmwg.audit_log WHERE table_name = 'attendance' AND actor = 'importer')
                       FROM filmwg.attendance WHERE event_id = \(s.event)
-                    """).one().decode((Int, Int, Int).self)
+                    """
+                ).one().decode((Int, Int, Int).self)
                 #expect(rows == count && companies == count / 2 && audits == count)
             }
         }

@@ -28,10 +28,12 @@ import Testing
     }
 
     static func counts(_ db: Connection) throws -> (events: Int, audit: Int) {
-        try db.query("""
+        try db.query(
+            """
             SELECT (SELECT count(*) FROM filmwg.events)::integer,
                    (SELECT count(*) FROM filmwg.audit_log WHERE table_name = 'events')::integer
-            """).one().decode((Int, Int).self)
+            """
+        ).one().decode((Int, Int).self)
     }
 
     static func instant(_ text: String) throws -> Date { try #require(Instant.parse(text)) }
@@ -40,14 +42,18 @@ import Testing
         try withTemporaryDirectory { folder in
             try TestDatabase.with { db in
                 let connection = try db.connect(actor: "importer")
-                let path = try Self.write([
-                    Self.header,
-                    "\"互联网电影论坛, 2018\",forum,2018-05-20T14:00:00+08:00,2018-05-20T17:30:00+08:00,\"Huairou Film Town, Hall 1\",怀柔区,200",
-                    "启动仪式,Ceremony,2017-05-20T01:30:00Z,,,,",
-                    "\"Workshop \"\"Editing\"\"\",,2019-03-01 09:00+0800,2019-03-01T09:00:00+08:00, 中国电影博物馆 ,,1",
-                ].joined(separator: "\r\n") + "\r\n", bom: true, in: folder)
+                let path = try Self.write(
+                    [
+                        Self.header,
+                        "\"互联网电影论坛, 2018\",forum,2018-05-20T14:00:00+08:00,2018-05-20T17:30:00+08:00,\"Huairou Film Town, Hall 1\",怀柔区,200",
+                        "启动仪式,Ceremony,2017-05-20T01:30:00Z,,,,",
+                        "\"Workshop \"\"Editing\"\"\",,2019-03-01 09:00+0800,2019-03-01T09:00:00+08:00, 中国电影博物馆 ,,1",
+                    ].joined(separator: "\r\n") + "\r\n", bom: true, in: folder)
                 let report = try EventImport(connection).run(file: path)
-                #expect(report == ImportReport(file: path, rowsRead: 3, rowsWritten: 3, rowsInvalid: 0, dryRun: false, rejectsPath: nil))
+                #expect(
+                    report
+                        == ImportReport(
+                            file: path, rowsRead: 3, rowsWritten: 3, rowsInvalid: 0, dryRun: false, rejectsPath: nil))
                 let events = try EventRepository(connection).list()
                 #expect(events.map(\.id) == [2, 1, 3], "listed by start, ids in line order")
                 let forum = try #require(events.first { $0.id == 1 })
@@ -61,7 +67,9 @@ import Testing
                 let ceremony = try #require(events.first { $0.id == 2 })
                 #expect(ceremony.name == "启动仪式" && ceremony.kind == "ceremony")
                 #expect(Instant.format(ceremony.startsAt) == "2017-05-20T09:30:00+08:00")
-                #expect(ceremony.endsAt == nil && ceremony.venue == nil && ceremony.district == nil && ceremony.capacity == nil)
+                #expect(
+                    ceremony.endsAt == nil && ceremony.venue == nil && ceremony.district == nil
+                        && ceremony.capacity == nil)
                 let workshop = try #require(events.first { $0.id == 3 })
                 #expect(workshop.name == "Workshop \"Editing\"")
                 #expect(workshop.kind == "other")
@@ -69,10 +77,12 @@ import Testing
                 #expect(workshop.endsAt == workshop.startsAt)
                 #expect(workshop.venue == "中国电影博物馆")
                 #expect(workshop.capacity == 1)
-                let audit = try connection.query("""
+                let audit = try connection.query(
+                    """
                     SELECT count(*)::integer, bool_and(actor = 'importer') FROM filmwg.audit_log
                      WHERE table_name = 'events' AND action = 'insert'
-                    """).one().decode((Int, Bool).self)
+                    """
+                ).one().decode((Int, Bool).self)
                 #expect(audit == (3, true))
             }
         }
@@ -133,7 +143,9 @@ import Testing
                 let path = try Self.write(text, in: folder)
                 let before = try Self.counts(connection)
                 let outcome = Self.run { try EventImport(connection).run(file: path, listener: $0) }
-                #expect(outcome.error as? ImportFailure == ImportFailure(file: path, rowsRead: 8, rowsInvalid: 7, dryRun: false))
+                #expect(
+                    outcome.error as? ImportFailure
+                        == ImportFailure(file: path, rowsRead: 8, rowsInvalid: 7, dryRun: false))
                 #expect(outcome.problems == expected.map { $0.replacingOccurrences(of: "F:", with: path + ":") })
                 #expect(try Self.counts(connection) == before)
             }
@@ -149,19 +161,24 @@ import Testing
                 let rejects = folder.appendingPathComponent("rejects.csv").path
                 let report = try EventImport(connection).run(
                     file: path, options: ImportOptions(skipInvalid: true, rejectsPath: rejects))
-                #expect(report == ImportReport(file: path, rowsRead: 8, rowsWritten: 1, rowsInvalid: 7, dryRun: false, rejectsPath: rejects))
+                #expect(
+                    report
+                        == ImportReport(
+                            file: path, rowsRead: 8, rowsWritten: 1, rowsInvalid: 7, dryRun: false, rejectsPath: rejects
+                        ))
                 #expect(try EventRepository(connection).list().map(\.name) == ["Launch", "Forum"])
-                #expect(try String(contentsOfFile: rejects, encoding: .utf8) == """
-                    name,kind,starts_at,ends_at,venue,district,capacity,reason\r
-                    Ceremony,forun,2018-06-01T10:00:00+08:00,,,,,"kind: 'forun' is not a kind of event; use one of ceremony, forum, meeting, workshop, screening, festival, award_ceremony, training, premiere, press_conference, exhibition, other; did you mean 'forum'?"\r
-                    Meeting,meeting,2018-06-02T10:00:00,,,,,"starts_at: '2018-06-02T10:00:00' is not an ISO 8601 instant with its offset, such as 2017-05-20T09:30:00+08:00"\r
-                    Workshop,workshop,2018-05-20T14:00:00+08:00,2018-05-20T13:00:00+08:00,,,,ends_at: 2018-05-20T13:00:00+08:00 is before starts_at 2018-05-20T14:00:00+08:00; an event cannot end before it starts\r
-                    "Screening, outdoor",other,2018-07-01T20:00:00+08:00,,Huairou,怀柔区,0,"capacity: must be at least 1, not 0"\r
-                     ,forum,,,,,,name: is required and must not be blank; starts_at: is required\r
-                    Forum,forum,2018-05-20T06:00:00Z,,,,,name: the same event (name and starts_at) is already on line 2\r
-                    Launch,ceremony,2017-05-20T09:30:00+08:00,,,,-3,"capacity: must be at least 1, not -3; name: event 1 already has this name and starts_at; it was added or imported before"\r
+                #expect(
+                    try String(contentsOfFile: rejects, encoding: .utf8) == """
+                        name,kind,starts_at,ends_at,venue,district,capacity,reason\r
+                        Ceremony,forun,2018-06-01T10:00:00+08:00,,,,,"kind: 'forun' is not a kind of event; use one of ceremony, forum, meeting, workshop, screening, festival, award_ceremony, training, premiere, press_conference, exhibition, other; did you mean 'forum'?"\r
+                        Meeting,meeting,2018-06-02T10:00:00,,,,,"starts_at: '2018-06-02T10:00:00' is not an ISO 8601 instant with its offset, such as 2017-05-20T09:30:00+08:00"\r
+                        Workshop,workshop,2018-05-20T14:00:00+08:00,2018-05-20T13:00:00+08:00,,,,ends_at: 2018-05-20T13:00:00+08:00 is before starts_at 2018-05-20T14:00:00+08:00; an event cannot end before it starts\r
+                        "Screening, outdoor",other,2018-07-01T20:00:00+08:00,,Huairou,怀柔区,0,"capacity: must be at least 1, not 0"\r
+                         ,forum,,,,,,name: is required and must not be blank; starts_at: is required\r
+                        Forum,forum,2018-05-20T06:00:00Z,,,,,name: the same event (name and starts_at) is already on line 2\r
+                        Launch,ceremony,2017-05-20T09:30:00+08:00,,,,-3,"capacity: must be at least 1, not -3; name: event 1 already has this name and starts_at; it was added or imported before"\r
 
-                    """)
+                        """)
             }
         }
     }
@@ -172,20 +189,31 @@ import Testing
                 let connection = try db.connect()
                 try Self.addLaunch(connection)
                 let before = try Self.counts(connection)
-                let good = try Self.write("\(Self.header)\nForum,forum,2018-05-20T14:00:00+08:00,,,,\n", in: folder, name: "good.csv")
+                let good = try Self.write(
+                    "\(Self.header)\nForum,forum,2018-05-20T14:00:00+08:00,,,,\n", in: folder, name: "good.csv")
                 let report = try EventImport(connection).run(file: good, options: ImportOptions(dryRun: true))
-                #expect(report == ImportReport(file: good, rowsRead: 1, rowsWritten: 0, rowsInvalid: 0, dryRun: true, rejectsPath: nil))
+                #expect(
+                    report
+                        == ImportReport(
+                            file: good, rowsRead: 1, rowsWritten: 0, rowsInvalid: 0, dryRun: true, rejectsPath: nil))
                 #expect(try Self.counts(connection) == before)
 
                 let bad = try Self.write(Self.badFile().text, in: folder, name: "bad.csv")
-                let failed = Self.run { try EventImport(connection).run(file: bad, options: ImportOptions(dryRun: true), listener: $0) }
-                #expect(failed.error as? ImportFailure == ImportFailure(file: bad, rowsRead: 8, rowsInvalid: 7, dryRun: true))
+                let failed = Self.run {
+                    try EventImport(connection).run(file: bad, options: ImportOptions(dryRun: true), listener: $0)
+                }
+                #expect(
+                    failed.error as? ImportFailure
+                        == ImportFailure(file: bad, rowsRead: 8, rowsInvalid: 7, dryRun: true))
                 #expect(failed.problems.count == 9)
 
                 let rejects = folder.appendingPathComponent("rejects.csv")
                 let skipping = try EventImport(connection).run(
                     file: bad, options: ImportOptions(skipInvalid: true, rejectsPath: rejects.path, dryRun: true))
-                #expect(skipping == ImportReport(file: bad, rowsRead: 8, rowsWritten: 0, rowsInvalid: 7, dryRun: true, rejectsPath: nil))
+                #expect(
+                    skipping
+                        == ImportReport(
+                            file: bad, rowsRead: 8, rowsWritten: 0, rowsInvalid: 7, dryRun: true, rejectsPath: nil))
                 #expect(!FileManager.default.fileExists(atPath: rejects.path))
                 #expect(try Self.counts(connection) == before)
             }
@@ -199,17 +227,25 @@ import Testing
                 let missing = folder.appendingPathComponent("none.csv").path
                 #expect(throws: CSVFileError.missing(missing)) { try EventImport(connection).run(file: missing) }
                 let header = try Self.write("name,kind,start_at\n", in: folder, name: "h.csv")
-                #expect(throws: RecordError.invalid(
-                    "\(header):1: unknown column 'start_at'; did you mean 'starts_at'?; the columns are \(Self.header)")) {
+                #expect(
+                    throws: RecordError.invalid(
+                        "\(header):1: unknown column 'start_at'; did you mean 'starts_at'?; the columns are \(Self.header)"
+                    )
+                ) {
                     try EventImport(connection).run(file: header)
                 }
                 let noStart = try Self.write("name,kind\nForum,forum\n", in: folder, name: "s.csv")
-                #expect(throws: RecordError.invalid("\(noStart):1: the header has no 'starts_at' column, which is required")) {
+                #expect(
+                    throws: RecordError.invalid("\(noStart):1: the header has no 'starts_at' column, which is required")
+                ) {
                     try EventImport(connection).run(file: noStart)
                 }
-                let broken = try Self.write("name,starts_at\nForum,2018-05-20T14:00:00+08:00\n\"open\n", in: folder, name: "b.csv")
-                #expect(throws: RecordError.invalid(
-                    "\(broken):3: a quoted field is not closed before the end of the file; nothing was imported")) {
+                let broken = try Self.write(
+                    "name,starts_at\nForum,2018-05-20T14:00:00+08:00\n\"open\n", in: folder, name: "b.csv")
+                #expect(
+                    throws: RecordError.invalid(
+                        "\(broken):3: a quoted field is not closed before the end of the file; nothing was imported")
+                ) {
                     try EventImport(connection).run(file: broken)
                 }
                 #expect(try Self.counts(connection).events == 0)

@@ -17,7 +17,10 @@ import Testing
         #expect(Instant.format(date) == shown)
     }
 
-    @Test(arguments: ["2017-05-20T09:30:00", "2017-05-20", "2017-05-20T25:00+08:00", "2017-02-30T09:00+08:00", "yesterday", "2017-05-20T09:30+8"])
+    @Test(arguments: [
+        "2017-05-20T09:30:00", "2017-05-20", "2017-05-20T25:00+08:00", "2017-02-30T09:00+08:00", "yesterday",
+        "2017-05-20T09:30+8",
+    ])
     func instantsWithoutAnOffsetOrMalformedAreRefused(input: String) {
         #expect(Instant.parse(input) == nil)
     }
@@ -26,14 +29,18 @@ import Testing
         try TestDatabase.with { db in
             let events = EventRepository(try db.connect())
             // 23:30 on 2017-05-19 UTC is 07:30 on 2017-05-20 in Shanghai.
-            let early = try events.add(NewEvent(
-                name: "Launch", kind: "Ceremony", startsAt: Instant.parse("2017-05-19T23:30:00Z")!, venue: " Huairou ",
-                district: "怀柔区", capacity: 300))
-            #expect(early.kind == "ceremony" && early.venue == "Huairou" && early.capacity == 300 && early.rowVersion == 1)
+            let early = try events.add(
+                NewEvent(
+                    name: "Launch", kind: "Ceremony", startsAt: Instant.parse("2017-05-19T23:30:00Z")!,
+                    venue: " Huairou ",
+                    district: "怀柔区", capacity: 300))
+            #expect(
+                early.kind == "ceremony" && early.venue == "Huairou" && early.capacity == 300 && early.rowVersion == 1)
             #expect(try events.show(early.id) == early)
-            let forum = try events.add(NewEvent(
-                name: "互联网电影论坛", kind: "forum", startsAt: Instant.parse("2017-06-01T14:00:00+08:00")!,
-                endsAt: Instant.parse("2017-06-01T17:00:00+08:00")!, notes: "VR and film"))
+            let forum = try events.add(
+                NewEvent(
+                    name: "互联网电影论坛", kind: "forum", startsAt: Instant.parse("2017-06-01T14:00:00+08:00")!,
+                    endsAt: Instant.parse("2017-06-01T17:00:00+08:00")!, notes: "VR and film"))
             let may20 = CalendarDate(iso: "2017-05-20")!
             #expect(try events.list(EventFilter(from: may20, to: may20)).map(\.id) == [early.id])
             #expect(try events.list(EventFilter(to: CalendarDate(iso: "2017-05-19"))).isEmpty)
@@ -50,7 +57,11 @@ import Testing
         try TestDatabase.with { db in
             let events = EventRepository(try db.connect())
             let start = Instant.parse("2017-06-01T14:00:00+08:00")!
-            #expect(throws: RecordError.invalid("kind must be one of ceremony, forum, meeting, workshop, screening, festival, award_ceremony, training, premiere, press_conference, exhibition, other, not 'fourm'; did you mean 'forum'?")) {
+            #expect(
+                throws: RecordError.invalid(
+                    "kind must be one of ceremony, forum, meeting, workshop, screening, festival, award_ceremony, training, premiere, press_conference, exhibition, other, not 'fourm'; did you mean 'forum'?"
+                )
+            ) {
                 try events.add(NewEvent(name: "X", kind: "fourm", startsAt: start))
             }
             #expect(throws: RecordError.invalid("the event name must not be blank")) {
@@ -59,10 +70,15 @@ import Testing
             #expect(throws: RecordError.invalid("capacity must be at least 1, not 0")) {
                 try events.add(NewEvent(name: "X", startsAt: start, capacity: 0))
             }
-            #expect(throws: RecordError.invalid("the event would end (2017-06-01T13:00:00+08:00) before it starts (2017-06-01T14:00:00+08:00)")) {
+            #expect(
+                throws: RecordError.invalid(
+                    "the event would end (2017-06-01T13:00:00+08:00) before it starts (2017-06-01T14:00:00+08:00)")
+            ) {
                 try events.add(NewEvent(name: "X", startsAt: start, endsAt: start.addingTimeInterval(-3600)))
             }
-            #expect(throws: RecordError.notFound("no event with id 42; see 'filmwg event list'")) { try events.show(42) }
+            #expect(throws: RecordError.notFound("no event with id 42; see 'filmwg event list'")) {
+                try events.show(42)
+            }
         }
     }
 }

@@ -48,7 +48,11 @@ import Testing
             #expect(try grants.show(second.id).status == "applied")
             // What is left can still be approved.
             #expect(try grants.approve(second.id, amount: 4_000_000).amount == 4_000_000)
-            #expect(throws: RecordError.invalid("5000000.01 is more than the 5000000.00 company \(company) is entitled to under policy huairou-rent in 2025 (run 1)")) {
+            #expect(
+                throws: RecordError.invalid(
+                    "5000000.01 is more than the 5000000.00 company \(company) is entitled to under policy huairou-rent in 2025 (run 1)"
+                )
+            ) {
                 _ = try Self.apply(grants, policy, company, Decimal(string: "5000000.01")!)
             }
         }
@@ -59,14 +63,16 @@ import Testing
             let connection = try db.connect()
             let company = try ActivityFixtures.company(connection, name: "Studio")
             let (policy, early) = try Self.entitled(connection, asOf: "2025-02-01", amounts: [(company, 100)])
-            let late = try ActivityFixtures.run(connection, asOf: "2025-09-01", determinations: [(policy, company, true)])
+            let late = try ActivityFixtures.run(
+                connection, asOf: "2025-09-01", determinations: [(policy, company, true)])
             try connection.execute("UPDATE filmwg.determinations SET amount = 80 WHERE run_id = \(late)")
             // A later run of another year does not count for 2025.
             try ActivityFixtures.run(connection, asOf: "2026-01-02", determinations: [(policy, company, true)])
             let grant = try Self.apply(GrantRepository(connection), policy, company, 80)
             #expect(grant.runId == late && grant.runId != early && grant.entitlement == 80)
             // Not even SQL can make a grant rest on an ineligible determination.
-            let ineligible = try ActivityFixtures.run(connection, asOf: "2025-10-01", determinations: [(policy, company, false)])
+            let ineligible = try ActivityFixtures.run(
+                connection, asOf: "2025-10-01", determinations: [(policy, company, false)])
             let error = #expect(throws: PostgresError.self) {
                 try connection.execute(
                     """
@@ -95,10 +101,22 @@ import Testing
         // (path of transitions, the one refused, or nil when all pass)
         (["approve", "pay"], nil as String?),
         (["reject"], nil), (["approve", "reject"], nil),
-        (["pay"], "grant 1 is applied; it cannot become paid (only applied → approved → paid, and applied or approved → rejected)"),
-        (["approve", "pay", "reject"], "grant 1 is paid; it cannot become rejected (only applied → approved → paid, and applied or approved → rejected)"),
-        (["reject", "approve"], "grant 1 is rejected; it cannot become approved (only applied → approved → paid, and applied or approved → rejected)"),
-        (["approve", "approve"], "grant 1 is approved; it cannot become approved (only applied → approved → paid, and applied or approved → rejected)"),
+        (
+            ["pay"],
+            "grant 1 is applied; it cannot become paid (only applied → approved → paid, and applied or approved → rejected)"
+        ),
+        (
+            ["approve", "pay", "reject"],
+            "grant 1 is paid; it cannot become rejected (only applied → approved → paid, and applied or approved → rejected)"
+        ),
+        (
+            ["reject", "approve"],
+            "grant 1 is rejected; it cannot become approved (only applied → approved → paid, and applied or approved → rejected)"
+        ),
+        (
+            ["approve", "approve"],
+            "grant 1 is approved; it cannot become approved (only applied → approved → paid, and applied or approved → rejected)"
+        ),
     ])
     func onlyTheWorkflowsTransitionsAreAllowed(path: [String], refused: String?) throws {
         try TestDatabase.with { db in
@@ -139,7 +157,10 @@ import Testing
                 try GrantRepository(connection).reject(grant.id, reason: "  ")
             }
             #expect(try GrantRepository(connection).show(grant.id).status == "approved")
-            #expect(throws: RecordError.invalid("the amount 1.001 has more than two decimals; amounts are CNY to the fen (0.01)")) {
+            #expect(
+                throws: RecordError.invalid(
+                    "the amount 1.001 has more than two decimals; amounts are CNY to the fen (0.01)")
+            ) {
                 try GrantRepository(connection).approve(grant.id, amount: Decimal(string: "1.001")!)
             }
         }
@@ -161,7 +182,10 @@ import Testing
                  WHERE table_name = 'grants' AND row_id = \(String(grant.id)) ORDER BY id
                 """
             ).map { try $0.decode((String, String, String).self) }
-            #expect(rows.map { "\($0.0) \($0.1) \($0.2)" } == ["clerk insert applied", "officer update approved", "officer update paid"])
+            #expect(
+                rows.map { "\($0.0) \($0.1) \($0.2)" } == [
+                    "clerk insert applied", "officer update approved", "officer update paid",
+                ])
         }
     }
 
@@ -171,7 +195,8 @@ import Testing
             let first = try ActivityFixtures.company(connection, name: "First")
             let second = try ActivityFixtures.company(connection, name: "Second")
             let unknown = try ActivityFixtures.company(connection, name: "Unknown")
-            let (policy, _) = try Self.entitled(connection, amounts: [(first, 3_000_000), (second, 1_000_000), (unknown, nil)])
+            let (policy, _) = try Self.entitled(
+                connection, amounts: [(first, 3_000_000), (second, 1_000_000), (unknown, nil)])
             let grants = GrantRepository(connection)
             _ = try grants.setBudget(policyId: policy, year: 2025, amount: 5_000_000)
             let paid = try Self.apply(grants, policy, first, 2_000_000)
@@ -213,14 +238,19 @@ import Testing
             let company = try ActivityFixtures.company(connection, name: "Studio")
             let (policy, _) = try Self.entitled(connection, amounts: [(company, 5_000_000)])
             let grants = GrantRepository(connection)
-            let ids = [try Self.apply(grants, policy, company, 3_000_000).id, try Self.apply(grants, policy, company, 3_000_000).id]
+            let ids = [
+                try Self.apply(grants, policy, company, 3_000_000).id,
+                try Self.apply(grants, policy, company, 3_000_000).id,
+            ]
             for _ in 0..<3 {
                 try connection.execute("SET session_replication_role = replica")
                 try connection.execute("UPDATE filmwg.grants SET status = 'applied', decided_on = NULL")
                 try connection.execute("RESET session_replication_role")
                 let errors = try Self.race(db, ids)
                 #expect(errors.compactMap { $0 }.count == 1, "\(errors)")
-                #expect((errors.compactMap { $0 }.first as? RecordError)?.sentence.contains("above its entitlement of 5000000.00") == true)
+                #expect(
+                    (errors.compactMap { $0 }.first as? RecordError)?.sentence.contains(
+                        "above its entitlement of 5000000.00") == true)
                 #expect(try grants.list(GrantFilter(status: "approved")).count == 1)
             }
         }
@@ -235,12 +265,21 @@ import Testing
             let grants = GrantRepository(connection)
             let budget = try grants.setBudget(policyId: policy, year: 2025, amount: 5_000_000)
             #expect(budget.remaining == 5_000_000)
-            let ids = [try Self.apply(grants, policy, first, 3_000_000).id, try Self.apply(grants, policy, second, 3_000_000).id]
+            let ids = [
+                try Self.apply(grants, policy, first, 3_000_000).id,
+                try Self.apply(grants, policy, second, 3_000_000).id,
+            ]
             let errors = try Self.race(db, ids)
             #expect(errors.compactMap { $0 }.count == 1, "\(errors)")
-            #expect((errors.compactMap { $0 }.first as? RecordError)?.sentence.contains("above its budget of 5000000.00") == true)
+            #expect(
+                (errors.compactMap { $0 }.first as? RecordError)?.sentence.contains("above its budget of 5000000.00")
+                    == true)
             #expect(try grants.budget(policyId: policy, year: 2025)?.granted == 3_000_000)
-            #expect(throws: RecordError.invalid("the budget 2000000.00 of policy huairou-rent for 2025 is below the 3000000.00 already approved or paid")) {
+            #expect(
+                throws: RecordError.invalid(
+                    "the budget 2000000.00 of policy huairou-rent for 2025 is below the 3000000.00 already approved or paid"
+                )
+            ) {
                 try grants.setBudget(policyId: policy, year: 2025, amount: 2_000_000)
             }
             // Another year has its own budget (none: no limit).

@@ -18,11 +18,12 @@ import Testing
     @Test func readsQuotedCommasQuotesAndNewlinesWithBOMAndCRLF() throws {
         let text = "name,name_zh,note\r\n\"Huayi, Bros\",华谊兄弟,\"said \"\"hi\"\"\r\nand left\"\r\nplain,,\r\n"
         let rows = try records(text, bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8))
-        #expect(rows.map(\.fields) == [
-            ["name", "name_zh", "note"],
-            ["Huayi, Bros", "华谊兄弟", "said \"hi\"\r\nand left"],
-            ["plain", "", ""],
-        ])
+        #expect(
+            rows.map(\.fields) == [
+                ["name", "name_zh", "note"],
+                ["Huayi, Bros", "华谊兄弟", "said \"hi\"\r\nand left"],
+                ["plain", "", ""],
+            ])
         // Line numbers follow the file, so an error names the line a person sees in an editor.
         #expect(rows.map(\.line) == [1, 2, 4])
     }
@@ -79,24 +80,30 @@ import Testing
 @Suite struct ConnectionSettingsTests {
     @Test func databaseFlagWinsOverTheEnvironment() {
         let env = ["DATABASE_URL": "postgresql://env/db", "FILMWG_ACTOR": "env-actor", "USER": "os"]
-        #expect(ConnectionSettings.resolve(database: "dbname=flag", actor: nil, environment: env)
-            == ConnectionSettings(conninfo: "dbname=flag", actor: "env-actor"))
-        #expect(ConnectionSettings.resolve(database: nil, actor: "me", environment: env)
-            == ConnectionSettings(conninfo: "postgresql://env/db", actor: "me"))
-        #expect(ConnectionSettings.resolve(database: nil, actor: nil, environment: ["USER": "os"])
-            == ConnectionSettings(conninfo: nil, actor: "os"))
+        #expect(
+            ConnectionSettings.resolve(database: "dbname=flag", actor: nil, environment: env)
+                == ConnectionSettings(conninfo: "dbname=flag", actor: "env-actor"))
+        #expect(
+            ConnectionSettings.resolve(database: nil, actor: "me", environment: env)
+                == ConnectionSettings(conninfo: "postgresql://env/db", actor: "me"))
+        #expect(
+            ConnectionSettings.resolve(database: nil, actor: nil, environment: ["USER": "os"])
+                == ConnectionSettings(conninfo: nil, actor: "os"))
     }
 
     @Test func theActorIsRecordedInTheSession() throws {
         try TestDatabase.with { db in
             let connection = try db.connect(actor: "奚伟航")
-            let row = try connection.query("SELECT current_setting('filmwg.actor'), current_setting('application_name')").one()
+            let row = try connection.query(
+                "SELECT current_setting('filmwg.actor'), current_setting('application_name')"
+            ).one()
             #expect(try row.decode(String.self, at: 0) == "奚伟航")
             // PostgreSQL keeps only printable ASCII in application_name; the audit log reads filmwg.actor.
             #expect(try row.decode(String.self, at: 1).hasPrefix("filmwg ("))
             let ascii = try db.connect(actor: "xi.weihang")
-            #expect(try ascii.query("SELECT current_setting('application_name')").one().decode(String.self, at: 0)
-                == "filmwg (xi.weihang)")
+            #expect(
+                try ascii.query("SELECT current_setting('application_name')").one().decode(String.self, at: 0)
+                    == "filmwg (xi.weihang)")
         }
     }
 }

@@ -24,7 +24,11 @@ import Testing
         var random = SystemRandomNumberGenerator()
         var rows: [[String]] = []
         for _ in 0..<500 {
-            rows.append((0..<4).map { _ in (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() })
+            rows.append(
+                (0..<4).map { _ in
+                    (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+                        .joined()
+                })
         }
         // Blank lines are skipped by the reader, so each row starts with a non-empty field.
         rows = rows.map { ["r"] + $0 }

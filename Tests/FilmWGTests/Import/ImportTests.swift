@@ -5,7 +5,8 @@ import TestSupport
 import Testing
 
 @Suite struct ImportTests {
-    static let companyHeader = "uscc,name,name_zh,kind,district,registered_in_zone,zone_registered_on,registered_capital,founded_on,employees"
+    static let companyHeader =
+        "uscc,name,name_zh,kind,district,registered_in_zone,zone_registered_on,registered_capital,founded_on,employees"
 
     static func write(_ text: String, bom: Bool = false, to url: URL) throws {
         try Data((bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)).write(to: url)
@@ -35,21 +36,29 @@ import Testing
                 let connection = try db.connect(actor: "importer")
                 let file = folder.appendingPathComponent("companies.csv")
                 let a = USCCFixture.make(1), b = USCCFixture.make(2), c = USCCFixture.make(3)
-                let text = [
-                    Self.companyHeader,
-                    "\(a),\"Beijing Films, Ltd.\",北京电影制片厂,production,怀柔区,true,2017-05-01,5000000.00,1949-04-01,1200",
-                    "\(b),\"Two\r\nLines \"\"quoted\"\"\",\"中国, 互联网\",internet_platform,,false,,0,,0",
-                    "\(c),Plain,,,,,,,,",
-                ].joined(separator: "\r\n") + "\r\n"
+                let text =
+                    [
+                        Self.companyHeader,
+                        "\(a),\"Beijing Films, Ltd.\",北京电影制片厂,production,怀柔区,true,2017-05-01,5000000.00,1949-04-01,1200",
+                        "\(b),\"Two\r\nLines \"\"quoted\"\"\",\"中国, 互联网\",internet_platform,,false,,0,,0",
+                        "\(c),Plain,,,,,,,,",
+                    ].joined(separator: "\r\n") + "\r\n"
                 try Self.write(text, bom: true, to: file)
                 let report = try CompanyImport(connection).run(file: file.path)
-                #expect(report == ImportReport(file: file.path, rowsRead: 3, rowsWritten: 3, rowsInvalid: 0, dryRun: false, rejectsPath: nil))
+                #expect(
+                    report
+                        == ImportReport(
+                            file: file.path, rowsRead: 3, rowsWritten: 3, rowsInvalid: 0, dryRun: false,
+                            rejectsPath: nil))
                 let companies = CompanyRepository(connection)
                 let first = try companies.find(.uscc(a))
-                #expect(first.input == CompanyInput(
-                    uscc: a, name: "Beijing Films, Ltd.", nameZh: "北京电影制片厂", kind: .production, district: "怀柔区",
-                    registeredInZone: true, zoneRegisteredOn: CalendarDate(iso: "2017-05-01"),
-                    registeredCapital: Decimal(string: "5000000.00"), foundedOn: CalendarDate(iso: "1949-04-01"), employees: 1200))
+                #expect(
+                    first.input
+                        == CompanyInput(
+                            uscc: a, name: "Beijing Films, Ltd.", nameZh: "北京电影制片厂", kind: .production, district: "怀柔区",
+                            registeredInZone: true, zoneRegisteredOn: CalendarDate(iso: "2017-05-01"),
+                            registeredCapital: Decimal(string: "5000000.00"),
+                            foundedOn: CalendarDate(iso: "1949-04-01"), employees: 1200))
                 let second = try companies.find(.uscc(b))
                 #expect(second.name == "Two\r\nLines \"quoted\"")
                 #expect(second.nameZh == "中国, 互联网")
@@ -59,9 +68,11 @@ import Testing
                 let third = try companies.find(.uscc(c))
                 #expect(third.input == CompanyInput(uscc: c, name: "Plain"))
                 // One audit row per company, with the actor.
-                let audit = try connection.query("""
+                let audit = try connection.query(
+                    """
                     SELECT count(*), bool_and(actor = 'importer') FROM filmwg.audit_log WHERE table_name = 'companies' AND action = 'insert'
-                    """).one().decode((Int, Bool).self)
+                    """
+                ).one().decode((Int, Bool).self)
                 #expect(audit.0 == 3)
                 #expect(audit.1)
             }
@@ -116,7 +127,9 @@ import Testing
                 try Self.write(text, to: file)
                 let outcome = Self.run { try CompanyImport(connection).run(file: file.path, listener: $0) }
                 #expect(outcome.report == nil)
-                #expect(outcome.error as? ImportFailure == ImportFailure(file: file.path, rowsRead: 10, rowsInvalid: 9, dryRun: false))
+                #expect(
+                    outcome.error as? ImportFailure
+                        == ImportFailure(file: file.path, rowsRead: 10, rowsInvalid: 9, dryRun: false))
                 #expect(outcome.problems == expected.map { $0.replacingOccurrences(of: "F:", with: file.path + ":") })
                 #expect(try Self.count(connection, "companies") == 1)
                 #expect(try Self.count(connection, "audit_log") == auditBefore)
@@ -170,14 +183,26 @@ import Testing
             try TestDatabase.with { db in
                 let connection = try db.connect()
                 let file = folder.appendingPathComponent("ok.csv")
-                try Self.write(Self.companyHeader + "\n\(USCCFixture.make(1)),One,,,,,,,,\n\(USCCFixture.make(2)),Two,,,,,,,,\n", to: file)
+                try Self.write(
+                    Self.companyHeader + "\n\(USCCFixture.make(1)),One,,,,,,,,\n\(USCCFixture.make(2)),Two,,,,,,,,\n",
+                    to: file)
                 let report = try CompanyImport(connection).run(file: file.path, options: ImportOptions(dryRun: true))
-                #expect(report == ImportReport(file: file.path, rowsRead: 2, rowsWritten: 0, rowsInvalid: 0, dryRun: true, rejectsPath: nil))
+                #expect(
+                    report
+                        == ImportReport(
+                            file: file.path, rowsRead: 2, rowsWritten: 0, rowsInvalid: 0, dryRun: true, rejectsPath: nil
+                        ))
                 #expect(try Self.count(connection, "companies") == 0)
                 try CompanyRepository(connection).create(CompanyInput(uscc: USCCFixture.make(2), name: "Two"))
-                let outcome = Self.run { try CompanyImport(connection).run(file: file.path, options: ImportOptions(dryRun: true), listener: $0) }
+                let outcome = Self.run {
+                    try CompanyImport(connection).run(
+                        file: file.path, options: ImportOptions(dryRun: true), listener: $0)
+                }
                 #expect((outcome.error as? ImportFailure)?.dryRun == true)
-                #expect(outcome.problems == ["\(file.path):3: uscc: \(USCCFixture.make(2)) already belongs to company 1 (Two)"])
+                #expect(
+                    outcome.problems == [
+                        "\(file.path):3: uscc: \(USCCFixture.make(2)) already belongs to company 1 (Two)"
+                    ])
                 #expect(try Self.count(connection, "companies") == 1)
             }
         }
@@ -195,14 +220,24 @@ import Testing
                     return nil
                 }
                 let path = folder.appendingPathComponent("f.csv").path
-                #expect(attempt("uscc,nmae\n") as? RecordError == RecordError.invalid(
-                    "\(path):1: unknown column 'nmae'; did you mean 'name'?; the columns are \(Self.companyHeader),uscc_override_reason"))
-                #expect(attempt("uscc,kind\n") as? RecordError == RecordError.invalid(
-                    "\(path):1: the header has no 'name' column, which is required"))
-                #expect(attempt("") as? RecordError == RecordError.invalid(
-                    "\(path) is empty; its first line must be the header \(Self.companyHeader),uscc_override_reason"))
-                #expect(attempt("name\nok\n\"open quote\n") as? RecordError == RecordError.invalid(
-                    "\(path):3: a quoted field is not closed before the end of the file; nothing was imported"))
+                #expect(
+                    attempt("uscc,nmae\n") as? RecordError
+                        == RecordError.invalid(
+                            "\(path):1: unknown column 'nmae'; did you mean 'name'?; the columns are \(Self.companyHeader),uscc_override_reason"
+                        ))
+                #expect(
+                    attempt("uscc,kind\n") as? RecordError
+                        == RecordError.invalid(
+                            "\(path):1: the header has no 'name' column, which is required"))
+                #expect(
+                    attempt("") as? RecordError
+                        == RecordError.invalid(
+                            "\(path) is empty; its first line must be the header \(Self.companyHeader),uscc_override_reason"
+                        ))
+                #expect(
+                    attempt("name\nok\n\"open quote\n") as? RecordError
+                        == RecordError.invalid(
+                            "\(path):3: a quoted field is not closed before the end of the file; nothing was imported"))
                 #expect(try Self.count(connection, "companies") == 0)
                 #expect(throws: CSVFileError.missing(folder.appendingPathComponent("none.csv").path)) {
                     try importer.run(file: folder.appendingPathComponent("none.csv").path)
@@ -215,11 +250,14 @@ import Testing
         try withTemporaryDirectory { folder in
             try TestDatabase.with { db in
                 let connection = try db.connect(actor: "hr")
-                let studio = try CompanyRepository(connection).create(CompanyInput(uscc: USCCFixture.make(1), name: "Studio"))
-                try ProfessionalRepository(connection).create(ProfessionalInput(fullName: "Existing", email: "taken@example.org"))
+                let studio = try CompanyRepository(connection).create(
+                    CompanyInput(uscc: USCCFixture.make(1), name: "Studio"))
+                try ProfessionalRepository(connection).create(
+                    ProfessionalInput(fullName: "Existing", email: "taken@example.org"))
                 try connection.execute("SET ROLE filmwg_admin")
                 let file = folder.appendingPathComponent("people.csv")
-                try Self.write("""
+                try Self.write(
+                    """
                     full_name,latin_name,title,email,phone,specialties,company_uscc,employed_from,employed_to
                     席伟航,Xi Weihang,Head,xi@example.org,,production; distribution,\(USCCFixture.make(1)),2017-05-20,
                     "Shi, Xiansheng",,,,,,,,
@@ -230,9 +268,11 @@ import Testing
                 #expect(report.rowsWritten == 3)
                 let people = ProfessionalRepository(connection)
                 let xi = try people.find(.email("XI@example.org"))
-                #expect(xi.input == ProfessionalInput(
-                    fullName: "席伟航", latinName: "Xi Weihang", title: "Head", email: "xi@example.org",
-                    specialties: ["production", "distribution"]))
+                #expect(
+                    xi.input
+                        == ProfessionalInput(
+                            fullName: "席伟航", latinName: "Xi Weihang", title: "Head", email: "xi@example.org",
+                            specialties: ["production", "distribution"]))
                 #expect(xi.employments.map(\.companyId) == [studio.id])
                 #expect(xi.employments.first?.employedFrom == CalendarDate(iso: "2017-05-20"))
                 #expect(xi.employments.first?.employedTo == nil)
@@ -246,7 +286,8 @@ import Testing
                 #expect(next.id > li.id)
 
                 let bad = folder.appendingPathComponent("bad.csv")
-                try Self.write("""
+                try Self.write(
+                    """
                     full_name,email,company_uscc,employed_from,employed_to
                     A,Taken@Example.org,,,
                     B,b@example.org,\(USCCFixture.make(2)),,
@@ -258,15 +299,16 @@ import Testing
                 let outcome = Self.run { try ProfessionalImport(connection).run(file: bad.path, listener: $0) }
                 #expect(outcome.error is ImportFailure)
                 let p = bad.path
-                #expect(outcome.problems == [
-                    "\(p):2: email: Taken@Example.org already belongs to professional 1",
-                    "\(p):3: company_uscc: no company has USCC \(USCCFixture.make(2)); add it first with filmwg company add",
-                    "\(p):4: company_uscc: employed_from and employed_to need the company_uscc of the employer",
-                    "\(p):4: email: B@EXAMPLE.ORG appears again in this file; first on line 3",
-                    "\(p):5: email: 'not-an-address' is not an e-mail address (local@domain)",
-                    "\(p):5: employed_to: 2017-01-01 must be after employed_from 2018-01-01 (the last day employed is the day before)",
-                    "\(p):6: full_name: is required and must not be blank",
-                ])
+                #expect(
+                    outcome.problems == [
+                        "\(p):2: email: Taken@Example.org already belongs to professional 1",
+                        "\(p):3: company_uscc: no company has USCC \(USCCFixture.make(2)); add it first with filmwg company add",
+                        "\(p):4: company_uscc: employed_from and employed_to need the company_uscc of the employer",
+                        "\(p):4: email: B@EXAMPLE.ORG appears again in this file; first on line 3",
+                        "\(p):5: email: 'not-an-address' is not an e-mail address (local@domain)",
+                        "\(p):5: employed_to: 2017-01-01 must be after employed_from 2018-01-01 (the last day employed is the day before)",
+                        "\(p):6: full_name: is required and must not be blank",
+                    ])
                 #expect(try Self.count(connection, "professionals") == 5)
             }
         }
@@ -284,7 +326,8 @@ import Testing
                 try MembershipRepository(connection).join(b, tier: .member, from: CalendarDate(iso: "2019-01-01")!)
                 let ua = a.uscc!, ub = b.uscc!, uc = c.uscc!, unknown = USCCFixture.make(4)
                 let bad = folder.appendingPathComponent("bad.csv")
-                try Self.write("""
+                try Self.write(
+                    """
                     company_uscc,tier,joined_on,left_on
                     \(ua),initiating,2017-05-20,2020-01-01
                     \(ua),member,2019-06-01,
@@ -298,19 +341,21 @@ import Testing
                 let outcome = Self.run { try MembershipImport(connection).run(file: bad.path, listener: $0) }
                 #expect(outcome.error is ImportFailure)
                 let p = bad.path
-                #expect(outcome.problems == [
-                    "\(p):3: joined_on: the period overlaps the one on line 2 for the same company",
-                    "\(p):4: joined_on: the period overlaps the existing member membership of company \(ub) from 2019-01-01, still open",
-                    "\(p):5: company_uscc: company \(uc) is archived; an archived company cannot join",
-                    "\(p):6: company_uscc: no company has USCC \(unknown); add it first with filmwg company add",
-                    "\(p):7: tier: 'gold' is not a tier; use one of initiating, member, observer",
-                    "\(p):7: joined_on: is required",
-                    "\(p):8: left_on: 2021-01-01 must be after joined_on 2021-01-01 (the last day as a member is the day before)",
-                ])
+                #expect(
+                    outcome.problems == [
+                        "\(p):3: joined_on: the period overlaps the one on line 2 for the same company",
+                        "\(p):4: joined_on: the period overlaps the existing member membership of company \(ub) from 2019-01-01, still open",
+                        "\(p):5: company_uscc: company \(uc) is archived; an archived company cannot join",
+                        "\(p):6: company_uscc: no company has USCC \(unknown); add it first with filmwg company add",
+                        "\(p):7: tier: 'gold' is not a tier; use one of initiating, member, observer",
+                        "\(p):7: joined_on: is required",
+                        "\(p):8: left_on: 2021-01-01 must be after joined_on 2021-01-01 (the last day as a member is the day before)",
+                    ])
                 #expect(try Self.count(connection, "memberships") == 1)
 
                 let good = folder.appendingPathComponent("good.csv")
-                try Self.write("""
+                try Self.write(
+                    """
                     company_uscc,tier,joined_on,left_on
                     \(ua),initiating,2017-05-20,2020-01-01
                     \(ua),member,2020-01-01,
@@ -320,8 +365,12 @@ import Testing
                 #expect(try MembershipImport(connection).run(file: good.path).rowsWritten == 3)
                 let memberships = MembershipRepository(connection)
                 #expect(try memberships.history(companyID: a.id).map(\.tier) == [.initiating, .member])
-                #expect(try memberships.members(asOf: CalendarDate(iso: "2019-12-31")).map(\.tier) == [.initiating, .member])
-                #expect(try memberships.members(asOf: CalendarDate(iso: "2018-12-31")).map(\.companyName) == ["A", "B"])
+                #expect(
+                    try memberships.members(asOf: CalendarDate(iso: "2019-12-31")).map(\.tier) == [
+                        .initiating, .member,
+                    ])
+                #expect(
+                    try memberships.members(asOf: CalendarDate(iso: "2018-12-31")).map(\.companyName) == ["A", "B"])
             }
         }
     }
@@ -351,9 +400,13 @@ import Testing
                 }
                 // Wait until the import waits on the other admin's row, then let that commit.
                 while true {
-                    if let pid = pid.value, outcome.value == nil, try !watcher.query("""
-                        SELECT 1 FROM pg_stat_activity WHERE pid = \(Int(pid)) AND wait_event_type = 'Lock'
-                        """).isEmpty {
+                    if let pid = pid.value, outcome.value == nil,
+                        try !watcher.query(
+                            """
+                            SELECT 1 FROM pg_stat_activity WHERE pid = \(Int(pid)) AND wait_event_type = 'Lock'
+                            """
+                        ).isEmpty
+                    {
                         break
                     }
                     if outcome.value != nil { break }
@@ -367,7 +420,9 @@ import Testing
                     #expect(error.category == .conflict)
                     #expect(error.sentence.contains("companies_uscc_key"))
                 }
-                #expect(try watcher.query("SELECT name FROM filmwg.companies").map { try $0.decode(String.self, at: 0) } == ["Other"])
+                #expect(
+                    try watcher.query("SELECT name FROM filmwg.companies").map { try $0.decode(String.self, at: 0) }
+                        == ["Other"])
             }
         }
     }
@@ -378,8 +433,13 @@ import Testing
                 let file = folder.appendingPathComponent("c.csv")
                 try Self.write("name\nA\n", to: file)
                 let same = folder.appendingPathComponent("./c.csv").path
-                #expect(throws: RecordError.invalid("the rejects file \(same) is the file being imported; name another file for \(field: "rejects")")) {
-                    try CompanyImport(try db.connect()).run(file: file.path, options: ImportOptions(skipInvalid: true, rejectsPath: same))
+                #expect(
+                    throws: RecordError.invalid(
+                        "the rejects file \(same) is the file being imported; name another file for \(field: "rejects")"
+                    )
+                ) {
+                    try CompanyImport(try db.connect()).run(
+                        file: file.path, options: ImportOptions(skipInvalid: true, rejectsPath: same))
                 }
                 #expect(try String(contentsOf: file, encoding: .utf8) == "name\nA\n")
             }

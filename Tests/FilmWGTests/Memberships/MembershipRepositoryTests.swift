@@ -7,7 +7,8 @@ import Testing
 @Suite struct MembershipRepositoryTests {
     static func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 
-    static func company(_ connection: Connection, _ n: Int = 1, name: String = "Huairou Film Studio") throws -> Company {
+    static func company(_ connection: Connection, _ n: Int = 1, name: String = "Huairou Film Studio") throws -> Company
+    {
         try CompanyRepository(connection).create(CompanyInput(uscc: USCCFixture.make(n), name: name, nameZh: "怀柔影视"))
     }
 
@@ -29,9 +30,11 @@ import Testing
             #expect(try memberships.members(asOf: Self.day("2019-12-31")).map(\.id) == [joined.id])
             #expect(try memberships.members(asOf: Self.day("2020-01-01")).isEmpty)
             // The facts agree with the repository on the boundary days.
-            let member = try connection.query("""
+            let member = try connection.query(
+                """
                 SELECT is_member FROM filmwg.company_facts('2019-12-31') WHERE company_id = \(company.id)
-                """).one().decode(Bool.self, at: 0)
+                """
+            ).one().decode(Bool.self, at: 0)
             #expect(member)
         }
     }
@@ -43,15 +46,19 @@ import Testing
             let memberships = MembershipRepository(connection)
             try memberships.join(company, tier: .initiating, from: Self.day("2017-05-20"))
             let code = company.uscc!
-            #expect(throws: RecordError.invalid(
-                "company \(code) already has an initiating membership from 2017-05-20, still open, which overlaps the new one from 2018-01-01; end it first with 'filmwg member leave \(code) \(field: "on") DATE'"
-            )) {
+            #expect(
+                throws: RecordError.invalid(
+                    "company \(code) already has an initiating membership from 2017-05-20, still open, which overlaps the new one from 2018-01-01; end it first with 'filmwg member leave \(code) \(field: "on") DATE'"
+                )
+            ) {
                 try memberships.join(company, tier: .member, from: Self.day("2018-01-01"))
             }
             try memberships.leave(company, on: Self.day("2020-01-01"))
-            #expect(throws: RecordError.invalid(
-                "company \(code) already has an initiating membership from 2017-05-20 to 2019-12-31 (left on 2020-01-01), which overlaps the new one from 2019-12-31; choose a day from 2020-01-01 on"
-            )) {
+            #expect(
+                throws: RecordError.invalid(
+                    "company \(code) already has an initiating membership from 2017-05-20 to 2019-12-31 (left on 2020-01-01), which overlaps the new one from 2019-12-31; choose a day from 2020-01-01 on"
+                )
+            ) {
                 try memberships.join(company, tier: .member, from: Self.day("2019-12-31"))
             }
             // The day it left is free: a change of tier is a leave and a join.
@@ -67,7 +74,8 @@ import Testing
             let company = try Self.company(connection)
             try MembershipRepository(connection).join(company, tier: .member, from: Self.day("2017-05-20"))
             do {
-                try connection.execute("""
+                try connection.execute(
+                    """
                     INSERT INTO filmwg.memberships (company_id, tier, period) VALUES (\(company.id), 'member', '[2018-01-01,)')
                     """)
                 Issue.record("an overlapping period was stored")
@@ -84,11 +92,16 @@ import Testing
             let company = try Self.company(connection)
             let code = company.uscc!
             let memberships = MembershipRepository(connection)
-            #expect(throws: RecordError.notFound("company \(code) has no open membership; it has never been a member")) {
+            #expect(throws: RecordError.notFound("company \(code) has no open membership; it has never been a member"))
+            {
                 try memberships.leave(company, on: Self.day("2020-01-01"))
             }
             try memberships.join(company, tier: .observer, from: Self.day("2017-05-20"))
-            #expect(throws: RecordError.invalid("company \(code) joined on 2017-05-20, so it can leave on 2017-05-21 at the earliest, not 2017-05-20")) {
+            #expect(
+                throws: RecordError.invalid(
+                    "company \(code) joined on 2017-05-20, so it can leave on 2017-05-21 at the earliest, not 2017-05-20"
+                )
+            ) {
                 try memberships.leave(company, on: Self.day("2017-05-20"))
             }
             #expect(try memberships.open(companyID: company.id)?.tier == .observer)
@@ -100,7 +113,9 @@ import Testing
             let connection = try db.connect()
             let company = try Self.company(connection)
             let archived = try CompanyRepository(connection).archive(id: company.id, expectVersion: company.rowVersion)
-            #expect(throws: RecordError.invalid("company \(company.uscc!) is archived; an archived company cannot join")) {
+            #expect(
+                throws: RecordError.invalid("company \(company.uscc!) is archived; an archived company cannot join")
+            ) {
                 try MembershipRepository(connection).join(archived, tier: .member, from: Self.day("2020-01-01"))
             }
         }
@@ -120,8 +135,14 @@ import Testing
             let asOf2019 = try memberships.members(asOf: Self.day("2019-02-01"))
             #expect(asOf2019.map(\.companyName) == ["A Platform", "B Pictures", "C Observer"])
             #expect(asOf2019.map(\.tier) == [.member, .initiating, .observer])
-            #expect(try memberships.members(asOf: Self.day("2019-06-01")).map(\.companyName) == ["A Platform", "B Pictures"])
-            #expect(try memberships.members(asOf: Self.day("2019-02-01"), tier: .initiating).map(\.companyName) == ["B Pictures"])
+            #expect(
+                try memberships.members(asOf: Self.day("2019-06-01")).map(\.companyName) == [
+                    "A Platform", "B Pictures",
+                ])
+            #expect(
+                try memberships.members(asOf: Self.day("2019-02-01"), tier: .initiating).map(\.companyName) == [
+                    "B Pictures"
+                ])
             #expect(try memberships.members(asOf: Self.day("2019-02-01"), limit: 1).count == 1)
             // Without a day: today in Asia/Shanghai, when the open ones still count.
             #expect(Set(try memberships.members().map(\.companyName)) == ["A Platform", "B Pictures"])
@@ -136,13 +157,17 @@ import Testing
             let joined = try memberships.join(company, tier: .member, from: Self.day("2017-05-20"))
             _ = try? memberships.join(company, tier: .member, from: Self.day("2018-05-20"))  // refused: no row
             try memberships.leave(company, on: Self.day("2018-01-01"))
-            let rows = try connection.query("""
+            let rows = try connection.query(
+                """
                 SELECT actor, action FROM filmwg.audit_log WHERE table_name = 'memberships' ORDER BY id
-                """).map { try $0.decode((String, String).self) }
+                """
+            ).map { try $0.decode((String, String).self) }
             #expect(rows.map(\.0) == ["secretariat", "secretariat"])
             #expect(rows.map(\.1) == ["insert", "update"])
-            let rowIDs = try connection.query("SELECT DISTINCT row_id FROM filmwg.audit_log WHERE table_name = 'memberships'")
-                .map { try $0.decode(String.self, at: 0) }
+            let rowIDs = try connection.query(
+                "SELECT DISTINCT row_id FROM filmwg.audit_log WHERE table_name = 'memberships'"
+            )
+            .map { try $0.decode(String.self, at: 0) }
             #expect(rowIDs == [String(joined.id)])
         }
     }

@@ -10,7 +10,9 @@ import Testing
     static func withLogin<T>(_ group: String, _ db: TestDatabase, _ body: (String) throws -> T) throws -> T {
         let name = "ops_\(group.dropFirst(7))_\(UUID().uuidString.prefix(8).lowercased())"
         let admin = try db.connectRaw()
-        try admin.execute(Query(unsafeSQL: "CREATE ROLE \(Query.quoteIdentifier(name)) LOGIN IN ROLE \(Query.quoteIdentifier(group))"))
+        try admin.execute(
+            Query(unsafeSQL: "CREATE ROLE \(Query.quoteIdentifier(name)) LOGIN IN ROLE \(Query.quoteIdentifier(group))")
+        )
         defer {
             _ = try? admin.execute(Query(unsafeSQL: "DROP OWNED BY \(Query.quoteIdentifier(name))"))
             _ = try? admin.execute(Query(unsafeSQL: "DROP ROLE \(Query.quoteIdentifier(name))"))
@@ -31,9 +33,10 @@ import Testing
         let raw = try db.connectRaw()
         // Database privileges are not copied from the template: set them as the migration did.
         try raw.execute("SELECT public.filmwg_apply_database_privileges()")
-        try raw.executeScript(unsafeSQL: """
-            INSERT INTO filmwg.professionals (full_name, email, phone) VALUES ('Li Hua', 'li@example.cn', '+86 10 1234');
-            """)
+        try raw.executeScript(
+            unsafeSQL: """
+                INSERT INTO filmwg.professionals (full_name, email, phone) VALUES ('Li Hua', 'li@example.cn', '+86 10 1234');
+                """)
     }
 
     @Test func theJobReadsNoContactDataDeletesNoDeterminationsAndHasNoTemp() throws {
@@ -48,8 +51,10 @@ import Testing
                 #expect(Self.refused(job, "DELETE FROM filmwg.determination_changes"))
                 #expect(Self.refused(job, "CREATE TEMP TABLE t (x int)"))
                 // And the job itself still runs as this role.
-                let run = try EligibilityJob(job, sideConnection: { try Connection.connect("\(db.conninfo) user=\(login)") })
-                    .run(asOf: CalendarDate(year: 2024, month: 6, day: 1)!)
+                let run = try EligibilityJob(
+                    job, sideConnection: { try Connection.connect("\(db.conninfo) user=\(login)") }
+                )
+                .run(asOf: CalendarDate(year: 2024, month: 6, day: 1)!)
                 #expect(run.companies == 0)
             }
         }
@@ -61,7 +66,9 @@ import Testing
             try Self.withLogin("filmwg_admin", db) { login in
                 let admin = try Connection.connect("\(db.conninfo) user=\(login)")
                 try admin.execute("CREATE TEMP TABLE t (x int)")
-                #expect(try admin.query("SELECT email FROM filmwg.professionals").one().decode(String?.self, at: 0) == "li@example.cn")
+                #expect(
+                    try admin.query("SELECT email FROM filmwg.professionals").one().decode(String?.self, at: 0)
+                        == "li@example.cn")
             }
             try Self.withLogin("filmwg_reporting", db) { login in
                 let reporting = try Connection.connect("\(db.conninfo) user=\(login)")
@@ -69,7 +76,8 @@ import Testing
                 #expect(Self.refused(reporting, "SELECT email FROM filmwg.professionals"))
             }
             let public_ = try db.connectRaw().query(
-                "SELECT has_database_privilege('public', current_database(), 'TEMPORARY')").one().decode(Bool.self, at: 0)
+                "SELECT has_database_privilege('public', current_database(), 'TEMPORARY')"
+            ).one().decode(Bool.self, at: 0)
             #expect(public_ == false)
         }
     }
@@ -78,7 +86,8 @@ import Testing
         try TestDatabase.with { db in
             try Self.prepare(db)
             try Self.withLogin("filmwg_admin", db) { login in
-                let admin = try Session.open(ConnectionSettings(conninfo: "\(db.conninfo) user=\(login)", actor: "alice"))
+                let admin = try Session.open(
+                    ConnectionSettings(conninfo: "\(db.conninfo) user=\(login)", actor: "alice"))
                 try admin.execute("INSERT INTO filmwg.companies (name, kind) VALUES ('One', 'other'), ('Two', 'other')")
                 try admin.execute("UPDATE filmwg.companies SET employees = 3 WHERE name = 'One'")
                 let rows = try db.connectRaw().query(

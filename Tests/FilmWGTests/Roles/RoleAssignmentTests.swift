@@ -18,15 +18,19 @@ import Testing
             #expect(first.termFrom == Self.may20 && first.termTo == nil && first.position == "head")
             #expect(
                 throws: RecordError.invalid(
-                    "position head has 1 seat, already held from 2017-05-20 by professional \(xi); end the current term first, or choose a later start.")
+                    "position head has 1 seat, already held from 2017-05-20 by professional \(xi); end the current term first, or choose a later start."
+                )
             ) {
-                try roles.assign(positionId: head, professionalId: other, companyId: nil, from: CalendarDate(iso: "2019-01-01")!)
+                try roles.assign(
+                    positionId: head, professionalId: other, companyId: nil, from: CalendarDate(iso: "2019-01-01")!)
             }
             // After the first term ends, the next head may start that day.
             _ = try roles.end(first.id, on: CalendarDate(iso: "2020-05-20")!)
-            let second = try roles.assign(positionId: head, professionalId: other, companyId: nil, from: CalendarDate(iso: "2020-05-20")!)
+            let second = try roles.assign(
+                positionId: head, professionalId: other, companyId: nil, from: CalendarDate(iso: "2020-05-20")!)
             #expect(try roles.list(RoleAssignmentFilter(asOf: CalendarDate(iso: "2020-05-19"))).map(\.id) == [first.id])
-            #expect(try roles.list(RoleAssignmentFilter(asOf: CalendarDate(iso: "2020-05-20"))).map(\.id) == [second.id])
+            #expect(
+                try roles.list(RoleAssignmentFilter(asOf: CalendarDate(iso: "2020-05-20"))).map(\.id) == [second.id])
         }
     }
 
@@ -53,7 +57,8 @@ import Testing
             #expect(results.filter { if case .success = $0 { true } else { false } }.count == 1)
             let refusals = results.compactMap { if case .failure(let e) = $0 { e } else { nil } }
             #expect(refusals.count == 1)
-            #expect(refusals.first?.sentence.hasPrefix("position head has 1 seat, already held from 2017-05-20") == true)
+            #expect(
+                refusals.first?.sentence.hasPrefix("position head has 1 seat, already held from 2017-05-20") == true)
             #expect(try RoleAssignmentRepository(setup).list().count == 1)
         }
     }
@@ -67,7 +72,8 @@ import Testing
             let a = try ActivityFixtures.professional(first, name: "A")
             let b = try ActivityFixtures.professional(first, name: "B")
             try first.execute("BEGIN")
-            _ = try RoleAssignmentRepository(first).assign(positionId: head, professionalId: a, companyId: nil, from: Self.may20)
+            _ = try RoleAssignmentRepository(first).assign(
+                positionId: head, professionalId: a, companyId: nil, from: Self.may20)
             let outcome = Locked<(any Error)?>(nil)
             let done = DispatchSemaphore(value: 0)
             DispatchQueue.global().async {
@@ -83,17 +89,19 @@ import Testing
             }
             // Wait until the second session is blocked on a lock (not a timed wait: it polls).
             let observer = try db.connect()
-            while try observer.query("""
+            while try observer.query(
+                """
                 SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
-                """).isEmpty
-            {
+                """
+            ).isEmpty {
                 usleep(10_000)
             }
             try first.execute("COMMIT")
             done.wait()
             let error = try #require(outcome.value as? RecordError)
             #expect(error.category == .invalid)
-            #expect(error.sentence.hasPrefix("position head has 1 seat, already held from 2017-05-20 by professional \(a)"))
+            #expect(
+                error.sentence.hasPrefix("position head has 1 seat, already held from 2017-05-20 by professional \(a)"))
         }
     }
 
@@ -111,9 +119,11 @@ import Testing
             let sixth = try ActivityFixtures.professional(connection, name: "Deputy 5")
             #expect(
                 throws: RecordError.invalid(
-                    "position deputy_head has 5 seats, all held on 2017-05-21 by professionals \(ids.map(String.init).joined(separator: ", ")); end a current term first, choose a later start, or add seats.")
+                    "position deputy_head has 5 seats, all held on 2017-05-21 by professionals \(ids.map(String.init).joined(separator: ", ")); end a current term first, choose a later start, or add seats."
+                )
             ) {
-                try roles.assign(positionId: deputy, professionalId: sixth, companyId: nil, from: CalendarDate(iso: "2017-05-21")!)
+                try roles.assign(
+                    positionId: deputy, professionalId: sixth, companyId: nil, from: CalendarDate(iso: "2017-05-21")!)
             }
         }
     }
@@ -127,9 +137,11 @@ import Testing
             _ = try roles.assign(positionId: deputy, professionalId: p, companyId: nil, from: Self.may20)
             #expect(
                 throws: RecordError.invalid(
-                    "professional \(p) already holds this position over part of that term; end that term first or choose other days")
+                    "professional \(p) already holds this position over part of that term; end that term first or choose other days"
+                )
             ) {
-                try roles.assign(positionId: deputy, professionalId: p, companyId: nil, from: CalendarDate(iso: "2018-01-01")!)
+                try roles.assign(
+                    positionId: deputy, professionalId: p, companyId: nil, from: CalendarDate(iso: "2018-01-01")!)
             }
         }
     }
@@ -146,13 +158,15 @@ import Testing
             let role = try roles.assign(positionId: head, professionalId: p, companyId: nil, from: Self.may20)
             #expect(
                 throws: RecordError.invalid(
-                    "role assignment \(role.id) starts on 2017-05-20; \(field: "on") must be a later day (the first day it is no longer held)")
+                    "role assignment \(role.id) starts on 2017-05-20; \(field: "on") must be a later day (the first day it is no longer held)"
+                )
             ) { try roles.end(role.id, on: Self.may20) }
             let ended = try roles.end(role.id, on: CalendarDate(iso: "2019-05-20")!)
             #expect(ended.termTo == CalendarDate(iso: "2019-05-20"))
             #expect(ended.rowVersion == role.rowVersion + 1)
             #expect(
-                throws: RecordError.invalid("role assignment \(role.id) already ended: head was held up to 2019-05-19; nothing was changed")
+                throws: RecordError.invalid(
+                    "role assignment \(role.id) already ended: head was held up to 2019-05-19; nothing was changed")
             ) { try roles.end(role.id, on: CalendarDate(iso: "2020-01-01")!) }
         }
     }
@@ -204,18 +218,25 @@ import Testing
             let positions = PositionRepository(try db.connect())
             let added = try positions.add(code: "honorary_head", title: "Honorary Head", titleZh: "名誉组长", seats: 2)
             #expect(added.code == "honorary_head" && added.seats == 2 && added.rowVersion == 1)
-            #expect(throws: RecordError.invalid("there is already a position with code 'honorary_head'; see 'filmwg position list'")) {
+            #expect(
+                throws: RecordError.invalid(
+                    "there is already a position with code 'honorary_head'; see 'filmwg position list'")
+            ) {
                 try positions.add(code: "honorary_head", title: "Again", seats: 1)
             }
-            #expect(throws: RecordError.invalid("a position code is lower-case letters, digits and _, starting with a letter (e.g. deputy_head)")) {
+            #expect(
+                throws: RecordError.invalid(
+                    "a position code is lower-case letters, digits and _, starting with a letter (e.g. deputy_head)")
+            ) {
                 try positions.add(code: "Bad Code", title: "Bad", seats: 1)
             }
             #expect(throws: RecordError.notFound("no position with code 'haed'; did you mean 'head'?")) {
                 try positions.show("haed")
             }
-            #expect(try positions.list().map(\.code) == [
-                "deputy_head", "deputy_secretary_general", "head", "honorary_head", "secretary_general",
-            ])
+            #expect(
+                try positions.list().map(\.code) == [
+                    "deputy_head", "deputy_secretary_general", "head", "honorary_head", "secretary_general",
+                ])
         }
     }
 }

@@ -30,7 +30,8 @@ import Testing
     func psql(_ database: TestDatabase, _ script: String, variables: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database.conninfo, "-f", "-"]
+        process.arguments =
+            ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database.conninfo, "-f", "-"]
             + variables.flatMap { ["-v", "\($0.key)=\($0.value)"] }
         let input = Pipe(), errors = Pipe()
         process.standardInput = input
@@ -58,8 +59,9 @@ import Testing
                 let left = try Data(contentsOf: a.appendingPathComponent(file))
                 #expect(left == (try Data(contentsOf: b.appendingPathComponent(file))), "\(file) differs")
             }
-            #expect(try Data(contentsOf: a.appendingPathComponent("companies.csv"))
-                != Data(contentsOf: c.appendingPathComponent("companies.csv")))
+            #expect(
+                try Data(contentsOf: a.appendingPathComponent("companies.csv"))
+                    != Data(contentsOf: c.appendingPathComponent("companies.csv")))
         }
     }
 
@@ -67,20 +69,32 @@ import Testing
         try withTemporaryDirectory { folder in
             try generate(companies: 400, seed: 3, into: folder)
             let companies = try records(folder.appendingPathComponent("companies.csv"))
-            #expect(companies.header == ["uscc", "name", "name_zh", "kind", "district", "registered_in_zone",
-                                         "zone_registered_on", "registered_capital", "founded_on", "employees"])
+            #expect(
+                companies.header == [
+                    "uscc", "name", "name_zh", "kind", "district", "registered_in_zone",
+                    "zone_registered_on", "registered_capital", "founded_on", "employees",
+                ])
             #expect(companies.rows.count == 400)
             let usccs = companies.rows.map { $0[0] }
             #expect(Set(usccs).count == 400)
             let kinds = Set(companies.rows.map { $0[3] })
-            #expect(kinds.isSubset(of: ["internet_platform", "production", "distribution", "post_production",
-                                        "technology", "investment", "other"]) && kinds.count >= 5)
+            #expect(
+                kinds.isSubset(of: [
+                    "internet_platform", "production", "distribution", "post_production",
+                    "technology", "investment", "other",
+                ]) && kinds.count >= 5)
             #expect(companies.rows.contains { $0[1].contains(",") })  // "Co., Ltd." needs quoting
-            #expect(companies.rows.allSatisfy { $0[7].isEmpty || $0[7].range(of: #"^\d+\.\d\d$"#, options: .regularExpression) != nil })
+            #expect(
+                companies.rows.allSatisfy {
+                    $0[7].isEmpty || $0[7].range(of: #"^\d+\.\d\d$"#, options: .regularExpression) != nil
+                })
 
             let professionals = try records(folder.appendingPathComponent("professionals.csv"))
-            #expect(professionals.header == ["full_name", "latin_name", "title", "email", "phone", "specialties",
-                                             "company_uscc", "employed_from", "employed_to"])
+            #expect(
+                professionals.header == [
+                    "full_name", "latin_name", "title", "email", "phone", "specialties",
+                    "company_uscc", "employed_from", "employed_to",
+                ])
             #expect(professionals.rows.count == 1200)
             #expect(Set(professionals.rows.map { $0[3] }).count == 1200)
             #expect(Set(professionals.rows.map { $0[6] }) == Set(usccs))
@@ -116,7 +130,11 @@ import Testing
         try withTemporaryDirectory { folder in
             try generate(companies: 300, seed: 5, into: folder, perEventFiles: false)
             let works = try records(folder.appendingPathComponent("works.csv"))
-            #expect(works.header == ["title", "title_zh", "kind", "released_on", "licence_no", "first_producer_uscc", "co_producer_usccs"])
+            #expect(
+                works.header == [
+                    "title", "title_zh", "kind", "released_on", "licence_no", "first_producer_uscc",
+                    "co_producer_usccs",
+                ])
             #expect(works.rows.count == 900)
             #expect(works.rows.contains { !$0[6].isEmpty })
             let awards = try records(folder.appendingPathComponent("awards.csv"))
@@ -140,10 +158,12 @@ import Testing
             try generate(companies: 3000, seed: 11, into: folder, perEventFiles: false)
             let usccs = try records(folder.appendingPathComponent("companies.csv")).rows.map { $0[0] }
             try TestDatabase.with { t in
-                let problems = try t.connectRaw().query("""
+                let problems = try t.connectRaw().query(
+                    """
                     SELECT code || ': ' || filmwg.uscc_problem(code) FROM unnest(\(usccs)::text[]) AS code
                      WHERE filmwg.uscc_problem(code) IS NOT NULL
-                    """).map { try $0.decode(String.self, at: 0) }
+                    """
+                ).map { try $0.decode(String.self, at: 0) }
                 #expect(problems == [])
             }
         }
@@ -158,7 +178,9 @@ import Testing
             try generate(companies: 600, seed: 5, into: folder, perEventFiles: false)
             try TestDatabase.with { t in
                 let dir = folder.path
-                try psql(t, """
+                try psql(
+                    t,
+                    """
                     CREATE TEMP TABLE c (uscc text, name text, name_zh text, kind text, district text, registered_in_zone boolean,
                         zone_registered_on date, registered_capital numeric, founded_on date, employees integer);
                     \\copy c FROM '\(dir)/companies.csv' WITH (FORMAT csv, HEADER true)
@@ -195,21 +217,29 @@ import Testing
                     """, variables: ["as_of": "2025-06-30"])
 
                 let db = try t.connect()
-                let catalog = FactCatalog(try db.query("SELECT name, type, allowed_values FROM filmwg.fact_catalog ORDER BY ordinal")
-                    .map { row in
-                        let (name, type, allowed) = try row.decode((String, String, [String]?).self)
-                        return Fact(name: name, type: try #require(FactType(rawValue: type)), allowedValues: allowed)
-                    })
-                let runs = try db.query("SELECT id FROM filmwg.job_runs ORDER BY id").map { try $0.decode(Int64.self, at: 0) }
+                let catalog = FactCatalog(
+                    try db.query("SELECT name, type, allowed_values FROM filmwg.fact_catalog ORDER BY ordinal")
+                        .map { row in
+                            let (name, type, allowed) = try row.decode((String, String, [String]?).self)
+                            return Fact(
+                                name: name, type: try #require(FactType(rawValue: type)), allowedValues: allowed)
+                        })
+                let runs = try db.query("SELECT id FROM filmwg.job_runs ORDER BY id").map {
+                    try $0.decode(Int64.self, at: 0)
+                }
                 #expect(runs.count == 2)  // the baseline's, then the bulk technique's
                 let run = try #require(runs.first)
                 #expect(try db.query("SELECT count(*) FROM filmwg.determinations").one().decode(Int.self, at: 0) == 0)
-                let versions = try db.query("SELECT v.id, p.code, v.rule, v.criteria FROM filmwg.policy_versions v JOIN filmwg.policies p ON p.id = v.policy_id")
-                    .map { try $0.decode((Int64, String, String, [String]).self) }
+                let versions = try db.query(
+                    "SELECT v.id, p.code, v.rule, v.criteria FROM filmwg.policy_versions v JOIN filmwg.policies p ON p.id = v.policy_id"
+                )
+                .map { try $0.decode((Int64, String, String, [String]).self) }
                 #expect(versions.count == 10)
                 var eligibleTotal = 0
-                for (table, tableRun) in [("bench_baseline.determinations", run), ("bench_floor.determinations", Int64(0)),
-                                          ("bench_bulk.determinations", try #require(runs.last))] {
+                for (table, tableRun) in [
+                    ("bench_baseline.determinations", run), ("bench_floor.determinations", Int64(0)),
+                    ("bench_bulk.determinations", try #require(runs.last)),
+                ] {
                     var eligibleHere = 0
                     for (version, code, rule, criteria) in versions {
                         let compiled = try Rules.compile(rule, catalog: catalog, factsAlias: "f", firstParameter: 4)
@@ -227,24 +257,38 @@ import Testing
                                    count(w.company_id), count(*) FILTER (WHERE w.eligible)
                               FROM expected x FULL JOIN written w ON w.company_id = x.company_id
                             """
-                        let binds = [PostgresBind(CalendarDate(iso: "2025-06-30")!), PostgresBind(tableRun), PostgresBind(version)]
+                        let binds =
+                            [
+                                PostgresBind(CalendarDate(iso: "2025-06-30")!), PostgresBind(tableRun),
+                                PostgresBind(version),
+                            ]
                             + compiled.binds.map { PostgresBind(text: $0.parameterText, type: .unknown) }
                         let (different, written, eligible) = try db.query(Query(unsafeSQL: sql, binds: binds)).one()
                             .decode((Int, Int, Int).self)
-                        #expect(different == 0, "\(table) \(code): \(different) determinations differ from the compiled rule")
+                        #expect(
+                            different == 0,
+                            "\(table) \(code): \(different) determinations differ from the compiled rule")
                         #expect(written == 600, "\(table) \(code)")
                         eligibleHere += eligible
                     }
-                    if tableRun == run { eligibleTotal = eligibleHere } else { #expect(eligibleHere == eligibleTotal, "\(table)") }
+                    if tableRun == run {
+                        eligibleTotal = eligibleHere
+                    } else {
+                        #expect(eligibleHere == eligibleTotal, "\(table)")
+                    }
                 }
                 #expect(eligibleTotal > 100 && eligibleTotal < 5000)
-                let (determinations, eligible, changes) = try db.query("SELECT determinations, eligible, changes FROM filmwg.job_runs WHERE id = \(run)")
-                    .one().decode((Int, Int, Int).self)
+                let (determinations, eligible, changes) = try db.query(
+                    "SELECT determinations, eligible, changes FROM filmwg.job_runs WHERE id = \(run)"
+                )
+                .one().decode((Int, Int, Int).self)
                 #expect(determinations == 6000)
                 #expect(eligible == eligibleTotal)
                 #expect(changes == eligibleTotal)  // no earlier run: every eligible company is newly eligible
-                let bulk = try db.query("SELECT determinations, eligible, changes FROM filmwg.job_runs WHERE id = \(try #require(runs.last))")
-                    .one().decode((Int, Int, Int).self)
+                let bulk = try db.query(
+                    "SELECT determinations, eligible, changes FROM filmwg.job_runs WHERE id = \(try #require(runs.last))"
+                )
+                .one().decode((Int, Int, Int).self)
                 #expect(bulk == (determinations, eligible, changes))
             }
         }

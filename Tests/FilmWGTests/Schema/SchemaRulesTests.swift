@@ -11,7 +11,8 @@ import Testing
         try TestDatabase.with { db in
             let connection = try admin(db)
             let error = try #require(throws: PostgresError.self) {
-                try connection.execute("INSERT INTO filmwg.companies (uscc, name) VALUES ('91110116000000001A', 'Alpha Pictures')")
+                try connection.execute(
+                    "INSERT INTO filmwg.companies (uscc, name) VALUES ('91110116000000001A', 'Alpha Pictures')")
             }
             #expect(error.sqlState == "23514")
             #expect(error.constraint == "companies_uscc_check")
@@ -19,35 +20,50 @@ import Testing
             let translated = DatabaseErrors.translate(error) as? RecordError
             #expect(translated == .invalid("USCC '91110116000000001A' is not valid: check digit is 'A', expected 'W'"))
             // The right check digit, and no code at all, are accepted.
-            try connection.execute("INSERT INTO filmwg.companies (uscc, name) VALUES ('91110116000000001W', 'Alpha Pictures')")
+            try connection.execute(
+                "INSERT INTO filmwg.companies (uscc, name) VALUES ('91110116000000001W', 'Alpha Pictures')")
             try connection.execute("INSERT INTO filmwg.companies (name) VALUES ('Beta Films')")
             let lower = #expect(throws: PostgresError.self) {
-                try connection.execute("INSERT INTO filmwg.companies (uscc, name) VALUES ('91110116000000011x', 'Gamma')")
+                try connection.execute(
+                    "INSERT INTO filmwg.companies (uscc, name) VALUES ('91110116000000011x', 'Gamma')")
             }
-            #expect(lower?.message == "USCC '91110116000000011x' is not valid: character 'x' at position 18 is not allowed in a USCC")
+            #expect(
+                lower?.message
+                    == "USCC '91110116000000011x' is not valid: character 'x' at position 18 is not allowed in a USCC")
             // An update is refused in the same words, and the row keeps its code.
             let update = #expect(throws: PostgresError.self) {
-                try connection.execute("UPDATE filmwg.companies SET uscc = '91110116000000001A' WHERE uscc = '91110116000000001W'")
+                try connection.execute(
+                    "UPDATE filmwg.companies SET uscc = '91110116000000001A' WHERE uscc = '91110116000000001W'")
             }
             #expect(update?.constraint == "companies_uscc_check")
             #expect(update?.message == "USCC '91110116000000001A' is not valid: check digit is 'A', expected 'W'")
-            #expect(try connection.query("SELECT count(*) FROM filmwg.companies WHERE uscc = '91110116000000001W'").one().decode(Int.self, at: 0) == 1)
+            #expect(
+                try connection.query("SELECT count(*) FROM filmwg.companies WHERE uscc = '91110116000000001W'").one()
+                    .decode(Int.self, at: 0) == 1)
         }
     }
 
     @Test func anOverlappingMembershipOfTheSameCompanyIsRejected() throws {
         try TestDatabase.with { db in
             let connection = try admin(db)
-            let company = try connection.query("INSERT INTO filmwg.companies (name) VALUES ('Alpha Pictures') RETURNING id").one().decode(Int64.self, at: 0)
-            try connection.execute("INSERT INTO filmwg.memberships (company_id, tier, period) VALUES (\(company), 'member', '[2017-05-20,2019-01-01)')")
+            let company = try connection.query(
+                "INSERT INTO filmwg.companies (name) VALUES ('Alpha Pictures') RETURNING id"
+            ).one().decode(Int64.self, at: 0)
+            try connection.execute(
+                "INSERT INTO filmwg.memberships (company_id, tier, period) VALUES (\(company), 'member', '[2017-05-20,2019-01-01)')"
+            )
             let error = try #require(throws: PostgresError.self) {
-                try connection.execute("INSERT INTO filmwg.memberships (company_id, tier, period) VALUES (\(company), 'initiating', '[2018-06-01,)')")
+                try connection.execute(
+                    "INSERT INTO filmwg.memberships (company_id, tier, period) VALUES (\(company), 'initiating', '[2018-06-01,)')"
+                )
             }
             #expect(error.sqlState == "23P01")
             #expect(error.constraint == "memberships_no_overlap")
             #expect(error.isExclusionViolation)
             // A change of tier: the next membership starts on the day the last one ended.
-            try connection.execute("INSERT INTO filmwg.memberships (company_id, tier, period) VALUES (\(company), 'initiating', '[2019-01-01,)')")
+            try connection.execute(
+                "INSERT INTO filmwg.memberships (company_id, tier, period) VALUES (\(company), 'initiating', '[2019-01-01,)')"
+            )
         }
     }
 
@@ -55,16 +71,22 @@ import Testing
         try TestDatabase.with { db in
             let connection = try admin(db)
             let (first, second) = try twoProfessionals(connection)
-            try connection.execute("INSERT INTO filmwg.role_assignments (position_id, professional_id, term) SELECT id, \(first), '[2017-05-20,)' FROM filmwg.positions WHERE code = 'head'")
+            try connection.execute(
+                "INSERT INTO filmwg.role_assignments (position_id, professional_id, term) SELECT id, \(first), '[2017-05-20,)' FROM filmwg.positions WHERE code = 'head'"
+            )
             let error = try #require(throws: PostgresError.self) {
-                try connection.execute("INSERT INTO filmwg.role_assignments (position_id, professional_id, term) SELECT id, \(second), '[2019-01-01,2020-01-01)' FROM filmwg.positions WHERE code = 'head'")
+                try connection.execute(
+                    "INSERT INTO filmwg.role_assignments (position_id, professional_id, term) SELECT id, \(second), '[2019-01-01,2020-01-01)' FROM filmwg.positions WHERE code = 'head'"
+                )
             }
             #expect(error.sqlState == "23P01")
             #expect(error.constraint == "role_assignments_seats")
             #expect(error.message == "position head has 1 seat, already held from 2017-05-20 by professional \(first)")
             // Deputy heads: five seats.
             for professional in [first, second] {
-                try connection.execute("INSERT INTO filmwg.role_assignments (position_id, professional_id, term) SELECT id, \(professional), '[2017-05-20,)' FROM filmwg.positions WHERE code = 'deputy_head'")
+                try connection.execute(
+                    "INSERT INTO filmwg.role_assignments (position_id, professional_id, term) SELECT id, \(professional), '[2017-05-20,)' FROM filmwg.positions WHERE code = 'deputy_head'"
+                )
             }
         }
     }
@@ -82,14 +104,17 @@ import Testing
                     let connection = try admin(db, actor: "admin-\(i)")
                     defer { connection.close() }
                     try connection.execute("BEGIN")
-                    let holders = try connection.query("""
+                    let holders = try connection.query(
+                        """
                         SELECT count(*)::integer FROM filmwg.role_assignments r JOIN filmwg.positions p ON p.id = r.position_id
                          WHERE p.code = 'head'
-                        """).one().decode(Int.self, at: 0)
+                        """
+                    ).one().decode(Int.self, at: 0)
                     guard holders == 0 else { throw SeatTaken() }
                     both.arriveAndWait()
                     do {
-                        try connection.execute("""
+                        try connection.execute(
+                            """
                             INSERT INTO filmwg.role_assignments (position_id, professional_id, term)
                             SELECT id, \(professionals[i]), daterange(\(CalendarDate(iso: starts[i])!), NULL)
                               FROM filmwg.positions WHERE code = 'head'
@@ -106,9 +131,11 @@ import Testing
             let refusal = errors.compactMap { $0 as? PostgresError }.first
             #expect(refusal?.sqlState == "23P01")
             #expect(refusal?.constraint == "role_assignments_seats")
-            let holders = try db.connectRaw().query("""
+            let holders = try db.connectRaw().query(
+                """
                 SELECT count(*)::integer FROM filmwg.role_assignments r JOIN filmwg.positions p ON p.id = r.position_id WHERE p.code = 'head'
-                """).one().decode(Int.self, at: 0)
+                """
+            ).one().decode(Int.self, at: 0)
             #expect(holders == 1)
         }
     }
@@ -116,34 +143,51 @@ import Testing
     @Test func overlappingVersionsOfOnePolicyAreRejected() throws {
         try TestDatabase.with { db in
             let connection = try admin(db)
-            let policy = try connection.query("INSERT INTO filmwg.policies (code, title, cap) VALUES ('studio-rent', 'Studio rent subsidy', 100000) RETURNING id").one().decode(Int64.self, at: 0)
-            try connection.execute("INSERT INTO filmwg.policy_versions (policy_id, valid, rule, criteria) VALUES (\(policy), '[2017-01-01,2020-01-01)', 'registered_in_zone', '{registered_in_zone}')")
+            let policy = try connection.query(
+                "INSERT INTO filmwg.policies (code, title, cap) VALUES ('studio-rent', 'Studio rent subsidy', 100000) RETURNING id"
+            ).one().decode(Int64.self, at: 0)
+            try connection.execute(
+                "INSERT INTO filmwg.policy_versions (policy_id, valid, rule, criteria) VALUES (\(policy), '[2017-01-01,2020-01-01)', 'registered_in_zone', '{registered_in_zone}')"
+            )
             let error = try #require(throws: PostgresError.self) {
-                try connection.execute("INSERT INTO filmwg.policy_versions (policy_id, valid, rule, criteria) VALUES (\(policy), '[2019-06-01,)', 'is_member', '{is_member}')")
+                try connection.execute(
+                    "INSERT INTO filmwg.policy_versions (policy_id, valid, rule, criteria) VALUES (\(policy), '[2019-06-01,)', 'is_member', '{is_member}')"
+                )
             }
             #expect(error.sqlState == "23P01")
             #expect(error.constraint == "policy_versions_no_overlap")
             // The revision that starts when the first ends is version 2.
-            let version = try connection.query("INSERT INTO filmwg.policy_versions (policy_id, valid, rule, criteria) VALUES (\(policy), '[2020-01-01,)', 'is_member', '{is_member}') RETURNING version").one().decode(Int.self, at: 0)
+            let version = try connection.query(
+                "INSERT INTO filmwg.policy_versions (policy_id, valid, rule, criteria) VALUES (\(policy), '[2020-01-01,)', 'is_member', '{is_member}') RETURNING version"
+            ).one().decode(Int.self, at: 0)
             #expect(version == 2)
         }
     }
 
     @Test(arguments: [
-        ("INSERT INTO filmwg.grants (policy_id, company_id, amount) SELECT p.id, c.id, -0.01 FROM filmwg.policies p, filmwg.companies c", "grants_amount_check"),
-        ("INSERT INTO filmwg.companies (name, registered_capital) VALUES ('Negative Capital', -1)", "companies_registered_capital_check"),
+        (
+            "INSERT INTO filmwg.grants (policy_id, company_id, amount) SELECT p.id, c.id, -0.01 FROM filmwg.policies p, filmwg.companies c",
+            "grants_amount_check"
+        ),
+        (
+            "INSERT INTO filmwg.companies (name, registered_capital) VALUES ('Negative Capital', -1)",
+            "companies_registered_capital_check"
+        ),
         ("INSERT INTO filmwg.policies (code, title, cap) VALUES ('minus', 'Minus', -5)", "policies_cap_check"),
     ])
     func aNegativeAmountIsRejected(statement: String, constraint: String) throws {
         try TestDatabase.with { db in
             let connection = try admin(db)
             try connection.execute("INSERT INTO filmwg.companies (name) VALUES ('Alpha Pictures')")
-            try connection.execute("INSERT INTO filmwg.policies (code, title, cap) VALUES ('studio-rent', 'Studio rent subsidy', 100000)")
+            try connection.execute(
+                "INSERT INTO filmwg.policies (code, title, cap) VALUES ('studio-rent', 'Studio rent subsidy', 100000)")
             let error = try #require(throws: PostgresError.self) { try connection.execute(Query(unsafeSQL: statement)) }
             #expect(error.sqlState == "23514")
             #expect(error.constraint == constraint)
-            #expect((DatabaseErrors.translate(error, constraints: [constraint: "amounts are never negative"]) as? RecordError)
-                == .invalid("amounts are never negative"))
+            #expect(
+                (DatabaseErrors.translate(error, constraints: [constraint: "amounts are never negative"])
+                    as? RecordError)
+                    == .invalid("amounts are never negative"))
         }
     }
 
@@ -151,10 +195,16 @@ import Testing
         try TestDatabase.with { db in
             let connection = try admin(db)
             let (professional, _) = try twoProfessionals(connection)
-            let event = try connection.query("INSERT INTO filmwg.events (name, kind, starts_at) VALUES ('Launch ceremony', 'ceremony', '2017-05-20 10:00+08') RETURNING id").one().decode(Int64.self, at: 0)
-            try connection.execute("INSERT INTO filmwg.attendance (event_id, professional_id, role) VALUES (\(event), \(professional), 'speaker')")
+            let event = try connection.query(
+                "INSERT INTO filmwg.events (name, kind, starts_at) VALUES ('Launch ceremony', 'ceremony', '2017-05-20 10:00+08') RETURNING id"
+            ).one().decode(Int64.self, at: 0)
+            try connection.execute(
+                "INSERT INTO filmwg.attendance (event_id, professional_id, role) VALUES (\(event), \(professional), 'speaker')"
+            )
             let error = try #require(throws: PostgresError.self) {
-                try connection.execute("INSERT INTO filmwg.attendance (event_id, professional_id, role) VALUES (\(event), \(professional), 'guest')")
+                try connection.execute(
+                    "INSERT INTO filmwg.attendance (event_id, professional_id, role) VALUES (\(event), \(professional), 'guest')"
+                )
             }
             #expect(error.sqlState == "23505")
             #expect(error.constraint == "attendance_event_professional_key")
@@ -165,19 +215,27 @@ import Testing
     @Test func anUpdateNamingAStaleRowVersionFailsAndOverwritesNothing() throws {
         try TestDatabase.with { db in
             let connection = try admin(db)
-            let id = try connection.query("INSERT INTO filmwg.companies (name) VALUES ('Alpha Pictures') RETURNING id").one().decode(Int64.self, at: 0)
-            #expect(try connection.execute("UPDATE filmwg.companies SET name = 'Alpha Pictures Ltd', row_version = 1 WHERE id = \(id)") == 1)
+            let id = try connection.query("INSERT INTO filmwg.companies (name) VALUES ('Alpha Pictures') RETURNING id")
+                .one().decode(Int64.self, at: 0)
+            #expect(
+                try connection.execute(
+                    "UPDATE filmwg.companies SET name = 'Alpha Pictures Ltd', row_version = 1 WHERE id = \(id)") == 1)
             let error = try #require(throws: PostgresError.self) {
-                try connection.execute("UPDATE filmwg.companies SET name = 'Alpha Studios', row_version = 1 WHERE id = \(id)")
+                try connection.execute(
+                    "UPDATE filmwg.companies SET name = 'Alpha Studios', row_version = 1 WHERE id = \(id)")
             }
             #expect(error.sqlState == "FW409")
             #expect(error.message == "stale row_version: expected 1, current 2")
             #expect((DatabaseErrors.translate(error) as? RecordError)?.category == .conflict)
-            let (name, version) = try connection.query("SELECT name, row_version FROM filmwg.companies WHERE id = \(id)").one().decode((String, Int).self)
+            let (name, version) = try connection.query(
+                "SELECT name, row_version FROM filmwg.companies WHERE id = \(id)"
+            ).one().decode((String, Int).self)
             #expect(name == "Alpha Pictures Ltd" && version == 2)
             // Without a version the update goes through and counts up.
             try connection.execute("UPDATE filmwg.companies SET employees = 12 WHERE id = \(id)")
-            #expect(try connection.query("SELECT row_version FROM filmwg.companies WHERE id = \(id)").one().decode(Int.self, at: 0) == 3)
+            #expect(
+                try connection.query("SELECT row_version FROM filmwg.companies WHERE id = \(id)").one().decode(
+                    Int.self, at: 0) == 3)
         }
     }
 
@@ -186,7 +244,8 @@ import Testing
         try TestDatabase.with { db in
             let connection = try admin(db)
             let columns = [
-                "companies": "name", "professionals": "full_name", "events": "name, starts_at", "policies": "code, title",
+                "companies": "name", "professionals": "full_name", "events": "name, starts_at",
+                "policies": "code, title",
             ][table]!
             let values = [
                 "companies": "'Alpha'", "professionals": "'Li Lei'", "events": "'Forum', now()", "policies": "'p', 'P'",
@@ -205,7 +264,8 @@ import Testing
     /// Both read version 1 and update from it at the same moment: one wins, the other is told.
     @Test func twoConnectionsUpdatingFromTheSameVersionLeaveOneWinner() throws {
         try TestDatabase.with { db in
-            let id = try admin(db).query("INSERT INTO filmwg.companies (name) VALUES ('Alpha Pictures') RETURNING id").one().decode(Int64.self, at: 0)
+            let id = try admin(db).query("INSERT INTO filmwg.companies (name) VALUES ('Alpha Pictures') RETURNING id")
+                .one().decode(Int64.self, at: 0)
             let both = Rendezvous(parties: 2)
             let outcomes = Outcomes()
             DispatchQueue.concurrentPerform(iterations: 2) { i in
@@ -213,10 +273,13 @@ import Testing
                     let connection = try admin(db, actor: "admin-\(i)")
                     defer { connection.close() }
                     try connection.execute("BEGIN")
-                    let version = try connection.query("SELECT row_version FROM filmwg.companies WHERE id = \(id)").one().decode(Int.self, at: 0)
+                    let version = try connection.query("SELECT row_version FROM filmwg.companies WHERE id = \(id)")
+                        .one().decode(Int.self, at: 0)
                     both.arriveAndWait()
                     do {
-                        try connection.execute("UPDATE filmwg.companies SET name = \("Name \(i)"), row_version = \(version) WHERE id = \(id)")
+                        try connection.execute(
+                            "UPDATE filmwg.companies SET name = \("Name \(i)"), row_version = \(version) WHERE id = \(id)"
+                        )
                         try connection.execute("COMMIT")
                     } catch {
                         _ = try? connection.execute("ROLLBACK")
@@ -229,9 +292,12 @@ import Testing
             let loser = try #require(errors.firstIndex { $0 != nil })
             #expect((errors[loser] as? PostgresError)?.sqlState == "FW409")
             let raw = try db.connectRaw()
-            let (name, version) = try raw.query("SELECT name, row_version FROM filmwg.companies WHERE id = \(id)").one().decode((String, Int).self)
+            let (name, version) = try raw.query("SELECT name, row_version FROM filmwg.companies WHERE id = \(id)").one()
+                .decode((String, Int).self)
             #expect(name == "Name \(1 - loser)" && version == 2)
-            let updates = try raw.query("SELECT actor FROM filmwg.audit_log WHERE table_name = 'companies' AND action = 'update'").map { try $0.decode(String.self, at: 0) }
+            let updates = try raw.query(
+                "SELECT actor FROM filmwg.audit_log WHERE table_name = 'companies' AND action = 'update'"
+            ).map { try $0.decode(String.self, at: 0) }
             #expect(updates == ["admin-\(1 - loser)"])
         }
     }
@@ -242,35 +308,47 @@ import Testing
             try connection.execute("SET ROLE filmwg_admin")
             try connection.execute("SELECT set_config('filmwg.actor', 'alice', false)")
             func audit() throws -> [[String?]] {
-                try connection.query("""
+                try connection.query(
+                    """
                     SELECT table_name, row_id, action, actor, old_values->>'name', new_values->>'name'
                       FROM filmwg.audit_log WHERE table_name = 'companies' ORDER BY id
-                    """).map { row in row.columnNames.indices.map { row.text(at: $0) } }
+                    """
+                ).map { row in row.columnNames.indices.map { row.text(at: $0) } }
             }
-            let id = try connection.query("INSERT INTO filmwg.companies (name) VALUES ('Alpha Pictures') RETURNING id").one().decode(Int64.self, at: 0)
+            let id = try connection.query("INSERT INTO filmwg.companies (name) VALUES ('Alpha Pictures') RETURNING id")
+                .one().decode(Int64.self, at: 0)
             try connection.execute("UPDATE filmwg.companies SET name = 'Alpha Studios' WHERE id = \(id)")
             try connection.execute("SELECT set_config('filmwg.actor', 'bob', false)")
             try connection.execute("DELETE FROM filmwg.companies WHERE id = \(id)")
-            #expect(try audit() == [
-                ["companies", "\(id)", "insert", "alice", nil, "Alpha Pictures"],
-                ["companies", "\(id)", "update", "alice", "Alpha Pictures", "Alpha Studios"],
-                ["companies", "\(id)", "delete", "bob", "Alpha Studios", nil],
-            ])
+            #expect(
+                try audit() == [
+                    ["companies", "\(id)", "insert", "alice", nil, "Alpha Pictures"],
+                    ["companies", "\(id)", "update", "alice", "Alpha Pictures", "Alpha Studios"],
+                    ["companies", "\(id)", "delete", "bob", "Alpha Studios", nil],
+                ])
             // One row per changed row, also for a statement that changes several; none for a refusal.
-            try connection.execute("INSERT INTO filmwg.events (name, starts_at) SELECT 'Forum ' || i, now() FROM generate_series(1, 3) i")
+            try connection.execute(
+                "INSERT INTO filmwg.events (name, starts_at) SELECT 'Forum ' || i, now() FROM generate_series(1, 3) i")
             try connection.execute("UPDATE filmwg.events SET venue = 'Huairou'")
-            _ = try? connection.execute("INSERT INTO filmwg.events (name, starts_at, capacity) VALUES ('Empty', now(), 0)")
-            let counts = try connection.query("SELECT action, count(*)::integer FROM filmwg.audit_log WHERE table_name = 'events' GROUP BY action ORDER BY action")
-                .map { try $0.decode((String, Int).self) }
+            _ = try? connection.execute(
+                "INSERT INTO filmwg.events (name, starts_at, capacity) VALUES ('Empty', now(), 0)")
+            let counts = try connection.query(
+                "SELECT action, count(*)::integer FROM filmwg.audit_log WHERE table_name = 'events' GROUP BY action ORDER BY action"
+            )
+            .map { try $0.decode((String, Int).self) }
             #expect(counts.map(\.0) == ["insert", "update"] && counts.map(\.1) == [3, 3])
             // Composite keys are recorded in key order.
-            let rowID = try connection.query("""
+            let rowID = try connection.query(
+                """
                 WITH p AS (INSERT INTO filmwg.professionals (full_name) VALUES ('张三') RETURNING id),
                      e AS (INSERT INTO filmwg.elections (held_on, position_id) SELECT '2017-05-20', id FROM filmwg.positions WHERE code = 'head' RETURNING id)
                 INSERT INTO filmwg.election_candidates (election_id, professional_id, elected) SELECT e.id, p.id, true FROM e, p
                 RETURNING election_id || ',' || professional_id
-                """).one().decode(String.self, at: 0)
-            let candidate = try connection.query("SELECT row_id, actor FROM filmwg.audit_log WHERE table_name = 'election_candidates'").map { try $0.decode((String, String).self) }
+                """
+            ).one().decode(String.self, at: 0)
+            let candidate = try connection.query(
+                "SELECT row_id, actor FROM filmwg.audit_log WHERE table_name = 'election_candidates'"
+            ).map { try $0.decode((String, String).self) }
             #expect(candidate.map(\.0) == [rowID] && candidate.map(\.1) == ["bob"])
         }
     }
@@ -279,7 +357,8 @@ import Testing
         try TestDatabase.with { db in
             let connection = try admin(db)
             try connection.execute("INSERT INTO filmwg.companies (name) VALUES ('Alpha Pictures')")
-            let audited = try connection.query("SELECT count(*)::integer, max(id)::integer FROM filmwg.audit_log").one().decode((Int, Int).self)
+            let audited = try connection.query("SELECT count(*)::integer, max(id)::integer FROM filmwg.audit_log").one()
+                .decode((Int, Int).self)
             for statement in [
                 "UPDATE filmwg.audit_log SET actor = 'nobody'",
                 "DELETE FROM filmwg.audit_log",
@@ -291,11 +370,17 @@ import Testing
                 "DROP TRIGGER audit ON filmwg.companies",
                 "CREATE VIEW reporting.everything AS SELECT * FROM filmwg.professionals",
             ] {
-                let error = #expect(throws: PostgresError.self, "\(statement)") { try connection.execute(Query(unsafeSQL: statement)) }
+                let error = #expect(throws: PostgresError.self, "\(statement)") {
+                    try connection.execute(Query(unsafeSQL: statement))
+                }
                 #expect(error?.sqlState == "42501", "\(statement): \(String(describing: error))")
             }
-            #expect(try connection.query("SELECT count(*)::integer, max(id)::integer FROM filmwg.audit_log").one().decode((Int, Int).self) == audited)
-            #expect(try connection.query("SELECT actor FROM filmwg.audit_log WHERE table_name = 'companies'").one().decode(String.self, at: 0) == "schema-rules")
+            #expect(
+                try connection.query("SELECT count(*)::integer, max(id)::integer FROM filmwg.audit_log").one().decode(
+                    (Int, Int).self) == audited)
+            #expect(
+                try connection.query("SELECT actor FROM filmwg.audit_log WHERE table_name = 'companies'").one().decode(
+                    String.self, at: 0) == "schema-rules")
         }
     }
 
@@ -314,7 +399,9 @@ import Testing
                 "UPDATE filmwg.companies SET name = 'x'",
                 "DELETE FROM filmwg.audit_log",
             ] {
-                let error = #expect(throws: PostgresError.self, "\(statement)") { try connection.execute(Query(unsafeSQL: statement)) }
+                let error = #expect(throws: PostgresError.self, "\(statement)") {
+                    try connection.execute(Query(unsafeSQL: statement))
+                }
                 #expect(error?.sqlState == "42501", "\(statement): \(String(describing: error))")
             }
         }

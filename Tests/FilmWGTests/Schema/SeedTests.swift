@@ -52,7 +52,8 @@ import Testing
         try TestDatabase.with { db in
             let connection = try db.connect(actor: "alice")
             _ = try SeedRunner(connection).run("launch-2017")
-            let head = try RoleAssignmentRepository(connection).list(RoleAssignmentFilter(asOf: CalendarDate(iso: "2017-05-20")))
+            let head = try RoleAssignmentRepository(connection).list(
+                RoleAssignmentFilter(asOf: CalendarDate(iso: "2017-05-20")))
             #expect(head.map(\.position) == ["head"])
             #expect(head.first?.professionalName == "Xi Weihang")
             #expect(head.first?.termTo == nil)
@@ -63,14 +64,18 @@ import Testing
             #expect(attendance.first?.companyName == "Internet Society of China")
             #expect(attendance.first?.eventDay == CalendarDate(iso: "2017-05-20"))
             // Nothing the article does not state: no USCC, no Chinese name of ISC, no vote.
-            let unstated = try connection.query("""
+            let unstated = try connection.query(
+                """
                 SELECT (SELECT count(*) FROM filmwg.companies WHERE uscc IS NOT NULL OR name_zh IS NOT NULL)::integer,
                        (SELECT count(*) FROM filmwg.elections)::integer,
                        (SELECT count(*) FROM filmwg.memberships)::integer,
                        (SELECT count(*) FROM filmwg.events WHERE ends_at IS NOT NULL OR capacity IS NOT NULL)::integer
-                """).one().decode((Int, Int, Int, Int).self)
+                """
+            ).one().decode((Int, Int, Int, Int).self)
             #expect(unstated == (0, 0, 0, 0))
-            let actors = try connection.query("SELECT DISTINCT actor FROM filmwg.audit_log WHERE actor NOT LIKE 'migration:%'").map { try $0.decode(String.self, at: 0) }
+            let actors = try connection.query(
+                "SELECT DISTINCT actor FROM filmwg.audit_log WHERE actor NOT LIKE 'migration:%'"
+            ).map { try $0.decode(String.self, at: 0) }
             #expect(actors == ["alice (seed launch-2017)"])
         }
     }
@@ -79,15 +84,18 @@ import Testing
         try TestDatabase.with { db in
             let connection = try db.connect()
             _ = try SeedRunner(connection).run("launch-2017")
-            try connection.execute("""
+            try connection.execute(
+                """
                 SELECT filmwg.erase_professional(id) FROM filmwg.professionals
                  WHERE full_name IN ('Shi Xiansheng', 'Xi Weihang')
                 """)
             let before = try ActivityFixtures.rowCounts(connection)
             #expect(try SeedRunner(connection).run("launch-2017").rowsWritten == 0)
             #expect(try ActivityFixtures.rowCounts(connection) == before)
-            let names = try connection.query("SELECT count(*)::integer FROM filmwg.professionals WHERE full_name IS NOT NULL")
-                .one().decode(Int.self, at: 0)
+            let names = try connection.query(
+                "SELECT count(*)::integer FROM filmwg.professionals WHERE full_name IS NOT NULL"
+            )
+            .one().decode(Int.self, at: 0)
             #expect(names == 0)
         }
     }

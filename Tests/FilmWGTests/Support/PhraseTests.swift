@@ -1,5 +1,5 @@
-import Foundation
 import FilmWG
+import Foundation
 import Testing
 
 /// Domain sentences name fields, never flags; each edge spells a field its own way.
@@ -8,8 +8,9 @@ import Testing
         let phrase: Phrase = "\(field: "valid_to") (2020-01-01) must be after \(field: "valid_from")"
         #expect(phrase.description == "valid_to (2020-01-01) must be after valid_from")
         #expect(phrase.fields == ["valid_to", "valid_from"])
-        #expect(phrase.rendered { "--" + $0.replacingOccurrences(of: "_", with: "-") }
-            == "--valid-to (2020-01-01) must be after --valid-from")
+        #expect(
+            phrase.rendered { "--" + $0.replacingOccurrences(of: "_", with: "-") }
+                == "--valid-to (2020-01-01) must be after --valid-from")
     }
 
     @Test func aPhraseInterpolatedIntoAnErrorKeepsItsFields() {

@@ -12,13 +12,15 @@ import Testing
 
     /// (policy, company, eligible, criteria) of a run, in a stable order, without ids of versions.
     func answers(_ db: Connection, run: Int64) throws -> [String] {
-        try db.query("""
+        try db.query(
+            """
             SELECT p.code, d.company_id, d.eligible, d.criteria_values::text
               FROM filmwg.determinations d
               JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
               JOIN filmwg.policies p ON p.id = v.policy_id
              WHERE d.run_id = \(run) ORDER BY 1, 2
-            """).map { row in
+            """
+        ).map { row in
             let (code, company, eligible, values) = try row.decode((String, Int64, Bool, String).self)
             return "\(code) \(company) \(eligible) \(values)"
         }
@@ -33,7 +35,9 @@ import Testing
         return (big, small)
     }
 
-    func update(_ db: Connection, _ id: Int64, from: String?, _ change: (inout CompanyInput) -> Void, fields: [String]) throws {
+    func update(_ db: Connection, _ id: Int64, from: String?, _ change: (inout CompanyInput) -> Void, fields: [String])
+        throws
+    {
         let repository = CompanyRepository(db)
         let company = try repository.find(.id(id))
         var input = company.input
@@ -48,8 +52,12 @@ import Testing
             let (_, small) = try prepare(test, db)
             let before = try F.job(test, db).run(asOf: F.day("2025-06-01"))
             let earlier = try F.job(test, db).run(asOf: F.day("2024-01-15"))
-            try update(db, small, from: nil, { $0.registeredCapital = Decimal(string: "9000000.00"); $0.employees = 90 },
-                       fields: ["registered_capital", "employees"])
+            try update(
+                db, small, from: nil,
+                {
+                    $0.registeredCapital = Decimal(string: "9000000.00"); $0.employees = 90
+                },
+                fields: ["registered_capital", "employees"])
             let after = try F.job(test, db).run(asOf: F.day("2025-06-01"))
             let earlierAfter = try F.job(test, db).run(asOf: F.day("2024-01-15"))
             #expect(try answers(db, run: after.id) == answers(db, run: before.id))
@@ -76,8 +84,9 @@ import Testing
             #expect(try answers(db, run: dayBeforeAgain.id) == answers(db, run: dayBefore.id))
             #expect(try answers(db, run: onDay.id).contains("staff \(small) false {f}"))
             #expect(try answers(db, run: onDayAgain.id).contains("staff \(small) true {t}"))
-            #expect(try answers(db, run: onDayAgain.id).filter { !$0.hasPrefix("staff \(small) ") }
-                == answers(db, run: onDay.id).filter { !$0.hasPrefix("staff \(small) ") })
+            #expect(
+                try answers(db, run: onDayAgain.id).filter { !$0.hasPrefix("staff \(small) ") }
+                    == answers(db, run: onDay.id).filter { !$0.hasPrefix("staff \(small) ") })
         }
     }
 
@@ -127,8 +136,10 @@ import Testing
             #expect(try db.query("SELECT filmwg.current_run()").one().decode(Int64.self, at: 0) == current.id)
             // With a day: the latest run of that day, in every reader.
             let june1 = try repository.latestRun(asOf: F.day("2025-06-01"))
-            let viewJune1 = try db.query("SELECT DISTINCT run_id FROM reporting.policy_eligibility_current_as_of('2025-06-01')")
-                .map { try $0.decode(Int64.self, at: 0) }
+            let viewJune1 = try db.query(
+                "SELECT DISTINCT run_id FROM reporting.policy_eligibility_current_as_of('2025-06-01')"
+            )
+            .map { try $0.decode(Int64.self, at: 0) }
             #expect(viewJune1 == [june1.id])
             #expect(try repository.list(policy: "capital", asOf: F.day("2025-06-01")).run.id == june1.id)
         }
@@ -141,24 +152,30 @@ import Testing
             let first = try F.job(test, db).run(asOf: F.day("2024-01-01"))
             try update(db, small, from: "2024-02-01", { $0.employees = 60 }, fields: ["employees"])
             _ = try F.job(test, db).run(asOf: F.day("2024-02-01"))
-            try update(db, small, from: "2024-03-01", { $0.registeredCapital = Decimal(string: "6000000.00") },
-                       fields: ["registered_capital"])
+            try update(
+                db, small, from: "2024-03-01", { $0.registeredCapital = Decimal(string: "6000000.00") },
+                fields: ["registered_capital"])
             let third = try F.job(test, db).run(asOf: F.day("2024-03-01"))
             let repository = DeterminationRepository(db)
             let (from, to, changes) = try repository.changes(from: first.id, to: third.id)
             #expect(from.id == first.id && to.id == third.id)
-            #expect(changes.map { "\($0.policy) \($0.company.id) \($0.change)" }.sorted()
-                == ["capital \(small) newly_eligible", "staff \(small) newly_eligible"])
+            #expect(
+                changes.map { "\($0.policy) \($0.company.id) \($0.change)" }.sorted()
+                    == ["capital \(small) newly_eligible", "staff \(small) newly_eligible"])
             let back = try repository.changes(from: third.id, to: first.id).changes
             #expect(back.map(\.change) == ["no_longer_eligible", "no_longer_eligible"])
             let dry = try F.job(test, db).run(asOf: F.day("2024-03-02"), dryRun: true)
             let dryError = #expect(throws: RecordError.self) { try repository.changes(from: dry.id, to: third.id) }
-            #expect(dryError?.sentence == "from_run \(dry.id): run \(dry.id) was a dry run and kept no determinations to compare")
+            #expect(
+                dryError?.sentence
+                    == "from_run \(dry.id): run \(dry.id) was a dry run and kept no determinations to compare")
             #expect(dryError?.category == .invalid)
-            let failed = try test.connectRaw().query("""
+            let failed = try test.connectRaw().query(
+                """
                 INSERT INTO filmwg.job_runs (job, as_of, status, finished_at, error)
                 VALUES ('eligibility', '2024-03-03', 'failed', now(), 'x') RETURNING id
-                """).one().decode(Int64.self, at: 0)
+                """
+            ).one().decode(Int64.self, at: 0)
             let failedError = #expect(throws: RecordError.self) { try repository.changes(from: failed, to: third.id) }
             #expect(failedError?.sentence.contains("is failed and kept no determinations") == true)
             let unknown = #expect(throws: RecordError.self) { try repository.changes(from: first.id, to: 9999) }
@@ -174,7 +191,8 @@ import Testing
                 try F.job(test, db).run(asOf: F.day($0))
             }
             // A grant rests on the oldest run's determination.
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO filmwg.grants (policy_id, company_id, run_id, policy_version_id, amount, year, applied_on)
                 SELECT v.policy_id, \(big), \(runs[0].id), v.id, 1000, 2024, '2024-01-02'
                   FROM filmwg.policy_versions v JOIN filmwg.policies p ON p.id = v.policy_id WHERE p.code = 'capital'
@@ -190,7 +208,8 @@ import Testing
             #expect(try F.count(db, "SELECT count(*) FROM filmwg.determinations WHERE run_id = \(runs[1].id)") == 0)
             #expect(try F.count(db, "SELECT count(*) FROM filmwg.determinations WHERE run_id = \(runs[0].id)") == 4)
             #expect(try F.count(db, "SELECT count(*) FROM filmwg.determinations") == 12)
-            #expect(try F.count(db, "SELECT count(*) FROM pg_class WHERE relname = \("determinations_\(runs[1].id)")") == 0)
+            #expect(
+                try F.count(db, "SELECT count(*) FROM pg_class WHERE relname = \("determinations_\(runs[1].id)")") == 0)
             // A pruned run is neither current nor previous, and cannot be compared.
             #expect(throws: RecordError.self) { try repository.changes(from: runs[1].id, to: runs[3].id) }
             let next = try F.job(test, db).run(asOf: F.day("2024-02-15"))
@@ -201,15 +220,20 @@ import Testing
 
     /// Checksums of every table of schema filmwg (partitions included), job_runs among them.
     func checksums(_ db: Connection) throws -> [String: String] {
-        let tables = try db.query("""
+        let tables = try db.query(
+            """
             SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind IN ('r', 'p') AND n.nspname = 'filmwg' ORDER BY 1
-            """).map { try $0.decode(String.self, at: 0) }
+            """
+        ).map { try $0.decode(String.self, at: 0) }
         var sums: [String: String] = [:]
         for table in tables {
-            sums[table] = try db.query(Query(unsafeSQL: """
-                SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM \(table) t
-                """)).one().decode(String.self, at: 0)
+            sums[table] = try db.query(
+                Query(
+                    unsafeSQL: """
+                        SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM \(table) t
+                        """)
+            ).one().decode(String.self, at: 0)
         }
         return sums
     }

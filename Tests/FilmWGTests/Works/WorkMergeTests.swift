@@ -43,10 +43,12 @@ import Testing
             #expect(try credits(w3) == (x.id, [keep.id]))
             #expect(try credits(w4) == (y.id, [keep.id]))
             #expect(try credits(w5) == (keep.id, [y.id]))
-            let left = try connection.query("""
+            let left = try connection.query(
+                """
                 SELECT (SELECT count(*) FROM filmwg.works WHERE first_producer_id = \(duplicate.id))
                      + (SELECT count(*) FROM filmwg.work_co_producers WHERE company_id = \(duplicate.id))
-                """).one().decode(Int.self, at: 0)
+                """
+            ).one().decode(Int.self, at: 0)
             #expect(left == 0)
             // The facts see the kept company's works.
             let first = try connection.query(
