@@ -14,19 +14,13 @@ public enum CompanyKind: String, Sendable, CaseIterable {
     public static var names: [String] { allCases.map(\.rawValue) }
 }
 
-/// A row of `filmwg.companies`.
+/// A row of `filmwg.companies`: the fields an admin edits (`input`) and what the database keeps
+/// about them. `company.name` reads and writes `company.input.name`.
+@dynamicMemberLookup
 public struct Company: Sendable, Equatable {
     public var id: Int64
-    public var uscc: String?
-    public var name: String
-    public var nameZh: String?
-    public var kind: CompanyKind
-    public var district: String?
-    public var registeredInZone: Bool
-    public var zoneRegisteredOn: CalendarDate?
-    public var registeredCapital: Decimal?
-    public var foundedOn: CalendarDate?
-    public var employees: Int?
+    /// The fields an admin edits, as they are now.
+    public var input: CompanyInput
     public var archivedAt: Date?
     public var rowVersion: Int
     public var createdAt: Date
@@ -34,24 +28,48 @@ public struct Company: Sendable, Equatable {
     public var regionCode: String? = nil
     /// The division's full name from the region table (`北京市怀柔区`); nil when unknown.
     public var regionName: String? = nil
-    /// Why a USCC that breaks the structure or names no known region was accepted.
-    public var usccOverrideReason: String? = nil
+    /// Who accepted the USCC with `input.usccOverrideReason`, and when.
     public var usccOverrideBy: String? = nil
     public var usccOverrideAt: Date? = nil
     /// The company this one was merged into as a duplicate.
     public var mergedIntoID: Int64? = nil
 
-    /// The fields an admin edits, as they are now.
-    public var input: CompanyInput {
-        CompanyInput(
-            uscc: uscc, name: name, nameZh: nameZh, kind: kind, district: district,
-            registeredInZone: registeredInZone, zoneRegisteredOn: zoneRegisteredOn,
-            registeredCapital: registeredCapital, foundedOn: foundedOn, employees: employees,
-            usccOverrideReason: usccOverrideReason)
+    public init(id: Int64, input: CompanyInput, archivedAt: Date? = nil, rowVersion: Int, createdAt: Date) {
+        self.id = id
+        self.input = input
+        self.archivedAt = archivedAt
+        self.rowVersion = rowVersion
+        self.createdAt = createdAt
+    }
+
+    public subscript<T>(dynamicMember path: WritableKeyPath<CompanyInput, T>) -> T {
+        get { input[keyPath: path] }
+        set { input[keyPath: path] = newValue }
     }
 
     /// How messages name the company: its USCC when it has one, else its numeric id.
-    public var reference: String { uscc ?? String(id) }
+    public var reference: String { input.uscc ?? String(id) }
+
+    /// Every column of a company as `company show` and `company list --format csv` print them:
+    /// the stored identity, the editable fields, then what the database derives or keeps.
+    public static let columns: [RecordColumn<Company>] =
+        [.id("id", \.id, about: "the company's id")]
+        + CompanyInput.fields.map { $0.lifted(through: \Company.input) }
+        + [
+            .instant("archived_at", \.archivedAt, about: "when the company was archived"),
+            .integer("row_version", \.rowVersion, about: "the version of the row, for optimistic updates"),
+            .instant("created_at", \.createdAt, about: "when the company was recorded"),
+            .text(
+                "region_code", \.regionCode, about: "positions 3 to 8 of the USCC",
+                expression: "CASE WHEN substr(c.uscc, 3, 6) ~ '^[0-9]{6}$' THEN substr(c.uscc, 3, 6) END"),
+            .text(
+                "region_name", \.regionName, about: "the region's full name",
+                expression: "(SELECT r.full_name FROM filmwg.regions r WHERE r.code = substr(c.uscc, 3, 6))"),
+            CompanyInput.overrideReason.lifted(through: \Company.input),
+            .text("uscc_override_by", \.usccOverrideBy, about: "who accepted the USCC's override"),
+            .instant("uscc_override_at", \.usccOverrideAt, about: "when the USCC's override was accepted"),
+            .id("merged_into_id", \.mergedIntoID, about: "the company this one was merged into"),
+        ]
 }
 
 /// The editable fields of a company, for `add`, `update` and `import`.
@@ -90,11 +108,38 @@ public struct CompanyInput: Sendable, Equatable {
         self.employees = employees
     }
 
-    /// The CSV header of `company import` (DESIGN §5), which is also the set of editable columns.
-    public static let columns = [
-        "uscc", "name", "name_zh", "kind", "district", "registered_in_zone", "zone_registered_on",
-        "registered_capital", "founded_on", "employees",
+    /// The editable columns, in the order of the CSV header of `company import` (DESIGN §5).
+    public static let fields: [RecordColumn<CompanyInput>] = [
+        .text(
+            "uscc", \.uscc, form: "CODE", about: "Unified Social Credit Code, 18 characters with a valid check digit"),
+        .text("name", \.name, about: "name, usually the English or registered name"),
+        .text("name_zh", \.nameZh, about: "Chinese name (中文名称)"),
+        .choice(
+            "kind", \.kind, fallback: .other, form: "KIND",
+            about: "\(CompanyKind.names.joined(separator: "|")) (default other)"),
+        .text("district", \.district, about: "district of registration, e.g. 怀柔区"),
+        .bool(
+            "registered_in_zone", \.registeredInZone, form: "true|false",
+            about: "registered in the Huairou National Film Industry Demonstration Zone"),
+        .date("zone_registered_on", \.zoneRegisteredOn, about: "day of registration in the zone (YYYY-MM-DD)"),
+        .amount(
+            "registered_capital", \.registeredCapital,
+            about: "registered capital in CNY, a plain decimal such as 5000000.00"),
+        .date("founded_on", \.foundedOn, about: "day the company was founded (YYYY-MM-DD)"),
+        .integer("employees", \.employees, about: "number of employees"),
     ]
+
+    /// The CSV header of `company import` (DESIGN §5), which is also the set of editable columns.
+    public static let columns = fields.names()
+
+    /// `uscc_override_reason`: edited apart from the other fields (it excuses a USCC and is kept
+    /// with its actor and time), so neither in the header nor among `fields`.
+    public static let overrideReason: RecordColumn<CompanyInput> = .text(
+        "uscc_override_reason", \.usccOverrideReason, form: "REASON",
+        about: "why a USCC that breaks the GB 32100 structure or names no known region is accepted")
+
+    /// The columns a company's row takes from its input, the override reason last.
+    static let stored = fields + [overrideReason]
 
     /// Applies the given columns (absent: unchanged; empty: cleared or default) and returns
     /// what is wrong with the values or with the result as a whole.

@@ -25,21 +25,13 @@ public struct CompanyImport {
 struct CompanySchema: ImportSchema {
     /// The columns of DESIGN §5, and `uscc_override_reason`, which `company list --format csv`
     /// writes, so an overridden code re-imports with its reason.
-    var known: [String] { CompanyInput.columns + ["uscc_override_reason"] }
-    var exportOnly: [String] {
-        [
-            "id", "archived_at", "row_version", "created_at", "region_code", "region_name", "uscc_override_by",
-            "uscc_override_at", "merged_into_id",
-        ]
-    }
+    var known: [String] { Self.staged.names() }
+    /// The other columns of `company list --format csv`, ignored on import.
+    var exportOnly: [String] { Company.columns.names().filter { !known.contains($0) } }
     var required: [String] { ["name"] }
-    var staging: [(String, String)] {
-        [
-            ("uscc", "text"), ("name", "text"), ("name_zh", "text"), ("kind", "text"), ("district", "text"),
-            ("registered_in_zone", "boolean"), ("zone_registered_on", "date"), ("registered_capital", "numeric"),
-            ("founded_on", "date"), ("employees", "integer"), ("uscc_override_reason", "text"),
-        ]
-    }
+    /// The editable fields and the override reason, in the order `stage` returns them.
+    static let staged = CompanyInput.stored
+    var staging: [(String, String)] { Self.staged.staging() }
 
     func stage(_ values: FieldValues) -> (fields: [String?], problems: [FieldProblem]) {
         var input = CompanyInput()
@@ -115,13 +107,9 @@ struct CompanySchema: ImportSchema {
     func write(on db: Connection) throws -> Int {
         try db.execute(
             """
-            INSERT INTO filmwg.companies (uscc, name, name_zh, kind, district, registered_in_zone, zone_registered_on,
-                                          registered_capital, founded_on, employees,
-                                          uscc_override_reason, uscc_override_by, uscc_override_at)
-            SELECT uscc, name, name_zh, kind, district, registered_in_zone, zone_registered_on,
-                   registered_capital, founded_on, employees, uscc_override_reason,
-                   CASE WHEN uscc_override_reason IS NOT NULL
-                        THEN coalesce(nullif(current_setting('filmwg.actor', true), ''), session_user::text) END,
+            INSERT INTO filmwg.companies (\(Self.staged.identifiers()), uscc_override_by, uscc_override_at)
+            SELECT \(Self.staged.identifiers()),
+                   CASE WHEN uscc_override_reason IS NOT NULL THEN \(CompanyRepository.actor) END,
                    CASE WHEN uscc_override_reason IS NOT NULL THEN now() END
               FROM pg_temp.import_rows
              WHERE problems IS NULL

@@ -42,13 +42,7 @@ public struct CompanyRepository {
 
     public init(_ db: Connection) { self.db = db }
 
-    static let columns: Query = """
-        c.id, c.uscc, c.name, c.name_zh, c.kind, c.district, c.registered_in_zone, c.zone_registered_on, \
-        c.registered_capital, c.founded_on, c.employees, c.archived_at, c.row_version, c.created_at, \
-        CASE WHEN substr(c.uscc, 3, 6) ~ '^[0-9]{6}$' THEN substr(c.uscc, 3, 6) END, \
-        (SELECT r.full_name FROM filmwg.regions r WHERE r.code = substr(c.uscc, 3, 6)), \
-        c.uscc_override_reason, c.uscc_override_by, c.uscc_override_at, c.merged_into_id
-        """
+    static let columns = Company.columns.selectList(alias: "c")
 
     /// Who gives an override: the session's actor, as the audit log names it.
     static let actor: Query = "coalesce(nullif(current_setting('filmwg.actor', true), ''), session_user::text)"
@@ -63,12 +57,8 @@ public struct CompanyRepository {
         return try translating(uscc: input.uscc) {
             let row = try db.query(
                 """
-                INSERT INTO filmwg.companies AS c (uscc, name, name_zh, kind, district, registered_in_zone,
-                    zone_registered_on, registered_capital, founded_on, employees,
-                    uscc_override_reason, uscc_override_by, uscc_override_at)
-                VALUES (\(input.uscc), \(input.name), \(input.nameZh), \(input.kind.rawValue), \(input.district),
-                    \(input.registeredInZone), \(input.zoneRegisteredOn), \(input.registeredCapital),
-                    \(input.foundedOn), \(input.employees.map(Int32.init)), \(input.usccOverrideReason),
+                INSERT INTO filmwg.companies AS c (\(CompanyInput.stored.identifiers()), uscc_override_by, uscc_override_at)
+                VALUES (\(CompanyInput.stored.values(of: input)),
                     CASE WHEN \(input.usccOverrideReason)::text IS NOT NULL THEN \(Self.actor) END,
                     CASE WHEN \(input.usccOverrideReason)::text IS NOT NULL THEN now() END)
                 RETURNING \(Self.columns)
@@ -173,11 +163,8 @@ public struct CompanyRepository {
                     """)
                 let row = try tx.query(
                     """
-                    UPDATE filmwg.companies AS c SET uscc = \(input.uscc), name = \(input.name), name_zh = \(input.nameZh),
-                        kind = \(input.kind.rawValue), district = \(input.district),
-                        registered_in_zone = \(input.registeredInZone), zone_registered_on = \(input.zoneRegisteredOn),
-                        registered_capital = \(input.registeredCapital), founded_on = \(input.foundedOn),
-                        employees = \(input.employees.map(Int32.init)), row_version = \(Int32(clamping: expectVersion)),
+                    UPDATE filmwg.companies AS c SET \(CompanyInput.fields.assignments(of: input)),
+                        row_version = \(Int32(clamping: expectVersion)),
                         uscc_override_by = CASE WHEN \(input.usccOverrideReason)::text IS NULL THEN NULL
                             WHEN c.uscc_override_reason IS NOT DISTINCT FROM \(input.usccOverrideReason) THEN c.uscc_override_by
                             ELSE \(Self.actor) END,
@@ -274,23 +261,8 @@ public struct CompanyRepository {
     // MARK: - Rows and refusals
 
     static func company(_ row: Row) throws -> Company {
-        let (
-            id, uscc, name, nameZh, kind, district, inZone, zoneOn, capital, founded, employees, archived, version,
-            created,
-            region, regionName, overrideReason, overrideBy, overrideAt, mergedInto
-        ) =
-            try row.decode(
-                (
-                    Int64, String?, String, String?, String, String?, Bool, CalendarDate?, Decimal?, CalendarDate?,
-                    Int?,
-                    Date?, Int, Date, String?, String?, String?, String?, Date?, Int64?
-                ).self)
-        return Company(
-            id: id, uscc: uscc, name: name, nameZh: nameZh, kind: CompanyKind(rawValue: kind) ?? .other,
-            district: district, registeredInZone: inZone, zoneRegisteredOn: zoneOn, registeredCapital: capital,
-            foundedOn: founded, employees: employees, archivedAt: archived, rowVersion: version, createdAt: created,
-            regionCode: region, regionName: regionName, usccOverrideReason: overrideReason, usccOverrideBy: overrideBy,
-            usccOverrideAt: overrideAt, mergedIntoID: mergedInto)
+        try Company.columns.read(
+            row, into: Company(id: 0, input: CompanyInput(), rowVersion: 0, createdAt: Date(timeIntervalSince1970: 0)))
     }
 
     /// Refuses a USCC whose division code (positions 3–8) is not in the region table, unless

@@ -6,18 +6,7 @@ import Postgres
 enum CompanyCommands {
     static let all: [Command] = [add, show, list, update, history, archive, importCSV, duplicates, merge]
 
-    static let fields: [Option] = Converters.columnOptions([
-        ("uscc", "CODE", "Unified Social Credit Code, 18 characters with a valid check digit"),
-        ("name", "TEXT", "name, usually the English or registered name"),
-        ("name_zh", "TEXT", "Chinese name (中文名称)"),
-        ("kind", "KIND", "\(CompanyKind.names.joined(separator: "|")) (default other)"),
-        ("district", "TEXT", "district of registration, e.g. 怀柔区"),
-        ("registered_in_zone", "true|false", "registered in the Huairou National Film Industry Demonstration Zone"),
-        ("zone_registered_on", "DATE", "day of registration in the zone (YYYY-MM-DD)"),
-        ("registered_capital", "AMOUNT", "registered capital in CNY, a plain decimal such as 5000000.00"),
-        ("founded_on", "DATE", "day the company was founded (YYYY-MM-DD)"),
-        ("employees", "N", "number of employees"),
-    ])
+    static let fields: [Option] = Converters.options(CompanyInput.fields)
 
     static let usccOverride = Option.value(
         "uscc-override", "REASON",

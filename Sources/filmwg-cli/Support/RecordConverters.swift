@@ -48,28 +48,32 @@ enum Converters {
     static func number<T: BinaryInteger>(_ value: T?) -> Cell { value.map { .number(String($0)) } ?? .null }
     static func instant(_ value: Date?) -> Cell { value.map { .text(Instants.iso($0)) } ?? .null }
 
-    static let companyColumns = [
-        "id", "uscc", "name", "name_zh", "kind", "district", "registered_in_zone", "zone_registered_on",
-        "registered_capital", "founded_on", "employees", "archived_at", "row_version", "created_at",
-        "region_code", "region_name", "uscc_override_reason", "uscc_override_by", "uscc_override_at", "merged_into_id",
-    ]
-
-    static func company(_ company: Company) -> Record {
-        Record([
-            ("id", .number(String(company.id))), ("uscc", text(company.uscc)), ("name", .text(company.name)),
-            ("name_zh", text(company.nameZh)), ("kind", .text(company.kind.rawValue)),
-            ("district", text(company.district)),
-            ("registered_in_zone", .bool(company.registeredInZone)),
-            ("zone_registered_on", date(company.zoneRegisteredOn)),
-            ("registered_capital", amount(company.registeredCapital)), ("founded_on", date(company.foundedOn)),
-            ("employees", number(company.employees)), ("archived_at", instant(company.archivedAt)),
-            ("row_version", .number(String(company.rowVersion))), ("created_at", instant(company.createdAt)),
-            ("region_code", text(company.regionCode)), ("region_name", text(company.regionName)),
-            ("uscc_override_reason", text(company.usccOverrideReason)),
-            ("uscc_override_by", text(company.usccOverrideBy)),
-            ("uscc_override_at", instant(company.usccOverrideAt)), ("merged_into_id", number(company.mergedIntoID)),
-        ])
+    /// A column's value as printed: numbers and booleans typed for JSON, instants in +08:00.
+    static func cell(_ value: ColumnValue) -> Cell {
+        switch value {
+        case .text(let text): self.text(text)
+        case .bool(let bool): .bool(bool)
+        case .date(let day): date(day)
+        case .amount(let value): amount(value)
+        case .integer(let number): self.number(number)
+        case .instant(let instant): self.instant(instant)
+        }
     }
+
+    /// The record's columns, named and in the order its description gives.
+    static func record<Described>(_ record: Described, _ columns: [RecordColumn<Described>]) -> Record {
+        Record(columns.map { ($0.name, cell($0.value(record))) })
+    }
+
+    /// Options for a record's editable columns: the column names with `-` for `_`, their
+    /// forms and meanings from the description.
+    static func options<Described>(_ columns: [RecordColumn<Described>]) -> [Option] {
+        columns.map { Option.value(flag($0.name), $0.form, $0.about) }
+    }
+
+    static let companyColumns = Company.columns.names()
+
+    static func company(_ company: Company) -> Record { record(company, Company.columns) }
 
     static func membership(_ membership: Membership) -> Record {
         Record([
