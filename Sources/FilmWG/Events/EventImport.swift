@@ -10,7 +10,7 @@ public import Postgres
 /// a file twice must not double the group's events.
 public struct EventImport {
     /// The columns the header may name (DESIGN §5), in their documented order.
-    public static let columns = ["name", "kind", "starts_at", "ends_at", "venue", "district", "capacity"]
+    public static let columns = NewEvent.fields.filter(\.imported).names()
 
     let db: Connection
 
@@ -30,12 +30,7 @@ public struct EventImport {
 struct EventSchema: ImportSchema {
     var known: [String] { EventImport.columns }
     var required: [String] { ["name", "starts_at"] }
-    var staging: [(String, String)] {
-        [
-            ("name", "text"), ("kind", "text"), ("starts_at", "timestamptz"), ("ends_at", "timestamptz"),
-            ("venue", "text"), ("district", "text"), ("capacity", "integer"),
-        ]
-    }
+    var staging: [(String, String)] { NewEvent.fields.staging() }
 
     func stage(_ values: FieldValues) -> (fields: [String?], problems: [FieldProblem]) {
         var reader = FieldReader(values)
@@ -90,12 +85,14 @@ struct EventSchema: ImportSchema {
         ]
     }
 
+    static let imported = NewEvent.fields.filter(\.imported)
+
     func write(on db: Connection) throws -> Int {
         try DatabaseErrors.translating(EventRepository.constraints) {
             try db.execute(
                 """
-                INSERT INTO filmwg.events (name, kind, starts_at, ends_at, venue, district, capacity)
-                SELECT name, kind, starts_at, ends_at, venue, district, capacity
+                INSERT INTO filmwg.events (\(Self.imported.identifiers()))
+                SELECT \(Self.imported.identifiers())
                   FROM pg_temp.import_rows
                  WHERE problems IS NULL
                  ORDER BY line

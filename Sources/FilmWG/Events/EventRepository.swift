@@ -13,21 +13,14 @@ public struct EventRepository {
         "events_ends_check": "an event cannot end before it starts; check \(field: "ends_at")",
     ]
 
-    static let columns: Query = """
-        SELECT e.id, e.name, e.kind, e.starts_at, e.ends_at, e.venue, e.district, e.capacity, e.notes,
-               e.row_version, e.created_at,
-               (SELECT count(*) FROM filmwg.attendance a WHERE a.event_id = e.id)::integer AS attendees
-          FROM filmwg.events e
-        """
+    static let columns: Query = "SELECT \(Event.columns.selectList(alias: "e")) FROM filmwg.events e"
 
     static func decode(_ row: Row) throws -> Event {
-        let (id, name, kind, startsAt, endsAt, venue, district, capacity, notes) =
-            try row.decode((Int64, String, String, Date, Date?, String?, String?, Int?, String?).self)
-        return Event(
-            id: id, name: name, kind: kind, startsAt: startsAt, endsAt: endsAt, venue: venue, district: district,
-            capacity: capacity, notes: notes, rowVersion: try row.decode(Int.self, column: "row_version"),
-            createdAt: try row.decode(Date.self, column: "created_at"),
-            attendees: try row.decode(Int.self, column: "attendees"))
+        try Event.columns.read(
+            row,
+            into: Event(
+                id: 0, input: NewEvent(name: "", startsAt: Date(timeIntervalSince1970: 0)), rowVersion: 0,
+                createdAt: Date(timeIntervalSince1970: 0)))
     }
 
     /// Records a new event and returns it as stored.
@@ -45,12 +38,17 @@ public struct EventRepository {
             throw RecordError.invalid(
                 "the event would end (\(Instant.format(ends))) before it starts (\(Instant.format(event.startsAt)))")
         }
+        var stored = event
+        stored.name = name
+        stored.kind = kind
+        stored.venue = Vocabulary.optional(event.venue)
+        stored.district = Vocabulary.optional(event.district)
+        stored.notes = Vocabulary.optional(event.notes)
         let id = try DatabaseErrors.translating(Self.constraints) {
             try db.query(
                 """
-                INSERT INTO filmwg.events (name, kind, starts_at, ends_at, venue, district, capacity, notes)
-                VALUES (\(name), \(kind), \(event.startsAt), \(event.endsAt), \(Vocabulary.optional(event.venue)),
-                        \(Vocabulary.optional(event.district)), \(event.capacity), \(Vocabulary.optional(event.notes)))
+                INSERT INTO filmwg.events (\(NewEvent.fields.identifiers()))
+                VALUES (\(NewEvent.fields.values(of: stored)))
                 RETURNING id
                 """
             ).one().decode(Int64.self, at: 0)

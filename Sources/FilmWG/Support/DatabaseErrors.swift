@@ -39,6 +39,15 @@ public enum DatabaseErrors {
         if state == .undefinedTable || state == .undefinedFunction {
             return RecordError("\(error.message); run 'filmwg db migrate' first", .other)
         }
+        if state == .readOnlySQLTransaction {
+            return RecordError(
+                "the database is read-only (a standby in recovery, or read-only by setting): \(error.message); point writes and the job at the primary",
+                .unavailable)
+        }
+        if state == .queryCanceled {
+            return RecordError(
+                "the database statement was cancelled and its transaction rolled back; nothing of it was kept", .other)
+        }
         return error
     }
 

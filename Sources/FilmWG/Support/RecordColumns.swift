@@ -56,14 +56,14 @@ public struct RecordColumn<Record>: Sendable {
             value: { value($0[keyPath: path]) }, store: { store(&$0[keyPath: path], $1) })
     }
 
-    /// The column's value of `record`, bound as its SQL type.
+    /// The column's value of `record`, bound as its SQL type (a whole number as bigint, which
+    /// PostgreSQL assigns to an integer column or refuses as out of range).
     func bind(_ record: Record) -> Query {
         switch value(record) {
         case .text(let text): "\(text)"
         case .bool(let bool): "\(bool)"
         case .date(let date): "\(date)"
         case .amount(let amount): "\(amount)"
-        case .integer(let number) where sqlType == "integer": "\(number.map { Int32(clamping: $0) })"
         case .integer(let number): "\(number)"
         case .instant(let instant): "\(instant)"
         }
@@ -106,7 +106,8 @@ extension RecordColumn {
         _ name: String, _ path: ColumnPath<Record, String>, form: String = "TEXT", about: String
     ) -> Self {
         Self(
-            name, "text", form: form, about: about, value: { .text($0[keyPath: path]) },
+            name, "text", form: form, about: about,
+            value: { .text($0[keyPath: path]) },
             store: { if case .text(let text) = $1 { $0[keyPath: path] = text ?? "" } })
     }
 

@@ -17,7 +17,7 @@ enum AuditCommands {
         Record([
             ("id", .number(String(entry.id))), ("at", .text(Instant.format(entry.at))), ("actor", .text(entry.actor)),
             ("table_name", .text(entry.tableName)), ("row_id", .text(entry.rowId)), ("action", .text(entry.action)),
-            ("changes", ActivityCLI.text(entry.changes)), ("old_values", ActivityCLI.json(entry.oldValues)),
+            ("changes", Converters.text(entry.changes)), ("old_values", ActivityCLI.json(entry.oldValues)),
             ("new_values", ActivityCLI.json(entry.newValues)),
         ])
     }

@@ -233,7 +233,7 @@ enum CompanyCommands {
         let current = try repository.find(ref)
         if let archivedAt = current.archivedAt {
             context.output.message(
-                "company \(current.reference) was already archived at \(Instants.iso(archivedAt)); nothing changed")
+                "company \(current.reference) was already archived at \(Instant.format(archivedAt)); nothing changed")
             context.output.show(Converters.company(current), format: format)
             return
         }

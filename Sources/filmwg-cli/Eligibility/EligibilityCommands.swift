@@ -101,12 +101,12 @@ enum EligibilityCommands {
                 JSONText.object(Record([("criterion", .text(item.criterion)), ("value", cell(item.value))]))
             }
             let steps = explanation.amountSteps.map { step in
-                JSONText.object(Record([("step", .text(step.step)), ("value", ActivityCLI.text(step.value))]))
+                JSONText.object(Record([("step", .text(step.step)), ("value", Converters.text(step.value))]))
             }
             context.output.show(
                 Record(
                     head + [
-                        ("amount_formula", ActivityCLI.text(explanation.amountFormula)),
+                        ("amount_formula", Converters.text(explanation.amountFormula)),
                         ("amount_steps", .json("[" + steps.joined(separator: ", ") + "]")),
                         ("criteria", .json("[" + criteria.joined(separator: ", ") + "]")),
                     ]), format: .json)
@@ -134,7 +134,7 @@ enum EligibilityCommands {
             if let formula = explanation.amountFormula {
                 context.output.write("\namount: \(formula)\n")
                 let steps = explanation.amountSteps.map {
-                    Record([("step", .text($0.step)), ("value", ActivityCLI.text($0.value))])
+                    Record([("step", .text($0.step)), ("value", Converters.text($0.value))])
                 }
                 context.output.list(steps, columns: ["step", "value"], format: .table)
             }
@@ -316,8 +316,8 @@ enum EligibilityCommands {
             ("name_zh", determination.company.nameZh.map { .text($0) } ?? .null),
             ("policy", .text(determination.policy)), ("version", .number(String(determination.version))),
             ("as_of", .text(determination.asOf.description)), ("eligible", .bool(determination.eligible)),
-            ("amount", ActivityCLI.amount(determination.amount)),
-            ("amount_reason", ActivityCLI.text(determination.amountReason)),
+            ("amount", Converters.amount(determination.amount)),
+            ("amount_reason", Converters.text(determination.amountReason)),
             ("run_id", .number(String(determination.runId))),
         ]
     }

@@ -14,11 +14,11 @@ enum JobCommands {
         Record([
             ("id", .number(String(run.id))), ("job", .text(run.job)), ("as_of", .text(run.asOf.description)),
             ("status", .text(run.status)), ("dry_run", .bool(run.dryRun)), ("actor", .text(run.actor)),
-            ("started_at", ActivityCLI.instant(run.startedAt)), ("finished_at", ActivityCLI.instant(run.finishedAt)),
-            ("duration_ms", ActivityCLI.number(run.durationMs)), ("companies", ActivityCLI.number(run.companies)),
-            ("policy_versions", ActivityCLI.number(run.policyVersions)),
-            ("determinations", ActivityCLI.number(run.determinations)), ("eligible", ActivityCLI.number(run.eligible)),
-            ("changes", ActivityCLI.number(run.changes)), ("error", ActivityCLI.text(run.error)),
+            ("started_at", Converters.instant(run.startedAt)), ("finished_at", Converters.instant(run.finishedAt)),
+            ("duration_ms", Converters.number(run.durationMs)), ("companies", Converters.number(run.companies)),
+            ("policy_versions", Converters.number(run.policyVersions)),
+            ("determinations", Converters.number(run.determinations)), ("eligible", Converters.number(run.eligible)),
+            ("changes", Converters.number(run.changes)), ("error", Converters.text(run.error)),
         ])
     }
 

@@ -15,11 +15,11 @@ enum AttendanceCommands {
             ("id", .number(String(attendance.id))), ("event_id", .number(String(attendance.eventId))),
             ("event_name", .text(attendance.eventName)), ("event_day", .text(attendance.eventDay.description)),
             ("professional_id", .number(String(attendance.professionalId))),
-            ("professional_name", ActivityCLI.text(attendance.professionalName)),
-            ("company_id", ActivityCLI.number(attendance.companyId)),
-            ("company_name", ActivityCLI.text(attendance.companyName)), ("role", .text(attendance.role)),
+            ("professional_name", Converters.text(attendance.professionalName)),
+            ("company_id", Converters.number(attendance.companyId)),
+            ("company_name", Converters.text(attendance.companyName)), ("role", .text(attendance.role)),
             ("row_version", .number(String(attendance.rowVersion))),
-            ("created_at", ActivityCLI.instant(attendance.createdAt)),
+            ("created_at", Converters.instant(attendance.createdAt)),
         ])
     }
 

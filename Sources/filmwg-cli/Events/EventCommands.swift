@@ -6,16 +6,7 @@ import Postgres
 enum EventCommands {
     static let all: [Command] = [add, show, list, importCSV]
 
-    static func record(_ event: Event) -> Record {
-        Record([
-            ("id", .number(String(event.id))), ("name", .text(event.name)), ("kind", .text(event.kind)),
-            ("starts_at", ActivityCLI.instant(event.startsAt)), ("ends_at", ActivityCLI.instant(event.endsAt)),
-            ("venue", ActivityCLI.text(event.venue)), ("district", ActivityCLI.text(event.district)),
-            ("capacity", ActivityCLI.number(event.capacity)), ("attendees", .number(String(event.attendees))),
-            ("notes", ActivityCLI.text(event.notes)), ("row_version", .number(String(event.rowVersion))),
-            ("created_at", ActivityCLI.instant(event.createdAt)),
-        ])
-    }
+    static func record(_ event: Event) -> Record { Converters.record(event, Event.columns) }
 
     static let listColumns = [
         "id", "name", "kind", "starts_at", "ends_at", "venue", "district", "capacity", "attendees",
@@ -30,17 +21,7 @@ enum EventCommands {
             """,
         example:
             "filmwg event add --name '互联网电影论坛' --kind forum --starts-at 2018-05-20T14:00:00+08:00 --venue 'Huairou Film Town' --district 怀柔区 --capacity 200",
-        options: [
-            .value("name", "NAME", "name of the event (required)"),
-            .value("kind", "KIND", "\(Event.kinds.joined(separator: "|")) (default: other)"),
-            .value("starts-at", "INSTANT", "start, ISO 8601 with offset (required)"),
-            .value("ends-at", "INSTANT", "end, ISO 8601 with offset"),
-            .value("venue", "TEXT", "where it takes place"),
-            .value("district", "TEXT", "district of the venue, e.g. 怀柔区"),
-            .value("capacity", "N", "seats available, 1 or more"),
-            .value("notes", "TEXT", "what happened, decisions taken"),
-            Format.option,
-        ]
+        options: Converters.options(NewEvent.fields) + [Format.option]
     ) { arguments, context in
         try arguments.noPositionals()
         let format = try Format.from(arguments)

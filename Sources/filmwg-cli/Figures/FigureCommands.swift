@@ -10,9 +10,9 @@ enum FigureCommands {
     static func record(_ figures: CompanyFigures) -> Record {
         Record(
             [
-                ("company_id", .number(String(figures.companyId))), ("company_uscc", ActivityCLI.text(figures.uscc)),
+                ("company_id", .number(String(figures.companyId))), ("company_uscc", Converters.text(figures.uscc)),
                 ("name", .text(figures.name)), ("year", .number(String(figures.year))),
-            ] + CompanyFigures.names.map { ($0, ActivityCLI.amount(figures.values[$0])) }
+            ] + CompanyFigures.names.map { ($0, Converters.amount(figures.values[$0])) }
                 + [("row_version", .number(String(figures.rowVersion)))])
     }
 

@@ -16,14 +16,14 @@ enum GrantCommands {
             ("id", .number(String(grant.id))), ("policy", .text(grant.policy)),
             ("company_id", .number(String(grant.companyId))), ("company_name", .text(grant.companyName)),
             ("year", .number(String(grant.year))),
-            ("amount", ActivityCLI.amount(grant.amount)), ("entitlement", ActivityCLI.amount(grant.entitlement)),
+            ("amount", Converters.amount(grant.amount)), ("entitlement", Converters.amount(grant.entitlement)),
             ("status", .text(grant.status)),
-            ("applied_on", .text(grant.appliedOn.description)), ("decided_on", ActivityCLI.date(grant.decidedOn)),
-            ("paid_on", ActivityCLI.date(grant.paidOn)), ("run_id", ActivityCLI.number(grant.runId)),
-            ("policy_version_id", ActivityCLI.number(grant.policyVersionId)),
-            ("reason", ActivityCLI.text(grant.reason)),
-            ("notes", ActivityCLI.text(grant.notes)),
-            ("row_version", .number(String(grant.rowVersion))), ("created_at", ActivityCLI.instant(grant.createdAt)),
+            ("applied_on", .text(grant.appliedOn.description)), ("decided_on", Converters.date(grant.decidedOn)),
+            ("paid_on", Converters.date(grant.paidOn)), ("run_id", Converters.number(grant.runId)),
+            ("policy_version_id", Converters.number(grant.policyVersionId)),
+            ("reason", Converters.text(grant.reason)),
+            ("notes", Converters.text(grant.notes)),
+            ("row_version", .number(String(grant.rowVersion))), ("created_at", Converters.instant(grant.createdAt)),
         ])
     }
 
@@ -195,8 +195,8 @@ enum GrantCommands {
         context.output.show(
             Record([
                 ("policy", .text(budget.policy)), ("year", .number(String(budget.year))),
-                ("amount", ActivityCLI.amount(budget.amount)), ("granted", ActivityCLI.amount(budget.granted)),
-                ("remaining", ActivityCLI.amount(budget.remaining)),
+                ("amount", Converters.amount(budget.amount)), ("granted", Converters.amount(budget.granted)),
+                ("remaining", Converters.amount(budget.remaining)),
             ]), format: format)
     }
 }

@@ -11,11 +11,11 @@ enum ElectionCommands {
         Record([
             ("election_id", .number(String(election.id))),
             ("professional_id", .number(String(candidate.professionalId))),
-            ("professional_name", ActivityCLI.text(candidate.professionalName)),
-            ("company_id", ActivityCLI.number(candidate.companyId)),
-            ("votes_for", ActivityCLI.number(candidate.votesFor)),
-            ("votes_against", ActivityCLI.number(candidate.votesAgainst)),
-            ("votes_abstain", ActivityCLI.number(candidate.votesAbstain)), ("elected", .bool(candidate.elected)),
+            ("professional_name", Converters.text(candidate.professionalName)),
+            ("company_id", Converters.number(candidate.companyId)),
+            ("votes_for", Converters.number(candidate.votesFor)),
+            ("votes_against", Converters.number(candidate.votesAgainst)),
+            ("votes_abstain", Converters.number(candidate.votesAbstain)), ("elected", .bool(candidate.elected)),
         ])
     }
 
@@ -39,10 +39,10 @@ enum ElectionCommands {
             }
         return Record([
             ("id", .number(String(election.id))), ("position", .text(election.position)),
-            ("held_on", .text(election.heldOn.description)), ("event_id", ActivityCLI.number(election.eventId)),
+            ("held_on", .text(election.heldOn.description)), ("event_id", Converters.number(election.eventId)),
             ("candidates", candidates), ("elected", .text(elected.joined(separator: ", "))),
-            ("notes", ActivityCLI.text(election.notes)), ("row_version", .number(String(election.rowVersion))),
-            ("created_at", ActivityCLI.instant(election.createdAt)),
+            ("notes", Converters.text(election.notes)), ("row_version", .number(String(election.rowVersion))),
+            ("created_at", Converters.instant(election.createdAt)),
         ])
     }
 

@@ -10,9 +10,9 @@ enum PositionCommands {
     static func record(_ position: Position) -> Record {
         Record([
             ("id", .number(String(position.id))), ("code", .text(position.code)), ("title", .text(position.title)),
-            ("title_zh", ActivityCLI.text(position.titleZh)), ("seats", .number(String(position.seats))),
+            ("title_zh", Converters.text(position.titleZh)), ("seats", .number(String(position.seats))),
             ("holders", .number(String(position.holders))), ("row_version", .number(String(position.rowVersion))),
-            ("created_at", ActivityCLI.instant(position.createdAt)),
+            ("created_at", Converters.instant(position.createdAt)),
         ])
     }
 
@@ -22,10 +22,10 @@ enum PositionCommands {
         Record([
             ("id", .number(String(role.id))), ("position", .text(role.position)),
             ("professional_id", .number(String(role.professionalId))),
-            ("professional_name", ActivityCLI.text(role.professionalName)),
-            ("company_id", ActivityCLI.number(role.companyId)), ("company_name", ActivityCLI.text(role.companyName)),
-            ("term_from", .text(role.termFrom.description)), ("term_to", ActivityCLI.date(role.termTo)),
-            ("row_version", .number(String(role.rowVersion))), ("created_at", ActivityCLI.instant(role.createdAt)),
+            ("professional_name", Converters.text(role.professionalName)),
+            ("company_id", Converters.number(role.companyId)), ("company_name", Converters.text(role.companyName)),
+            ("term_from", .text(role.termFrom.description)), ("term_to", Converters.date(role.termTo)),
+            ("row_version", .number(String(role.rowVersion))), ("created_at", Converters.instant(role.createdAt)),
         ])
     }
 

@@ -54,13 +54,6 @@ enum ActivityCLI {
         Record(columns.map { name in (name, record.fields.first { $0.name == name }?.value ?? .null) })
     }
 
-    static func text(_ value: String?) -> Cell { value.map { .text($0) } ?? .null }
-    static func number(_ value: Int64?) -> Cell { value.map { .number(String($0)) } ?? .null }
-    static func number(_ value: Int?) -> Cell { value.map { .number(String($0)) } ?? .null }
-    static func date(_ value: CalendarDate?) -> Cell { value.map { .text($0.description) } ?? .null }
-    static func instant(_ value: Date?) -> Cell { value.map { .text(Instant.format($0)) } ?? .null }
-    static func amount(_ value: Decimal?) -> Cell { value.map { .number(Amount.format($0)) } ?? .null }
-
     /// A JSON cell: the text as-is when it is JSON already, else null.
     static func json(_ value: String?) -> Cell { value.map { .json($0) } ?? .null }
 }

@@ -42,6 +42,8 @@ extension CLI {
         }
     }
 
+    /// A `PostgresError` the domain's translator left as it is (`DatabaseErrors` reads every
+    /// SQLSTATE): the connection, as the user can act on it.
     static func translate(_ error: PostgresError) -> CLIError {
         if error.kind == .connectionFailed {
             let target = error.target.map { " at \($0)" } ?? ""
@@ -49,17 +51,6 @@ extension CLI {
                 message:
                     "cannot reach the database\(target): \(error.message); check --database, DATABASE_URL or PGHOST/PGPORT, and that the server is running",
                 code: .unavailable)
-        }
-        if error.sqlState == .readOnlySQLTransaction {
-            return CLIError(
-                message:
-                    "the database is read-only (a standby in recovery, or read-only by setting): \(error.message); point writes and the job at the primary",
-                code: .unavailable)
-        }
-        if error.sqlState == .queryCanceled {
-            return CLIError(
-                message: "the database statement was cancelled and its transaction rolled back; nothing of it was kept",
-                code: .failure)
         }
         if error.isConnectionLost {
             return CLIError(

@@ -46,7 +46,7 @@ enum Converters {
     static func date(_ value: CalendarDate?) -> Cell { value.map { .text($0.description) } ?? .null }
     static func amount(_ value: Decimal?) -> Cell { value.map { .number(Amount.format($0)) } ?? .null }
     static func number<T: BinaryInteger>(_ value: T?) -> Cell { value.map { .number(String($0)) } ?? .null }
-    static func instant(_ value: Date?) -> Cell { value.map { .text(Instants.iso($0)) } ?? .null }
+    static func instant(_ value: Date?) -> Cell { value.map { .text(Instant.format($0)) } ?? .null }
 
     /// A column's value as printed: numbers and booleans typed for JSON, instants in +08:00.
     static func cell(_ value: ColumnValue) -> Cell {
@@ -181,17 +181,5 @@ enum Converters {
             if let rejects = report.rejectsPath { line += " and written to \(rejects)" }
         }
         output.write(line + ")\n")
-    }
-}
-
-/// Instants as ISO 8601 with the group's offset (Asia/Shanghai, +08:00 since 1991), to the second.
-enum Instants {
-    static func iso(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 8 * 3600
-        let days = Int((Double(seconds) / 86_400).rounded(.down))
-        let inDay = seconds - days * 86_400
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-        return
-            "\(CalendarDate(daysSinceEpoch: days))T\(two(inDay / 3600)):\(two(inDay % 3600 / 60)):\(two(inDay % 60))+08:00"
     }
 }
