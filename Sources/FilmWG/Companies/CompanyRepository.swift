@@ -83,7 +83,7 @@ public struct CompanyRepository {
         switch ref {
         case .id(let id):
             guard let company = try find(id: id) else {
-                throw RecordError.notFound("no company has id \(id); see 'filmwg company list'")
+                throw RecordError.notFound("no company has id \(id); see \(command: "company list")")
             }
             return company
         case .uscc(let code):
@@ -101,7 +101,7 @@ public struct CompanyRepository {
                 throw RecordError.invalid(
                     "'\(code)' names no company: give its numeric id or its 18-character USCC (\(problem))")
             }
-            throw RecordError.notFound("no company has USCC \(code); see 'filmwg company list'")
+            throw RecordError.notFound("no company has USCC \(code); see \(command: "company list")")
         }
     }
 

@@ -74,7 +74,7 @@ public struct AttendanceRepository {
     /// - Throws: `RecordError.notFound` "no attendance with id …".
     public func show(_ id: Int64) throws -> Attendance {
         guard let row = try db.query("\(Self.columns) WHERE a.id = \(id)").optional() else {
-            throw RecordError.notFound("no attendance with id \(id); see 'filmwg attendance list'")
+            throw RecordError.notFound("no attendance with id \(id); see \(command: "attendance list")")
         }
         return try Self.decode(row)
     }
@@ -116,7 +116,7 @@ public struct AttendanceRepository {
             """
         ).one()
         let (event, professional, company) = try row.decode((Bool, Bool, Bool).self)
-        if !event { throw RecordError.notFound("no event with id \(eventId); see 'filmwg event list'") }
+        if !event { throw RecordError.notFound("no event with id \(eventId); see \(command: "event list")") }
         if !professional { throw RecordError.notFound("no professional with id \(professionalId)") }
         if !company, let companyId { throw RecordError.notFound("no company with id \(companyId)") }
     }

@@ -59,7 +59,7 @@ public struct EventRepository {
     /// - Throws: `RecordError.notFound` "no event with id …".
     public func show(_ id: Int64) throws -> Event {
         guard let row = try db.query("\(Self.columns) WHERE e.id = \(id)").optional() else {
-            throw RecordError.notFound("no event with id \(id); see 'filmwg event list'")
+            throw RecordError.notFound("no event with id \(id); see \(command: "event list")")
         }
         return try Self.decode(row)
     }

@@ -82,7 +82,7 @@ public struct GrantRepository {
         let (code, company) = try names(policyId: application.policyId, companyId: application.companyId)
         guard let determination else {
             throw RecordError.invalid(
-                "company \(company) has no eligible determination for policy \(code) in \(application.year), so it cannot apply; see 'filmwg eligibility explain \(field: "company") \(company) \(field: "policy") \(code)'"
+                "company \(company) has no eligible determination for policy \(code) in \(application.year), so it cannot apply; see \(command: "eligibility explain \(field: "company") \(company) \(field: "policy") \(code)")"
             )
         }
         let (runId, versionId, entitled, reason, hasFormula) =
@@ -215,7 +215,7 @@ public struct GrantRepository {
     /// - Throws: `RecordError.notFound` "no grant with id …".
     public func show(_ id: Int64) throws -> Grant {
         guard let row = try db.query("\(Self.columns) WHERE g.id = \(id)").optional() else {
-            throw RecordError.notFound("no grant with id \(id); see 'filmwg grant list'")
+            throw RecordError.notFound("no grant with id \(id); see \(command: "grant list")")
         }
         return try Self.decode(row)
     }

@@ -145,7 +145,7 @@ public struct MembershipRepository {
         }
         let advice: Phrase =
             existing.isOpen
-            ? "; end it first with 'filmwg member leave \(company.reference) \(field: "on") DATE'"
+            ? "; end it first with \(command: "member leave \(company.reference) \(field: "on") DATE")"
             : "; choose a day from \(existing.leftOn!) on"
         return RecordError.invalid(
             "company \(company.reference) already has \(existing.periodDescription), which overlaps the new one from \(from)\(advice)"

@@ -16,7 +16,8 @@ public struct PolicyRepository {
         "v.id, v.policy_id, v.version, lower(v.valid), upper(v.valid), v.rule, v.criteria, v.row_version, v.created_at, v.amount, v.amount_cap, v.exclusive_group"
 
     static let refusals: [String: Phrase] = [
-        "policies_code_key": "a policy with this code already exists; use 'filmwg policy revise CODE' for a new rule",
+        "policies_code_key":
+            "a policy with this code already exists; use \(command: "policy revise CODE") for a new rule",
         "policies_code_check": "a policy code may hold only letters, digits, - and _",
         "policies_code_lower_key":
             "a policy with that code in another case already exists; codes are unique regardless of case",
@@ -118,7 +119,7 @@ public struct PolicyRepository {
             try db.transaction { tx in
                 if try tx.query("SELECT 1 FROM filmwg.policies WHERE lower(code) = lower(\(code))").optional() != nil {
                     throw RecordError.invalid(
-                        "a policy with code '\(code)' already exists; use 'filmwg policy revise \(code)' for a new rule"
+                        "a policy with code '\(code)' already exists; use \(command: "policy revise \(code)") for a new rule"
                     )
                 }
                 let id = try tx.query(
@@ -266,9 +267,9 @@ public struct PolicyRepository {
         let codes = try db.query("SELECT code FROM filmwg.policies ORDER BY code").map {
             try $0.decode(String.self, at: 0)
         }
-        let hint =
+        let hint: Phrase =
             Spelling.nearest(to: code, among: codes).map { "; did you mean '\($0)'?" }
-            ?? "; see 'filmwg policy list'"
+            ?? "; see \(command: "policy list")"
         return RecordError.notFound("no policy has code '\(code)'\(hint)")
     }
 

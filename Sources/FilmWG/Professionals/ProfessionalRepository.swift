@@ -107,10 +107,11 @@ public struct ProfessionalRepository {
 
     static func notFound(_ ref: ProfessionalRef) -> RecordError {
         switch ref {
-        case .id(let id): .notFound("no professional has id \(id); see 'filmwg professional list'")
+        case .id(let id): .notFound("no professional has id \(id); see \(command: "professional list")")
         case .email(let email):
             .notFound(
-                "no professional has the e-mail address \(email); see 'filmwg professional list \(field: "search")'")
+                "no professional has the e-mail address \(email); see \(command: "professional list \(field: "search")")"
+            )
         }
     }
 

@@ -31,7 +31,7 @@ public struct ElectionRepository {
         let (code, seats) =
             try db.query("SELECT code, seats FROM filmwg.positions WHERE id = \(positionId)")
             .optional().map { try $0.decode((String, Int).self) }
-            ?? { throw RecordError.notFound("no position with id \(positionId); see 'filmwg position list'") }()
+            ?? { throw RecordError.notFound("no position with id \(positionId); see \(command: "position list")") }()
         let elected = candidates.filter(\.elected).count
         if elected > seats {
             throw RecordError.invalid(
@@ -45,7 +45,7 @@ public struct ElectionRepository {
                     SELECT (starts_at AT TIME ZONE 'Asia/Shanghai')::date FROM filmwg.events WHERE id = \(eventId)
                     """
                 ).optional()?.decode(CalendarDate.self, at: 0)
-            else { throw RecordError.notFound("no event with id \(eventId); see 'filmwg event list'") }
+            else { throw RecordError.notFound("no event with id \(eventId); see \(command: "event list")") }
             // An event may last several days; a vote on a later day of it is fine.
             let ends = try db.query(
                 """
@@ -92,7 +92,7 @@ public struct ElectionRepository {
     /// - Throws: `RecordError.notFound` "no election with id …".
     public func show(_ id: Int64) throws -> Election {
         guard let row = try db.query("\(Self.columns) WHERE e.id = \(id)").optional() else {
-            throw RecordError.notFound("no election with id \(id); see 'filmwg election list'")
+            throw RecordError.notFound("no election with id \(id); see \(command: "election list")")
         }
         var election = try Self.decode(row)
         election.candidates = try candidates(of: [id])[id] ?? []

@@ -49,7 +49,7 @@ public struct PositionRepository {
         guard seats >= 1 else { throw RecordError.invalid("a position has at least 1 seat, not \(seats)") }
         var constraints = Self.constraints
         constraints["positions_code_key"] =
-            "there is already a position with code '\(code)'; see 'filmwg position list'"
+            "there is already a position with code '\(code)'; see \(command: "position list")"
         _ = try DatabaseErrors.translating(constraints) {
             try db.execute(
                 """

@@ -96,7 +96,7 @@ public struct RoleAssignmentRepository {
     /// - Throws: `RecordError.notFound` "no role assignment with id …".
     public func show(_ id: Int64) throws -> RoleAssignment {
         guard let row = try db.query("\(Self.columns) WHERE r.id = \(id)").optional() else {
-            throw RecordError.notFound("no role assignment with id \(id); see 'filmwg role list'")
+            throw RecordError.notFound("no role assignment with id \(id); see \(command: "role list")")
         }
         return try Self.decode(row)
     }

@@ -113,7 +113,7 @@ public struct Migrator {
         try ensureTable()
         if let problem = try verify().first {
             throw RecordError.invalid(
-                "\(problem.name) \(problem.reason); nothing was migrated (see 'filmwg db verify')")
+                "\(problem.name) \(problem.reason); nothing was migrated (see \(command: "db verify"))")
         }
         let current = try status()
         var report = Report()

@@ -37,7 +37,7 @@ public enum DatabaseErrors {
             return RecordError.invalid(error.message)
         }
         if state == .undefinedTable || state == .undefinedFunction {
-            return RecordError("\(error.message); run 'filmwg db migrate' first", .other)
+            return RecordError("\(error.message); run \(command: "db migrate") first", .other)
         }
         if state == .readOnlySQLTransaction {
             return RecordError(

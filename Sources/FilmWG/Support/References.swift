@@ -40,7 +40,7 @@ public enum References {
         let text = ref.trimmingCharacters(in: .whitespaces)
         guard let id = Int64(text), id > 0 else {
             throw RecordError.invalid(
-                "'\(ref)' is not \(article(noun)) \(noun) id: give the number that 'filmwg \(noun) list' shows")
+                "'\(ref)' is not \(article(noun)) \(noun) id: give the number that \(command: "\(noun) list") shows")
         }
         let found = try db.query("SELECT 1 FROM filmwg.\(identifier: table) WHERE id = \(id)").count == 1
         guard found else { throw RecordError.notFound("no \(noun) with id \(id); see '\(list)'") }

@@ -13,7 +13,7 @@ public struct AwardRepository {
         "awards_category_check": "category: must not be blank; leave it out instead",
         "awards_result_check": "result: use won or nominated",
         "awards_award_code_fkey": "\(field: "award"): no award body has that code (filmwg.award_bodies)",
-        "awards_work_id_fkey": "work: no such work; see 'filmwg work list'",
+        "awards_work_id_fkey": "work: no such work; see \(command: "work list")",
     ]
 
     static let columns: Query = """
@@ -72,7 +72,7 @@ public struct AwardRepository {
             workId = try WorkRepository(db).find(WorkRef(award.work)).id
         } catch let error as RecordError where error.category == .notFound {
             throw RecordError.invalid(
-                "\(field: "work") \(award.work): no work has that id or licence number; add it first with 'filmwg work add'"
+                "\(field: "work") \(award.work): no work has that id or licence number; add it first with \(command: "work add")"
             )
         }
         let body = try body(award.award)
@@ -103,7 +103,7 @@ public struct AwardRepository {
     /// - Throws: `RecordError.notFound` "no award with id …".
     public func show(_ id: Int64) throws -> Award {
         guard let row = try db.query("\(Self.columns) WHERE a.id = \(id)").optional() else {
-            throw RecordError.notFound("no award with id \(id); see 'filmwg award list'")
+            throw RecordError.notFound("no award with id \(id); see \(command: "award list")")
         }
         return try Self.decode(row)
     }

@@ -101,7 +101,7 @@ public struct WorkRepository {
             return try find(id: id, on: db)
         case .licence(let number):
             guard let row = try db.query("SELECT id FROM filmwg.works WHERE licence_no = \(number)").optional() else {
-                throw RecordError.notFound("no work has licence number \(number); see 'filmwg work list'")
+                throw RecordError.notFound("no work has licence number \(number); see \(command: "work list")")
             }
             return try find(id: try row.decode(Int64.self, at: 0), on: db)
         }
@@ -171,7 +171,7 @@ public struct WorkRepository {
         }
         guard let row else {
             throw RecordError.invalid(
-                "\(field: column) \(ref): no company has that USCC or id; add it first with 'filmwg company add'")
+                "\(field: column) \(ref): no company has that USCC or id; add it first with \(command: "company add")")
         }
         let (id, uscc, name, archived) = try row.decode((Int64, String?, String, Bool).self)
         if archived {
@@ -214,7 +214,7 @@ public struct WorkRepository {
 
     func find(id: Int64, on tx: Connection) throws -> Work {
         guard let row = try tx.query("\(Self.columns) WHERE w.id = \(id)").optional() else {
-            throw RecordError.notFound("no work has id \(id); see 'filmwg work list'")
+            throw RecordError.notFound("no work has id \(id); see \(command: "work list")")
         }
         return try withCoProducers([try Self.work(row)], on: tx)[0]
     }

@@ -8,7 +8,8 @@ extension CLI {
         case let error as CLIError:
             return error
         case let error as any UserFacingError:
-            return CLIError(message: error.phrase.rendered(field: flag), code: code(for: error.category))
+            return CLIError(
+                message: error.phrase.rendered(field: flag, command: command), code: code(for: error.category))
         case let error as PostgresError:
             let translated = DatabaseErrors.translate(error)
             if let record = translated as? RecordError { return translate(record) }
@@ -28,6 +29,9 @@ extension CLI {
     static func flag(for field: String) -> String {
         "--" + field.replacingOccurrences(of: "_", with: "-")
     }
+
+    /// How a command the domain names is spelled: quoted, with the program's name.
+    static func command(_ words: String) -> String { "'filmwg \(words)'" }
 
     static func code(for category: FailureCategory) -> ExitCode {
         switch category {
