@@ -16,8 +16,7 @@ public enum CompanyKind: String, Sendable, CaseIterable {
 
 /// A row of `filmwg.companies`: the fields an admin edits (`input`) and what the database keeps
 /// about them. `company.name` reads and writes `company.input.name`.
-@dynamicMemberLookup
-public struct Company: Sendable, Equatable {
+public struct Company: RecordAroundInput, Sendable, Equatable {
     public var id: Int64
     /// The fields an admin edits, as they are now.
     public var input: CompanyInput
@@ -40,11 +39,6 @@ public struct Company: Sendable, Equatable {
         self.archivedAt = archivedAt
         self.rowVersion = rowVersion
         self.createdAt = createdAt
-    }
-
-    public subscript<T>(dynamicMember path: WritableKeyPath<CompanyInput, T>) -> T {
-        get { input[keyPath: path] }
-        set { input[keyPath: path] = newValue }
     }
 
     /// How messages name the company: its USCC when it has one, else its numeric id.

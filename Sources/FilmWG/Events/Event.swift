@@ -3,8 +3,7 @@ public import Postgres
 
 /// One of the group's ceremonies, forums, meetings or workshops (`filmwg.events`): what
 /// `event add` wrote (`input`) and what the database keeps. `event.name` reads `event.input.name`.
-@dynamicMemberLookup
-public struct Event: Sendable, Equatable {
+public struct Event: RecordAroundInput, Sendable, Equatable {
     public var id: Int64
     public var input: NewEvent
     public var rowVersion: Int
@@ -18,11 +17,6 @@ public struct Event: Sendable, Equatable {
         self.rowVersion = rowVersion
         self.createdAt = createdAt
         self.attendees = attendees
-    }
-
-    public subscript<T>(dynamicMember path: WritableKeyPath<NewEvent, T>) -> T {
-        get { input[keyPath: path] }
-        set { input[keyPath: path] = newValue }
     }
 
     /// The values of `events_kind_check`.

@@ -85,6 +85,21 @@ public struct RecordColumn<Record>: Sendable {
     }
 }
 
+/// A stored record around the fields users give (`Company` around `CompanyInput`): the input is
+/// described once, and `record.name` reads and writes `record.input.name`.
+@dynamicMemberLookup
+public protocol RecordAroundInput {
+    associatedtype Input
+    var input: Input { get set }
+}
+
+extension RecordAroundInput {
+    public subscript<T>(dynamicMember path: WritableKeyPath<Input, T>) -> T {
+        get { input[keyPath: path] }
+        set { input[keyPath: path] = newValue }
+    }
+}
+
 // MARK: - Columns by the Swift type they hold
 
 /// Where a column's value lives in its record (a key path, which carries no state).
