@@ -23,7 +23,9 @@ import Testing
         let moved = problems.map { problem -> String in
             var text = problem
             // "F:LINE: …" and "first on line LINE".
-            if let colon = text.dropFirst(2).firstIndex(of: ":"), let line = Int(text[text.index(text.startIndex, offsetBy: 2)..<colon]) {
+            if let colon = text.dropFirst(2).firstIndex(of: ":"),
+                let line = Int(text[text.index(text.startIndex, offsetBy: 2)..<colon])
+            {
                 text = "F:\(line + shift)" + text[colon...]
             }
             if let range = text.range(of: "first on line "), let line = Int(text[range.upperBound...]) {
@@ -71,7 +73,8 @@ import Testing
                 #expect(report.rowsInvalid == 9)
                 #expect(try ImportTests.count(connection, "companies") == Self.goodRows + 2)
                 let reading = progress.compactMap { if case .reading(let rows) = $0 { rows } else { nil } }
-                #expect(reading == Array(stride(from: 10_000, through: report.rowsRead, by: 10_000)) + [report.rowsRead])
+                #expect(
+                    reading == Array(stride(from: 10_000, through: report.rowsRead, by: 10_000)) + [report.rowsRead])
                 let capital = try connection.query(
                     "SELECT sum(registered_capital)::text FROM filmwg.companies WHERE name LIKE 'Company %'"
                 ).one().decode(String.self, at: 0)
@@ -91,7 +94,8 @@ import Testing
                 let file = folder.appendingPathComponent("broken.csv")
                 let rows = (0..<Self.goodRows).map { "\(USCCFixture.make(200_000 + $0)),Company \($0),,,,,,,," }
                 try ImportTests.write(
-                    ([ImportTests.companyHeader] + rows + ["\(USCCFixture.make(1)),\"never closed"]).joined(separator: "\n"),
+                    ([ImportTests.companyHeader] + rows + ["\(USCCFixture.make(1)),\"never closed"]).joined(
+                        separator: "\n"),
                     to: file)
                 #expect(
                     throws: RecordError.invalid(
@@ -126,7 +130,8 @@ import Testing
         }
         #expect(problem("12.34") == nil)
         #expect(problem("000000000000000000000123456789012345678.5") == nil)
-        #expect(problem("1234567890123456789") == "1234567890123456789 is too large; at most 18 digits before the point")
+        #expect(
+            problem("1234567890123456789") == "1234567890123456789 is too large; at most 18 digits before the point")
         #expect(problem("5000000.001") == "5000000.001 has more than 2 decimals")
         #expect(problem("-4") == "must be 0 or more, not -4")
         #expect(problem("1e6") == "'1e6' is not a plain decimal amount such as 5000000.00")
@@ -147,6 +152,7 @@ import Testing
         #expect(FieldValues.trimmed("北京") == "北京")
         #expect(FieldValues.trimmed(" ") == "")
         #expect(FieldValues.trimmed("") == "")
-        #expect(FieldValues(columns: ["a", nil, "c"], fields: [" x ", "y", "z"]) == FieldValues(["a": "x", "c": "z"]))
+        #expect(
+            FieldValues(columns: ["a", nil, "c"], fields: [" x ", "y", "z"]) == FieldValues(["a": "x", "c": "z"]))
     }
 }
