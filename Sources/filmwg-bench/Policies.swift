@@ -17,8 +17,10 @@ struct Policy {
     /// at most the cap; NULL when a fact it needs is.
     var amountSQL: String? {
         guard let amount else { return nil }
-        let value = "round(greatest((\(amount.sql))::numeric, 0), 2)"
-        return cap.map { "least(\(value), \($0))" } ?? value
+        // CASE, not greatest/least: those skip a NULL, and an unknown fact makes the amount NULL.
+        let raw = "(\(amount.sql))::numeric"
+        let value = "round(CASE WHEN \(raw) < 0 THEN 0 ELSE \(raw) END, 2)"
+        return cap.map { "CASE WHEN \(value) > \($0) THEN \($0) ELSE \(value) END" } ?? value
     }
 }
 
