@@ -514,6 +514,20 @@ $_$;
 COMMENT ON FUNCTION filmwg.company_name_key(name text) IS 'A company name with what does not tell companies apart set aside: full-width forms folded (NFKC), case, bracketed places such as (北京) or （北京）, a final Chinese legal form (有限公司, 有限责任公司, 股份有限公司, 集团有限公司 …), a final Latin one (Co., Ltd., Company Limited, Inc., Corp., LLC, GmbH …), spaces and punctuation. Two companies with the same key are probable duplicates (company duplicates, company import).';
 
 --
+-- Name: company_search_text(text, text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.company_search_text(name text, name_zh text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN ((name || ' '::text) || COALESCE(name_zh, ''::text));
+
+--
+-- Name: FUNCTION company_search_text(name text, name_zh text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.company_search_text(name text, name_zh text) IS 'A company''s name and Chinese name in one text, for the one trigram index of name search (companies_names_trgm_idx); a match must still be found in one of the two names.';
+
+--
 -- Name: company_value_fields(); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
@@ -5801,18 +5815,6 @@ CREATE INDEX companies_name_key_trgm_idx ON filmwg.companies USING gin (filmwg.c
 COMMENT ON INDEX filmwg.companies_name_key_trgm_idx IS 'company duplicates: similar normalized names (pg_trgm).';
 
 --
--- Name: companies_name_trgm_idx; Type: INDEX; Schema: filmwg; Owner: -
---
-
-CREATE INDEX companies_name_trgm_idx ON filmwg.companies USING gin (name public.gin_trgm_ops);
-
---
--- Name: INDEX companies_name_trgm_idx; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON INDEX filmwg.companies_name_trgm_idx IS 'Name search (ILIKE ''%…%'', similarity).';
-
---
 -- Name: companies_name_zh_key_idx; Type: INDEX; Schema: filmwg; Owner: -
 --
 
@@ -5825,16 +5827,16 @@ CREATE INDEX companies_name_zh_key_idx ON filmwg.companies USING btree (filmwg.c
 COMMENT ON INDEX filmwg.companies_name_zh_key_idx IS 'Probable duplicates by normalized Chinese name.';
 
 --
--- Name: companies_name_zh_trgm_idx; Type: INDEX; Schema: filmwg; Owner: -
+-- Name: companies_names_trgm_idx; Type: INDEX; Schema: filmwg; Owner: -
 --
 
-CREATE INDEX companies_name_zh_trgm_idx ON filmwg.companies USING gin (name_zh public.gin_trgm_ops);
+CREATE INDEX companies_names_trgm_idx ON filmwg.companies USING gin (filmwg.company_search_text(name, name_zh) public.gin_trgm_ops);
 
 --
--- Name: INDEX companies_name_zh_trgm_idx; Type: COMMENT; Schema: filmwg; Owner: -
+-- Name: INDEX companies_names_trgm_idx; Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON INDEX filmwg.companies_name_zh_trgm_idx IS 'Chinese name search (ILIKE ''%…%'').';
+COMMENT ON INDEX filmwg.companies_names_trgm_idx IS 'Name search over both names (ILIKE ''%…%''): filmwg.company_search_text(name, name_zh).';
 
 --
 -- Name: companies_registered_in_zone_idx; Type: INDEX; Schema: filmwg; Owner: -
@@ -7597,6 +7599,13 @@ REVOKE ALL ON FUNCTION filmwg.company_first_values() FROM PUBLIC;
 
 GRANT ALL ON FUNCTION filmwg.company_name_key(name text) TO filmwg_admin;
 GRANT ALL ON FUNCTION filmwg.company_name_key(name text) TO filmwg_job;
+
+--
+-- Name: FUNCTION company_search_text(name text, name_zh text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.company_search_text(name text, name_zh text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.company_search_text(name text, name_zh text) TO filmwg_job;
 
 --
 -- Name: FUNCTION company_value_fields(); Type: ACL; Schema: filmwg; Owner: -

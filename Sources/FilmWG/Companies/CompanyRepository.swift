@@ -120,7 +120,11 @@ public struct CompanyRepository {
         var query: Query = "SELECT \(Self.columns) FROM filmwg.companies c WHERE true"
         if let search = filter.search, !search.isEmpty {
             let pattern = "%" + Self.escapeLike(search) + "%"
-            query = query + " AND (c.name ILIKE \(pattern) OR c.name_zh ILIKE \(pattern))"
+            // The first test is what the one trigram index over both names answers; the second
+            // keeps a match within one name (migration 0018).
+            query =
+                query
+                + " AND filmwg.company_search_text(c.name, c.name_zh) ILIKE \(pattern) AND (c.name ILIKE \(pattern) OR c.name_zh ILIKE \(pattern))"
         }
         if let kind = filter.kind { query = query + " AND c.kind = \(kind.rawValue)" }
         if filter.inZone { query = query + " AND c.registered_in_zone" }
@@ -344,7 +348,9 @@ public struct CompanyRepository {
         return try db.query(
             """
             SELECT \(Self.columns) FROM filmwg.companies c
-             WHERE c.archived_at IS NULL AND (c.name ILIKE \(pattern) OR c.name_zh ILIKE \(pattern)
+             WHERE c.archived_at IS NULL
+               AND ((filmwg.company_search_text(c.name, c.name_zh) ILIKE \(pattern)
+                     AND (c.name ILIKE \(pattern) OR c.name_zh ILIKE \(pattern)))
                 OR filmwg.company_name_key(c.name) = filmwg.company_name_key(\(text))
                 OR filmwg.company_name_key(c.name_zh) = filmwg.company_name_key(\(text)))
              ORDER BY c.name, c.id LIMIT \(limit)
