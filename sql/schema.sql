@@ -102,12 +102,14 @@ DECLARE
     name text := 'determinations_' || run;
 BEGIN
     PERFORM require_running_here(run);
-    -- Statistics first: the run's changes and the reports read the new partition at once.
-    EXECUTE format('ANALYZE filmwg.%I', name);
-    -- Builds the partition's primary key and indexes, and validates the three foreign keys with
-    -- one query each; a duplicate or a dangling row fails the run here.
+    IF to_regclass(format('filmwg.%I', name || '_pkey')) IS NULL THEN
+        PERFORM index_determinations(run);
+    END IF;
+    -- Takes over the indexes built by index_determinations; the CHECK constraint implies the
+    -- bound, so the table is not scanned; no foreign key to validate (migration 0016).
     EXECUTE format('ALTER TABLE filmwg.determinations ATTACH PARTITION filmwg.%I FOR VALUES FROM (%s) TO (%s)',
                    name, run, run + 1);
+    EXECUTE format('REVOKE UPDATE ON filmwg.%I FROM filmwg_job', name);
 END
 $$;
 
@@ -115,7 +117,7 @@ $$;
 -- Name: FUNCTION attach_determinations(run bigint); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.attach_determinations(run bigint) IS 'Attaches filmwg.determinations_<run> (see open_determinations) as the partition of job run `run`: indexes built and foreign keys validated in bulk. Locks companies, policy_versions and job_runs against writes (SHARE ROW EXCLUSIVE) until the run commits.';
+COMMENT ON FUNCTION filmwg.attach_determinations(run bigint) IS 'Attaches filmwg.determinations_<run> (see open_determinations; indexed by index_determinations, which it calls when that has not been done) as the partition of job run `run`. Nothing is validated or scanned but the default partition; it locks only filmwg.determinations (SHARE UPDATE EXCLUSIVE), its default partition and the new partition until the run commits.';
 
 --
 -- Name: audit(); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -625,6 +627,26 @@ $$;
 COMMENT ON FUNCTION filmwg.current_run(day date) IS 'The current eligibility run of a day (DESIGN §11): among the succeeded, non-dry, not pruned runs whose as_of is on or before the day (default: today in Asia/Shanghai), the one with the latest as_of, ties the highest id. So for a day that was evaluated it is the latest run of that day; a re-run of an earlier day never replaces it; a run for a later day (evaluating the future) becomes current on its day. The one definition behind eligibility list | explain | changes and reporting.policy_eligibility_current.';
 
 --
+-- Name: delete_determinations(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.delete_determinations() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'filmwg', 'pg_temp'
+    AS $$
+BEGIN
+    DELETE FROM determinations d WHERE d.run_id = OLD.id;
+    RETURN OLD;
+END
+$$;
+
+--
+-- Name: FUNCTION delete_determinations(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.delete_determinations() IS 'Trigger delete_determinations of job_runs (BEFORE DELETE): a deleted run takes its determinations with it, as ON DELETE CASCADE of determinations_run_id_fkey did.';
+
+--
 -- Name: determination_differences(bigint, bigint); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
@@ -660,6 +682,20 @@ $$;
 --
 
 COMMENT ON FUNCTION filmwg.determination_differences(from_run bigint, to_run bigint) IS 'What changed from run from_run to run to_run, by policy and company: newly_eligible (eligible in to_run, not or not evaluated in from_run) or no_longer_eligible (the other way round); policy_version_id is the version of to_run''s determination, else the policy''s version valid on to_run''s day, else from_run''s. from_run NULL compares with nothing. The job stores it against filmwg.previous_run; eligibility changes --from-run A --to-run B reads it for any two runs.';
+
+--
+-- Name: determined_rows_lock_key(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.determined_rows_lock_key() RETURNS bigint
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT 7379548681833742338::bigint $$;
+
+--
+-- Name: FUNCTION determined_rows_lock_key(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.determined_rows_lock_key() IS 'The advisory lock an eligibility run holds exclusively for its transaction ("filmwg" in ASCII, then 2) and a deletion of a company or policy version takes shared: no deletion while a run may be writing determinations that name the row.';
 
 --
 -- Name: enforce_seats(); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -911,6 +947,36 @@ $$;
 COMMENT ON FUNCTION filmwg.grant_workflow() IS 'Trigger grant_workflow of grants (BEFORE INSERT OR UPDATE), all check_violation (23514): a NULL year becomes applied_on''s; a new grant is applied (grants_transition_check) and rests on an eligible determination of a succeeded, non-dry run of its year (grants_determination_eligible); status moves only applied → approved → paid and applied | approved → rejected (grants_transition_check); an approval locks the policy row (serialising approvals of the policy) and is refused when the company''s approved + paid total for (policy, year) would exceed the amount of its determination (grants_entitlement_exceeded; also when that amount is unknown) or the policy''s approved + paid total for the year would exceed its budget (grants_budget_exceeded).';
 
 --
+-- Name: index_determinations(bigint); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.index_determinations(run bigint) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'filmwg', 'pg_temp'
+    AS $$
+DECLARE
+    name text := 'determinations_' || run;
+BEGIN
+    PERFORM require_running_here(run);
+    -- The partitioned table's primary key and indexes, built by sorting; the attach takes them
+    -- over. A duplicate fails the run here.
+    EXECUTE format('ALTER TABLE filmwg.%I ADD CONSTRAINT %I PRIMARY KEY (run_id, policy_version_id, company_id)',
+                   name, name || '_pkey');
+    EXECUTE format('CREATE INDEX %I ON filmwg.%I (company_id, policy_version_id)', name || '_company_id_idx', name);
+    EXECUTE format('CREATE INDEX %I ON filmwg.%I (policy_version_id)', name || '_policy_version_id_idx', name);
+    -- Statistics of what queries filter and join on; the changes and the reports read the
+    -- partition at once.
+    EXECUTE format('ANALYZE filmwg.%I (run_id, policy_version_id, company_id, eligible, amount)', name);
+END
+$$;
+
+--
+-- Name: FUNCTION index_determinations(run bigint); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.index_determinations(run bigint) IS 'Builds the primary key and indexes of filmwg.determinations_<run> (see open_determinations) and ANALYZEs the columns queries filter and join on, before the table is attached; job run `run` must be running in this session.';
+
+--
 -- Name: job_run_defaults(); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
@@ -937,6 +1003,48 @@ $$;
 --
 
 COMMENT ON FUNCTION filmwg.job_run_defaults() IS 'Trigger job_run_defaults of job_runs (BEFORE INSERT OR UPDATE): fills backend_start of the inserting session; when status leaves running, fills finished_at and duration_ms unless given.';
+
+--
+-- Name: keep_determined(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.keep_determined() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'filmwg', 'pg_temp'
+    AS $$
+DECLARE
+    referenced boolean;
+    constraint_name text := CASE TG_TABLE_NAME WHEN 'companies' THEN 'determinations_company_id_fkey'
+                                               ELSE 'determinations_policy_version_id_fkey' END;
+BEGIN
+    IF NOT pg_try_advisory_xact_lock_shared(determined_rows_lock_key()) THEN
+        RAISE EXCEPTION 'an eligibility run is in progress and may name % %', TG_TABLE_NAME, OLD.id
+            USING ERRCODE = 'lock_not_available',
+                  HINT = 'Delete it when the run has finished.';
+    END IF;
+    IF TG_TABLE_NAME = 'companies' THEN
+        referenced := EXISTS (SELECT 1 FROM determinations d WHERE d.company_id = OLD.id);
+    ELSE
+        referenced := EXISTS (SELECT 1 FROM determinations d WHERE d.policy_version_id = OLD.id);
+    END IF;
+    IF referenced THEN
+        RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "%" on table "determinations"',
+                        TG_TABLE_NAME, constraint_name
+            USING ERRCODE = 'foreign_key_violation',
+                  CONSTRAINT = constraint_name,
+                  SCHEMA = 'filmwg',
+                  TABLE = 'determinations',
+                  DETAIL = format('Key (id)=(%s) is still referenced from table "determinations".', OLD.id);
+    END IF;
+    RETURN OLD;
+END
+$$;
+
+--
+-- Name: FUNCTION keep_determined(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.keep_determined() IS 'Trigger keep_determined of companies and policy_versions (BEFORE DELETE): refuses to delete a row a determination names, as the foreign keys determinations_company_id_fkey and determinations_policy_version_id_fkey did (23503, same names), and refuses (55P03) while an eligibility run holds filmwg.determined_rows_lock_key().';
 
 --
 -- Name: merge_companies(bigint, bigint); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -1083,12 +1191,13 @@ DECLARE
     name text := 'determinations_' || run;
 BEGIN
     PERFORM require_running_here(run);
-    EXECUTE format('CREATE TABLE filmwg.%I (LIKE filmwg.determinations)', name);
+    EXECUTE format('CREATE TABLE filmwg.%I (LIKE filmwg.determinations, CONSTRAINT %I CHECK (run_id >= %s AND run_id < %s))',
+                   name, name || '_run_id_check', run, run + 1);
     EXECUTE format('COMMENT ON TABLE filmwg.%I IS %L', name,
                    format('Determinations of job run %s (a partition of filmwg.determinations).', run));
     EXECUTE format('REVOKE ALL ON filmwg.%I FROM PUBLIC', name);
     EXECUTE format('GRANT SELECT ON filmwg.%I TO filmwg_admin', name);
-    EXECUTE format('GRANT SELECT, INSERT ON filmwg.%I TO filmwg_job', name);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON filmwg.%I TO filmwg_job', name);
     RETURN 'filmwg.' || name;
 END
 $$;
@@ -1097,7 +1206,7 @@ $$;
 -- Name: FUNCTION open_determinations(run bigint); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.open_determinations(run bigint) IS 'Creates filmwg.determinations_<run>, the empty table of job run `run` (running in this session), without indexes or constraints, for the job to fill with one INSERT; returns its name. Rolled back with the run.';
+COMMENT ON FUNCTION filmwg.open_determinations(run bigint) IS 'Creates filmwg.determinations_<run>, the empty table of job run `run` (running in this session), without indexes, its only constraints NOT NULL and CHECK (run_id = run, as a range: the partition''s bound), for the job to fill with one INSERT; returns its name. Rolled back with the run.';
 
 --
 -- Name: personal_fields(); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -2530,7 +2639,7 @@ PARTITION BY RANGE (run_id);
 -- Name: TABLE determinations; Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON TABLE filmwg.determinations IS 'What a job run decided: for each policy version valid on the run''s day and each company, whether it is eligible and the value of every criterion. Partitioned by run: the job writes a run''s rows into filmwg.determinations_<run> and attaches it (filmwg.open_determinations, filmwg.attach_determinations); rows inserted here directly for a run without a partition go to determinations_default.';
+COMMENT ON TABLE filmwg.determinations IS 'What a job run decided: for each policy version valid on the run''s day and each company, whether it is eligible and the value of every criterion. Partitioned by run: the job writes a run''s rows into filmwg.determinations_<run>, indexes it and attaches it (filmwg.open_determinations, filmwg.index_determinations, filmwg.attach_determinations); rows inserted here directly for a run without a partition go to determinations_default. The keys to job_runs, policy_versions and companies hold by construction in a run''s partition (migration 0016) and by foreign keys in determinations_default; triggers keep_determined refuse to delete a company or policy version a determination names.';
 
 --
 -- Name: COLUMN determinations.run_id; Type: COMMENT; Schema: filmwg; Owner: -
@@ -6843,6 +6952,18 @@ CREATE TRIGGER company_values BEFORE UPDATE ON filmwg.companies FOR EACH ROW EXE
 COMMENT ON TRIGGER company_values ON filmwg.companies IS 'Dated values: records the change in filmwg.company_versions and keeps the row equal to the latest version.';
 
 --
+-- Name: job_runs delete_determinations; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER delete_determinations BEFORE DELETE ON filmwg.job_runs FOR EACH ROW EXECUTE FUNCTION filmwg.delete_determinations();
+
+--
+-- Name: TRIGGER delete_determinations ON job_runs; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER delete_determinations ON filmwg.job_runs IS 'A deleted run takes its determinations with it (ON DELETE CASCADE of the run partitions).';
+
+--
 -- Name: positions enforce_seats; Type: TRIGGER; Schema: filmwg; Owner: -
 --
 
@@ -6889,6 +7010,30 @@ CREATE TRIGGER job_run_defaults BEFORE INSERT OR UPDATE ON filmwg.job_runs FOR E
 --
 
 COMMENT ON TRIGGER job_run_defaults ON filmwg.job_runs IS 'Session identity on insert; finish time and duration.';
+
+--
+-- Name: companies keep_determined; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER keep_determined BEFORE DELETE ON filmwg.companies FOR EACH ROW EXECUTE FUNCTION filmwg.keep_determined();
+
+--
+-- Name: TRIGGER keep_determined ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER keep_determined ON filmwg.companies IS 'A company a determination names is not deleted (the key of determinations_company_id_fkey).';
+
+--
+-- Name: policy_versions keep_determined; Type: TRIGGER; Schema: filmwg; Owner: -
+--
+
+CREATE TRIGGER keep_determined BEFORE DELETE ON filmwg.policy_versions FOR EACH ROW EXECUTE FUNCTION filmwg.keep_determined();
+
+--
+-- Name: TRIGGER keep_determined ON policy_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TRIGGER keep_determined ON filmwg.policy_versions IS 'A policy version a determination names is not deleted (the key of determinations_policy_version_id_fkey).';
 
 --
 -- Name: policy_versions policy_version_defaults; Type: TRIGGER; Schema: filmwg; Owner: -
@@ -7240,24 +7385,24 @@ ALTER TABLE ONLY filmwg.determination_changes
     ADD CONSTRAINT determination_changes_run_id_fkey FOREIGN KEY (run_id) REFERENCES filmwg.job_runs(id) ON DELETE CASCADE;
 
 --
--- Name: determinations determinations_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+-- Name: determinations_default determinations_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
 --
 
-ALTER TABLE filmwg.determinations
+ALTER TABLE ONLY filmwg.determinations_default
     ADD CONSTRAINT determinations_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id);
 
 --
--- Name: determinations determinations_policy_version_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+-- Name: determinations_default determinations_policy_version_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
 --
 
-ALTER TABLE filmwg.determinations
+ALTER TABLE ONLY filmwg.determinations_default
     ADD CONSTRAINT determinations_policy_version_id_fkey FOREIGN KEY (policy_version_id) REFERENCES filmwg.policy_versions(id);
 
 --
--- Name: determinations determinations_run_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
+-- Name: determinations_default determinations_run_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
 --
 
-ALTER TABLE filmwg.determinations
+ALTER TABLE ONLY filmwg.determinations_default
     ADD CONSTRAINT determinations_run_id_fkey FOREIGN KEY (run_id) REFERENCES filmwg.job_runs(id) ON DELETE CASCADE;
 
 --
@@ -7485,6 +7630,12 @@ GRANT ALL ON FUNCTION filmwg.current_run(day date) TO filmwg_job;
 GRANT ALL ON FUNCTION filmwg.current_run(day date) TO filmwg_reporting;
 
 --
+-- Name: FUNCTION delete_determinations(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.delete_determinations() FROM PUBLIC;
+
+--
 -- Name: FUNCTION determination_differences(from_run bigint, to_run bigint); Type: ACL; Schema: filmwg; Owner: -
 --
 
@@ -7493,11 +7644,31 @@ GRANT ALL ON FUNCTION filmwg.determination_differences(from_run bigint, to_run b
 GRANT ALL ON FUNCTION filmwg.determination_differences(from_run bigint, to_run bigint) TO filmwg_job;
 
 --
+-- Name: FUNCTION determined_rows_lock_key(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.determined_rows_lock_key() TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.determined_rows_lock_key() TO filmwg_job;
+
+--
 -- Name: FUNCTION erase_professional(professional_id bigint); Type: ACL; Schema: filmwg; Owner: -
 --
 
 REVOKE ALL ON FUNCTION filmwg.erase_professional(professional_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION filmwg.erase_professional(professional_id bigint) TO filmwg_admin;
+
+--
+-- Name: FUNCTION index_determinations(run bigint); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.index_determinations(run bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.index_determinations(run bigint) TO filmwg_job;
+
+--
+-- Name: FUNCTION keep_determined(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.keep_determined() FROM PUBLIC;
 
 --
 -- Name: FUNCTION merge_companies(keep bigint, duplicate bigint); Type: ACL; Schema: filmwg; Owner: -

@@ -6,8 +6,22 @@ struct Policy {
     let title: String
     /// Top-level `and` terms: rule-language source and the hand-written SQL over alias `f`.
     let criteria: [(rule: String, sql: String)]
+    /// The amount formula (DESIGN §12), in the rules language and by hand in SQL over alias `f`
+    /// (before rounding and the cap), and the cap; nil for a policy that only decides whether.
+    var amount: (rule: String, sql: String)? = nil
+    var cap: String? = nil
 
     var rule: String { criteria.map(\.rule).joined(separator: " and ") }
+
+    /// The amount as the job stores it for an eligible row: rounded half-up to 0.01, at least 0,
+    /// at most the cap; NULL when a fact it needs is.
+    var amountSQL: String? {
+        guard let amount else { return nil }
+        // CASE, not greatest/least: those skip a NULL, and an unknown fact makes the amount NULL.
+        let raw = "(\(amount.sql))::numeric"
+        let value = "round(CASE WHEN \(raw) < 0 THEN 0 ELSE \(raw) END, 2)"
+        return cap.map { "CASE WHEN \(value) > \($0) THEN \($0) ELSE \(value) END" } ?? value
+    }
 }
 
 enum Policies {
@@ -20,7 +34,11 @@ enum Policies {
                 ("registered_in_zone", "f.registered_in_zone"),
                 ("years_in_operation >= 1", "f.years_in_operation >= 1"),
                 ("employees >= 10", "f.employees >= 10"),
-            ]),
+            ],
+            amount: (
+                "employees * 1000 * taper(zone_years + 1, 100%, 80%, 60%, 40%, 20%)",
+                "f.employees * 1000 * CASE WHEN f.zone_years IS NULL THEN NULL WHEN f.zone_years + 1 BETWEEN 1 AND 5 THEN (ARRAY[1.00, 0.80, 0.60, 0.40, 0.20])[f.zone_years + 1] ELSE 0 END"
+            ), cap: "500000"),
         Policy(
             code: "production-grant", title: "影视制作扶持资金 Film production grant",
             criteria: [
@@ -33,7 +51,11 @@ enum Policies {
                 ),
                 ("member_tier in ('initiating', 'member')", "f.member_tier IN ('initiating', 'member')"),
                 ("events_attended_12m >= 1", "f.events_attended_12m >= 1"),
-            ]),
+            ],
+            amount: (
+                "min(registered_capital * 2%, 3000000)",
+                "CASE WHEN f.registered_capital IS NOT NULL THEN least(f.registered_capital * 0.02, 3000000) END"
+            )),
         Policy(
             code: "post-production-equipment", title: "后期制作设备购置补贴 Post-production equipment subsidy",
             criteria: [
@@ -51,7 +73,8 @@ enum Policies {
                 ("registered_in_zone", "f.registered_in_zone"),
                 ("professionals_count >= 3", "f.professionals_count >= 3"),
                 ("(is_member or employees >= 100)", "(f.is_member OR f.employees >= 100)"),
-            ]),
+            ],
+            amount: ("professionals_count * 20000", "f.professionals_count * 20000"), cap: "200000"),
         Policy(
             code: "startup-incubation", title: "初创企业孵化支持 Start-up incubation",
             criteria: [
@@ -70,7 +93,11 @@ enum Policies {
                 ),
                 ("years_in_operation >= 3", "f.years_in_operation >= 3"),
                 ("district = '怀柔区'", "f.district = '怀柔区'"),
-            ]),
+            ],
+            amount: (
+                "case when employees >= 200 then 1000000 else 300000 end",
+                "CASE WHEN f.employees >= 200 THEN 1000000 ELSE 300000 END"
+            )),
         Policy(
             code: "distribution-promotion", title: "网络电影发行推广奖励 Online film distribution award",
             criteria: [
@@ -108,9 +135,9 @@ enum Policies {
             ]),
     ]
 
-    /// `code|title|rule`, one policy a line.
+    /// `code|title|rule|amount|cap`, one policy a line (amount and cap empty when none).
     static var text: String {
-        all.map { "\($0.code)|\($0.title)|\($0.rule)\n" }.joined()
+        all.map { "\($0.code)|\($0.title)|\($0.rule)|\($0.amount?.rule ?? "")|\($0.cap ?? "")\n" }.joined()
     }
 
     static func literal(_ text: String) -> String { "'" + text.replacing("'", with: "''") + "'" }
@@ -227,7 +254,7 @@ enum Policies {
     }
 
     /// One SELECT of every policy's determinations, `(run_id, policy_version_id, company_id,
-    /// eligible, criteria_values)`, over the facts computed once (a MATERIALIZED CTE read once
+    /// eligible, criteria_values, amount)`, over the facts computed once (a MATERIALIZED CTE read once
     /// per policy): the least work that yields the job's rows. `run` is the SQL of the run id.
     static func allDeterminationsSelect(run: String) -> String {
         let branches = all.map { policy in
@@ -236,8 +263,9 @@ enum Policies {
             return """
                 SELECT \(run)::bigint AS run_id, v.id AS policy_version_id, f.company_id,
                        coalesce(\(aliases.joined(separator: " AND ")), false) AS eligible,
-                       ARRAY[\(aliases.joined(separator: ", "))]::boolean[] AS criteria_values
-                  FROM (SELECT f.company_id, \(select) FROM facts f) AS f
+                       ARRAY[\(aliases.joined(separator: ", "))]::boolean[] AS criteria_values,
+                       CASE WHEN coalesce(\(aliases.joined(separator: " AND ")), false) THEN \(policy.amountSQL == nil ? "NULL" : "f.a") END::numeric AS amount
+                  FROM (SELECT f.company_id, \(select)\(policy.amountSQL.map { ", \($0) AS a" } ?? "") FROM facts f) AS f
                   JOIN versions v ON v.code = \(literal(policy.code))
                 """
         }

@@ -65,20 +65,24 @@ public enum EligibilityEvent: Sendable {
 ///    parameters. One statement is one snapshot: a record edited while the run works is seen
 ///    by all policies or by none (the transaction is READ COMMITTED, so one statement per
 ///    policy could split them), and each company's facts are computed once, not once per
-///    policy. The rows go into the run's own table (`filmwg.open_determinations`), which is
-///    then attached as its partition of `filmwg.determinations`
-///    (`filmwg.attach_determinations`): indexes built by sorting and foreign keys validated by
-///    one query each, instead of three lookups per row — six times faster at 100,000
-///    companies (see migration 0008);
-/// 4. one `INSERT INTO filmwg.determination_changes … SELECT` comparing with the previous
-///    run (`filmwg.previous_run`: the latest succeeded, non-dry run for an earlier day, or the
-///    same day and a lower id), **by policy**: a company's determination for a policy is
+///    policy. The rows go into the run's own table (`filmwg.open_determinations`), whose
+///    primary key and indexes are then built by sorting (`filmwg.index_determinations`) —
+///    six times faster at 100,000 companies than three lookups per row (migration 0008);
+/// 4. one `INSERT INTO filmwg.determination_changes … SELECT` comparing the run's table with
+///    the previous run (`filmwg.previous_run`: the latest succeeded, non-dry run for an earlier
+///    day, or the same day and a lower id), **by policy**: a company's determination for a policy is
 ///    compared with its determination for the same policy in that run, whatever the versions;
 ///    a (policy, company) the previous run did not have counts as not eligible before, so one
 ///    seen for the first time and eligible is `newly_eligible`; one eligible before and absent
 ///    now (the policy has no version valid any more, or the company was archived) is
 ///    `no_longer_eligible`;
-/// 5. the run row becomes `succeeded` with counts, and everything commits at once.
+/// 5. the table is attached as the run's partition of `filmwg.determinations`
+///    (`filmwg.attach_determinations`): nothing to validate or scan (migration 0016), so what
+///    the attach locks is held for milliseconds; the run row becomes `succeeded` with counts,
+///    and everything commits at once.
+///
+/// From step 1 to the commit the run holds `filmwg.determined_rows_lock_key()`, so no company
+/// or policy version its rows name is deleted meanwhile (the partition has no foreign keys).
 ///
 /// On any error the transaction rolls back and the run row becomes `failed` with the error
 /// (through a second connection again). A dry run does all the work, rolls it back, and keeps
@@ -142,6 +146,10 @@ public struct EligibilityJob {
                 throw RecordError.conflict(
                     "another eligibility run is in progress; try again when it has finished")
             }
+            // No company or policy version is deleted from here to the commit (trigger
+            // keep_determined, migration 0016): the run's partition has no foreign keys, its rows
+            // name what its one statement read. Waits only for deletions already under way.
+            try db.execute("SELECT pg_advisory_xact_lock(filmwg.determined_rows_lock_key())")
             let runDay =
                 try asOf
                 ?? db.query("SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date").one()
@@ -267,6 +275,7 @@ public struct EligibilityJob {
             }
             try db.execute(query)
             if let exclusive = Self.exclusiveGroupsQuery(versions, runId: runId) { try db.execute(exclusive) }
+            try db.execute("SELECT filmwg.index_determinations(\(runId))")
             var counts: [Int64: (companies: Int, eligible: Int)] = [:]
             let counting = Query(
                 unsafeSQL: """
@@ -277,7 +286,6 @@ public struct EligibilityJob {
                 let (id, companies, eligible) = try row.decode((Int64, Int, Int).self)
                 counts[id] = (companies, eligible)
             }
-            try db.execute("SELECT filmwg.attach_determinations(\(runId))")
             for (index, version) in versions.enumerated() {
                 let count = counts[version.id] ?? (0, 0)
                 let outcome = EligibilityRun.Outcome(
@@ -294,8 +302,13 @@ public struct EligibilityJob {
         // The one definition of the previous run (DESIGN §11): the latest run for an earlier day
         // (same day: a lower id), so a backfill is compared with its own predecessor.
         let previous = try db.query("SELECT filmwg.previous_run(\(runId))").one().decode(Int64?.self, at: 0)
-        let (newly, noLonger) = try db.query(Self.changesQuery(runId: runId, previousRunId: previous, day: day))
-            .one().decode((Int, Int).self)
+        let (newly, noLonger) = try db.query(
+            Self.changesQuery(
+                runId: runId, previousRunId: previous, table: versions.isEmpty ? nil : Self.determinationsTable(runId))
+        ).one().decode((Int, Int).self)
+        // Last, so that what it locks (filmwg.determinations, its default partition) is held
+        // for the attach and the commit only: milliseconds (migration 0016).
+        if !versions.isEmpty { try db.execute("SELECT filmwg.attach_determinations(\(runId))") }
         return EligibilityRun(
             id: runId, asOf: day, dryRun: dryRun, previousRunId: previous, abandonedRuns: abandoned,
             companies: companies, policyVersions: versions.count,
@@ -456,22 +469,55 @@ public struct EligibilityJob {
     /// Step 4, set-based: the differences by (policy, company) between this run and its previous
     /// run (`filmwg.previous_run`), written and counted in one statement.
     ///
-    /// The comparison is `filmwg.determination_differences` (migration 0011), the same one
+    /// The comparison is the one of `filmwg.determination_differences` (migration 0011), which
     /// `eligibility changes --from-run A --to-run B` reads: absent and not eligible count the
     /// same, so only the eligible rows of each run are joined; a change names the version valid
     /// on the run's day for its policy, else (the policy has none any more) the previous one.
-    static func changesQuery(runId: Int64, previousRunId: Int64?, day: CalendarDate) -> Query {
-        """
-        WITH written AS (
-            INSERT INTO filmwg.determination_changes (run_id, policy_version_id, company_id, change, previous_run_id)
-            SELECT \(runId), x.policy_version_id, x.company_id, x.change, \(previousRunId)
-              FROM filmwg.determination_differences(\(previousRunId), \(runId)) AS x
-            RETURNING change
-        )
-        SELECT count(*) FILTER (WHERE change = 'newly_eligible'),
-               count(*) FILTER (WHERE change = 'no_longer_eligible')
-          FROM written
-        """
+    /// The run's rows are read from its own `table` before it is attached (so the attach, and
+    /// what it locks, comes last); nil when no version was valid (no rows).
+    static func changesQuery(runId: Int64, previousRunId: Int64?, table: String?) -> Query {
+        guard let table else {
+            return """
+                WITH written AS (
+                    INSERT INTO filmwg.determination_changes (run_id, policy_version_id, company_id, change, previous_run_id)
+                    SELECT \(runId), x.policy_version_id, x.company_id, x.change, \(previousRunId)
+                      FROM filmwg.determination_differences(\(previousRunId), \(runId)) AS x
+                    RETURNING change
+                )
+                SELECT count(*) FILTER (WHERE change = 'newly_eligible'),
+                       count(*) FILTER (WHERE change = 'no_longer_eligible')
+                  FROM written
+                """
+        }
+        return Query(
+            unsafeSQL: """
+                WITH cur AS (
+                    SELECT d.company_id, v.policy_id, d.policy_version_id
+                      FROM \(table) d JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
+                     WHERE d.eligible
+                ), prev AS (
+                    SELECT d.company_id, v.policy_id, d.policy_version_id
+                      FROM filmwg.determinations d JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
+                     WHERE d.run_id = $2 AND d.eligible
+                ), valid_then AS (
+                    SELECT v.policy_id, v.id AS policy_version_id
+                      FROM filmwg.policy_versions v JOIN filmwg.job_runs r ON v.valid @> r.as_of
+                     WHERE r.id = $1
+                ), written AS (
+                    INSERT INTO filmwg.determination_changes (run_id, policy_version_id, company_id, change, previous_run_id)
+                    SELECT $1, coalesce(c.policy_version_id, n.policy_version_id, p.policy_version_id),
+                           coalesce(c.company_id, p.company_id),
+                           CASE WHEN c.company_id IS NOT NULL THEN 'newly_eligible' ELSE 'no_longer_eligible' END, $2
+                      FROM cur c
+                      FULL JOIN prev p ON p.policy_id = c.policy_id AND p.company_id = c.company_id
+                      LEFT JOIN valid_then n ON n.policy_id = p.policy_id
+                     WHERE c.company_id IS NULL OR p.company_id IS NULL
+                    RETURNING change
+                )
+                SELECT count(*) FILTER (WHERE change = 'newly_eligible'),
+                       count(*) FILTER (WHERE change = 'no_longer_eligible')
+                  FROM written
+                """, binds: [PostgresBind(runId), PostgresBind(previousRunId)])
     }
 
     static func finishQuery(_ run: EligibilityRun, status: String) -> Query {

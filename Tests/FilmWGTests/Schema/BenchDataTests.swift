@@ -119,7 +119,10 @@ import Testing
 
             let policies = try String(contentsOf: folder.appendingPathComponent("policies.txt"), encoding: .utf8)
                 .split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false) }
-            #expect(policies.count == 10 && policies.allSatisfy { $0.count == 3 })
+            // code|title|rule|amount|cap; four policies with an amount formula, two of them capped.
+            #expect(policies.count == 10 && policies.allSatisfy { $0.count == 5 })
+            #expect(policies.filter { !$0[3].isEmpty }.count == 4)
+            #expect(policies.filter { !$0[4].isEmpty }.count == 2)
         }
     }
 
