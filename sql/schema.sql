@@ -1570,6 +1570,51 @@ $$;
 COMMENT ON FUNCTION filmwg.record_company_values(company bigint, effective date, fields text[], vals filmwg.companies) IS 'Records `fields` of `vals` as the company''s values in force from `effective` on: refuses a day before founded_on (23514, company_versions_after_founding); splits the version containing the day (or changes it in place when it starts that day); sets each field from that day up to the next later version whose changed_fields name it (later versions keep their own values of it). Called by trigger company_values of filmwg.companies.';
 
 --
+-- Name: refresh_summaries(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.refresh_summaries() RETURNS TABLE(summary text, as_of date, rows integer, took interval)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    previous text := current_setting('reporting.as_of', true);
+    day date;
+    started timestamptz;
+    n integer;
+BEGIN
+    -- today's figures, whatever day the caller's session asked its reports for
+    PERFORM set_config('reporting.as_of', '', true);
+    day := reporting.as_of();
+    LOCK TABLE filmwg.report_summaries IN SHARE ROW EXCLUSIVE MODE;
+    FOREACH summary IN ARRAY ARRAY['companies_by_kind', 'membership_growth', 'grants_by_policy_year',
+                                   'benefits_by_policy_year'] LOOP
+        started := clock_timestamp();
+        -- the names come from the list above, quoted all the same
+        EXECUTE format('DELETE FROM filmwg.%I', 'summary_' || summary);
+        EXECUTE format('INSERT INTO filmwg.%I SELECT * FROM filmwg.%I', 'summary_' || summary, 'live_' || summary);
+        GET DIAGNOSTICS n = ROW_COUNT;
+        as_of := day;
+        rows := n;
+        took := clock_timestamp() - started;
+        INSERT INTO filmwg.report_summaries AS s (name, as_of, refreshed_at, refreshed_by, rows, took)
+        VALUES (summary, day, started, filmwg.current_actor(), n, took)
+        ON CONFLICT (name) DO UPDATE
+           SET as_of = excluded.as_of, refreshed_at = excluded.refreshed_at,
+               refreshed_by = excluded.refreshed_by, rows = excluded.rows, took = excluded.took;
+        RETURN NEXT;
+    END LOOP;
+    PERFORM set_config('reporting.as_of', coalesce(previous, ''), true);
+END
+$$;
+
+--
+-- Name: FUNCTION refresh_summaries(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.refresh_summaries() IS 'Recomputes the summaries of the aggregate reports (companies_by_kind, membership_growth, grants_by_policy_year, benefits_by_policy_year) for today in Asia/Shanghai, each replaced whole, and records in filmwg.report_summaries the day, time and actor; returns one row per summary with its day, rows and time taken. Runs as the owner; filmwg_job and filmwg_admin may call it (filmwg report refresh, nightly after the eligibility job).';
+
+--
 -- Name: require_running_here(bigint); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
@@ -2388,10 +2433,10 @@ $$;
 COMMENT ON FUNCTION reporting.member_roster_as_of(day date) IS 'reporting.member_roster as of the given day instead of today: same columns, same meaning. Runs as the view''s owner and reads nothing but the view; NULL gives no rows. 指定日期的成员单位名单，列与 member_roster 相同。';
 
 --
--- Name: membership_growth; Type: VIEW; Schema: reporting; Owner: -
+-- Name: live_membership_growth; Type: VIEW; Schema: filmwg; Owner: -
 --
 
-CREATE VIEW reporting.membership_growth AS
+CREATE VIEW filmwg.live_membership_growth AS
  WITH memberships AS (
          SELECT m.tier,
             lower(m.period) AS joined_on,
@@ -2439,10 +2484,123 @@ CREATE VIEW reporting.membership_growth AS
      LEFT JOIN per_year p ON (((p.year = y.year) AND (p.tier = t.tier))));
 
 --
+-- Name: VIEW live_membership_growth; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON VIEW filmwg.live_membership_growth IS 'reporting.membership_growth computed from the records now, for the report day reporting.as_of() (what filmwg.refresh_summaries() stores).';
+
+--
+-- Name: report_summaries; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.report_summaries (
+    name text NOT NULL,
+    as_of date NOT NULL,
+    refreshed_at timestamp with time zone NOT NULL,
+    refreshed_by text NOT NULL,
+    rows integer NOT NULL,
+    took interval NOT NULL,
+    CONSTRAINT report_summaries_name_check CHECK ((name = ANY (ARRAY['companies_by_kind'::text, 'membership_growth'::text, 'grants_by_policy_year'::text, 'benefits_by_policy_year'::text]))),
+    CONSTRAINT report_summaries_rows_check CHECK ((rows >= 0))
+);
+
+--
+-- Name: TABLE report_summaries; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.report_summaries IS 'Which aggregate reports are answered from a summary, and how fresh it is: one row per report refreshed by filmwg.refresh_summaries() since its view was last (re)created. Without a row the view computes its figures live.';
+
+--
+-- Name: COLUMN report_summaries.name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.report_summaries.name IS 'The report (a view of schema reporting).';
+
+--
+-- Name: COLUMN report_summaries.as_of; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.report_summaries.as_of IS 'The day the figures are as of: today in Asia/Shanghai when the refresh ran.';
+
+--
+-- Name: COLUMN report_summaries.refreshed_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.report_summaries.refreshed_at IS 'When the figures were computed.';
+
+--
+-- Name: COLUMN report_summaries.refreshed_by; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.report_summaries.refreshed_by IS 'Who refreshed them (filmwg.current_actor()).';
+
+--
+-- Name: COLUMN report_summaries.rows; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.report_summaries.rows IS 'Rows of the summary.';
+
+--
+-- Name: COLUMN report_summaries.took; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.report_summaries.took IS 'How long computing this summary took.';
+
+--
+-- Name: summary_membership_growth; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.summary_membership_growth (
+    year integer NOT NULL,
+    tier text NOT NULL,
+    members_at_year_end integer NOT NULL,
+    joined integer NOT NULL,
+    left_in_year integer NOT NULL
+);
+
+--
+-- Name: TABLE summary_membership_growth; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.summary_membership_growth IS 'reporting.membership_growth as of the day of the last refresh (filmwg.report_summaries).';
+
+--
+-- Name: membership_growth; Type: VIEW; Schema: reporting; Owner: -
+--
+
+CREATE VIEW reporting.membership_growth AS
+ WITH summary AS (
+         SELECT m.as_of,
+            m.refreshed_at
+           FROM filmwg.report_summaries m
+          WHERE ((m.name = 'membership_growth'::text) AND ((NULLIF(current_setting('reporting.as_of'::text, true), ''::text) IS NULL) OR (m.as_of = reporting.as_of())))
+        )
+ SELECT s.year,
+    s.tier,
+    s.members_at_year_end,
+    s.joined,
+    s.left_in_year,
+    m.as_of,
+    m.refreshed_at AS computed_at
+   FROM (summary m
+     CROSS JOIN filmwg.summary_membership_growth s)
+UNION ALL
+ SELECT l.year,
+    l.tier,
+    l.members_at_year_end,
+    l.joined,
+    l.left_in_year,
+    reporting.as_of() AS as_of,
+    now() AS computed_at
+   FROM filmwg.live_membership_growth l
+  WHERE (NOT (EXISTS ( SELECT 1
+           FROM summary)));
+
+--
 -- Name: VIEW membership_growth; Type: COMMENT; Schema: reporting; Owner: -
 --
 
-COMMENT ON VIEW reporting.membership_growth IS 'Membership per year and tier, from the year of the first membership to the year of the report day (today in Asia/Shanghai, reporting.as_of(); membership_growth_as_of(day) for another day): members on 31 December (on the report day for its own year), memberships begun and ended in the year. A change of tier ends one membership and begins another; archiving a company ends its membership on that day (as in member_roster). 按年度和级别统计的成员变化：年末（报表日所在年度为报表日）成员数、当年入会数与退出数；报表日默认为北京时间当日；变更级别计为一次退出和一次入会；单位归档之日视为退出。';
+COMMENT ON VIEW reporting.membership_growth IS 'Membership per year and tier, from the year of the first membership to the year of the report day (today in Asia/Shanghai, reporting.as_of(); membership_growth_as_of(day) for another day): members on 31 December (on the report day for its own year), memberships begun and ended in the year. A change of tier ends one membership and begins another; archiving a company ends its membership on that day (as in member_roster). Answered from the summary of the last nightly refresh when it is for the report day asked (or no day is asked: then the as_of column names the day), else computed live. 按年度和级别统计的成员变化：年末（报表日所在年度为报表日）成员数、当年入会数与退出数；报表日默认为北京时间当日；变更级别计为一次退出和一次入会；单位归档之日视为退出。数据取自最近一次夜间汇总（as_of 列为其日期），指定其他报表日时为实时计算。';
 
 --
 -- Name: COLUMN membership_growth.year; Type: COMMENT; Schema: reporting; Owner: -
@@ -2473,6 +2631,18 @@ COMMENT ON COLUMN reporting.membership_growth.joined IS 'Memberships of this tie
 --
 
 COMMENT ON COLUMN reporting.membership_growth.left_in_year IS 'Memberships of this tier ended in the year, up to the report day: the first day no longer a member (end of the period, or the day the company was archived) in the year. 当年（截至报表日）退出数，以成员资格终止日或单位归档日计。';
+
+--
+-- Name: COLUMN membership_growth.as_of; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.membership_growth.as_of IS 'The report day the figures are for: the day of the last refresh, or the day asked for (reporting.as_of()) when computed live. 数据所对应的报表日：最近一次汇总之日，实时计算时为所指定的报表日。';
+
+--
+-- Name: COLUMN membership_growth.computed_at; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.membership_growth.computed_at IS 'When the figures were computed: the last refresh (filmwg report refresh, run nightly after the eligibility job), or now when computed live. 数据计算时间：最近一次汇总（每晚资格评估后运行），实时计算时为当前时间。';
 
 --
 -- Name: membership_growth_as_of(date); Type: FUNCTION; Schema: reporting; Owner: -
@@ -4252,32 +4422,6 @@ ALTER TABLE filmwg.job_runs ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 );
 
 --
--- Name: memberships_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
---
-
-ALTER TABLE filmwg.memberships ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
-    SEQUENCE NAME filmwg.memberships_id_seq
-    START WITH 1
-    INCREMENT BY 1
-    NO MINVALUE
-    NO MAXVALUE
-    CACHE 1
-);
-
---
--- Name: policies_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
---
-
-ALTER TABLE filmwg.policies ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
-    SEQUENCE NAME filmwg.policies_id_seq
-    START WITH 1
-    INCREMENT BY 1
-    NO MINVALUE
-    NO MAXVALUE
-    CACHE 1
-);
-
---
 -- Name: policy_budgets; Type: TABLE; Schema: filmwg; Owner: -
 --
 
@@ -4326,6 +4470,139 @@ COMMENT ON COLUMN filmwg.policy_budgets.row_version IS 'Optimistic-locking versi
 --
 
 COMMENT ON COLUMN filmwg.policy_budgets.created_at IS 'When the record was created.';
+
+--
+-- Name: live_benefits_by_policy_year; Type: VIEW; Schema: filmwg; Owner: -
+--
+
+CREATE VIEW filmwg.live_benefits_by_policy_year AS
+ WITH latest AS (
+         SELECT DISTINCT ON (v.policy_id, d.company_id, (EXTRACT(year FROM r.as_of))) v.policy_id,
+            d.company_id,
+            (EXTRACT(year FROM r.as_of))::integer AS year,
+            d.amount
+           FROM ((filmwg.determinations d
+             JOIN filmwg.job_runs r ON (((r.id = d.run_id) AND (r.status = 'succeeded'::text) AND (NOT r.dry_run))))
+             JOIN filmwg.policy_versions v ON ((v.id = d.policy_version_id)))
+          WHERE d.eligible
+          ORDER BY v.policy_id, d.company_id, (EXTRACT(year FROM r.as_of)), r.as_of DESC, r.id DESC
+        ), entitled AS (
+         SELECT latest.policy_id,
+            latest.year,
+            (count(*))::integer AS companies,
+            sum(latest.amount) AS amount,
+            (count(*) FILTER (WHERE (latest.amount IS NULL)))::integer AS unknown
+           FROM latest
+          GROUP BY latest.policy_id, latest.year
+        ), granted AS (
+         SELECT grants.policy_id,
+            grants.year,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'applied'::text)) AS applied,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'approved'::text)) AS approved,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'paid'::text)) AS paid,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'rejected'::text)) AS rejected
+           FROM filmwg.grants
+          GROUP BY grants.policy_id, grants.year
+        ), keys AS (
+         SELECT entitled.policy_id,
+            entitled.year
+           FROM entitled
+        UNION
+         SELECT granted.policy_id,
+            granted.year
+           FROM granted
+        UNION
+         SELECT policy_budgets.policy_id,
+            policy_budgets.year
+           FROM filmwg.policy_budgets
+        )
+ SELECT p.code AS policy_code,
+    p.title AS policy_title,
+    k.year,
+    COALESCE(e.companies, 0) AS companies_entitled,
+    COALESCE(e.unknown, 0) AS entitlements_unknown,
+    COALESCE(e.amount, (0)::numeric) AS entitled,
+    COALESCE(g.applied, (0)::numeric) AS applied,
+    COALESCE(g.approved, (0)::numeric) AS approved,
+    COALESCE(g.paid, (0)::numeric) AS paid,
+    COALESCE(g.rejected, (0)::numeric) AS rejected,
+    b.amount AS budget,
+    ((b.amount - COALESCE(g.approved, (0)::numeric)) - COALESCE(g.paid, (0)::numeric)) AS remaining_budget
+   FROM ((((keys k
+     JOIN filmwg.policies p ON ((p.id = k.policy_id)))
+     LEFT JOIN entitled e ON (((e.policy_id = k.policy_id) AND (e.year = k.year))))
+     LEFT JOIN granted g ON (((g.policy_id = k.policy_id) AND (g.year = k.year))))
+     LEFT JOIN filmwg.policy_budgets b ON (((b.policy_id = k.policy_id) AND (b.year = k.year))));
+
+--
+-- Name: VIEW live_benefits_by_policy_year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON VIEW filmwg.live_benefits_by_policy_year IS 'reporting.benefits_by_policy_year computed from the records now (what filmwg.refresh_summaries() stores).';
+
+--
+-- Name: live_companies_by_kind; Type: VIEW; Schema: filmwg; Owner: -
+--
+
+CREATE VIEW filmwg.live_companies_by_kind AS
+ SELECT k.kind,
+    (count(c.id))::integer AS companies,
+    (count(c.id) FILTER (WHERE c.registered_in_zone))::integer AS in_zone,
+    COALESCE(sum(c.registered_capital), (0)::numeric) AS total_capital
+   FROM (( VALUES ('internet_platform'::text), ('production'::text), ('distribution'::text), ('post_production'::text), ('technology'::text), ('investment'::text), ('other'::text)) k(kind)
+     LEFT JOIN filmwg.companies c ON (((c.kind = k.kind) AND (c.archived_at IS NULL))))
+  GROUP BY k.kind;
+
+--
+-- Name: VIEW live_companies_by_kind; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON VIEW filmwg.live_companies_by_kind IS 'reporting.companies_by_kind computed from the records now (what filmwg.refresh_summaries() stores).';
+
+--
+-- Name: live_grants_by_policy_year; Type: VIEW; Schema: filmwg; Owner: -
+--
+
+CREATE VIEW filmwg.live_grants_by_policy_year AS
+SELECT
+    NULL::text AS policy_code,
+    NULL::text AS policy_title,
+    NULL::integer AS year,
+    NULL::text AS status,
+    NULL::integer AS grants,
+    NULL::numeric AS total_amount;
+
+--
+-- Name: VIEW live_grants_by_policy_year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON VIEW filmwg.live_grants_by_policy_year IS 'reporting.grants_by_policy_year computed from the records now (what filmwg.refresh_summaries() stores).';
+
+--
+-- Name: memberships_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.memberships ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.memberships_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: policies_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE filmwg.policies ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME filmwg.policies_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 --
 -- Name: policy_versions_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
@@ -4441,6 +4718,67 @@ ALTER TABLE filmwg.role_assignments ALTER COLUMN id ADD GENERATED ALWAYS AS IDEN
     NO MAXVALUE
     CACHE 1
 );
+
+--
+-- Name: summary_benefits_by_policy_year; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.summary_benefits_by_policy_year (
+    policy_code text NOT NULL,
+    policy_title text NOT NULL,
+    year integer NOT NULL,
+    companies_entitled integer NOT NULL,
+    entitlements_unknown integer NOT NULL,
+    entitled numeric NOT NULL,
+    applied numeric NOT NULL,
+    approved numeric NOT NULL,
+    paid numeric NOT NULL,
+    rejected numeric NOT NULL,
+    budget numeric(20,2),
+    remaining_budget numeric
+);
+
+--
+-- Name: TABLE summary_benefits_by_policy_year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.summary_benefits_by_policy_year IS 'reporting.benefits_by_policy_year as of the last refresh (filmwg.report_summaries).';
+
+--
+-- Name: summary_companies_by_kind; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.summary_companies_by_kind (
+    kind text NOT NULL,
+    companies integer NOT NULL,
+    in_zone integer NOT NULL,
+    total_capital numeric NOT NULL
+);
+
+--
+-- Name: TABLE summary_companies_by_kind; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.summary_companies_by_kind IS 'reporting.companies_by_kind as of the last refresh (filmwg.report_summaries).';
+
+--
+-- Name: summary_grants_by_policy_year; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.summary_grants_by_policy_year (
+    policy_code text NOT NULL,
+    policy_title text NOT NULL,
+    year integer NOT NULL,
+    status text NOT NULL,
+    grants integer NOT NULL,
+    total_amount numeric
+);
+
+--
+-- Name: TABLE summary_grants_by_policy_year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.summary_grants_by_policy_year IS 'reporting.grants_by_policy_year as of the last refresh (filmwg.report_summaries).';
 
 --
 -- Name: work_co_producers; Type: TABLE; Schema: filmwg; Owner: -
@@ -4743,69 +5081,48 @@ COMMENT ON COLUMN reporting.awards.award_id IS 'The award record''s id. 获奖�
 --
 
 CREATE VIEW reporting.benefits_by_policy_year AS
- WITH latest AS (
-         SELECT DISTINCT ON (v.policy_id, d.company_id, (EXTRACT(year FROM r.as_of))) v.policy_id,
-            d.company_id,
-            (EXTRACT(year FROM r.as_of))::integer AS year,
-            d.amount
-           FROM ((filmwg.determinations d
-             JOIN filmwg.job_runs r ON (((r.id = d.run_id) AND (r.status = 'succeeded'::text) AND (NOT r.dry_run))))
-             JOIN filmwg.policy_versions v ON ((v.id = d.policy_version_id)))
-          WHERE d.eligible
-          ORDER BY v.policy_id, d.company_id, (EXTRACT(year FROM r.as_of)), r.as_of DESC, r.id DESC
-        ), entitled AS (
-         SELECT latest.policy_id,
-            latest.year,
-            (count(*))::integer AS companies,
-            sum(latest.amount) AS amount,
-            (count(*) FILTER (WHERE (latest.amount IS NULL)))::integer AS unknown
-           FROM latest
-          GROUP BY latest.policy_id, latest.year
-        ), granted AS (
-         SELECT grants.policy_id,
-            grants.year,
-            sum(grants.amount) FILTER (WHERE (grants.status = 'applied'::text)) AS applied,
-            sum(grants.amount) FILTER (WHERE (grants.status = 'approved'::text)) AS approved,
-            sum(grants.amount) FILTER (WHERE (grants.status = 'paid'::text)) AS paid,
-            sum(grants.amount) FILTER (WHERE (grants.status = 'rejected'::text)) AS rejected
-           FROM filmwg.grants
-          GROUP BY grants.policy_id, grants.year
-        ), keys AS (
-         SELECT entitled.policy_id,
-            entitled.year
-           FROM entitled
-        UNION
-         SELECT granted.policy_id,
-            granted.year
-           FROM granted
-        UNION
-         SELECT policy_budgets.policy_id,
-            policy_budgets.year
-           FROM filmwg.policy_budgets
-        )
- SELECT p.code AS policy_code,
-    p.title AS policy_title,
-    k.year,
-    COALESCE(e.companies, 0) AS companies_entitled,
-    COALESCE(e.unknown, 0) AS entitlements_unknown,
-    COALESCE(e.amount, (0)::numeric) AS entitled,
-    COALESCE(g.applied, (0)::numeric) AS applied,
-    COALESCE(g.approved, (0)::numeric) AS approved,
-    COALESCE(g.paid, (0)::numeric) AS paid,
-    COALESCE(g.rejected, (0)::numeric) AS rejected,
-    b.amount AS budget,
-    ((b.amount - COALESCE(g.approved, (0)::numeric)) - COALESCE(g.paid, (0)::numeric)) AS remaining_budget
-   FROM ((((keys k
-     JOIN filmwg.policies p ON ((p.id = k.policy_id)))
-     LEFT JOIN entitled e ON (((e.policy_id = k.policy_id) AND (e.year = k.year))))
-     LEFT JOIN granted g ON (((g.policy_id = k.policy_id) AND (g.year = k.year))))
-     LEFT JOIN filmwg.policy_budgets b ON (((b.policy_id = k.policy_id) AND (b.year = k.year))));
+ SELECT s.policy_code,
+    s.policy_title,
+    s.year,
+    s.companies_entitled,
+    s.entitlements_unknown,
+    s.entitled,
+    s.applied,
+    s.approved,
+    s.paid,
+    s.rejected,
+    s.budget,
+    s.remaining_budget,
+    m.as_of,
+    m.refreshed_at AS computed_at
+   FROM (filmwg.report_summaries m
+     CROSS JOIN filmwg.summary_benefits_by_policy_year s)
+  WHERE (m.name = 'benefits_by_policy_year'::text)
+UNION ALL
+ SELECT l.policy_code,
+    l.policy_title,
+    l.year,
+    l.companies_entitled,
+    l.entitlements_unknown,
+    l.entitled,
+    l.applied,
+    l.approved,
+    l.paid,
+    l.rejected,
+    l.budget,
+    l.remaining_budget,
+    ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date AS as_of,
+    now() AS computed_at
+   FROM filmwg.live_benefits_by_policy_year l
+  WHERE (NOT (EXISTS ( SELECT 1
+           FROM filmwg.report_summaries m
+          WHERE (m.name = 'benefits_by_policy_year'::text))));
 
 --
 -- Name: VIEW benefits_by_policy_year; Type: COMMENT; Schema: reporting; Owner: -
 --
 
-COMMENT ON VIEW reporting.benefits_by_policy_year IS 'Per policy and year: what eligible companies are entitled to (each company''s latest eligible determination of the year in a succeeded run), against the grants applied for, approved, paid and rejected, and what remains of the budget. 按政策和年度：符合条件的企业应享金额（该年度最近一次成功评估的结果），与申请中、已批准、已支付、已驳回的扶持资金及预算余额对照。';
+COMMENT ON VIEW reporting.benefits_by_policy_year IS 'Per policy and year: what eligible companies are entitled to (each company''s latest eligible determination of the year in a succeeded run), against the grants applied for, approved, paid and rejected, and what remains of the budget. As of the last nightly refresh, right after the eligibility job (columns as_of and computed_at), computed live before the first one. 按政策和年度：符合条件的企业应享金额（该年度最近一次成功评估的结果），与申请中、已批准、已支付、已驳回的扶持资金及预算余额对照。数据截至最近一次夜间汇总（每晚资格评估后运行，见 as_of 与 computed_at 列），尚未汇总时为实时计算。';
 
 --
 -- Name: COLUMN benefits_by_policy_year.policy_code; Type: COMMENT; Schema: reporting; Owner: -
@@ -4880,23 +5197,48 @@ COMMENT ON COLUMN reporting.benefits_by_policy_year.budget IS 'The policy''s bud
 COMMENT ON COLUMN reporting.benefits_by_policy_year.remaining_budget IS 'budget - approved - paid, CNY; NULL without a budget. 预算余额 = 预算 - 已批准 - 已支付（人民币元）。';
 
 --
+-- Name: COLUMN benefits_by_policy_year.as_of; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.as_of IS 'Day (Asia/Shanghai) the figures are as of: the day of the last refresh, today when computed live. 数据所截至的日期（北京时间）：最近一次汇总之日，实时计算时为当日。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.computed_at; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.computed_at IS 'When the figures were computed: the last refresh (filmwg report refresh, run nightly after the eligibility job), or now when computed live. 数据计算时间：最近一次汇总（每晚资格评估后运行），实时计算时为当前时间。';
+
+--
 -- Name: companies_by_kind; Type: VIEW; Schema: reporting; Owner: -
 --
 
 CREATE VIEW reporting.companies_by_kind AS
- SELECT k.kind,
-    (count(c.id))::integer AS companies,
-    (count(c.id) FILTER (WHERE c.registered_in_zone))::integer AS in_zone,
-    COALESCE(sum(c.registered_capital), (0)::numeric) AS total_capital
-   FROM (( VALUES ('internet_platform'::text), ('production'::text), ('distribution'::text), ('post_production'::text), ('technology'::text), ('investment'::text), ('other'::text)) k(kind)
-     LEFT JOIN filmwg.companies c ON (((c.kind = k.kind) AND (c.archived_at IS NULL))))
-  GROUP BY k.kind;
+ SELECT s.kind,
+    s.companies,
+    s.in_zone,
+    s.total_capital,
+    m.as_of,
+    m.refreshed_at AS computed_at
+   FROM (filmwg.report_summaries m
+     CROSS JOIN filmwg.summary_companies_by_kind s)
+  WHERE (m.name = 'companies_by_kind'::text)
+UNION ALL
+ SELECT l.kind,
+    l.companies,
+    l.in_zone,
+    l.total_capital,
+    ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date AS as_of,
+    now() AS computed_at
+   FROM filmwg.live_companies_by_kind l
+  WHERE (NOT (EXISTS ( SELECT 1
+           FROM filmwg.report_summaries m
+          WHERE (m.name = 'companies_by_kind'::text))));
 
 --
 -- Name: VIEW companies_by_kind; Type: COMMENT; Schema: reporting; Owner: -
 --
 
-COMMENT ON VIEW reporting.companies_by_kind IS 'Active (not archived) companies per kind: how many, how many registered in the Huairou zone, and their total registered capital in CNY. 按类型统计的在册单位数、在怀柔国家影视产业示范区注册的单位数及注册资本合计（人民币元）。';
+COMMENT ON VIEW reporting.companies_by_kind IS 'Active (not archived) companies per kind: how many, how many registered in the Huairou zone, and their total registered capital in CNY; as of the last nightly refresh (columns as_of and computed_at), computed live before the first one. 按类型统计的在册单位数、在怀柔国家影视产业示范区注册的单位数及注册资本合计（人民币元）；数据截至最近一次夜间汇总（见 as_of 与 computed_at 列），尚未汇总时为实时计算。';
 
 --
 -- Name: COLUMN companies_by_kind.kind; Type: COMMENT; Schema: reporting; Owner: -
@@ -4921,6 +5263,18 @@ COMMENT ON COLUMN reporting.companies_by_kind.in_zone IS 'Of those, registered i
 --
 
 COMMENT ON COLUMN reporting.companies_by_kind.total_capital IS 'Sum of their registered capital in CNY (unknown capital counts as nothing). 注册资本合计（人民币元，未知的不计）。';
+
+--
+-- Name: COLUMN companies_by_kind.as_of; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.companies_by_kind.as_of IS 'Day (Asia/Shanghai) the figures are as of: the day of the last refresh, today when computed live. 数据所截至的日期（北京时间）：最近一次汇总之日，实时计算时为当日。';
+
+--
+-- Name: COLUMN companies_by_kind.computed_at; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.companies_by_kind.computed_at IS 'When the figures were computed: the last refresh (filmwg report refresh, run nightly after the eligibility job), or now when computed live. 数据计算时间：最近一次汇总（每晚资格评估后运行），实时计算时为当前时间。';
 
 --
 -- Name: eligibility_changes; Type: VIEW; Schema: reporting; Owner: -
@@ -5090,19 +5444,36 @@ COMMENT ON COLUMN reporting.event_attendance.professionals IS 'Professionals who
 --
 
 CREATE VIEW reporting.grants_by_policy_year AS
-SELECT
-    NULL::text AS policy_code,
-    NULL::text AS policy_title,
-    NULL::integer AS year,
-    NULL::text AS status,
-    NULL::integer AS grants,
-    NULL::numeric AS total_amount;
+ SELECT s.policy_code,
+    s.policy_title,
+    s.year,
+    s.status,
+    s.grants,
+    s.total_amount,
+    m.as_of,
+    m.refreshed_at AS computed_at
+   FROM (filmwg.report_summaries m
+     CROSS JOIN filmwg.summary_grants_by_policy_year s)
+  WHERE (m.name = 'grants_by_policy_year'::text)
+UNION ALL
+ SELECT l.policy_code,
+    l.policy_title,
+    l.year,
+    l.status,
+    l.grants,
+    l.total_amount,
+    ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date AS as_of,
+    now() AS computed_at
+   FROM filmwg.live_grants_by_policy_year l
+  WHERE (NOT (EXISTS ( SELECT 1
+           FROM filmwg.report_summaries m
+          WHERE (m.name = 'grants_by_policy_year'::text))));
 
 --
 -- Name: VIEW grants_by_policy_year; Type: COMMENT; Schema: reporting; Owner: -
 --
 
-COMMENT ON VIEW reporting.grants_by_policy_year IS 'Grants per policy, year of application and status: how many and the total amount in CNY. 按政策、申请年度和状态统计的扶持资金笔数与总金额（人民币元）。';
+COMMENT ON VIEW reporting.grants_by_policy_year IS 'Grants per policy, year of application and status: how many and the total amount in CNY. As of the last nightly refresh (columns as_of and computed_at), computed live before the first one. 按政策、申请年度和状态统计的扶持资金笔数与总金额（人民币元）。数据截至最近一次夜间汇总（见 as_of 与 computed_at 列），尚未汇总时为实时计算。';
 
 --
 -- Name: COLUMN grants_by_policy_year.policy_code; Type: COMMENT; Schema: reporting; Owner: -
@@ -5139,6 +5510,18 @@ COMMENT ON COLUMN reporting.grants_by_policy_year.grants IS 'Number of grants. �
 --
 
 COMMENT ON COLUMN reporting.grants_by_policy_year.total_amount IS 'Sum of the amounts in CNY. 总金额（人民币元）。';
+
+--
+-- Name: COLUMN grants_by_policy_year.as_of; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.grants_by_policy_year.as_of IS 'Day (Asia/Shanghai) the figures are as of: the day of the last refresh, today when computed live. 数据所截至的日期（北京时间）：最近一次汇总之日，实时计算时为当日。';
+
+--
+-- Name: COLUMN grants_by_policy_year.computed_at; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.grants_by_policy_year.computed_at IS 'When the figures were computed: the last refresh (filmwg report refresh, run nightly after the eligibility job), or now when computed live. 数据计算时间：最近一次汇总（每晚资格评估后运行），实时计算时为当前时间。';
 
 --
 -- Name: works_by_company; Type: VIEW; Schema: reporting; Owner: -
@@ -5511,6 +5894,13 @@ ALTER TABLE ONLY filmwg.regions
     ADD CONSTRAINT regions_pkey PRIMARY KEY (code);
 
 --
+-- Name: report_summaries report_summaries_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.report_summaries
+    ADD CONSTRAINT report_summaries_pkey PRIMARY KEY (name);
+
+--
 -- Name: role_assignments role_assignments_no_overlap; Type: CONSTRAINT; Schema: filmwg; Owner: -
 --
 
@@ -5523,6 +5913,34 @@ ALTER TABLE ONLY filmwg.role_assignments
 
 ALTER TABLE ONLY filmwg.role_assignments
     ADD CONSTRAINT role_assignments_pkey PRIMARY KEY (id);
+
+--
+-- Name: summary_benefits_by_policy_year summary_benefits_by_policy_year_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.summary_benefits_by_policy_year
+    ADD CONSTRAINT summary_benefits_by_policy_year_pkey PRIMARY KEY (policy_code, year);
+
+--
+-- Name: summary_companies_by_kind summary_companies_by_kind_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.summary_companies_by_kind
+    ADD CONSTRAINT summary_companies_by_kind_pkey PRIMARY KEY (kind);
+
+--
+-- Name: summary_grants_by_policy_year summary_grants_by_policy_year_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.summary_grants_by_policy_year
+    ADD CONSTRAINT summary_grants_by_policy_year_pkey PRIMARY KEY (policy_code, year, status);
+
+--
+-- Name: summary_membership_growth summary_membership_growth_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.summary_membership_growth
+    ADD CONSTRAINT summary_membership_growth_pkey PRIMARY KEY (year, tier);
 
 --
 -- Name: work_co_producers work_co_producers_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
@@ -6058,10 +6476,10 @@ ALTER INDEX filmwg.determinations_pkey ATTACH PARTITION filmwg.determinations_de
 ALTER INDEX filmwg.determinations_policy_version_id_idx ATTACH PARTITION filmwg.determinations_default_policy_version_id_idx;
 
 --
--- Name: grants_by_policy_year _RETURN; Type: RULE; Schema: reporting; Owner: -
+-- Name: live_grants_by_policy_year _RETURN; Type: RULE; Schema: filmwg; Owner: -
 --
 
-CREATE OR REPLACE VIEW reporting.grants_by_policy_year AS
+CREATE OR REPLACE VIEW filmwg.live_grants_by_policy_year AS
  SELECT p.code AS policy_code,
     p.title AS policy_title,
     (EXTRACT(year FROM g.applied_on))::integer AS year,
@@ -7573,6 +7991,14 @@ GRANT SELECT ON TABLE filmwg.companies TO filmwg_job;
 --
 
 REVOKE ALL ON FUNCTION filmwg.record_company_values(company bigint, effective date, fields text[], vals filmwg.companies) FROM PUBLIC;
+
+--
+-- Name: FUNCTION refresh_summaries(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.refresh_summaries() FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.refresh_summaries() TO filmwg_job;
+GRANT ALL ON FUNCTION filmwg.refresh_summaries() TO filmwg_admin;
 
 --
 -- Name: FUNCTION require_running_here(run bigint); Type: ACL; Schema: filmwg; Owner: -
