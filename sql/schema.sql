@@ -2136,28 +2136,38 @@ CREATE VIEW reporting.company_engagement AS
             WHEN (cv.id IS NULL) THEN c.name_zh
             ELSE cv.name_zh
         END AS name_zh,
-    (COALESCE(ev.events_attended, (0)::bigint))::integer AS events_attended,
+    ev.events_attended,
     ev.last_event_at,
-    (COALESCE(ra.positions_held_now, (0)::bigint))::integer AS positions_held_now,
-    (COALESCE(ra.positions_ever, (0)::bigint))::integer AS positions_ever,
+    ra.positions_held_now,
+    ra.positions_ever,
     COALESCE(cv.kind, c.kind) AS kind,
-    (COALESCE(ev.attendances, (0)::bigint))::integer AS attendances
+    ev.attendances
    FROM (((filmwg.companies c
-     LEFT JOIN filmwg.company_versions cv ON (((cv.company_id = c.id) AND (cv.valid @> reporting.as_of()))))
-     LEFT JOIN ( SELECT a.company_id,
-            count(DISTINCT a.event_id) AS events_attended,
-            count(*) AS attendances,
+     LEFT JOIN LATERAL ( SELECT v.id,
+            v.name,
+            v.name_zh,
+            v.kind,
+            v.valid
+           FROM ( SELECT v_1.id,
+                    v_1.name,
+                    v_1.name_zh,
+                    v_1.kind,
+                    v_1.valid
+                   FROM filmwg.company_versions v_1
+                  WHERE ((v_1.company_id = c.id) AND ((lower(v_1.valid) <= reporting.as_of()) OR lower_inf(v_1.valid)))
+                  ORDER BY (lower(v_1.valid)) DESC NULLS LAST
+                 LIMIT 1) v
+          WHERE (v.valid @> reporting.as_of())) cv ON (true))
+     CROSS JOIN LATERAL ( SELECT (count(DISTINCT a.event_id))::integer AS events_attended,
+            (count(*))::integer AS attendances,
             max(e.starts_at) AS last_event_at
            FROM (filmwg.attendance a
              JOIN filmwg.events e ON ((e.id = a.event_id)))
-          WHERE ((a.company_id IS NOT NULL) AND (e.starts_at < (((reporting.as_of() + 1))::timestamp without time zone AT TIME ZONE 'Asia/Shanghai'::text)))
-          GROUP BY a.company_id) ev ON ((ev.company_id = c.id)))
-     LEFT JOIN ( SELECT r.company_id,
-            count(*) FILTER (WHERE (r.term @> reporting.as_of())) AS positions_held_now,
-            count(*) AS positions_ever
+          WHERE ((a.company_id = c.id) AND (e.starts_at < (((reporting.as_of() + 1))::timestamp without time zone AT TIME ZONE 'Asia/Shanghai'::text)))) ev)
+     CROSS JOIN LATERAL ( SELECT (count(*) FILTER (WHERE (r.term @> reporting.as_of())))::integer AS positions_held_now,
+            (count(*))::integer AS positions_ever
            FROM filmwg.role_assignments r
-          WHERE ((r.company_id IS NOT NULL) AND (lower(r.term) <= reporting.as_of()))
-          GROUP BY r.company_id) ra ON ((ra.company_id = c.id)))
+          WHERE ((r.company_id = c.id) AND (lower(r.term) <= reporting.as_of()))) ra)
   WHERE ((c.archived_at IS NULL) OR (c.archived_at >= (((reporting.as_of() + 1))::timestamp without time zone AT TIME ZONE 'Asia/Shanghai'::text)));
 
 --
@@ -2311,17 +2321,6 @@ COMMENT ON COLUMN filmwg.memberships.created_at IS 'When the record was created.
 --
 
 CREATE VIEW reporting.member_roster AS
- WITH in_force AS MATERIALIZED (
-         SELECT v.id,
-            v.company_id,
-            v.name,
-            v.name_zh,
-            v.kind,
-            v.district,
-            v.registered_in_zone
-           FROM filmwg.company_versions v
-          WHERE (v.valid @> ( SELECT reporting.as_of() AS as_of))
-        )
  SELECT c.id AS company_id,
     c.uscc,
     COALESCE(cv.name, c.name) AS name,
@@ -2340,7 +2339,25 @@ CREATE VIEW reporting.member_roster AS
     upper(m.period) AS left_on
    FROM ((filmwg.memberships m
      JOIN filmwg.companies c ON ((c.id = m.company_id)))
-     LEFT JOIN in_force cv ON ((cv.company_id = c.id)))
+     LEFT JOIN LATERAL ( SELECT v.id,
+            v.name,
+            v.name_zh,
+            v.kind,
+            v.district,
+            v.registered_in_zone,
+            v.valid
+           FROM ( SELECT v_1.id,
+                    v_1.name,
+                    v_1.name_zh,
+                    v_1.kind,
+                    v_1.district,
+                    v_1.registered_in_zone,
+                    v_1.valid
+                   FROM filmwg.company_versions v_1
+                  WHERE ((v_1.company_id = c.id) AND ((lower(v_1.valid) <= ( SELECT reporting.as_of() AS as_of)) OR lower_inf(v_1.valid)))
+                  ORDER BY (lower(v_1.valid)) DESC NULLS LAST
+                 LIMIT 1) v
+          WHERE (v.valid @> ( SELECT reporting.as_of() AS as_of))) cv ON (true))
   WHERE ((m.period @> ( SELECT reporting.as_of() AS as_of)) AND ((c.archived_at IS NULL) OR (c.archived_at >= (((( SELECT reporting.as_of() AS as_of) + 1))::timestamp without time zone AT TIME ZONE 'Asia/Shanghai'::text))));
 
 --
@@ -5552,11 +5569,10 @@ CREATE VIEW reporting.works_by_company AS
            FROM filmwg.work_co_producers cp) cr
      JOIN filmwg.works w ON ((w.id = cr.work_id)))
      JOIN filmwg.companies c ON (((c.id = cr.company_id) AND (c.archived_at IS NULL))))
-     LEFT JOIN ( SELECT awards.work_id,
-            count(*) FILTER (WHERE (awards.result = 'won'::text)) AS won,
-            count(*) FILTER (WHERE (awards.result = 'nominated'::text)) AS nominated
-           FROM filmwg.awards
-          GROUP BY awards.work_id) a ON ((a.work_id = w.id)));
+     CROSS JOIN LATERAL ( SELECT count(*) FILTER (WHERE (aw.result = 'won'::text)) AS won,
+            count(*) FILTER (WHERE (aw.result = 'nominated'::text)) AS nominated
+           FROM filmwg.awards aw
+          WHERE (aw.work_id = w.id)) a);
 
 --
 -- Name: VIEW works_by_company; Type: COMMENT; Schema: reporting; Owner: -

@@ -7,7 +7,9 @@ import Testing
 /// The aggregate reports answer from summaries `filmwg report refresh` keeps: equal to the live
 /// figures right after a refresh, as of that refresh until the next, live for another day.
 @Suite struct SummaryTests {
-    static let summarised = ["companies_by_kind", "membership_growth", "grants_by_policy_year", "benefits_by_policy_year"]
+    static let summarised = [
+        "companies_by_kind", "membership_growth", "grants_by_policy_year", "benefits_by_policy_year",
+    ]
 
     /// The report's columns but the two that say how fresh it is.
     static func figures(_ view: String, _ db: Connection) throws -> String {
@@ -51,7 +53,8 @@ import Testing
                 #expect(stored == 1, "\(view)")
                 #expect(
                     try Self.differences(
-                        connection, "SELECT \(columns) FROM reporting.\(view)", "SELECT \(columns) FROM filmwg.live_\(view)")
+                        connection, "SELECT \(columns) FROM reporting.\(view)",
+                        "SELECT \(columns) FROM filmwg.live_\(view)")
                         == 0, "\(view)")
                 let fresh = try connection.query(
                     Query(
@@ -106,7 +109,8 @@ import Testing
         try TestDatabase.with { db in
             let connection = try db.connectRaw()
             try insertReportingFixture(connection)
-            let production = "SELECT companies, computed_at::text FROM reporting.companies_by_kind WHERE kind = 'production'"
+            let production =
+                "SELECT companies, computed_at::text FROM reporting.companies_by_kind WHERE kind = 'production'"
             // Before any refresh: computed live, now.
             let live = try connection.query(Query(unsafeSQL: production)).one().decode((Int, String).self)
             #expect(live.0 == 2)
