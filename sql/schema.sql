@@ -924,6 +924,1157 @@ $$;
 
 COMMENT ON FUNCTION filmwg.job_run_defaults() IS 'Trigger job_run_defaults of job_runs (BEFORE INSERT OR UPDATE): fills backend_start of the inserting session; when status leaves running, fills finished_at and duration_ms unless given.';
 
+SET default_tablespace = '';
+
+--
+-- Name: determinations; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.determinations (
+    run_id bigint NOT NULL,
+    policy_version_id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    eligible boolean NOT NULL,
+    criteria_values boolean[] NOT NULL,
+    amount numeric,
+    amount_reason text
+)
+PARTITION BY RANGE (run_id);
+
+--
+-- Name: TABLE determinations; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.determinations IS 'What a job run decided: for each policy version valid on the run''s day and each company, whether it is eligible and the value of every criterion. Partitioned by run: the job writes a run''s rows into filmwg.determinations_<run> and attaches it (filmwg.open_determinations, filmwg.attach_determinations); rows inserted here directly for a run without a partition go to determinations_default.';
+
+--
+-- Name: COLUMN determinations.run_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.run_id IS 'The run (rows go with it when it is deleted).';
+
+--
+-- Name: COLUMN determinations.policy_version_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.policy_version_id IS 'The policy version evaluated.';
+
+--
+-- Name: COLUMN determinations.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.company_id IS 'The company evaluated.';
+
+--
+-- Name: COLUMN determinations.eligible; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.eligible IS 'Whether the rule held; a rule that came out NULL is false.';
+
+--
+-- Name: COLUMN determinations.criteria_values; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.criteria_values IS 'Value of each criterion, aligned with policy_versions.criteria; NULL elements are undetermined (missing facts).';
+
+--
+-- Name: COLUMN determinations.amount; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.amount IS 'For an eligible determination of a version with an amount formula: CNY the company receives, rounded half-up to 0.01, at least 0, at most the version''s amount_cap; 0 when another policy of its exclusive group pays more; NULL when a fact the formula needs is unknown or a divisor is 0 (amount_reason says which), and for ineligible determinations and versions without a formula.';
+
+--
+-- Name: COLUMN determinations.amount_reason; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.amount_reason IS 'Why amount is NULL (e.g. "rent_paid_last_year is unknown") or 0 by its exclusive group; NULL otherwise.';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: grants; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.grants (
+    id bigint NOT NULL,
+    policy_id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    run_id bigint,
+    policy_version_id bigint,
+    amount numeric(20,2) NOT NULL,
+    status text DEFAULT 'applied'::text NOT NULL,
+    applied_on date DEFAULT ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date NOT NULL,
+    decided_on date,
+    paid_on date,
+    notes text,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    year integer NOT NULL,
+    reason text,
+    CONSTRAINT grants_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT grants_dates_check CHECK (((decided_on >= applied_on) AND (paid_on >= applied_on))),
+    CONSTRAINT grants_determination_check CHECK (((run_id IS NULL) = (policy_version_id IS NULL))),
+    CONSTRAINT grants_status_check CHECK ((status = ANY (ARRAY['applied'::text, 'approved'::text, 'rejected'::text, 'paid'::text]))),
+    CONSTRAINT grants_year_check CHECK (((year >= 1990) AND (year <= 2200)))
+);
+
+--
+-- Name: TABLE grants; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.grants IS 'Benefits actually granted (or applied for) under a policy, and the determination they rest on.';
+
+--
+-- Name: COLUMN grants.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN grants.policy_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.policy_id IS 'The policy.';
+
+--
+-- Name: COLUMN grants.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.company_id IS 'The receiving company.';
+
+--
+-- Name: COLUMN grants.run_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.run_id IS 'With policy_version_id and company_id: the determination the grant rests on (grants_determination_fkey); both NULL or both set (grants_determination_check).';
+
+--
+-- Name: COLUMN grants.policy_version_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.policy_version_id IS 'The policy version of that determination; must belong to policy_id (grants_policy_version_check).';
+
+--
+-- Name: COLUMN grants.amount; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.amount IS 'Amount in CNY, >= 0 (grants_amount_check), at most the policy''s cap (grants_amount_cap).';
+
+--
+-- Name: COLUMN grants.status; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.status IS 'applied, approved, rejected or paid (grants_status_check); only applied → approved → paid and applied | approved → rejected (grants_transition_check). A paid grant has paid_on (grants_paid_on_check).';
+
+--
+-- Name: COLUMN grants.applied_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.applied_on IS 'Day of application (default today in Asia/Shanghai); its year is the grant''s year.';
+
+--
+-- Name: COLUMN grants.decided_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.decided_on IS 'Day of approval or rejection, not before applied_on (grants_dates_check).';
+
+--
+-- Name: COLUMN grants.paid_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.paid_on IS 'Day of payment, not before applied_on (grants_dates_check).';
+
+--
+-- Name: COLUMN grants.notes; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.notes IS 'Free notes.';
+
+--
+-- Name: COLUMN grants.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN grants.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.created_at IS 'When the record was created.';
+
+--
+-- Name: COLUMN grants.year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.year IS 'The year the grant is for: its determination is from a run of this year; budgets and entitlements are per year.';
+
+--
+-- Name: COLUMN grants.reason; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.reason IS 'Why it was rejected (required when rejected, grants_reason_check).';
+
+--
+-- Name: job_runs; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.job_runs (
+    id bigint NOT NULL,
+    job text NOT NULL,
+    as_of date NOT NULL,
+    status text DEFAULT 'running'::text NOT NULL,
+    dry_run boolean DEFAULT false NOT NULL,
+    actor text DEFAULT filmwg.current_actor() NOT NULL,
+    backend_pid integer DEFAULT pg_backend_pid(),
+    backend_start timestamp with time zone,
+    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    finished_at timestamp with time zone,
+    duration_ms bigint,
+    companies integer,
+    policy_versions integer,
+    determinations integer,
+    eligible integer,
+    changes integer,
+    error text,
+    pruned_at timestamp with time zone,
+    CONSTRAINT job_runs_finished_check CHECK (((status = 'running'::text) = (finished_at IS NULL))),
+    CONSTRAINT job_runs_job_check CHECK ((job = 'eligibility'::text)),
+    CONSTRAINT job_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'abandoned'::text])))
+);
+
+--
+-- Name: TABLE job_runs; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.job_runs IS 'Every run of a batch job. At most one running run per job (job_runs_running_key). A run whose session is gone is marked abandoned by filmwg.abandon_dead_runs.';
+
+--
+-- Name: COLUMN job_runs.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.id IS 'Surrogate key; increases with the start of runs.';
+
+--
+-- Name: COLUMN job_runs.job; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.job IS 'Which job: eligibility (job_runs_job_check).';
+
+--
+-- Name: COLUMN job_runs.as_of; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.as_of IS 'The day the job evaluated (facts as of this day).';
+
+--
+-- Name: COLUMN job_runs.status; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.status IS 'running, succeeded, failed or abandoned (job_runs_status_check).';
+
+--
+-- Name: COLUMN job_runs.dry_run; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.dry_run IS 'A dry run computes but keeps no determinations; reports ignore it.';
+
+--
+-- Name: COLUMN job_runs.actor; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.actor IS 'Who started the run (filmwg.actor, else the session user).';
+
+--
+-- Name: COLUMN job_runs.backend_pid; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.backend_pid IS 'pg_backend_pid() of the session doing the work; with backend_start, identifies it in pg_stat_activity.';
+
+--
+-- Name: COLUMN job_runs.backend_start; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.backend_start IS 'backend_start of that session in pg_stat_activity (filled in on insert), so a reused pid is not mistaken for a live run.';
+
+--
+-- Name: COLUMN job_runs.started_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.started_at IS 'When the run started.';
+
+--
+-- Name: COLUMN job_runs.finished_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.finished_at IS 'When the run ended (NULL exactly while running, job_runs_finished_check); filled in when status leaves running if not given.';
+
+--
+-- Name: COLUMN job_runs.duration_ms; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.duration_ms IS 'finished_at - started_at in milliseconds; filled in when status leaves running if not given.';
+
+--
+-- Name: COLUMN job_runs.companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.companies IS 'Companies evaluated.';
+
+--
+-- Name: COLUMN job_runs.policy_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.policy_versions IS 'Policy versions valid on as_of and evaluated.';
+
+--
+-- Name: COLUMN job_runs.determinations; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.determinations IS 'Determinations written.';
+
+--
+-- Name: COLUMN job_runs.eligible; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.eligible IS 'Determinations that came out eligible.';
+
+--
+-- Name: COLUMN job_runs.changes; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.changes IS 'Changes since the previous succeeded run (determination_changes rows).';
+
+--
+-- Name: COLUMN job_runs.error; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.error IS 'Why the run failed or was abandoned.';
+
+--
+-- Name: COLUMN job_runs.pruned_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.pruned_at IS 'When the run''s determinations were dropped by filmwg.prune_determinations (eligibility prune); NULL while kept. A pruned run is never the current or the previous run.';
+
+--
+-- Name: policies; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.policies (
+    id bigint NOT NULL,
+    code text NOT NULL,
+    title text NOT NULL,
+    issuer text,
+    benefit text,
+    cap numeric(20,2),
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT policies_cap_check CHECK ((cap >= (0)::numeric)),
+    CONSTRAINT policies_code_check CHECK ((code ~ '^[A-Za-z0-9_-]+$'::text)),
+    CONSTRAINT policies_title_check CHECK ((btrim(title) <> ''::text))
+);
+
+--
+-- Name: TABLE policies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.policies IS 'Preferential policies the Huairou zone offers film companies; their eligibility rules are in policy_versions.';
+
+--
+-- Name: COLUMN policies.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN policies.code; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.code IS 'Stable code as typed: letters, digits, - and _ (policies_code_check); unique regardless of case (policies_code_lower_key); looked up regardless of case.';
+
+--
+-- Name: COLUMN policies.title; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.title IS 'Title; not blank.';
+
+--
+-- Name: COLUMN policies.issuer; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.issuer IS 'Who issues the policy, e.g. the zone''s administrative committee.';
+
+--
+-- Name: COLUMN policies.benefit; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.benefit IS 'What the policy grants, in words.';
+
+--
+-- Name: COLUMN policies.cap; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.cap IS 'Largest amount in CNY of one grant under the policy, >= 0 (policies_cap_check); NULL when uncapped.';
+
+--
+-- Name: COLUMN policies.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN policies.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.created_at IS 'When the record was created.';
+
+--
+-- Name: policy_budgets; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.policy_budgets (
+    policy_id bigint NOT NULL,
+    year integer NOT NULL,
+    amount numeric(20,2) NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT policy_budgets_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT policy_budgets_year_check CHECK (((year >= 1990) AND (year <= 2200)))
+);
+
+--
+-- Name: TABLE policy_budgets; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.policy_budgets IS 'What a policy may pay in a year (filmwg policy budget): approvals whose approved + paid total for the year would exceed it are refused (grants_budget_exceeded). No row: no budget limit.';
+
+--
+-- Name: COLUMN policy_budgets.policy_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.policy_id IS 'The policy.';
+
+--
+-- Name: COLUMN policy_budgets.year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.year IS 'The grants'' year.';
+
+--
+-- Name: COLUMN policy_budgets.amount; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.amount IS 'Budget in CNY, >= 0, never below the approved + paid total already granted (grants_budget_exceeded).';
+
+--
+-- Name: COLUMN policy_budgets.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN policy_budgets.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.created_at IS 'When the record was created.';
+
+--
+-- Name: policy_versions; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.policy_versions (
+    id bigint NOT NULL,
+    policy_id bigint NOT NULL,
+    version integer NOT NULL,
+    valid daterange NOT NULL,
+    rule text NOT NULL,
+    criteria text[] NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    amount text,
+    amount_cap numeric(20,2),
+    exclusive_group text,
+    CONSTRAINT policy_versions_amount_cap_check CHECK ((amount_cap >= (0)::numeric)),
+    CONSTRAINT policy_versions_amount_check CHECK ((btrim(amount) <> ''::text)),
+    CONSTRAINT policy_versions_criteria_check CHECK ((array_position(criteria, NULL::text) IS NULL)),
+    CONSTRAINT policy_versions_exclusive_group_check CHECK ((exclusive_group ~ '^[a-z0-9_-]+$'::text)),
+    CONSTRAINT policy_versions_rule_check CHECK ((btrim(rule) <> ''::text)),
+    CONSTRAINT policy_versions_valid_check CHECK (((NOT isempty(valid)) AND (NOT lower_inf(valid)))),
+    CONSTRAINT policy_versions_version_check CHECK ((version >= 1))
+);
+
+--
+-- Name: TABLE policy_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.policy_versions IS 'Versions of a policy''s eligibility rule, each valid over a period; versions of one policy never overlap (policy_versions_no_overlap). Rule and criteria are fixed once a job has used the version (policy_versions_immutable).';
+
+--
+-- Name: COLUMN policy_versions.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN policy_versions.policy_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.policy_id IS 'The policy.';
+
+--
+-- Name: COLUMN policy_versions.version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.version IS 'Number of the version within its policy: 1, 2, … (unique per policy, policy_versions_policy_id_version_key); the next number is filled in when inserted as NULL.';
+
+--
+-- Name: COLUMN policy_versions.valid; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.valid IS 'Half-open [valid_from, valid_to) when the version applies; upper bound NULL while open (policy_versions_valid_check).';
+
+--
+-- Name: COLUMN policy_versions.rule; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.rule IS 'The eligibility rule, in the rule language over the fact catalog (filmwg.fact_catalog); checked by the application before it is saved.';
+
+--
+-- Name: COLUMN policy_versions.criteria; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.criteria IS 'Source text of each top-level `and` term of the rule, in order; determinations.criteria_values is aligned with it.';
+
+--
+-- Name: COLUMN policy_versions.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN policy_versions.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.created_at IS 'When the version was recorded.';
+
+--
+-- Name: COLUMN policy_versions.amount; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.amount IS 'How much an eligible company receives: a formula of the rules language over the facts (DESIGN §12), checked by the application before it is saved; NULL when the version pays no computed amount.';
+
+--
+-- Name: COLUMN policy_versions.amount_cap; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.amount_cap IS 'Largest amount in CNY of one determination, >= 0; NULL when uncapped.';
+
+--
+-- Name: COLUMN policy_versions.exclusive_group; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.exclusive_group IS 'Policies whose versions share a group are not cumulative: per company and run, only the eligible one with the highest amount keeps it (ties: the smaller code); NULL when cumulative.';
+
+--
+-- Name: live_benefits_by_policy_year; Type: VIEW; Schema: filmwg; Owner: -
+--
+
+CREATE VIEW filmwg.live_benefits_by_policy_year AS
+ WITH latest AS (
+         SELECT DISTINCT ON (v.policy_id, d.company_id, (EXTRACT(year FROM r.as_of))) v.policy_id,
+            d.company_id,
+            (EXTRACT(year FROM r.as_of))::integer AS year,
+            d.amount
+           FROM ((filmwg.determinations d
+             JOIN filmwg.job_runs r ON (((r.id = d.run_id) AND (r.status = 'succeeded'::text) AND (NOT r.dry_run))))
+             JOIN filmwg.policy_versions v ON ((v.id = d.policy_version_id)))
+          WHERE d.eligible
+          ORDER BY v.policy_id, d.company_id, (EXTRACT(year FROM r.as_of)), r.as_of DESC, r.id DESC
+        ), entitled AS (
+         SELECT latest.policy_id,
+            latest.year,
+            (count(*))::integer AS companies,
+            sum(latest.amount) AS amount,
+            (count(*) FILTER (WHERE (latest.amount IS NULL)))::integer AS unknown
+           FROM latest
+          GROUP BY latest.policy_id, latest.year
+        ), granted AS (
+         SELECT grants.policy_id,
+            grants.year,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'applied'::text)) AS applied,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'approved'::text)) AS approved,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'paid'::text)) AS paid,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'rejected'::text)) AS rejected
+           FROM filmwg.grants
+          GROUP BY grants.policy_id, grants.year
+        ), keys AS (
+         SELECT entitled.policy_id,
+            entitled.year
+           FROM entitled
+        UNION
+         SELECT granted.policy_id,
+            granted.year
+           FROM granted
+        UNION
+         SELECT policy_budgets.policy_id,
+            policy_budgets.year
+           FROM filmwg.policy_budgets
+        )
+ SELECT p.code AS policy_code,
+    p.title AS policy_title,
+    k.year,
+    COALESCE(e.companies, 0) AS companies_entitled,
+    COALESCE(e.unknown, 0) AS entitlements_unknown,
+    COALESCE(e.amount, (0)::numeric) AS entitled,
+    COALESCE(g.applied, (0)::numeric) AS applied,
+    COALESCE(g.approved, (0)::numeric) AS approved,
+    COALESCE(g.paid, (0)::numeric) AS paid,
+    COALESCE(g.rejected, (0)::numeric) AS rejected,
+    b.amount AS budget,
+    ((b.amount - COALESCE(g.approved, (0)::numeric)) - COALESCE(g.paid, (0)::numeric)) AS remaining_budget
+   FROM ((((keys k
+     JOIN filmwg.policies p ON ((p.id = k.policy_id)))
+     LEFT JOIN entitled e ON (((e.policy_id = k.policy_id) AND (e.year = k.year))))
+     LEFT JOIN granted g ON (((g.policy_id = k.policy_id) AND (g.year = k.year))))
+     LEFT JOIN filmwg.policy_budgets b ON (((b.policy_id = k.policy_id) AND (b.year = k.year))));
+
+--
+-- Name: VIEW live_benefits_by_policy_year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON VIEW filmwg.live_benefits_by_policy_year IS 'reporting.benefits_by_policy_year computed from the records now (what filmwg.refresh_summaries() stores).';
+
+--
+-- Name: live_benefits_by_policy_year_rows(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.live_benefits_by_policy_year_rows() RETURNS SETOF filmwg.live_benefits_by_policy_year
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    BEGIN ATOMIC
+ SELECT live_benefits_by_policy_year.policy_code,
+     live_benefits_by_policy_year.policy_title,
+     live_benefits_by_policy_year.year,
+     live_benefits_by_policy_year.companies_entitled,
+     live_benefits_by_policy_year.entitlements_unknown,
+     live_benefits_by_policy_year.entitled,
+     live_benefits_by_policy_year.applied,
+     live_benefits_by_policy_year.approved,
+     live_benefits_by_policy_year.paid,
+     live_benefits_by_policy_year.rejected,
+     live_benefits_by_policy_year.budget,
+     live_benefits_by_policy_year.remaining_budget
+    FROM filmwg.live_benefits_by_policy_year;
+END;
+
+--
+-- Name: FUNCTION live_benefits_by_policy_year_rows(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.live_benefits_by_policy_year_rows() IS 'The rows of filmwg.live_benefits_by_policy_year, for reporting.benefits_by_policy_year before its first refresh or for another day than its summary''s. Runs as the owner; readers of the report may call it.';
+
+--
+-- Name: uscc_is_valid(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_is_valid(code text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN ((code ~ '^[0-9A-HJ-NP-RTUWXY]{18}$'::text) AND (substr('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, (((31 - (((((((((((((((((((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 1, 1)) - 1) * 1) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 2, 1)) - 1) * 3)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 3, 1)) - 1) * 9)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 4, 1)) - 1) * 27)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 5, 1)) - 1) * 19)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 6, 1)) - 1) * 26)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 7, 1)) - 1) * 16)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 8, 1)) - 1) * 17)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 9, 1)) - 1) * 20)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 10, 1)) - 1) * 29)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 11, 1)) - 1) * 25)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 12, 1)) - 1) * 13)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 13, 1)) - 1) * 8)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 14, 1)) - 1) * 24)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 15, 1)) - 1) * 10)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 16, 1)) - 1) * 30)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 17, 1)) - 1) * 28)) % 31)) % 31) + 1), 1) = substr(code, 18, 1)));
+
+--
+-- Name: FUNCTION uscc_is_valid(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_is_valid(code text) IS 'Whether a Unified Social Credit Code is valid (GB 32100-2015: 18 characters of 0123456789ABCDEFGHJKLMNPQRTUWXY, check character over weights 3^(i-1) mod 31); NULL for NULL. Accepts exactly the codes for which filmwg.uscc_problem is NULL; one inlinable expression, for the CHECK constraint companies_uscc_check (with filmwg.uscc_refused). filmwg.uscc_problem says why a code is invalid.';
+
+--
+-- Name: uscc_refused(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_refused(code text) RETURNS boolean
+    LANGUAGE plpgsql STRICT
+    AS $$
+DECLARE
+    problem text := filmwg.uscc_problem(code);
+BEGIN
+    RAISE EXCEPTION 'USCC ''%'' is not valid: %', code, coalesce(problem, 'check character')
+        USING ERRCODE = 'check_violation',
+              CONSTRAINT = 'companies_uscc_check',
+              SCHEMA = 'filmwg',
+              TABLE = 'companies',
+              COLUMN = 'uscc',
+              DETAIL = coalesce(problem, 'check character');
+END
+$$;
+
+--
+-- Name: FUNCTION uscc_refused(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_refused(code text) IS 'Raises check_violation (23514) on constraint companies_uscc_check with message "USCC ''CODE'' is not valid: REASON" and DETAIL = REASON (the phrase of filmwg.uscc_problem); NULL for NULL. The second half of companies_uscc_check, reached only when filmwg.uscc_is_valid is false.';
+
+--
+-- Name: uscc_structure_problem(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_structure_problem(code text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+SELECT CASE
+    WHEN char_length(code) <> 18 THEN NULL
+    WHEN filmwg.uscc_entity_types(substr(code, 1, 1)) IS NULL THEN
+        format('position 1 is ''%s'', which is no registration authority of GB 32100 (1 to 9, A, N or Y)',
+               substr(code, 1, 1))
+    WHEN strpos(filmwg.uscc_entity_types(substr(code, 1, 1)), substr(code, 2, 1)) = 0 THEN
+        format('position 2 is ''%s'', an entity type that registration authority ''%s'' does not use (it uses %s)',
+               substr(code, 2, 1), substr(code, 1, 1),
+               array_to_string(regexp_split_to_array(filmwg.uscc_entity_types(substr(code, 1, 1)), ''), ', '))
+    WHEN substr(code, 3, 6) !~ '^[0-9]{6}$' THEN
+        format('positions 3 to 8 are ''%s'', which is not the six digits of an administrative division code',
+               substr(code, 3, 6))
+END
+$_$;
+
+--
+-- Name: FUNCTION uscc_structure_problem(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_structure_problem(code text) IS 'Why positions 1–8 of an 18-character USCC break GB 32100-2015 (authority, entity type, six-digit division code), or NULL when they do not (or the code is not 18 characters: filmwg.uscc_problem says so). One sentence per failure, the same words as Swift USCC.structureProblem. Whether the division exists is filmwg.uscc_region_problem.';
+
+--
+-- Name: uscc_structure_refused(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_structure_refused(code text) RETURNS boolean
+    LANGUAGE plpgsql STRICT
+    AS $$
+DECLARE
+    problem text := coalesce(filmwg.uscc_structure_problem(code), 'structure');
+BEGIN
+    RAISE EXCEPTION 'USCC ''%'' is not valid: %', code, problem
+        USING ERRCODE = 'check_violation',
+              CONSTRAINT = 'companies_uscc_structure_check',
+              SCHEMA = 'filmwg', TABLE = 'companies', COLUMN = 'uscc',
+              DETAIL = problem,
+              HINT = 'A real code that breaks the structure is accepted with --uscc-override REASON.';
+END
+$$;
+
+--
+-- Name: FUNCTION uscc_structure_refused(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_structure_refused(code text) IS 'Raises check_violation (23514) on constraint companies_uscc_structure_check with message "USCC ''CODE'' is not valid: REASON" and DETAIL = REASON (filmwg.uscc_structure_problem). Reached only when the structure is wrong.';
+
+--
+-- Name: companies; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.companies (
+    id bigint NOT NULL,
+    uscc text,
+    name text NOT NULL,
+    name_zh text,
+    kind text DEFAULT 'other'::text NOT NULL,
+    district text,
+    registered_in_zone boolean DEFAULT false NOT NULL,
+    zone_registered_on date,
+    registered_capital numeric(20,2),
+    founded_on date,
+    employees integer,
+    archived_at timestamp with time zone,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    uscc_override_reason text,
+    uscc_override_by text,
+    uscc_override_at timestamp with time zone,
+    merged_into_id bigint,
+    uscc_region text GENERATED ALWAYS AS (
+CASE
+    WHEN ((uscc_override_reason IS NULL) AND (substr(uscc, 3, 6) ~ '^[0-9]{6}$'::text)) THEN substr(uscc, 3, 6)
+    ELSE NULL::text
+END) STORED,
+    CONSTRAINT companies_employees_check CHECK ((employees >= 0)),
+    CONSTRAINT companies_kind_check CHECK ((kind = ANY (ARRAY['internet_platform'::text, 'production'::text, 'distribution'::text, 'post_production'::text, 'technology'::text, 'investment'::text, 'other'::text]))),
+    CONSTRAINT companies_name_check CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT companies_name_zh_check CHECK ((btrim(name_zh) <> ''::text)),
+    CONSTRAINT companies_registered_capital_check CHECK ((registered_capital >= (0)::numeric)),
+    CONSTRAINT companies_uscc_check CHECK ((filmwg.uscc_is_valid(uscc) OR filmwg.uscc_refused(uscc))),
+    CONSTRAINT companies_uscc_override_check CHECK (((uscc_override_reason IS NULL) OR ((uscc IS NOT NULL) AND (btrim(uscc_override_reason) <> ''::text) AND (uscc_override_by IS NOT NULL) AND (uscc_override_at IS NOT NULL)))),
+    CONSTRAINT companies_uscc_structure_check CHECK (((uscc_override_reason IS NOT NULL) OR (filmwg.uscc_structure_problem(uscc) IS NULL) OR filmwg.uscc_structure_refused(uscc))),
+    CONSTRAINT companies_zone_check CHECK ((registered_in_zone OR (zone_registered_on IS NULL)))
+);
+
+--
+-- Name: TABLE companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.companies IS 'Member units and other film and internet companies (also organisations such as the Internet Society of China, kind other). Archived companies stay for history but drop out of facts and reports.';
+
+--
+-- Name: COLUMN companies.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN companies.uscc; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc IS 'Unified Social Credit Code, 18 upper-case characters with a valid GB 32100-2015 check digit (constraint companies_uscc_check, reason from filmwg.uscc_problem); unique when present (companies_uscc_key); NULL when unknown or not applicable.';
+
+--
+-- Name: COLUMN companies.name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.name IS 'Name, usually the English or registered name; not blank.';
+
+--
+-- Name: COLUMN companies.name_zh; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.name_zh IS 'Chinese name (中文名称); not blank when present.';
+
+--
+-- Name: COLUMN companies.kind; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.kind IS 'internet_platform, production, distribution, post_production, technology, investment or other (companies_kind_check).';
+
+--
+-- Name: COLUMN companies.district; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.district IS 'District of registration, e.g. 怀柔区.';
+
+--
+-- Name: COLUMN companies.registered_in_zone; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.registered_in_zone IS 'Registered in the Huairou National Film Industry Demonstration Zone.';
+
+--
+-- Name: COLUMN companies.zone_registered_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.zone_registered_on IS 'Day of registration in the zone; only when registered_in_zone (companies_zone_check).';
+
+--
+-- Name: COLUMN companies.registered_capital; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.registered_capital IS 'Registered capital in CNY, >= 0.';
+
+--
+-- Name: COLUMN companies.founded_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.founded_on IS 'Day the company was founded.';
+
+--
+-- Name: COLUMN companies.employees; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.employees IS 'Number of employees, >= 0.';
+
+--
+-- Name: COLUMN companies.archived_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.archived_at IS 'When the company was archived; NULL while active.';
+
+--
+-- Name: COLUMN companies.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.row_version IS 'Optimistic-locking version: 1 on insert, +1 on every update; an update naming a stale version fails with SQLSTATE FW409.';
+
+--
+-- Name: COLUMN companies.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.created_at IS 'When the record was created.';
+
+--
+-- Name: COLUMN companies.uscc_override_reason; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc_override_reason IS 'Why a USCC that breaks the GB 32100 structure or names no known region was accepted (company add|update --uscc-override REASON); NULL when the code passed every check. Never excuses a wrong check character.';
+
+--
+-- Name: COLUMN companies.uscc_override_by; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc_override_by IS 'The actor who accepted the USCC with an override.';
+
+--
+-- Name: COLUMN companies.uscc_override_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc_override_at IS 'When the override was given.';
+
+--
+-- Name: COLUMN companies.merged_into_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.merged_into_id IS 'For a company merged as a duplicate (company merge KEEP DUPLICATE): the company kept; the duplicate is archived and its records moved there.';
+
+--
+-- Name: COLUMN companies.uscc_region; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc_region IS 'Positions 3–8 of the USCC when they must be a known division (no override): the key of constraint companies_uscc_region_fkey to filmwg.regions. The region shown to users is substr(uscc, 3, 6) whatever the override.';
+
+--
+-- Name: CONSTRAINT companies_uscc_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON CONSTRAINT companies_uscc_check ON filmwg.companies IS 'uscc is a valid Unified Social Credit Code (filmwg.uscc_is_valid); an invalid one is refused with the reason from filmwg.uscc_problem (filmwg.uscc_refused).';
+
+--
+-- Name: CONSTRAINT companies_uscc_override_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON CONSTRAINT companies_uscc_override_check ON filmwg.companies IS 'An override names a USCC, a non-blank reason, its actor and its time.';
+
+--
+-- Name: CONSTRAINT companies_uscc_structure_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON CONSTRAINT companies_uscc_structure_check ON filmwg.companies IS 'Positions 1–8 of the USCC follow GB 32100-2015 (filmwg.uscc_structure_problem), unless overridden.';
+
+--
+-- Name: live_companies_by_kind; Type: VIEW; Schema: filmwg; Owner: -
+--
+
+CREATE VIEW filmwg.live_companies_by_kind AS
+ SELECT k.kind,
+    (count(c.id))::integer AS companies,
+    (count(c.id) FILTER (WHERE c.registered_in_zone))::integer AS in_zone,
+    COALESCE(sum(c.registered_capital), (0)::numeric) AS total_capital
+   FROM (( VALUES ('internet_platform'::text), ('production'::text), ('distribution'::text), ('post_production'::text), ('technology'::text), ('investment'::text), ('other'::text)) k(kind)
+     LEFT JOIN filmwg.companies c ON (((c.kind = k.kind) AND (c.archived_at IS NULL))))
+  GROUP BY k.kind;
+
+--
+-- Name: VIEW live_companies_by_kind; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON VIEW filmwg.live_companies_by_kind IS 'reporting.companies_by_kind computed from the records now (what filmwg.refresh_summaries() stores).';
+
+--
+-- Name: live_companies_by_kind_rows(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.live_companies_by_kind_rows() RETURNS SETOF filmwg.live_companies_by_kind
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    BEGIN ATOMIC
+ SELECT live_companies_by_kind.kind,
+     live_companies_by_kind.companies,
+     live_companies_by_kind.in_zone,
+     live_companies_by_kind.total_capital
+    FROM filmwg.live_companies_by_kind;
+END;
+
+--
+-- Name: FUNCTION live_companies_by_kind_rows(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.live_companies_by_kind_rows() IS 'The rows of filmwg.live_companies_by_kind, for reporting.companies_by_kind before its first refresh or for another day than its summary''s. Runs as the owner; readers of the report may call it.';
+
+--
+-- Name: live_grants_by_policy_year; Type: VIEW; Schema: filmwg; Owner: -
+--
+
+CREATE VIEW filmwg.live_grants_by_policy_year AS
+SELECT
+    NULL::text AS policy_code,
+    NULL::text AS policy_title,
+    NULL::integer AS year,
+    NULL::text AS status,
+    NULL::integer AS grants,
+    NULL::numeric AS total_amount;
+
+--
+-- Name: VIEW live_grants_by_policy_year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON VIEW filmwg.live_grants_by_policy_year IS 'reporting.grants_by_policy_year computed from the records now (what filmwg.refresh_summaries() stores).';
+
+--
+-- Name: live_grants_by_policy_year_rows(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.live_grants_by_policy_year_rows() RETURNS SETOF filmwg.live_grants_by_policy_year
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    BEGIN ATOMIC
+ SELECT live_grants_by_policy_year.policy_code,
+     live_grants_by_policy_year.policy_title,
+     live_grants_by_policy_year.year,
+     live_grants_by_policy_year.status,
+     live_grants_by_policy_year.grants,
+     live_grants_by_policy_year.total_amount
+    FROM filmwg.live_grants_by_policy_year;
+END;
+
+--
+-- Name: FUNCTION live_grants_by_policy_year_rows(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.live_grants_by_policy_year_rows() IS 'The rows of filmwg.live_grants_by_policy_year, for reporting.grants_by_policy_year before its first refresh or for another day than its summary''s. Runs as the owner; readers of the report may call it.';
+
+--
+-- Name: as_of(); Type: FUNCTION; Schema: reporting; Owner: -
+--
+
+CREATE FUNCTION reporting.as_of() RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN COALESCE((NULLIF(current_setting('reporting.as_of'::text, true), ''::text))::date, ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date);
+
+--
+-- Name: FUNCTION as_of(); Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON FUNCTION reporting.as_of() IS 'The day date-dependent reports are computed for: the setting reporting.as_of when it names a day (set for one call by reporting.<view>_as_of(day), or by SET reporting.as_of = ''YYYY-MM-DD''), else today in Asia/Shanghai. 报表所依据的日期：若设置了 reporting.as_of 则为该日，否则为北京时间当日。';
+
+--
+-- Name: memberships; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.memberships (
+    id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    tier text NOT NULL,
+    period daterange NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT memberships_period_check CHECK (((NOT isempty(period)) AND (NOT lower_inf(period)))),
+    CONSTRAINT memberships_tier_check CHECK ((tier = ANY (ARRAY['initiating'::text, 'member'::text, 'observer'::text])))
+);
+
+--
+-- Name: TABLE memberships; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.memberships IS 'A company''s membership of the working group over a period; a change of tier ends one membership and starts another. Periods of one company never overlap (memberships_no_overlap).';
+
+--
+-- Name: COLUMN memberships.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN memberships.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.company_id IS 'The member company.';
+
+--
+-- Name: COLUMN memberships.tier; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.tier IS 'initiating (initiating member unit, 发起单位), member or observer (memberships_tier_check).';
+
+--
+-- Name: COLUMN memberships.period; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.period IS 'Half-open [joined_on, left_on): a member from joined_on up to and including the day before left_on; upper bound NULL while a member. Lower bound required, never empty (memberships_period_check).';
+
+--
+-- Name: COLUMN memberships.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN memberships.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.created_at IS 'When the record was created.';
+
+--
+-- Name: live_membership_growth; Type: VIEW; Schema: filmwg; Owner: -
+--
+
+CREATE VIEW filmwg.live_membership_growth AS
+ WITH memberships AS (
+         SELECT m.tier,
+            lower(m.period) AS joined_on,
+            LEAST(upper(m.period), a.archived_on) AS left_on
+           FROM (filmwg.memberships m
+             LEFT JOIN ( SELECT companies.id,
+                    ((companies.archived_at AT TIME ZONE 'Asia/Shanghai'::text))::date AS archived_on
+                   FROM filmwg.companies
+                  WHERE (companies.archived_at IS NOT NULL)) a ON ((a.id = m.company_id)))
+          WHERE ((a.archived_on IS NULL) OR (a.archived_on > lower(m.period)))
+        ), changes AS (
+         SELECT memberships.tier,
+            (EXTRACT(year FROM memberships.joined_on))::integer AS year,
+            1 AS joined,
+            0 AS left_in_year
+           FROM memberships
+          WHERE (memberships.joined_on <= ( SELECT reporting.as_of() AS as_of))
+        UNION ALL
+         SELECT memberships.tier,
+            (EXTRACT(year FROM memberships.left_on))::integer AS "extract",
+            0,
+            1
+           FROM memberships
+          WHERE (memberships.left_on <= ( SELECT reporting.as_of() AS as_of))
+        ), per_year AS (
+         SELECT changes.year,
+            changes.tier,
+            (sum(changes.joined))::integer AS joined,
+            (sum(changes.left_in_year))::integer AS left_in_year
+           FROM changes
+          GROUP BY changes.year, changes.tier
+        ), years AS (
+         SELECT y_1.year
+           FROM ( SELECT min(per_year.year) AS first_year
+                   FROM per_year) f,
+            LATERAL generate_series(f.first_year, (EXTRACT(year FROM reporting.as_of()))::integer) y_1(year)
+        )
+ SELECT y.year,
+    t.tier,
+    (sum((COALESCE(p.joined, 0) - COALESCE(p.left_in_year, 0))) OVER (PARTITION BY t.tier ORDER BY y.year))::integer AS members_at_year_end,
+    COALESCE(p.joined, 0) AS joined,
+    COALESCE(p.left_in_year, 0) AS left_in_year
+   FROM ((years y
+     CROSS JOIN ( VALUES ('initiating'::text), ('member'::text), ('observer'::text)) t(tier))
+     LEFT JOIN per_year p ON (((p.year = y.year) AND (p.tier = t.tier))));
+
+--
+-- Name: VIEW live_membership_growth; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON VIEW filmwg.live_membership_growth IS 'reporting.membership_growth computed from the records now, for the report day reporting.as_of() (what filmwg.refresh_summaries() stores).';
+
+--
+-- Name: live_membership_growth_rows(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.live_membership_growth_rows() RETURNS SETOF filmwg.live_membership_growth
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    BEGIN ATOMIC
+ SELECT live_membership_growth.year,
+     live_membership_growth.tier,
+     live_membership_growth.members_at_year_end,
+     live_membership_growth.joined,
+     live_membership_growth.left_in_year
+    FROM filmwg.live_membership_growth;
+END;
+
+--
+-- Name: FUNCTION live_membership_growth_rows(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.live_membership_growth_rows() IS 'The rows of filmwg.live_membership_growth, for reporting.membership_growth before its first refresh or for another day than its summary''s. Runs as the owner; readers of the report may call it.';
+
 --
 -- Name: merge_companies(bigint, bigint); Type: FUNCTION; Schema: filmwg; Owner: -
 --
@@ -1219,280 +2370,6 @@ $$;
 COMMENT ON FUNCTION filmwg.prune_determinations(keep integer, dry boolean) IS 'Retention (eligibility prune --keep N): every succeeded, non-dry run but the newest `keep` (by as_of, then id, as filmwg.current_run orders them), with its number of determinations; dropped is false, with the reason, for a run a grant rests on, which is always kept. With dry = false, drops those runs'' determinations (DETACH and DROP of the run''s partition, else DELETE) and sets job_runs.pruned_at, under the eligibility job''s advisory lock (55P03 when a run holds it). The runs'' job_runs rows and recorded changes stay.';
 
 --
--- Name: uscc_is_valid(text); Type: FUNCTION; Schema: filmwg; Owner: -
---
-
-CREATE FUNCTION filmwg.uscc_is_valid(code text) RETURNS boolean
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN ((code ~ '^[0-9A-HJ-NP-RTUWXY]{18}$'::text) AND (substr('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, (((31 - (((((((((((((((((((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 1, 1)) - 1) * 1) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 2, 1)) - 1) * 3)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 3, 1)) - 1) * 9)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 4, 1)) - 1) * 27)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 5, 1)) - 1) * 19)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 6, 1)) - 1) * 26)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 7, 1)) - 1) * 16)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 8, 1)) - 1) * 17)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 9, 1)) - 1) * 20)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 10, 1)) - 1) * 29)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 11, 1)) - 1) * 25)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 12, 1)) - 1) * 13)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 13, 1)) - 1) * 8)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 14, 1)) - 1) * 24)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 15, 1)) - 1) * 10)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 16, 1)) - 1) * 30)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 17, 1)) - 1) * 28)) % 31)) % 31) + 1), 1) = substr(code, 18, 1)));
-
---
--- Name: FUNCTION uscc_is_valid(code text); Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON FUNCTION filmwg.uscc_is_valid(code text) IS 'Whether a Unified Social Credit Code is valid (GB 32100-2015: 18 characters of 0123456789ABCDEFGHJKLMNPQRTUWXY, check character over weights 3^(i-1) mod 31); NULL for NULL. Accepts exactly the codes for which filmwg.uscc_problem is NULL; one inlinable expression, for the CHECK constraint companies_uscc_check (with filmwg.uscc_refused). filmwg.uscc_problem says why a code is invalid.';
-
---
--- Name: uscc_refused(text); Type: FUNCTION; Schema: filmwg; Owner: -
---
-
-CREATE FUNCTION filmwg.uscc_refused(code text) RETURNS boolean
-    LANGUAGE plpgsql STRICT
-    AS $$
-DECLARE
-    problem text := filmwg.uscc_problem(code);
-BEGIN
-    RAISE EXCEPTION 'USCC ''%'' is not valid: %', code, coalesce(problem, 'check character')
-        USING ERRCODE = 'check_violation',
-              CONSTRAINT = 'companies_uscc_check',
-              SCHEMA = 'filmwg',
-              TABLE = 'companies',
-              COLUMN = 'uscc',
-              DETAIL = coalesce(problem, 'check character');
-END
-$$;
-
---
--- Name: FUNCTION uscc_refused(code text); Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON FUNCTION filmwg.uscc_refused(code text) IS 'Raises check_violation (23514) on constraint companies_uscc_check with message "USCC ''CODE'' is not valid: REASON" and DETAIL = REASON (the phrase of filmwg.uscc_problem); NULL for NULL. The second half of companies_uscc_check, reached only when filmwg.uscc_is_valid is false.';
-
---
--- Name: uscc_structure_problem(text); Type: FUNCTION; Schema: filmwg; Owner: -
---
-
-CREATE FUNCTION filmwg.uscc_structure_problem(code text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    AS $_$
-SELECT CASE
-    WHEN char_length(code) <> 18 THEN NULL
-    WHEN filmwg.uscc_entity_types(substr(code, 1, 1)) IS NULL THEN
-        format('position 1 is ''%s'', which is no registration authority of GB 32100 (1 to 9, A, N or Y)',
-               substr(code, 1, 1))
-    WHEN strpos(filmwg.uscc_entity_types(substr(code, 1, 1)), substr(code, 2, 1)) = 0 THEN
-        format('position 2 is ''%s'', an entity type that registration authority ''%s'' does not use (it uses %s)',
-               substr(code, 2, 1), substr(code, 1, 1),
-               array_to_string(regexp_split_to_array(filmwg.uscc_entity_types(substr(code, 1, 1)), ''), ', '))
-    WHEN substr(code, 3, 6) !~ '^[0-9]{6}$' THEN
-        format('positions 3 to 8 are ''%s'', which is not the six digits of an administrative division code',
-               substr(code, 3, 6))
-END
-$_$;
-
---
--- Name: FUNCTION uscc_structure_problem(code text); Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON FUNCTION filmwg.uscc_structure_problem(code text) IS 'Why positions 1–8 of an 18-character USCC break GB 32100-2015 (authority, entity type, six-digit division code), or NULL when they do not (or the code is not 18 characters: filmwg.uscc_problem says so). One sentence per failure, the same words as Swift USCC.structureProblem. Whether the division exists is filmwg.uscc_region_problem.';
-
---
--- Name: uscc_structure_refused(text); Type: FUNCTION; Schema: filmwg; Owner: -
---
-
-CREATE FUNCTION filmwg.uscc_structure_refused(code text) RETURNS boolean
-    LANGUAGE plpgsql STRICT
-    AS $$
-DECLARE
-    problem text := coalesce(filmwg.uscc_structure_problem(code), 'structure');
-BEGIN
-    RAISE EXCEPTION 'USCC ''%'' is not valid: %', code, problem
-        USING ERRCODE = 'check_violation',
-              CONSTRAINT = 'companies_uscc_structure_check',
-              SCHEMA = 'filmwg', TABLE = 'companies', COLUMN = 'uscc',
-              DETAIL = problem,
-              HINT = 'A real code that breaks the structure is accepted with --uscc-override REASON.';
-END
-$$;
-
---
--- Name: FUNCTION uscc_structure_refused(code text); Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON FUNCTION filmwg.uscc_structure_refused(code text) IS 'Raises check_violation (23514) on constraint companies_uscc_structure_check with message "USCC ''CODE'' is not valid: REASON" and DETAIL = REASON (filmwg.uscc_structure_problem). Reached only when the structure is wrong.';
-
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
-
---
--- Name: companies; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.companies (
-    id bigint NOT NULL,
-    uscc text,
-    name text NOT NULL,
-    name_zh text,
-    kind text DEFAULT 'other'::text NOT NULL,
-    district text,
-    registered_in_zone boolean DEFAULT false NOT NULL,
-    zone_registered_on date,
-    registered_capital numeric(20,2),
-    founded_on date,
-    employees integer,
-    archived_at timestamp with time zone,
-    row_version integer DEFAULT 1 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    uscc_override_reason text,
-    uscc_override_by text,
-    uscc_override_at timestamp with time zone,
-    merged_into_id bigint,
-    uscc_region text GENERATED ALWAYS AS (
-CASE
-    WHEN ((uscc_override_reason IS NULL) AND (substr(uscc, 3, 6) ~ '^[0-9]{6}$'::text)) THEN substr(uscc, 3, 6)
-    ELSE NULL::text
-END) STORED,
-    CONSTRAINT companies_employees_check CHECK ((employees >= 0)),
-    CONSTRAINT companies_kind_check CHECK ((kind = ANY (ARRAY['internet_platform'::text, 'production'::text, 'distribution'::text, 'post_production'::text, 'technology'::text, 'investment'::text, 'other'::text]))),
-    CONSTRAINT companies_name_check CHECK ((btrim(name) <> ''::text)),
-    CONSTRAINT companies_name_zh_check CHECK ((btrim(name_zh) <> ''::text)),
-    CONSTRAINT companies_registered_capital_check CHECK ((registered_capital >= (0)::numeric)),
-    CONSTRAINT companies_uscc_check CHECK ((filmwg.uscc_is_valid(uscc) OR filmwg.uscc_refused(uscc))),
-    CONSTRAINT companies_uscc_override_check CHECK (((uscc_override_reason IS NULL) OR ((uscc IS NOT NULL) AND (btrim(uscc_override_reason) <> ''::text) AND (uscc_override_by IS NOT NULL) AND (uscc_override_at IS NOT NULL)))),
-    CONSTRAINT companies_uscc_structure_check CHECK (((uscc_override_reason IS NOT NULL) OR (filmwg.uscc_structure_problem(uscc) IS NULL) OR filmwg.uscc_structure_refused(uscc))),
-    CONSTRAINT companies_zone_check CHECK ((registered_in_zone OR (zone_registered_on IS NULL)))
-);
-
---
--- Name: TABLE companies; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.companies IS 'Member units and other film and internet companies (also organisations such as the Internet Society of China, kind other). Archived companies stay for history but drop out of facts and reports.';
-
---
--- Name: COLUMN companies.id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.id IS 'Surrogate key.';
-
---
--- Name: COLUMN companies.uscc; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.uscc IS 'Unified Social Credit Code, 18 upper-case characters with a valid GB 32100-2015 check digit (constraint companies_uscc_check, reason from filmwg.uscc_problem); unique when present (companies_uscc_key); NULL when unknown or not applicable.';
-
---
--- Name: COLUMN companies.name; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.name IS 'Name, usually the English or registered name; not blank.';
-
---
--- Name: COLUMN companies.name_zh; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.name_zh IS 'Chinese name (中文名称); not blank when present.';
-
---
--- Name: COLUMN companies.kind; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.kind IS 'internet_platform, production, distribution, post_production, technology, investment or other (companies_kind_check).';
-
---
--- Name: COLUMN companies.district; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.district IS 'District of registration, e.g. 怀柔区.';
-
---
--- Name: COLUMN companies.registered_in_zone; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.registered_in_zone IS 'Registered in the Huairou National Film Industry Demonstration Zone.';
-
---
--- Name: COLUMN companies.zone_registered_on; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.zone_registered_on IS 'Day of registration in the zone; only when registered_in_zone (companies_zone_check).';
-
---
--- Name: COLUMN companies.registered_capital; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.registered_capital IS 'Registered capital in CNY, >= 0.';
-
---
--- Name: COLUMN companies.founded_on; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.founded_on IS 'Day the company was founded.';
-
---
--- Name: COLUMN companies.employees; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.employees IS 'Number of employees, >= 0.';
-
---
--- Name: COLUMN companies.archived_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.archived_at IS 'When the company was archived; NULL while active.';
-
---
--- Name: COLUMN companies.row_version; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.row_version IS 'Optimistic-locking version: 1 on insert, +1 on every update; an update naming a stale version fails with SQLSTATE FW409.';
-
---
--- Name: COLUMN companies.created_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.created_at IS 'When the record was created.';
-
---
--- Name: COLUMN companies.uscc_override_reason; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.uscc_override_reason IS 'Why a USCC that breaks the GB 32100 structure or names no known region was accepted (company add|update --uscc-override REASON); NULL when the code passed every check. Never excuses a wrong check character.';
-
---
--- Name: COLUMN companies.uscc_override_by; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.uscc_override_by IS 'The actor who accepted the USCC with an override.';
-
---
--- Name: COLUMN companies.uscc_override_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.uscc_override_at IS 'When the override was given.';
-
---
--- Name: COLUMN companies.merged_into_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.merged_into_id IS 'For a company merged as a duplicate (company merge KEEP DUPLICATE): the company kept; the duplicate is archived and its records moved there.';
-
---
--- Name: COLUMN companies.uscc_region; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.uscc_region IS 'Positions 3–8 of the USCC when they must be a known division (no override): the key of constraint companies_uscc_region_fkey to filmwg.regions. The region shown to users is substr(uscc, 3, 6) whatever the override.';
-
---
--- Name: CONSTRAINT companies_uscc_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON CONSTRAINT companies_uscc_check ON filmwg.companies IS 'uscc is a valid Unified Social Credit Code (filmwg.uscc_is_valid); an invalid one is refused with the reason from filmwg.uscc_problem (filmwg.uscc_refused).';
-
---
--- Name: CONSTRAINT companies_uscc_override_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON CONSTRAINT companies_uscc_override_check ON filmwg.companies IS 'An override names a USCC, a non-blank reason, its actor and its time.';
-
---
--- Name: CONSTRAINT companies_uscc_structure_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON CONSTRAINT companies_uscc_structure_check ON filmwg.companies IS 'Positions 1–8 of the USCC follow GB 32100-2015 (filmwg.uscc_structure_problem), unless overridden.';
-
---
 -- Name: record_company_values(bigint, date, text[], filmwg.companies); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
@@ -1764,20 +2641,6 @@ $$;
 --
 
 COMMENT ON FUNCTION public.filmwg_apply_database_privileges() IS 'Sets filmwg''s privileges on the current database (they are not copied by CREATE DATABASE … TEMPLATE): TEMPORARY revoked from PUBLIC and granted to filmwg_owner and filmwg_admin; CONNECT to the four filmwg roles. Run by the database owner or a superuser.';
-
---
--- Name: as_of(); Type: FUNCTION; Schema: reporting; Owner: -
---
-
-CREATE FUNCTION reporting.as_of() RETURNS date
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN COALESCE((NULLIF(current_setting('reporting.as_of'::text, true), ''::text))::date, ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date);
-
---
--- Name: FUNCTION as_of(); Type: COMMENT; Schema: reporting; Owner: -
---
-
-COMMENT ON FUNCTION reporting.as_of() IS 'The day date-dependent reports are computed for: the setting reporting.as_of when it names a day (set for one call by reporting.<view>_as_of(day), or by SET reporting.as_of = ''YYYY-MM-DD''), else today in Asia/Shanghai. 报表所依据的日期：若设置了 reporting.as_of 则为该日，否则为北京时间当日。';
 
 --
 -- Name: attendance; Type: TABLE; Schema: filmwg; Owner: -
@@ -2260,63 +3123,6 @@ $$;
 COMMENT ON FUNCTION reporting.company_engagement_as_of(day date) IS 'reporting.company_engagement up to the given day instead of today: same columns, same meaning. Runs as the view''s owner and reads nothing but the view; NULL gives no rows. 截至指定日期的单位参与情况，列与 company_engagement 相同。';
 
 --
--- Name: memberships; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.memberships (
-    id bigint NOT NULL,
-    company_id bigint NOT NULL,
-    tier text NOT NULL,
-    period daterange NOT NULL,
-    row_version integer DEFAULT 1 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT memberships_period_check CHECK (((NOT isempty(period)) AND (NOT lower_inf(period)))),
-    CONSTRAINT memberships_tier_check CHECK ((tier = ANY (ARRAY['initiating'::text, 'member'::text, 'observer'::text])))
-);
-
---
--- Name: TABLE memberships; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.memberships IS 'A company''s membership of the working group over a period; a change of tier ends one membership and starts another. Periods of one company never overlap (memberships_no_overlap).';
-
---
--- Name: COLUMN memberships.id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.memberships.id IS 'Surrogate key.';
-
---
--- Name: COLUMN memberships.company_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.memberships.company_id IS 'The member company.';
-
---
--- Name: COLUMN memberships.tier; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.memberships.tier IS 'initiating (initiating member unit, 发起单位), member or observer (memberships_tier_check).';
-
---
--- Name: COLUMN memberships.period; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.memberships.period IS 'Half-open [joined_on, left_on): a member from joined_on up to and including the day before left_on; upper bound NULL while a member. Lower bound required, never empty (memberships_period_check).';
-
---
--- Name: COLUMN memberships.row_version; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.memberships.row_version IS 'Optimistic-locking version (FW409 when stale).';
-
---
--- Name: COLUMN memberships.created_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.memberships.created_at IS 'When the record was created.';
-
---
 -- Name: member_roster; Type: VIEW; Schema: reporting; Owner: -
 --
 
@@ -2450,63 +3256,6 @@ $$;
 COMMENT ON FUNCTION reporting.member_roster_as_of(day date) IS 'reporting.member_roster as of the given day instead of today: same columns, same meaning. Runs as the view''s owner and reads nothing but the view; NULL gives no rows. 指定日期的成员单位名单，列与 member_roster 相同。';
 
 --
--- Name: live_membership_growth; Type: VIEW; Schema: filmwg; Owner: -
---
-
-CREATE VIEW filmwg.live_membership_growth AS
- WITH memberships AS (
-         SELECT m.tier,
-            lower(m.period) AS joined_on,
-            LEAST(upper(m.period), a.archived_on) AS left_on
-           FROM (filmwg.memberships m
-             LEFT JOIN ( SELECT companies.id,
-                    ((companies.archived_at AT TIME ZONE 'Asia/Shanghai'::text))::date AS archived_on
-                   FROM filmwg.companies
-                  WHERE (companies.archived_at IS NOT NULL)) a ON ((a.id = m.company_id)))
-          WHERE ((a.archived_on IS NULL) OR (a.archived_on > lower(m.period)))
-        ), changes AS (
-         SELECT memberships.tier,
-            (EXTRACT(year FROM memberships.joined_on))::integer AS year,
-            1 AS joined,
-            0 AS left_in_year
-           FROM memberships
-          WHERE (memberships.joined_on <= ( SELECT reporting.as_of() AS as_of))
-        UNION ALL
-         SELECT memberships.tier,
-            (EXTRACT(year FROM memberships.left_on))::integer AS "extract",
-            0,
-            1
-           FROM memberships
-          WHERE (memberships.left_on <= ( SELECT reporting.as_of() AS as_of))
-        ), per_year AS (
-         SELECT changes.year,
-            changes.tier,
-            (sum(changes.joined))::integer AS joined,
-            (sum(changes.left_in_year))::integer AS left_in_year
-           FROM changes
-          GROUP BY changes.year, changes.tier
-        ), years AS (
-         SELECT y_1.year
-           FROM ( SELECT min(per_year.year) AS first_year
-                   FROM per_year) f,
-            LATERAL generate_series(f.first_year, (EXTRACT(year FROM reporting.as_of()))::integer) y_1(year)
-        )
- SELECT y.year,
-    t.tier,
-    (sum((COALESCE(p.joined, 0) - COALESCE(p.left_in_year, 0))) OVER (PARTITION BY t.tier ORDER BY y.year))::integer AS members_at_year_end,
-    COALESCE(p.joined, 0) AS joined,
-    COALESCE(p.left_in_year, 0) AS left_in_year
-   FROM ((years y
-     CROSS JOIN ( VALUES ('initiating'::text), ('member'::text), ('observer'::text)) t(tier))
-     LEFT JOIN per_year p ON (((p.year = y.year) AND (p.tier = t.tier))));
-
---
--- Name: VIEW live_membership_growth; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON VIEW filmwg.live_membership_growth IS 'reporting.membership_growth computed from the records now, for the report day reporting.as_of() (what filmwg.refresh_summaries() stores).';
-
---
 -- Name: report_summaries; Type: TABLE; Schema: filmwg; Owner: -
 --
 
@@ -2609,7 +3358,7 @@ UNION ALL
     l.left_in_year,
     reporting.as_of() AS as_of,
     now() AS computed_at
-   FROM filmwg.live_membership_growth l
+   FROM filmwg.live_membership_growth_rows() l(year, tier, members_at_year_end, joined, left_in_year)
   WHERE (NOT (EXISTS ( SELECT 1
            FROM summary)));
 
@@ -2683,380 +3432,6 @@ $$;
 --
 
 COMMENT ON FUNCTION reporting.membership_growth_as_of(day date) IS 'reporting.membership_growth up to the given day instead of today: same columns, same meaning. Runs as the view''s owner and reads nothing but the view; NULL gives no rows. 截至指定日期的成员变化，列与 membership_growth 相同。';
-
---
--- Name: determinations; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.determinations (
-    run_id bigint NOT NULL,
-    policy_version_id bigint NOT NULL,
-    company_id bigint NOT NULL,
-    eligible boolean NOT NULL,
-    criteria_values boolean[] NOT NULL,
-    amount numeric,
-    amount_reason text
-)
-PARTITION BY RANGE (run_id);
-
---
--- Name: TABLE determinations; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.determinations IS 'What a job run decided: for each policy version valid on the run''s day and each company, whether it is eligible and the value of every criterion. Partitioned by run: the job writes a run''s rows into filmwg.determinations_<run> and attaches it (filmwg.open_determinations, filmwg.attach_determinations); rows inserted here directly for a run without a partition go to determinations_default.';
-
---
--- Name: COLUMN determinations.run_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.determinations.run_id IS 'The run (rows go with it when it is deleted).';
-
---
--- Name: COLUMN determinations.policy_version_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.determinations.policy_version_id IS 'The policy version evaluated.';
-
---
--- Name: COLUMN determinations.company_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.determinations.company_id IS 'The company evaluated.';
-
---
--- Name: COLUMN determinations.eligible; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.determinations.eligible IS 'Whether the rule held; a rule that came out NULL is false.';
-
---
--- Name: COLUMN determinations.criteria_values; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.determinations.criteria_values IS 'Value of each criterion, aligned with policy_versions.criteria; NULL elements are undetermined (missing facts).';
-
---
--- Name: COLUMN determinations.amount; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.determinations.amount IS 'For an eligible determination of a version with an amount formula: CNY the company receives, rounded half-up to 0.01, at least 0, at most the version''s amount_cap; 0 when another policy of its exclusive group pays more; NULL when a fact the formula needs is unknown or a divisor is 0 (amount_reason says which), and for ineligible determinations and versions without a formula.';
-
---
--- Name: COLUMN determinations.amount_reason; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.determinations.amount_reason IS 'Why amount is NULL (e.g. "rent_paid_last_year is unknown") or 0 by its exclusive group; NULL otherwise.';
-
---
--- Name: job_runs; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.job_runs (
-    id bigint NOT NULL,
-    job text NOT NULL,
-    as_of date NOT NULL,
-    status text DEFAULT 'running'::text NOT NULL,
-    dry_run boolean DEFAULT false NOT NULL,
-    actor text DEFAULT filmwg.current_actor() NOT NULL,
-    backend_pid integer DEFAULT pg_backend_pid(),
-    backend_start timestamp with time zone,
-    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
-    finished_at timestamp with time zone,
-    duration_ms bigint,
-    companies integer,
-    policy_versions integer,
-    determinations integer,
-    eligible integer,
-    changes integer,
-    error text,
-    pruned_at timestamp with time zone,
-    CONSTRAINT job_runs_finished_check CHECK (((status = 'running'::text) = (finished_at IS NULL))),
-    CONSTRAINT job_runs_job_check CHECK ((job = 'eligibility'::text)),
-    CONSTRAINT job_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'abandoned'::text])))
-);
-
---
--- Name: TABLE job_runs; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.job_runs IS 'Every run of a batch job. At most one running run per job (job_runs_running_key). A run whose session is gone is marked abandoned by filmwg.abandon_dead_runs.';
-
---
--- Name: COLUMN job_runs.id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.id IS 'Surrogate key; increases with the start of runs.';
-
---
--- Name: COLUMN job_runs.job; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.job IS 'Which job: eligibility (job_runs_job_check).';
-
---
--- Name: COLUMN job_runs.as_of; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.as_of IS 'The day the job evaluated (facts as of this day).';
-
---
--- Name: COLUMN job_runs.status; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.status IS 'running, succeeded, failed or abandoned (job_runs_status_check).';
-
---
--- Name: COLUMN job_runs.dry_run; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.dry_run IS 'A dry run computes but keeps no determinations; reports ignore it.';
-
---
--- Name: COLUMN job_runs.actor; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.actor IS 'Who started the run (filmwg.actor, else the session user).';
-
---
--- Name: COLUMN job_runs.backend_pid; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.backend_pid IS 'pg_backend_pid() of the session doing the work; with backend_start, identifies it in pg_stat_activity.';
-
---
--- Name: COLUMN job_runs.backend_start; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.backend_start IS 'backend_start of that session in pg_stat_activity (filled in on insert), so a reused pid is not mistaken for a live run.';
-
---
--- Name: COLUMN job_runs.started_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.started_at IS 'When the run started.';
-
---
--- Name: COLUMN job_runs.finished_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.finished_at IS 'When the run ended (NULL exactly while running, job_runs_finished_check); filled in when status leaves running if not given.';
-
---
--- Name: COLUMN job_runs.duration_ms; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.duration_ms IS 'finished_at - started_at in milliseconds; filled in when status leaves running if not given.';
-
---
--- Name: COLUMN job_runs.companies; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.companies IS 'Companies evaluated.';
-
---
--- Name: COLUMN job_runs.policy_versions; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.policy_versions IS 'Policy versions valid on as_of and evaluated.';
-
---
--- Name: COLUMN job_runs.determinations; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.determinations IS 'Determinations written.';
-
---
--- Name: COLUMN job_runs.eligible; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.eligible IS 'Determinations that came out eligible.';
-
---
--- Name: COLUMN job_runs.changes; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.changes IS 'Changes since the previous succeeded run (determination_changes rows).';
-
---
--- Name: COLUMN job_runs.error; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.error IS 'Why the run failed or was abandoned.';
-
---
--- Name: COLUMN job_runs.pruned_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.pruned_at IS 'When the run''s determinations were dropped by filmwg.prune_determinations (eligibility prune); NULL while kept. A pruned run is never the current or the previous run.';
-
---
--- Name: policies; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.policies (
-    id bigint NOT NULL,
-    code text NOT NULL,
-    title text NOT NULL,
-    issuer text,
-    benefit text,
-    cap numeric(20,2),
-    row_version integer DEFAULT 1 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT policies_cap_check CHECK ((cap >= (0)::numeric)),
-    CONSTRAINT policies_code_check CHECK ((code ~ '^[A-Za-z0-9_-]+$'::text)),
-    CONSTRAINT policies_title_check CHECK ((btrim(title) <> ''::text))
-);
-
---
--- Name: TABLE policies; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.policies IS 'Preferential policies the Huairou zone offers film companies; their eligibility rules are in policy_versions.';
-
---
--- Name: COLUMN policies.id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policies.id IS 'Surrogate key.';
-
---
--- Name: COLUMN policies.code; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policies.code IS 'Stable code as typed: letters, digits, - and _ (policies_code_check); unique regardless of case (policies_code_lower_key); looked up regardless of case.';
-
---
--- Name: COLUMN policies.title; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policies.title IS 'Title; not blank.';
-
---
--- Name: COLUMN policies.issuer; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policies.issuer IS 'Who issues the policy, e.g. the zone''s administrative committee.';
-
---
--- Name: COLUMN policies.benefit; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policies.benefit IS 'What the policy grants, in words.';
-
---
--- Name: COLUMN policies.cap; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policies.cap IS 'Largest amount in CNY of one grant under the policy, >= 0 (policies_cap_check); NULL when uncapped.';
-
---
--- Name: COLUMN policies.row_version; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policies.row_version IS 'Optimistic-locking version (FW409 when stale).';
-
---
--- Name: COLUMN policies.created_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policies.created_at IS 'When the record was created.';
-
---
--- Name: policy_versions; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.policy_versions (
-    id bigint NOT NULL,
-    policy_id bigint NOT NULL,
-    version integer NOT NULL,
-    valid daterange NOT NULL,
-    rule text NOT NULL,
-    criteria text[] NOT NULL,
-    row_version integer DEFAULT 1 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    amount text,
-    amount_cap numeric(20,2),
-    exclusive_group text,
-    CONSTRAINT policy_versions_amount_cap_check CHECK ((amount_cap >= (0)::numeric)),
-    CONSTRAINT policy_versions_amount_check CHECK ((btrim(amount) <> ''::text)),
-    CONSTRAINT policy_versions_criteria_check CHECK ((array_position(criteria, NULL::text) IS NULL)),
-    CONSTRAINT policy_versions_exclusive_group_check CHECK ((exclusive_group ~ '^[a-z0-9_-]+$'::text)),
-    CONSTRAINT policy_versions_rule_check CHECK ((btrim(rule) <> ''::text)),
-    CONSTRAINT policy_versions_valid_check CHECK (((NOT isempty(valid)) AND (NOT lower_inf(valid)))),
-    CONSTRAINT policy_versions_version_check CHECK ((version >= 1))
-);
-
---
--- Name: TABLE policy_versions; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.policy_versions IS 'Versions of a policy''s eligibility rule, each valid over a period; versions of one policy never overlap (policy_versions_no_overlap). Rule and criteria are fixed once a job has used the version (policy_versions_immutable).';
-
---
--- Name: COLUMN policy_versions.id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.id IS 'Surrogate key.';
-
---
--- Name: COLUMN policy_versions.policy_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.policy_id IS 'The policy.';
-
---
--- Name: COLUMN policy_versions.version; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.version IS 'Number of the version within its policy: 1, 2, … (unique per policy, policy_versions_policy_id_version_key); the next number is filled in when inserted as NULL.';
-
---
--- Name: COLUMN policy_versions.valid; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.valid IS 'Half-open [valid_from, valid_to) when the version applies; upper bound NULL while open (policy_versions_valid_check).';
-
---
--- Name: COLUMN policy_versions.rule; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.rule IS 'The eligibility rule, in the rule language over the fact catalog (filmwg.fact_catalog); checked by the application before it is saved.';
-
---
--- Name: COLUMN policy_versions.criteria; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.criteria IS 'Source text of each top-level `and` term of the rule, in order; determinations.criteria_values is aligned with it.';
-
---
--- Name: COLUMN policy_versions.row_version; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.row_version IS 'Optimistic-locking version (FW409 when stale).';
-
---
--- Name: COLUMN policy_versions.created_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.created_at IS 'When the version was recorded.';
-
---
--- Name: COLUMN policy_versions.amount; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.amount IS 'How much an eligible company receives: a formula of the rules language over the facts (DESIGN §12), checked by the application before it is saved; NULL when the version pays no computed amount.';
-
---
--- Name: COLUMN policy_versions.amount_cap; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.amount_cap IS 'Largest amount in CNY of one determination, >= 0; NULL when uncapped.';
-
---
--- Name: COLUMN policy_versions.exclusive_group; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.exclusive_group IS 'Policies whose versions share a group are not cumulative: per company and run, only the eligible one with the highest amount keeps it (ties: the smaller code); NULL when cumulative.';
 
 --
 -- Name: policy_eligibility_current; Type: VIEW; Schema: reporting; Owner: -
@@ -4290,129 +4665,6 @@ COMMENT ON COLUMN filmwg.fact_catalog.description IS 'What the fact means, as of
 COMMENT ON COLUMN filmwg.fact_catalog.allowed_values IS 'For text facts with a fixed set of values: those values (a rule comparing with another value is rejected); else NULL.';
 
 --
--- Name: grants; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.grants (
-    id bigint NOT NULL,
-    policy_id bigint NOT NULL,
-    company_id bigint NOT NULL,
-    run_id bigint,
-    policy_version_id bigint,
-    amount numeric(20,2) NOT NULL,
-    status text DEFAULT 'applied'::text NOT NULL,
-    applied_on date DEFAULT ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date NOT NULL,
-    decided_on date,
-    paid_on date,
-    notes text,
-    row_version integer DEFAULT 1 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    year integer NOT NULL,
-    reason text,
-    CONSTRAINT grants_amount_check CHECK ((amount >= (0)::numeric)),
-    CONSTRAINT grants_dates_check CHECK (((decided_on >= applied_on) AND (paid_on >= applied_on))),
-    CONSTRAINT grants_determination_check CHECK (((run_id IS NULL) = (policy_version_id IS NULL))),
-    CONSTRAINT grants_status_check CHECK ((status = ANY (ARRAY['applied'::text, 'approved'::text, 'rejected'::text, 'paid'::text]))),
-    CONSTRAINT grants_year_check CHECK (((year >= 1990) AND (year <= 2200)))
-);
-
---
--- Name: TABLE grants; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.grants IS 'Benefits actually granted (or applied for) under a policy, and the determination they rest on.';
-
---
--- Name: COLUMN grants.id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.id IS 'Surrogate key.';
-
---
--- Name: COLUMN grants.policy_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.policy_id IS 'The policy.';
-
---
--- Name: COLUMN grants.company_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.company_id IS 'The receiving company.';
-
---
--- Name: COLUMN grants.run_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.run_id IS 'With policy_version_id and company_id: the determination the grant rests on (grants_determination_fkey); both NULL or both set (grants_determination_check).';
-
---
--- Name: COLUMN grants.policy_version_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.policy_version_id IS 'The policy version of that determination; must belong to policy_id (grants_policy_version_check).';
-
---
--- Name: COLUMN grants.amount; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.amount IS 'Amount in CNY, >= 0 (grants_amount_check), at most the policy''s cap (grants_amount_cap).';
-
---
--- Name: COLUMN grants.status; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.status IS 'applied, approved, rejected or paid (grants_status_check); only applied → approved → paid and applied | approved → rejected (grants_transition_check). A paid grant has paid_on (grants_paid_on_check).';
-
---
--- Name: COLUMN grants.applied_on; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.applied_on IS 'Day of application (default today in Asia/Shanghai); its year is the grant''s year.';
-
---
--- Name: COLUMN grants.decided_on; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.decided_on IS 'Day of approval or rejection, not before applied_on (grants_dates_check).';
-
---
--- Name: COLUMN grants.paid_on; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.paid_on IS 'Day of payment, not before applied_on (grants_dates_check).';
-
---
--- Name: COLUMN grants.notes; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.notes IS 'Free notes.';
-
---
--- Name: COLUMN grants.row_version; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.row_version IS 'Optimistic-locking version (FW409 when stale).';
-
---
--- Name: COLUMN grants.created_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.created_at IS 'When the record was created.';
-
---
--- Name: COLUMN grants.year; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.year IS 'The year the grant is for: its determination is from a run of this year; budgets and entitlements are per year.';
-
---
--- Name: COLUMN grants.reason; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.reason IS 'Why it was rejected (required when rejected, grants_reason_check).';
-
---
 -- Name: grants_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
 --
 
@@ -4437,163 +4689,6 @@ ALTER TABLE filmwg.job_runs ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     NO MAXVALUE
     CACHE 1
 );
-
---
--- Name: policy_budgets; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.policy_budgets (
-    policy_id bigint NOT NULL,
-    year integer NOT NULL,
-    amount numeric(20,2) NOT NULL,
-    row_version integer DEFAULT 1 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT policy_budgets_amount_check CHECK ((amount >= (0)::numeric)),
-    CONSTRAINT policy_budgets_year_check CHECK (((year >= 1990) AND (year <= 2200)))
-);
-
---
--- Name: TABLE policy_budgets; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.policy_budgets IS 'What a policy may pay in a year (filmwg policy budget): approvals whose approved + paid total for the year would exceed it are refused (grants_budget_exceeded). No row: no budget limit.';
-
---
--- Name: COLUMN policy_budgets.policy_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_budgets.policy_id IS 'The policy.';
-
---
--- Name: COLUMN policy_budgets.year; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_budgets.year IS 'The grants'' year.';
-
---
--- Name: COLUMN policy_budgets.amount; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_budgets.amount IS 'Budget in CNY, >= 0, never below the approved + paid total already granted (grants_budget_exceeded).';
-
---
--- Name: COLUMN policy_budgets.row_version; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_budgets.row_version IS 'Optimistic-locking version (FW409 when stale).';
-
---
--- Name: COLUMN policy_budgets.created_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_budgets.created_at IS 'When the record was created.';
-
---
--- Name: live_benefits_by_policy_year; Type: VIEW; Schema: filmwg; Owner: -
---
-
-CREATE VIEW filmwg.live_benefits_by_policy_year AS
- WITH latest AS (
-         SELECT DISTINCT ON (v.policy_id, d.company_id, (EXTRACT(year FROM r.as_of))) v.policy_id,
-            d.company_id,
-            (EXTRACT(year FROM r.as_of))::integer AS year,
-            d.amount
-           FROM ((filmwg.determinations d
-             JOIN filmwg.job_runs r ON (((r.id = d.run_id) AND (r.status = 'succeeded'::text) AND (NOT r.dry_run))))
-             JOIN filmwg.policy_versions v ON ((v.id = d.policy_version_id)))
-          WHERE d.eligible
-          ORDER BY v.policy_id, d.company_id, (EXTRACT(year FROM r.as_of)), r.as_of DESC, r.id DESC
-        ), entitled AS (
-         SELECT latest.policy_id,
-            latest.year,
-            (count(*))::integer AS companies,
-            sum(latest.amount) AS amount,
-            (count(*) FILTER (WHERE (latest.amount IS NULL)))::integer AS unknown
-           FROM latest
-          GROUP BY latest.policy_id, latest.year
-        ), granted AS (
-         SELECT grants.policy_id,
-            grants.year,
-            sum(grants.amount) FILTER (WHERE (grants.status = 'applied'::text)) AS applied,
-            sum(grants.amount) FILTER (WHERE (grants.status = 'approved'::text)) AS approved,
-            sum(grants.amount) FILTER (WHERE (grants.status = 'paid'::text)) AS paid,
-            sum(grants.amount) FILTER (WHERE (grants.status = 'rejected'::text)) AS rejected
-           FROM filmwg.grants
-          GROUP BY grants.policy_id, grants.year
-        ), keys AS (
-         SELECT entitled.policy_id,
-            entitled.year
-           FROM entitled
-        UNION
-         SELECT granted.policy_id,
-            granted.year
-           FROM granted
-        UNION
-         SELECT policy_budgets.policy_id,
-            policy_budgets.year
-           FROM filmwg.policy_budgets
-        )
- SELECT p.code AS policy_code,
-    p.title AS policy_title,
-    k.year,
-    COALESCE(e.companies, 0) AS companies_entitled,
-    COALESCE(e.unknown, 0) AS entitlements_unknown,
-    COALESCE(e.amount, (0)::numeric) AS entitled,
-    COALESCE(g.applied, (0)::numeric) AS applied,
-    COALESCE(g.approved, (0)::numeric) AS approved,
-    COALESCE(g.paid, (0)::numeric) AS paid,
-    COALESCE(g.rejected, (0)::numeric) AS rejected,
-    b.amount AS budget,
-    ((b.amount - COALESCE(g.approved, (0)::numeric)) - COALESCE(g.paid, (0)::numeric)) AS remaining_budget
-   FROM ((((keys k
-     JOIN filmwg.policies p ON ((p.id = k.policy_id)))
-     LEFT JOIN entitled e ON (((e.policy_id = k.policy_id) AND (e.year = k.year))))
-     LEFT JOIN granted g ON (((g.policy_id = k.policy_id) AND (g.year = k.year))))
-     LEFT JOIN filmwg.policy_budgets b ON (((b.policy_id = k.policy_id) AND (b.year = k.year))));
-
---
--- Name: VIEW live_benefits_by_policy_year; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON VIEW filmwg.live_benefits_by_policy_year IS 'reporting.benefits_by_policy_year computed from the records now (what filmwg.refresh_summaries() stores).';
-
---
--- Name: live_companies_by_kind; Type: VIEW; Schema: filmwg; Owner: -
---
-
-CREATE VIEW filmwg.live_companies_by_kind AS
- SELECT k.kind,
-    (count(c.id))::integer AS companies,
-    (count(c.id) FILTER (WHERE c.registered_in_zone))::integer AS in_zone,
-    COALESCE(sum(c.registered_capital), (0)::numeric) AS total_capital
-   FROM (( VALUES ('internet_platform'::text), ('production'::text), ('distribution'::text), ('post_production'::text), ('technology'::text), ('investment'::text), ('other'::text)) k(kind)
-     LEFT JOIN filmwg.companies c ON (((c.kind = k.kind) AND (c.archived_at IS NULL))))
-  GROUP BY k.kind;
-
---
--- Name: VIEW live_companies_by_kind; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON VIEW filmwg.live_companies_by_kind IS 'reporting.companies_by_kind computed from the records now (what filmwg.refresh_summaries() stores).';
-
---
--- Name: live_grants_by_policy_year; Type: VIEW; Schema: filmwg; Owner: -
---
-
-CREATE VIEW filmwg.live_grants_by_policy_year AS
-SELECT
-    NULL::text AS policy_code,
-    NULL::text AS policy_title,
-    NULL::integer AS year,
-    NULL::text AS status,
-    NULL::integer AS grants,
-    NULL::numeric AS total_amount;
-
---
--- Name: VIEW live_grants_by_policy_year; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON VIEW filmwg.live_grants_by_policy_year IS 'reporting.grants_by_policy_year computed from the records now (what filmwg.refresh_summaries() stores).';
 
 --
 -- Name: memberships_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
@@ -5130,7 +5225,7 @@ UNION ALL
     l.remaining_budget,
     ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date AS as_of,
     now() AS computed_at
-   FROM filmwg.live_benefits_by_policy_year l
+   FROM filmwg.live_benefits_by_policy_year_rows() l(policy_code, policy_title, year, companies_entitled, entitlements_unknown, entitled, applied, approved, paid, rejected, budget, remaining_budget)
   WHERE (NOT (EXISTS ( SELECT 1
            FROM filmwg.report_summaries m
           WHERE (m.name = 'benefits_by_policy_year'::text))));
@@ -5246,7 +5341,7 @@ UNION ALL
     l.total_capital,
     ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date AS as_of,
     now() AS computed_at
-   FROM filmwg.live_companies_by_kind l
+   FROM filmwg.live_companies_by_kind_rows() l(kind, companies, in_zone, total_capital)
   WHERE (NOT (EXISTS ( SELECT 1
            FROM filmwg.report_summaries m
           WHERE (m.name = 'companies_by_kind'::text))));
@@ -5481,7 +5576,7 @@ UNION ALL
     l.total_amount,
     ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date AS as_of,
     now() AS computed_at
-   FROM filmwg.live_grants_by_policy_year l
+   FROM filmwg.live_grants_by_policy_year_rows() l(policy_code, policy_title, year, status, grants, total_amount)
   WHERE (NOT (EXISTS ( SELECT 1
            FROM filmwg.report_summaries m
           WHERE (m.name = 'grants_by_policy_year'::text))));
@@ -7925,6 +8020,130 @@ REVOKE ALL ON FUNCTION filmwg.erase_professional(professional_id bigint) FROM PU
 GRANT ALL ON FUNCTION filmwg.erase_professional(professional_id bigint) TO filmwg_admin;
 
 --
+-- Name: TABLE determinations; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT ON TABLE filmwg.determinations TO filmwg_admin;
+GRANT SELECT,INSERT,UPDATE ON TABLE filmwg.determinations TO filmwg_job;
+
+--
+-- Name: TABLE grants; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.grants TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.grants TO filmwg_job;
+
+--
+-- Name: TABLE job_runs; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT ON TABLE filmwg.job_runs TO filmwg_admin;
+GRANT SELECT,INSERT,UPDATE ON TABLE filmwg.job_runs TO filmwg_job;
+
+--
+-- Name: TABLE policies; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.policies TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.policies TO filmwg_job;
+
+--
+-- Name: TABLE policy_budgets; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.policy_budgets TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.policy_budgets TO filmwg_job;
+
+--
+-- Name: TABLE policy_versions; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.policy_versions TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.policy_versions TO filmwg_job;
+
+--
+-- Name: FUNCTION live_benefits_by_policy_year_rows(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.live_benefits_by_policy_year_rows() FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.live_benefits_by_policy_year_rows() TO filmwg_reporting;
+GRANT ALL ON FUNCTION filmwg.live_benefits_by_policy_year_rows() TO filmwg_admin;
+
+--
+-- Name: FUNCTION uscc_is_valid(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_is_valid(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_is_valid(code text) TO filmwg_job;
+
+--
+-- Name: FUNCTION uscc_refused(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_refused(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_refused(code text) TO filmwg_job;
+
+--
+-- Name: FUNCTION uscc_structure_problem(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_structure_problem(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_structure_problem(code text) TO filmwg_job;
+
+--
+-- Name: FUNCTION uscc_structure_refused(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_structure_refused(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_structure_refused(code text) TO filmwg_job;
+
+--
+-- Name: TABLE companies; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.companies TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.companies TO filmwg_job;
+
+--
+-- Name: FUNCTION live_companies_by_kind_rows(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.live_companies_by_kind_rows() FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.live_companies_by_kind_rows() TO filmwg_reporting;
+GRANT ALL ON FUNCTION filmwg.live_companies_by_kind_rows() TO filmwg_admin;
+
+--
+-- Name: FUNCTION live_grants_by_policy_year_rows(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.live_grants_by_policy_year_rows() FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.live_grants_by_policy_year_rows() TO filmwg_reporting;
+GRANT ALL ON FUNCTION filmwg.live_grants_by_policy_year_rows() TO filmwg_admin;
+
+--
+-- Name: FUNCTION as_of(); Type: ACL; Schema: reporting; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reporting.as_of() FROM PUBLIC;
+GRANT ALL ON FUNCTION reporting.as_of() TO filmwg_reporting;
+GRANT ALL ON FUNCTION reporting.as_of() TO filmwg_admin;
+
+--
+-- Name: TABLE memberships; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.memberships TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.memberships TO filmwg_job;
+
+--
+-- Name: FUNCTION live_membership_growth_rows(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.live_membership_growth_rows() FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.live_membership_growth_rows() TO filmwg_reporting;
+GRANT ALL ON FUNCTION filmwg.live_membership_growth_rows() TO filmwg_admin;
+
+--
 -- Name: FUNCTION merge_companies(keep bigint, duplicate bigint); Type: ACL; Schema: filmwg; Owner: -
 --
 
@@ -7966,41 +8185,6 @@ GRANT ALL ON FUNCTION filmwg.previous_run(run bigint) TO filmwg_reporting;
 REVOKE ALL ON FUNCTION filmwg.prune_determinations(keep integer, dry boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION filmwg.prune_determinations(keep integer, dry boolean) TO filmwg_admin;
 GRANT ALL ON FUNCTION filmwg.prune_determinations(keep integer, dry boolean) TO filmwg_job;
-
---
--- Name: FUNCTION uscc_is_valid(code text); Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT ALL ON FUNCTION filmwg.uscc_is_valid(code text) TO filmwg_admin;
-GRANT ALL ON FUNCTION filmwg.uscc_is_valid(code text) TO filmwg_job;
-
---
--- Name: FUNCTION uscc_refused(code text); Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT ALL ON FUNCTION filmwg.uscc_refused(code text) TO filmwg_admin;
-GRANT ALL ON FUNCTION filmwg.uscc_refused(code text) TO filmwg_job;
-
---
--- Name: FUNCTION uscc_structure_problem(code text); Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT ALL ON FUNCTION filmwg.uscc_structure_problem(code text) TO filmwg_admin;
-GRANT ALL ON FUNCTION filmwg.uscc_structure_problem(code text) TO filmwg_job;
-
---
--- Name: FUNCTION uscc_structure_refused(code text); Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT ALL ON FUNCTION filmwg.uscc_structure_refused(code text) TO filmwg_admin;
-GRANT ALL ON FUNCTION filmwg.uscc_structure_refused(code text) TO filmwg_job;
-
---
--- Name: TABLE companies; Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.companies TO filmwg_admin;
-GRANT SELECT ON TABLE filmwg.companies TO filmwg_job;
 
 --
 -- Name: FUNCTION record_company_values(company bigint, effective date, fields text[], vals filmwg.companies); Type: ACL; Schema: filmwg; Owner: -
@@ -8056,14 +8240,6 @@ GRANT ALL ON FUNCTION filmwg.uscc_region_problem(code text) TO filmwg_job;
 REVOKE ALL ON FUNCTION public.filmwg_apply_database_privileges() FROM PUBLIC;
 
 --
--- Name: FUNCTION as_of(); Type: ACL; Schema: reporting; Owner: -
---
-
-REVOKE ALL ON FUNCTION reporting.as_of() FROM PUBLIC;
-GRANT ALL ON FUNCTION reporting.as_of() TO filmwg_reporting;
-GRANT ALL ON FUNCTION reporting.as_of() TO filmwg_admin;
-
---
 -- Name: TABLE attendance; Type: ACL; Schema: filmwg; Owner: -
 --
 
@@ -8107,13 +8283,6 @@ GRANT ALL ON FUNCTION reporting.company_engagement_as_of(day date) TO filmwg_rep
 GRANT ALL ON FUNCTION reporting.company_engagement_as_of(day date) TO filmwg_admin;
 
 --
--- Name: TABLE memberships; Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.memberships TO filmwg_admin;
-GRANT SELECT ON TABLE filmwg.memberships TO filmwg_job;
-
---
 -- Name: TABLE member_roster; Type: ACL; Schema: reporting; Owner: -
 --
 
@@ -8142,34 +8311,6 @@ GRANT SELECT ON TABLE reporting.membership_growth TO filmwg_admin;
 REVOKE ALL ON FUNCTION reporting.membership_growth_as_of(day date) FROM PUBLIC;
 GRANT ALL ON FUNCTION reporting.membership_growth_as_of(day date) TO filmwg_reporting;
 GRANT ALL ON FUNCTION reporting.membership_growth_as_of(day date) TO filmwg_admin;
-
---
--- Name: TABLE determinations; Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT SELECT ON TABLE filmwg.determinations TO filmwg_admin;
-GRANT SELECT,INSERT,UPDATE ON TABLE filmwg.determinations TO filmwg_job;
-
---
--- Name: TABLE job_runs; Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT SELECT ON TABLE filmwg.job_runs TO filmwg_admin;
-GRANT SELECT,INSERT,UPDATE ON TABLE filmwg.job_runs TO filmwg_job;
-
---
--- Name: TABLE policies; Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.policies TO filmwg_admin;
-GRANT SELECT ON TABLE filmwg.policies TO filmwg_job;
-
---
--- Name: TABLE policy_versions; Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.policy_versions TO filmwg_admin;
-GRANT SELECT ON TABLE filmwg.policy_versions TO filmwg_job;
 
 --
 -- Name: TABLE policy_eligibility_current; Type: ACL; Schema: reporting; Owner: -
@@ -8345,20 +8486,6 @@ GRANT SELECT ON TABLE filmwg.employments TO filmwg_job;
 
 GRANT SELECT ON TABLE filmwg.fact_catalog TO filmwg_admin;
 GRANT SELECT ON TABLE filmwg.fact_catalog TO filmwg_job;
-
---
--- Name: TABLE grants; Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.grants TO filmwg_admin;
-GRANT SELECT ON TABLE filmwg.grants TO filmwg_job;
-
---
--- Name: TABLE policy_budgets; Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.policy_budgets TO filmwg_admin;
-GRANT SELECT ON TABLE filmwg.policy_budgets TO filmwg_job;
 
 --
 -- Name: SEQUENCE professionals_id_seq; Type: ACL; Schema: filmwg; Owner: -

@@ -16,6 +16,17 @@ SELECT p.code AS policy_code,
 COMMENT ON VIEW filmwg.live_grants_by_policy_year IS
     'reporting.grants_by_policy_year computed from the records now (what filmwg.refresh_summaries() stores).';
 
+-- The live figures behind a function the planner does not inline: planned only when they are
+-- needed, so the view's plan stays small (a plan the size of the live aggregate would be JIT-
+-- compiled on every call, seconds even when the summary answers).
+CREATE OR REPLACE FUNCTION filmwg.live_grants_by_policy_year_rows() RETURNS SETOF filmwg.live_grants_by_policy_year
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC SELECT * FROM filmwg.live_grants_by_policy_year; END;
+COMMENT ON FUNCTION filmwg.live_grants_by_policy_year_rows() IS
+    'The rows of filmwg.live_grants_by_policy_year, for reporting.grants_by_policy_year before its first refresh or for another day than its summary''s. Runs as the owner; readers of the report may call it.';
+REVOKE ALL ON FUNCTION filmwg.live_grants_by_policy_year_rows() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION filmwg.live_grants_by_policy_year_rows() TO filmwg_reporting, filmwg_admin;
+
 -- The view may have changed: its summary is dropped and computed live until the next refresh.
 DELETE FROM filmwg.report_summaries WHERE name = 'grants_by_policy_year';
 
@@ -27,7 +38,7 @@ SELECT s.policy_code, s.policy_title, s.year, s.status, s.grants, s.total_amount
 UNION ALL
 -- Only when there is no summary (a one-time filter: this branch is not run otherwise).
 SELECT l.policy_code, l.policy_title, l.year, l.status, l.grants, l.total_amount, (now() AT TIME ZONE 'Asia/Shanghai')::date, now()
-  FROM filmwg.live_grants_by_policy_year l
+  FROM filmwg.live_grants_by_policy_year_rows() l
  WHERE NOT EXISTS (SELECT 1 FROM filmwg.report_summaries m WHERE m.name = 'grants_by_policy_year');
 
 COMMENT ON VIEW reporting.grants_by_policy_year IS

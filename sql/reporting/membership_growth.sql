@@ -46,6 +46,17 @@ SELECT y.year,
 COMMENT ON VIEW filmwg.live_membership_growth IS
     'reporting.membership_growth computed from the records now, for the report day reporting.as_of() (what filmwg.refresh_summaries() stores).';
 
+-- The live figures behind a function the planner does not inline: planned only when they are
+-- needed, so the view's plan stays small (a plan the size of the live aggregate would be JIT-
+-- compiled on every call, seconds even when the summary answers).
+CREATE OR REPLACE FUNCTION filmwg.live_membership_growth_rows() RETURNS SETOF filmwg.live_membership_growth
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC SELECT * FROM filmwg.live_membership_growth; END;
+COMMENT ON FUNCTION filmwg.live_membership_growth_rows() IS
+    'The rows of filmwg.live_membership_growth, for reporting.membership_growth before its first refresh or for another day than its summary''s. Runs as the owner; readers of the report may call it.';
+REVOKE ALL ON FUNCTION filmwg.live_membership_growth_rows() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION filmwg.live_membership_growth_rows() TO filmwg_reporting, filmwg_admin;
+
 -- The view may have changed: its summary is dropped and computed live until the next refresh.
 DELETE FROM filmwg.report_summaries WHERE name = 'membership_growth';
 
@@ -65,7 +76,7 @@ SELECT s.year, s.tier, s.members_at_year_end, s.joined, s.left_in_year, m.as_of,
 UNION ALL
 -- Only when the summary does not answer (a one-time filter: this branch is not run otherwise).
 SELECT l.year, l.tier, l.members_at_year_end, l.joined, l.left_in_year, reporting.as_of(), now()
-  FROM filmwg.live_membership_growth l
+  FROM filmwg.live_membership_growth_rows() l
  WHERE NOT EXISTS (SELECT 1 FROM summary);
 
 COMMENT ON VIEW reporting.membership_growth IS
