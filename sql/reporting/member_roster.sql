@@ -30,7 +30,11 @@ SELECT c.id AS company_id,
                  LIMIT 1) v
          WHERE v.valid @> (SELECT reporting.as_of())
        ) cv ON true
- WHERE m.period @> (SELECT reporting.as_of())
+ -- m.period @> the day, spelled with its bounds: the planner cannot estimate the members of a
+ -- day it learns at run time and would build a bitmap of every membership on the GiST index
+ -- before the first row; a scan that filters streams
+ WHERE (lower_inf(m.period) OR lower(m.period) <= (SELECT reporting.as_of()))
+   AND (upper_inf(m.period) OR upper(m.period) > (SELECT reporting.as_of()))
    -- archived companies drop out from the day after they were archived
    AND (c.archived_at IS NULL
         OR c.archived_at >= ((SELECT reporting.as_of()) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai');
