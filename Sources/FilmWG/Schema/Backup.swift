@@ -62,8 +62,8 @@ public struct Backup {
         return try db.transaction(isolation: .repeatableRead) { tx in
             let snapshot = try tx.query("SELECT pg_export_snapshot()").one().decode(String.self, at: 0)
             let counts = try Self.count(tx)
-            // pg_dump's own options, then the target's connection options.
-            try Self.run(tool, ["--format=custom", "--file=\(file)", "--snapshot=\(snapshot)"] + target)
+            let dump = ["--format=custom", "--file=\(file)", "--snapshot=\(snapshot)"]  // tool options
+            try Self.run(tool, dump + target)
             let text = counts.map { "\($0.table)\t\($0.rows)\n" }.joined()
             do { try text.write(toFile: Self.countsPath(file), atomically: true, encoding: .utf8) } catch {
                 throw RecordError(
