@@ -3164,7 +3164,7 @@ CREATE VIEW reporting.member_roster AS
                   ORDER BY (lower(v_1.valid)) DESC NULLS LAST
                  LIMIT 1) v
           WHERE (v.valid @> ( SELECT reporting.as_of() AS as_of))) cv ON (true))
-  WHERE ((m.period @> ( SELECT reporting.as_of() AS as_of)) AND ((c.archived_at IS NULL) OR (c.archived_at >= (((( SELECT reporting.as_of() AS as_of) + 1))::timestamp without time zone AT TIME ZONE 'Asia/Shanghai'::text))));
+  WHERE ((lower_inf(m.period) OR (lower(m.period) <= ( SELECT reporting.as_of() AS as_of))) AND (upper_inf(m.period) OR (upper(m.period) > ( SELECT reporting.as_of() AS as_of))) AND ((c.archived_at IS NULL) OR (c.archived_at >= (((( SELECT reporting.as_of() AS as_of) + 1))::timestamp without time zone AT TIME ZONE 'Asia/Shanghai'::text))));
 
 --
 -- Name: VIEW member_roster; Type: COMMENT; Schema: reporting; Owner: -
