@@ -1046,6 +1046,1157 @@ $$;
 
 COMMENT ON FUNCTION filmwg.keep_determined() IS 'Trigger keep_determined of companies and policy_versions (BEFORE DELETE): refuses to delete a row a determination names, as the foreign keys determinations_company_id_fkey and determinations_policy_version_id_fkey did (23503, same names), and refuses (55P03) while an eligibility run holds filmwg.determined_rows_lock_key().';
 
+SET default_tablespace = '';
+
+--
+-- Name: determinations; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.determinations (
+    run_id bigint NOT NULL,
+    policy_version_id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    eligible boolean NOT NULL,
+    criteria_values boolean[] NOT NULL,
+    amount numeric,
+    amount_reason text
+)
+PARTITION BY RANGE (run_id);
+
+--
+-- Name: TABLE determinations; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.determinations IS 'What a job run decided: for each policy version valid on the run''s day and each company, whether it is eligible and the value of every criterion. Partitioned by run: the job writes a run''s rows into filmwg.determinations_<run>, indexes it and attaches it (filmwg.open_determinations, filmwg.index_determinations, filmwg.attach_determinations); rows inserted here directly for a run without a partition go to determinations_default. The keys to job_runs, policy_versions and companies hold by construction in a run''s partition (migration 0016) and by foreign keys in determinations_default; triggers keep_determined refuse to delete a company or policy version a determination names.';
+
+--
+-- Name: COLUMN determinations.run_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.run_id IS 'The run (rows go with it when it is deleted).';
+
+--
+-- Name: COLUMN determinations.policy_version_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.policy_version_id IS 'The policy version evaluated.';
+
+--
+-- Name: COLUMN determinations.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.company_id IS 'The company evaluated.';
+
+--
+-- Name: COLUMN determinations.eligible; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.eligible IS 'Whether the rule held; a rule that came out NULL is false.';
+
+--
+-- Name: COLUMN determinations.criteria_values; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.criteria_values IS 'Value of each criterion, aligned with policy_versions.criteria; NULL elements are undetermined (missing facts).';
+
+--
+-- Name: COLUMN determinations.amount; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.amount IS 'For an eligible determination of a version with an amount formula: CNY the company receives, rounded half-up to 0.01, at least 0, at most the version''s amount_cap; 0 when another policy of its exclusive group pays more; NULL when a fact the formula needs is unknown or a divisor is 0 (amount_reason says which), and for ineligible determinations and versions without a formula.';
+
+--
+-- Name: COLUMN determinations.amount_reason; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.determinations.amount_reason IS 'Why amount is NULL (e.g. "rent_paid_last_year is unknown") or 0 by its exclusive group; NULL otherwise.';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: grants; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.grants (
+    id bigint NOT NULL,
+    policy_id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    run_id bigint,
+    policy_version_id bigint,
+    amount numeric(20,2) NOT NULL,
+    status text DEFAULT 'applied'::text NOT NULL,
+    applied_on date DEFAULT ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date NOT NULL,
+    decided_on date,
+    paid_on date,
+    notes text,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    year integer NOT NULL,
+    reason text,
+    CONSTRAINT grants_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT grants_dates_check CHECK (((decided_on >= applied_on) AND (paid_on >= applied_on))),
+    CONSTRAINT grants_determination_check CHECK (((run_id IS NULL) = (policy_version_id IS NULL))),
+    CONSTRAINT grants_status_check CHECK ((status = ANY (ARRAY['applied'::text, 'approved'::text, 'rejected'::text, 'paid'::text]))),
+    CONSTRAINT grants_year_check CHECK (((year >= 1990) AND (year <= 2200)))
+);
+
+--
+-- Name: TABLE grants; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.grants IS 'Benefits actually granted (or applied for) under a policy, and the determination they rest on.';
+
+--
+-- Name: COLUMN grants.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN grants.policy_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.policy_id IS 'The policy.';
+
+--
+-- Name: COLUMN grants.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.company_id IS 'The receiving company.';
+
+--
+-- Name: COLUMN grants.run_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.run_id IS 'With policy_version_id and company_id: the determination the grant rests on (grants_determination_fkey); both NULL or both set (grants_determination_check).';
+
+--
+-- Name: COLUMN grants.policy_version_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.policy_version_id IS 'The policy version of that determination; must belong to policy_id (grants_policy_version_check).';
+
+--
+-- Name: COLUMN grants.amount; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.amount IS 'Amount in CNY, >= 0 (grants_amount_check), at most the policy''s cap (grants_amount_cap).';
+
+--
+-- Name: COLUMN grants.status; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.status IS 'applied, approved, rejected or paid (grants_status_check); only applied → approved → paid and applied | approved → rejected (grants_transition_check). A paid grant has paid_on (grants_paid_on_check).';
+
+--
+-- Name: COLUMN grants.applied_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.applied_on IS 'Day of application (default today in Asia/Shanghai); its year is the grant''s year.';
+
+--
+-- Name: COLUMN grants.decided_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.decided_on IS 'Day of approval or rejection, not before applied_on (grants_dates_check).';
+
+--
+-- Name: COLUMN grants.paid_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.paid_on IS 'Day of payment, not before applied_on (grants_dates_check).';
+
+--
+-- Name: COLUMN grants.notes; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.notes IS 'Free notes.';
+
+--
+-- Name: COLUMN grants.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN grants.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.created_at IS 'When the record was created.';
+
+--
+-- Name: COLUMN grants.year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.year IS 'The year the grant is for: its determination is from a run of this year; budgets and entitlements are per year.';
+
+--
+-- Name: COLUMN grants.reason; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.grants.reason IS 'Why it was rejected (required when rejected, grants_reason_check).';
+
+--
+-- Name: job_runs; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.job_runs (
+    id bigint NOT NULL,
+    job text NOT NULL,
+    as_of date NOT NULL,
+    status text DEFAULT 'running'::text NOT NULL,
+    dry_run boolean DEFAULT false NOT NULL,
+    actor text DEFAULT filmwg.current_actor() NOT NULL,
+    backend_pid integer DEFAULT pg_backend_pid(),
+    backend_start timestamp with time zone,
+    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    finished_at timestamp with time zone,
+    duration_ms bigint,
+    companies integer,
+    policy_versions integer,
+    determinations integer,
+    eligible integer,
+    changes integer,
+    error text,
+    pruned_at timestamp with time zone,
+    CONSTRAINT job_runs_finished_check CHECK (((status = 'running'::text) = (finished_at IS NULL))),
+    CONSTRAINT job_runs_job_check CHECK ((job = 'eligibility'::text)),
+    CONSTRAINT job_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'abandoned'::text])))
+);
+
+--
+-- Name: TABLE job_runs; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.job_runs IS 'Every run of a batch job. At most one running run per job (job_runs_running_key). A run whose session is gone is marked abandoned by filmwg.abandon_dead_runs.';
+
+--
+-- Name: COLUMN job_runs.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.id IS 'Surrogate key; increases with the start of runs.';
+
+--
+-- Name: COLUMN job_runs.job; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.job IS 'Which job: eligibility (job_runs_job_check).';
+
+--
+-- Name: COLUMN job_runs.as_of; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.as_of IS 'The day the job evaluated (facts as of this day).';
+
+--
+-- Name: COLUMN job_runs.status; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.status IS 'running, succeeded, failed or abandoned (job_runs_status_check).';
+
+--
+-- Name: COLUMN job_runs.dry_run; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.dry_run IS 'A dry run computes but keeps no determinations; reports ignore it.';
+
+--
+-- Name: COLUMN job_runs.actor; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.actor IS 'Who started the run (filmwg.actor, else the session user).';
+
+--
+-- Name: COLUMN job_runs.backend_pid; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.backend_pid IS 'pg_backend_pid() of the session doing the work; with backend_start, identifies it in pg_stat_activity.';
+
+--
+-- Name: COLUMN job_runs.backend_start; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.backend_start IS 'backend_start of that session in pg_stat_activity (filled in on insert), so a reused pid is not mistaken for a live run.';
+
+--
+-- Name: COLUMN job_runs.started_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.started_at IS 'When the run started.';
+
+--
+-- Name: COLUMN job_runs.finished_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.finished_at IS 'When the run ended (NULL exactly while running, job_runs_finished_check); filled in when status leaves running if not given.';
+
+--
+-- Name: COLUMN job_runs.duration_ms; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.duration_ms IS 'finished_at - started_at in milliseconds; filled in when status leaves running if not given.';
+
+--
+-- Name: COLUMN job_runs.companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.companies IS 'Companies evaluated.';
+
+--
+-- Name: COLUMN job_runs.policy_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.policy_versions IS 'Policy versions valid on as_of and evaluated.';
+
+--
+-- Name: COLUMN job_runs.determinations; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.determinations IS 'Determinations written.';
+
+--
+-- Name: COLUMN job_runs.eligible; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.eligible IS 'Determinations that came out eligible.';
+
+--
+-- Name: COLUMN job_runs.changes; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.changes IS 'Changes since the previous succeeded run (determination_changes rows).';
+
+--
+-- Name: COLUMN job_runs.error; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.error IS 'Why the run failed or was abandoned.';
+
+--
+-- Name: COLUMN job_runs.pruned_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.job_runs.pruned_at IS 'When the run''s determinations were dropped by filmwg.prune_determinations (eligibility prune); NULL while kept. A pruned run is never the current or the previous run.';
+
+--
+-- Name: policies; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.policies (
+    id bigint NOT NULL,
+    code text NOT NULL,
+    title text NOT NULL,
+    issuer text,
+    benefit text,
+    cap numeric(20,2),
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT policies_cap_check CHECK ((cap >= (0)::numeric)),
+    CONSTRAINT policies_code_check CHECK ((code ~ '^[A-Za-z0-9_-]+$'::text)),
+    CONSTRAINT policies_title_check CHECK ((btrim(title) <> ''::text))
+);
+
+--
+-- Name: TABLE policies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.policies IS 'Preferential policies the Huairou zone offers film companies; their eligibility rules are in policy_versions.';
+
+--
+-- Name: COLUMN policies.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN policies.code; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.code IS 'Stable code as typed: letters, digits, - and _ (policies_code_check); unique regardless of case (policies_code_lower_key); looked up regardless of case.';
+
+--
+-- Name: COLUMN policies.title; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.title IS 'Title; not blank.';
+
+--
+-- Name: COLUMN policies.issuer; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.issuer IS 'Who issues the policy, e.g. the zone''s administrative committee.';
+
+--
+-- Name: COLUMN policies.benefit; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.benefit IS 'What the policy grants, in words.';
+
+--
+-- Name: COLUMN policies.cap; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.cap IS 'Largest amount in CNY of one grant under the policy, >= 0 (policies_cap_check); NULL when uncapped.';
+
+--
+-- Name: COLUMN policies.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN policies.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policies.created_at IS 'When the record was created.';
+
+--
+-- Name: policy_budgets; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.policy_budgets (
+    policy_id bigint NOT NULL,
+    year integer NOT NULL,
+    amount numeric(20,2) NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT policy_budgets_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT policy_budgets_year_check CHECK (((year >= 1990) AND (year <= 2200)))
+);
+
+--
+-- Name: TABLE policy_budgets; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.policy_budgets IS 'What a policy may pay in a year (filmwg policy budget): approvals whose approved + paid total for the year would exceed it are refused (grants_budget_exceeded). No row: no budget limit.';
+
+--
+-- Name: COLUMN policy_budgets.policy_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.policy_id IS 'The policy.';
+
+--
+-- Name: COLUMN policy_budgets.year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.year IS 'The grants'' year.';
+
+--
+-- Name: COLUMN policy_budgets.amount; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.amount IS 'Budget in CNY, >= 0, never below the approved + paid total already granted (grants_budget_exceeded).';
+
+--
+-- Name: COLUMN policy_budgets.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN policy_budgets.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_budgets.created_at IS 'When the record was created.';
+
+--
+-- Name: policy_versions; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.policy_versions (
+    id bigint NOT NULL,
+    policy_id bigint NOT NULL,
+    version integer NOT NULL,
+    valid daterange NOT NULL,
+    rule text NOT NULL,
+    criteria text[] NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    amount text,
+    amount_cap numeric(20,2),
+    exclusive_group text,
+    CONSTRAINT policy_versions_amount_cap_check CHECK ((amount_cap >= (0)::numeric)),
+    CONSTRAINT policy_versions_amount_check CHECK ((btrim(amount) <> ''::text)),
+    CONSTRAINT policy_versions_criteria_check CHECK ((array_position(criteria, NULL::text) IS NULL)),
+    CONSTRAINT policy_versions_exclusive_group_check CHECK ((exclusive_group ~ '^[a-z0-9_-]+$'::text)),
+    CONSTRAINT policy_versions_rule_check CHECK ((btrim(rule) <> ''::text)),
+    CONSTRAINT policy_versions_valid_check CHECK (((NOT isempty(valid)) AND (NOT lower_inf(valid)))),
+    CONSTRAINT policy_versions_version_check CHECK ((version >= 1))
+);
+
+--
+-- Name: TABLE policy_versions; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.policy_versions IS 'Versions of a policy''s eligibility rule, each valid over a period; versions of one policy never overlap (policy_versions_no_overlap). Rule and criteria are fixed once a job has used the version (policy_versions_immutable).';
+
+--
+-- Name: COLUMN policy_versions.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN policy_versions.policy_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.policy_id IS 'The policy.';
+
+--
+-- Name: COLUMN policy_versions.version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.version IS 'Number of the version within its policy: 1, 2, … (unique per policy, policy_versions_policy_id_version_key); the next number is filled in when inserted as NULL.';
+
+--
+-- Name: COLUMN policy_versions.valid; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.valid IS 'Half-open [valid_from, valid_to) when the version applies; upper bound NULL while open (policy_versions_valid_check).';
+
+--
+-- Name: COLUMN policy_versions.rule; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.rule IS 'The eligibility rule, in the rule language over the fact catalog (filmwg.fact_catalog); checked by the application before it is saved.';
+
+--
+-- Name: COLUMN policy_versions.criteria; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.criteria IS 'Source text of each top-level `and` term of the rule, in order; determinations.criteria_values is aligned with it.';
+
+--
+-- Name: COLUMN policy_versions.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN policy_versions.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.created_at IS 'When the version was recorded.';
+
+--
+-- Name: COLUMN policy_versions.amount; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.amount IS 'How much an eligible company receives: a formula of the rules language over the facts (DESIGN §12), checked by the application before it is saved; NULL when the version pays no computed amount.';
+
+--
+-- Name: COLUMN policy_versions.amount_cap; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.amount_cap IS 'Largest amount in CNY of one determination, >= 0; NULL when uncapped.';
+
+--
+-- Name: COLUMN policy_versions.exclusive_group; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.policy_versions.exclusive_group IS 'Policies whose versions share a group are not cumulative: per company and run, only the eligible one with the highest amount keeps it (ties: the smaller code); NULL when cumulative.';
+
+--
+-- Name: live_benefits_by_policy_year; Type: VIEW; Schema: filmwg; Owner: -
+--
+
+CREATE VIEW filmwg.live_benefits_by_policy_year AS
+ WITH latest AS (
+         SELECT DISTINCT ON (v.policy_id, d.company_id, (EXTRACT(year FROM r.as_of))) v.policy_id,
+            d.company_id,
+            (EXTRACT(year FROM r.as_of))::integer AS year,
+            d.amount
+           FROM ((filmwg.determinations d
+             JOIN filmwg.job_runs r ON (((r.id = d.run_id) AND (r.status = 'succeeded'::text) AND (NOT r.dry_run))))
+             JOIN filmwg.policy_versions v ON ((v.id = d.policy_version_id)))
+          WHERE d.eligible
+          ORDER BY v.policy_id, d.company_id, (EXTRACT(year FROM r.as_of)), r.as_of DESC, r.id DESC
+        ), entitled AS (
+         SELECT latest.policy_id,
+            latest.year,
+            (count(*))::integer AS companies,
+            sum(latest.amount) AS amount,
+            (count(*) FILTER (WHERE (latest.amount IS NULL)))::integer AS unknown
+           FROM latest
+          GROUP BY latest.policy_id, latest.year
+        ), granted AS (
+         SELECT grants.policy_id,
+            grants.year,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'applied'::text)) AS applied,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'approved'::text)) AS approved,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'paid'::text)) AS paid,
+            sum(grants.amount) FILTER (WHERE (grants.status = 'rejected'::text)) AS rejected
+           FROM filmwg.grants
+          GROUP BY grants.policy_id, grants.year
+        ), keys AS (
+         SELECT entitled.policy_id,
+            entitled.year
+           FROM entitled
+        UNION
+         SELECT granted.policy_id,
+            granted.year
+           FROM granted
+        UNION
+         SELECT policy_budgets.policy_id,
+            policy_budgets.year
+           FROM filmwg.policy_budgets
+        )
+ SELECT p.code AS policy_code,
+    p.title AS policy_title,
+    k.year,
+    COALESCE(e.companies, 0) AS companies_entitled,
+    COALESCE(e.unknown, 0) AS entitlements_unknown,
+    COALESCE(e.amount, (0)::numeric) AS entitled,
+    COALESCE(g.applied, (0)::numeric) AS applied,
+    COALESCE(g.approved, (0)::numeric) AS approved,
+    COALESCE(g.paid, (0)::numeric) AS paid,
+    COALESCE(g.rejected, (0)::numeric) AS rejected,
+    b.amount AS budget,
+    ((b.amount - COALESCE(g.approved, (0)::numeric)) - COALESCE(g.paid, (0)::numeric)) AS remaining_budget
+   FROM ((((keys k
+     JOIN filmwg.policies p ON ((p.id = k.policy_id)))
+     LEFT JOIN entitled e ON (((e.policy_id = k.policy_id) AND (e.year = k.year))))
+     LEFT JOIN granted g ON (((g.policy_id = k.policy_id) AND (g.year = k.year))))
+     LEFT JOIN filmwg.policy_budgets b ON (((b.policy_id = k.policy_id) AND (b.year = k.year))));
+
+--
+-- Name: VIEW live_benefits_by_policy_year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON VIEW filmwg.live_benefits_by_policy_year IS 'reporting.benefits_by_policy_year computed from the records now (what filmwg.refresh_summaries() stores).';
+
+--
+-- Name: live_benefits_by_policy_year_rows(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.live_benefits_by_policy_year_rows() RETURNS SETOF filmwg.live_benefits_by_policy_year
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    BEGIN ATOMIC
+ SELECT live_benefits_by_policy_year.policy_code,
+     live_benefits_by_policy_year.policy_title,
+     live_benefits_by_policy_year.year,
+     live_benefits_by_policy_year.companies_entitled,
+     live_benefits_by_policy_year.entitlements_unknown,
+     live_benefits_by_policy_year.entitled,
+     live_benefits_by_policy_year.applied,
+     live_benefits_by_policy_year.approved,
+     live_benefits_by_policy_year.paid,
+     live_benefits_by_policy_year.rejected,
+     live_benefits_by_policy_year.budget,
+     live_benefits_by_policy_year.remaining_budget
+    FROM filmwg.live_benefits_by_policy_year;
+END;
+
+--
+-- Name: FUNCTION live_benefits_by_policy_year_rows(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.live_benefits_by_policy_year_rows() IS 'The rows of filmwg.live_benefits_by_policy_year, for reporting.benefits_by_policy_year before its first refresh or for another day than its summary''s. Runs as the owner; readers of the report may call it.';
+
+--
+-- Name: uscc_is_valid(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_is_valid(code text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN ((code ~ '^[0-9A-HJ-NP-RTUWXY]{18}$'::text) AND (substr('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, (((31 - (((((((((((((((((((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 1, 1)) - 1) * 1) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 2, 1)) - 1) * 3)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 3, 1)) - 1) * 9)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 4, 1)) - 1) * 27)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 5, 1)) - 1) * 19)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 6, 1)) - 1) * 26)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 7, 1)) - 1) * 16)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 8, 1)) - 1) * 17)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 9, 1)) - 1) * 20)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 10, 1)) - 1) * 29)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 11, 1)) - 1) * 25)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 12, 1)) - 1) * 13)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 13, 1)) - 1) * 8)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 14, 1)) - 1) * 24)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 15, 1)) - 1) * 10)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 16, 1)) - 1) * 30)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 17, 1)) - 1) * 28)) % 31)) % 31) + 1), 1) = substr(code, 18, 1)));
+
+--
+-- Name: FUNCTION uscc_is_valid(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_is_valid(code text) IS 'Whether a Unified Social Credit Code is valid (GB 32100-2015: 18 characters of 0123456789ABCDEFGHJKLMNPQRTUWXY, check character over weights 3^(i-1) mod 31); NULL for NULL. Accepts exactly the codes for which filmwg.uscc_problem is NULL; one inlinable expression, for the CHECK constraint companies_uscc_check (with filmwg.uscc_refused). filmwg.uscc_problem says why a code is invalid.';
+
+--
+-- Name: uscc_refused(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_refused(code text) RETURNS boolean
+    LANGUAGE plpgsql STRICT
+    AS $$
+DECLARE
+    problem text := filmwg.uscc_problem(code);
+BEGIN
+    RAISE EXCEPTION 'USCC ''%'' is not valid: %', code, coalesce(problem, 'check character')
+        USING ERRCODE = 'check_violation',
+              CONSTRAINT = 'companies_uscc_check',
+              SCHEMA = 'filmwg',
+              TABLE = 'companies',
+              COLUMN = 'uscc',
+              DETAIL = coalesce(problem, 'check character');
+END
+$$;
+
+--
+-- Name: FUNCTION uscc_refused(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_refused(code text) IS 'Raises check_violation (23514) on constraint companies_uscc_check with message "USCC ''CODE'' is not valid: REASON" and DETAIL = REASON (the phrase of filmwg.uscc_problem); NULL for NULL. The second half of companies_uscc_check, reached only when filmwg.uscc_is_valid is false.';
+
+--
+-- Name: uscc_structure_problem(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_structure_problem(code text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+SELECT CASE
+    WHEN char_length(code) <> 18 THEN NULL
+    WHEN filmwg.uscc_entity_types(substr(code, 1, 1)) IS NULL THEN
+        format('position 1 is ''%s'', which is no registration authority of GB 32100 (1 to 9, A, N or Y)',
+               substr(code, 1, 1))
+    WHEN strpos(filmwg.uscc_entity_types(substr(code, 1, 1)), substr(code, 2, 1)) = 0 THEN
+        format('position 2 is ''%s'', an entity type that registration authority ''%s'' does not use (it uses %s)',
+               substr(code, 2, 1), substr(code, 1, 1),
+               array_to_string(regexp_split_to_array(filmwg.uscc_entity_types(substr(code, 1, 1)), ''), ', '))
+    WHEN substr(code, 3, 6) !~ '^[0-9]{6}$' THEN
+        format('positions 3 to 8 are ''%s'', which is not the six digits of an administrative division code',
+               substr(code, 3, 6))
+END
+$_$;
+
+--
+-- Name: FUNCTION uscc_structure_problem(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_structure_problem(code text) IS 'Why positions 1–8 of an 18-character USCC break GB 32100-2015 (authority, entity type, six-digit division code), or NULL when they do not (or the code is not 18 characters: filmwg.uscc_problem says so). One sentence per failure, the same words as Swift USCC.structureProblem. Whether the division exists is filmwg.uscc_region_problem.';
+
+--
+-- Name: uscc_structure_refused(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_structure_refused(code text) RETURNS boolean
+    LANGUAGE plpgsql STRICT
+    AS $$
+DECLARE
+    problem text := coalesce(filmwg.uscc_structure_problem(code), 'structure');
+BEGIN
+    RAISE EXCEPTION 'USCC ''%'' is not valid: %', code, problem
+        USING ERRCODE = 'check_violation',
+              CONSTRAINT = 'companies_uscc_structure_check',
+              SCHEMA = 'filmwg', TABLE = 'companies', COLUMN = 'uscc',
+              DETAIL = problem,
+              HINT = 'A real code that breaks the structure is accepted with --uscc-override REASON.';
+END
+$$;
+
+--
+-- Name: FUNCTION uscc_structure_refused(code text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_structure_refused(code text) IS 'Raises check_violation (23514) on constraint companies_uscc_structure_check with message "USCC ''CODE'' is not valid: REASON" and DETAIL = REASON (filmwg.uscc_structure_problem). Reached only when the structure is wrong.';
+
+--
+-- Name: companies; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.companies (
+    id bigint NOT NULL,
+    uscc text,
+    name text NOT NULL,
+    name_zh text,
+    kind text DEFAULT 'other'::text NOT NULL,
+    district text,
+    registered_in_zone boolean DEFAULT false NOT NULL,
+    zone_registered_on date,
+    registered_capital numeric(20,2),
+    founded_on date,
+    employees integer,
+    archived_at timestamp with time zone,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    uscc_override_reason text,
+    uscc_override_by text,
+    uscc_override_at timestamp with time zone,
+    merged_into_id bigint,
+    uscc_region text GENERATED ALWAYS AS (
+CASE
+    WHEN ((uscc_override_reason IS NULL) AND (substr(uscc, 3, 6) ~ '^[0-9]{6}$'::text)) THEN substr(uscc, 3, 6)
+    ELSE NULL::text
+END) STORED,
+    CONSTRAINT companies_employees_check CHECK ((employees >= 0)),
+    CONSTRAINT companies_kind_check CHECK ((kind = ANY (ARRAY['internet_platform'::text, 'production'::text, 'distribution'::text, 'post_production'::text, 'technology'::text, 'investment'::text, 'other'::text]))),
+    CONSTRAINT companies_name_check CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT companies_name_zh_check CHECK ((btrim(name_zh) <> ''::text)),
+    CONSTRAINT companies_registered_capital_check CHECK ((registered_capital >= (0)::numeric)),
+    CONSTRAINT companies_uscc_check CHECK ((filmwg.uscc_is_valid(uscc) OR filmwg.uscc_refused(uscc))),
+    CONSTRAINT companies_uscc_override_check CHECK (((uscc_override_reason IS NULL) OR ((uscc IS NOT NULL) AND (btrim(uscc_override_reason) <> ''::text) AND (uscc_override_by IS NOT NULL) AND (uscc_override_at IS NOT NULL)))),
+    CONSTRAINT companies_uscc_structure_check CHECK (((uscc_override_reason IS NOT NULL) OR (filmwg.uscc_structure_problem(uscc) IS NULL) OR filmwg.uscc_structure_refused(uscc))),
+    CONSTRAINT companies_zone_check CHECK ((registered_in_zone OR (zone_registered_on IS NULL)))
+);
+
+--
+-- Name: TABLE companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.companies IS 'Member units and other film and internet companies (also organisations such as the Internet Society of China, kind other). Archived companies stay for history but drop out of facts and reports.';
+
+--
+-- Name: COLUMN companies.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN companies.uscc; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc IS 'Unified Social Credit Code, 18 upper-case characters with a valid GB 32100-2015 check digit (constraint companies_uscc_check, reason from filmwg.uscc_problem); unique when present (companies_uscc_key); NULL when unknown or not applicable.';
+
+--
+-- Name: COLUMN companies.name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.name IS 'Name, usually the English or registered name; not blank.';
+
+--
+-- Name: COLUMN companies.name_zh; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.name_zh IS 'Chinese name (中文名称); not blank when present.';
+
+--
+-- Name: COLUMN companies.kind; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.kind IS 'internet_platform, production, distribution, post_production, technology, investment or other (companies_kind_check).';
+
+--
+-- Name: COLUMN companies.district; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.district IS 'District of registration, e.g. 怀柔区.';
+
+--
+-- Name: COLUMN companies.registered_in_zone; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.registered_in_zone IS 'Registered in the Huairou National Film Industry Demonstration Zone.';
+
+--
+-- Name: COLUMN companies.zone_registered_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.zone_registered_on IS 'Day of registration in the zone; only when registered_in_zone (companies_zone_check).';
+
+--
+-- Name: COLUMN companies.registered_capital; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.registered_capital IS 'Registered capital in CNY, >= 0.';
+
+--
+-- Name: COLUMN companies.founded_on; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.founded_on IS 'Day the company was founded.';
+
+--
+-- Name: COLUMN companies.employees; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.employees IS 'Number of employees, >= 0.';
+
+--
+-- Name: COLUMN companies.archived_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.archived_at IS 'When the company was archived; NULL while active.';
+
+--
+-- Name: COLUMN companies.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.row_version IS 'Optimistic-locking version: 1 on insert, +1 on every update; an update naming a stale version fails with SQLSTATE FW409.';
+
+--
+-- Name: COLUMN companies.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.created_at IS 'When the record was created.';
+
+--
+-- Name: COLUMN companies.uscc_override_reason; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc_override_reason IS 'Why a USCC that breaks the GB 32100 structure or names no known region was accepted (company add|update --uscc-override REASON); NULL when the code passed every check. Never excuses a wrong check character.';
+
+--
+-- Name: COLUMN companies.uscc_override_by; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc_override_by IS 'The actor who accepted the USCC with an override.';
+
+--
+-- Name: COLUMN companies.uscc_override_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc_override_at IS 'When the override was given.';
+
+--
+-- Name: COLUMN companies.merged_into_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.merged_into_id IS 'For a company merged as a duplicate (company merge KEEP DUPLICATE): the company kept; the duplicate is archived and its records moved there.';
+
+--
+-- Name: COLUMN companies.uscc_region; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.companies.uscc_region IS 'Positions 3–8 of the USCC when they must be a known division (no override): the key of constraint companies_uscc_region_fkey to filmwg.regions. The region shown to users is substr(uscc, 3, 6) whatever the override.';
+
+--
+-- Name: CONSTRAINT companies_uscc_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON CONSTRAINT companies_uscc_check ON filmwg.companies IS 'uscc is a valid Unified Social Credit Code (filmwg.uscc_is_valid); an invalid one is refused with the reason from filmwg.uscc_problem (filmwg.uscc_refused).';
+
+--
+-- Name: CONSTRAINT companies_uscc_override_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON CONSTRAINT companies_uscc_override_check ON filmwg.companies IS 'An override names a USCC, a non-blank reason, its actor and its time.';
+
+--
+-- Name: CONSTRAINT companies_uscc_structure_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON CONSTRAINT companies_uscc_structure_check ON filmwg.companies IS 'Positions 1–8 of the USCC follow GB 32100-2015 (filmwg.uscc_structure_problem), unless overridden.';
+
+--
+-- Name: live_companies_by_kind; Type: VIEW; Schema: filmwg; Owner: -
+--
+
+CREATE VIEW filmwg.live_companies_by_kind AS
+ SELECT k.kind,
+    (count(c.id))::integer AS companies,
+    (count(c.id) FILTER (WHERE c.registered_in_zone))::integer AS in_zone,
+    COALESCE(sum(c.registered_capital), (0)::numeric) AS total_capital
+   FROM (( VALUES ('internet_platform'::text), ('production'::text), ('distribution'::text), ('post_production'::text), ('technology'::text), ('investment'::text), ('other'::text)) k(kind)
+     LEFT JOIN filmwg.companies c ON (((c.kind = k.kind) AND (c.archived_at IS NULL))))
+  GROUP BY k.kind;
+
+--
+-- Name: VIEW live_companies_by_kind; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON VIEW filmwg.live_companies_by_kind IS 'reporting.companies_by_kind computed from the records now (what filmwg.refresh_summaries() stores).';
+
+--
+-- Name: live_companies_by_kind_rows(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.live_companies_by_kind_rows() RETURNS SETOF filmwg.live_companies_by_kind
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    BEGIN ATOMIC
+ SELECT live_companies_by_kind.kind,
+     live_companies_by_kind.companies,
+     live_companies_by_kind.in_zone,
+     live_companies_by_kind.total_capital
+    FROM filmwg.live_companies_by_kind;
+END;
+
+--
+-- Name: FUNCTION live_companies_by_kind_rows(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.live_companies_by_kind_rows() IS 'The rows of filmwg.live_companies_by_kind, for reporting.companies_by_kind before its first refresh or for another day than its summary''s. Runs as the owner; readers of the report may call it.';
+
+--
+-- Name: live_grants_by_policy_year; Type: VIEW; Schema: filmwg; Owner: -
+--
+
+CREATE VIEW filmwg.live_grants_by_policy_year AS
+SELECT
+    NULL::text AS policy_code,
+    NULL::text AS policy_title,
+    NULL::integer AS year,
+    NULL::text AS status,
+    NULL::integer AS grants,
+    NULL::numeric AS total_amount;
+
+--
+-- Name: VIEW live_grants_by_policy_year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON VIEW filmwg.live_grants_by_policy_year IS 'reporting.grants_by_policy_year computed from the records now (what filmwg.refresh_summaries() stores).';
+
+--
+-- Name: live_grants_by_policy_year_rows(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.live_grants_by_policy_year_rows() RETURNS SETOF filmwg.live_grants_by_policy_year
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    BEGIN ATOMIC
+ SELECT live_grants_by_policy_year.policy_code,
+     live_grants_by_policy_year.policy_title,
+     live_grants_by_policy_year.year,
+     live_grants_by_policy_year.status,
+     live_grants_by_policy_year.grants,
+     live_grants_by_policy_year.total_amount
+    FROM filmwg.live_grants_by_policy_year;
+END;
+
+--
+-- Name: FUNCTION live_grants_by_policy_year_rows(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.live_grants_by_policy_year_rows() IS 'The rows of filmwg.live_grants_by_policy_year, for reporting.grants_by_policy_year before its first refresh or for another day than its summary''s. Runs as the owner; readers of the report may call it.';
+
+--
+-- Name: as_of(); Type: FUNCTION; Schema: reporting; Owner: -
+--
+
+CREATE FUNCTION reporting.as_of() RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN COALESCE((NULLIF(current_setting('reporting.as_of'::text, true), ''::text))::date, ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date);
+
+--
+-- Name: FUNCTION as_of(); Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON FUNCTION reporting.as_of() IS 'The day date-dependent reports are computed for: the setting reporting.as_of when it names a day (set for one call by reporting.<view>_as_of(day), or by SET reporting.as_of = ''YYYY-MM-DD''), else today in Asia/Shanghai. 报表所依据的日期：若设置了 reporting.as_of 则为该日，否则为北京时间当日。';
+
+--
+-- Name: memberships; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.memberships (
+    id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    tier text NOT NULL,
+    period daterange NOT NULL,
+    row_version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT memberships_period_check CHECK (((NOT isempty(period)) AND (NOT lower_inf(period)))),
+    CONSTRAINT memberships_tier_check CHECK ((tier = ANY (ARRAY['initiating'::text, 'member'::text, 'observer'::text])))
+);
+
+--
+-- Name: TABLE memberships; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.memberships IS 'A company''s membership of the working group over a period; a change of tier ends one membership and starts another. Periods of one company never overlap (memberships_no_overlap).';
+
+--
+-- Name: COLUMN memberships.id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.id IS 'Surrogate key.';
+
+--
+-- Name: COLUMN memberships.company_id; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.company_id IS 'The member company.';
+
+--
+-- Name: COLUMN memberships.tier; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.tier IS 'initiating (initiating member unit, 发起单位), member or observer (memberships_tier_check).';
+
+--
+-- Name: COLUMN memberships.period; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.period IS 'Half-open [joined_on, left_on): a member from joined_on up to and including the day before left_on; upper bound NULL while a member. Lower bound required, never empty (memberships_period_check).';
+
+--
+-- Name: COLUMN memberships.row_version; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.row_version IS 'Optimistic-locking version (FW409 when stale).';
+
+--
+-- Name: COLUMN memberships.created_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.memberships.created_at IS 'When the record was created.';
+
+--
+-- Name: live_membership_growth; Type: VIEW; Schema: filmwg; Owner: -
+--
+
+CREATE VIEW filmwg.live_membership_growth AS
+ WITH memberships AS (
+         SELECT m.tier,
+            lower(m.period) AS joined_on,
+            LEAST(upper(m.period), a.archived_on) AS left_on
+           FROM (filmwg.memberships m
+             LEFT JOIN ( SELECT companies.id,
+                    ((companies.archived_at AT TIME ZONE 'Asia/Shanghai'::text))::date AS archived_on
+                   FROM filmwg.companies
+                  WHERE (companies.archived_at IS NOT NULL)) a ON ((a.id = m.company_id)))
+          WHERE ((a.archived_on IS NULL) OR (a.archived_on > lower(m.period)))
+        ), changes AS (
+         SELECT memberships.tier,
+            (EXTRACT(year FROM memberships.joined_on))::integer AS year,
+            1 AS joined,
+            0 AS left_in_year
+           FROM memberships
+          WHERE (memberships.joined_on <= ( SELECT reporting.as_of() AS as_of))
+        UNION ALL
+         SELECT memberships.tier,
+            (EXTRACT(year FROM memberships.left_on))::integer AS "extract",
+            0,
+            1
+           FROM memberships
+          WHERE (memberships.left_on <= ( SELECT reporting.as_of() AS as_of))
+        ), per_year AS (
+         SELECT changes.year,
+            changes.tier,
+            (sum(changes.joined))::integer AS joined,
+            (sum(changes.left_in_year))::integer AS left_in_year
+           FROM changes
+          GROUP BY changes.year, changes.tier
+        ), years AS (
+         SELECT y_1.year
+           FROM ( SELECT min(per_year.year) AS first_year
+                   FROM per_year) f,
+            LATERAL generate_series(f.first_year, (EXTRACT(year FROM reporting.as_of()))::integer) y_1(year)
+        )
+ SELECT y.year,
+    t.tier,
+    (sum((COALESCE(p.joined, 0) - COALESCE(p.left_in_year, 0))) OVER (PARTITION BY t.tier ORDER BY y.year))::integer AS members_at_year_end,
+    COALESCE(p.joined, 0) AS joined,
+    COALESCE(p.left_in_year, 0) AS left_in_year
+   FROM ((years y
+     CROSS JOIN ( VALUES ('initiating'::text), ('member'::text), ('observer'::text)) t(tier))
+     LEFT JOIN per_year p ON (((p.year = y.year) AND (p.tier = t.tier))));
+
+--
+-- Name: VIEW live_membership_growth; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON VIEW filmwg.live_membership_growth IS 'reporting.membership_growth computed from the records now, for the report day reporting.as_of() (what filmwg.refresh_summaries() stores).';
+
+--
+-- Name: live_membership_growth_rows(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.live_membership_growth_rows() RETURNS SETOF filmwg.live_membership_growth
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    BEGIN ATOMIC
+ SELECT live_membership_growth.year,
+     live_membership_growth.tier,
+     live_membership_growth.members_at_year_end,
+     live_membership_growth.joined,
+     live_membership_growth.left_in_year
+    FROM filmwg.live_membership_growth;
+END;
+
+--
+-- Name: FUNCTION live_membership_growth_rows(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.live_membership_growth_rows() IS 'The rows of filmwg.live_membership_growth, for reporting.membership_growth before its first refresh or for another day than its summary''s. Runs as the owner; readers of the report may call it.';
+
 --
 -- Name: merge_companies(bigint, bigint); Type: FUNCTION; Schema: filmwg; Owner: -
 --
@@ -1342,280 +2493,6 @@ $$;
 COMMENT ON FUNCTION filmwg.prune_determinations(keep integer, dry boolean) IS 'Retention (eligibility prune --keep N): every succeeded, non-dry run but the newest `keep` (by as_of, then id, as filmwg.current_run orders them), with its number of determinations; dropped is false, with the reason, for a run a grant rests on, which is always kept. With dry = false, drops those runs'' determinations (DETACH and DROP of the run''s partition, else DELETE) and sets job_runs.pruned_at, under the eligibility job''s advisory lock (55P03 when a run holds it). The runs'' job_runs rows and recorded changes stay.';
 
 --
--- Name: uscc_is_valid(text); Type: FUNCTION; Schema: filmwg; Owner: -
---
-
-CREATE FUNCTION filmwg.uscc_is_valid(code text) RETURNS boolean
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN ((code ~ '^[0-9A-HJ-NP-RTUWXY]{18}$'::text) AND (substr('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, (((31 - (((((((((((((((((((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 1, 1)) - 1) * 1) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 2, 1)) - 1) * 3)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 3, 1)) - 1) * 9)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 4, 1)) - 1) * 27)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 5, 1)) - 1) * 19)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 6, 1)) - 1) * 26)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 7, 1)) - 1) * 16)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 8, 1)) - 1) * 17)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 9, 1)) - 1) * 20)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 10, 1)) - 1) * 29)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 11, 1)) - 1) * 25)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 12, 1)) - 1) * 13)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 13, 1)) - 1) * 8)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 14, 1)) - 1) * 24)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 15, 1)) - 1) * 10)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 16, 1)) - 1) * 30)) + ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY'::text, substr(code, 17, 1)) - 1) * 28)) % 31)) % 31) + 1), 1) = substr(code, 18, 1)));
-
---
--- Name: FUNCTION uscc_is_valid(code text); Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON FUNCTION filmwg.uscc_is_valid(code text) IS 'Whether a Unified Social Credit Code is valid (GB 32100-2015: 18 characters of 0123456789ABCDEFGHJKLMNPQRTUWXY, check character over weights 3^(i-1) mod 31); NULL for NULL. Accepts exactly the codes for which filmwg.uscc_problem is NULL; one inlinable expression, for the CHECK constraint companies_uscc_check (with filmwg.uscc_refused). filmwg.uscc_problem says why a code is invalid.';
-
---
--- Name: uscc_refused(text); Type: FUNCTION; Schema: filmwg; Owner: -
---
-
-CREATE FUNCTION filmwg.uscc_refused(code text) RETURNS boolean
-    LANGUAGE plpgsql STRICT
-    AS $$
-DECLARE
-    problem text := filmwg.uscc_problem(code);
-BEGIN
-    RAISE EXCEPTION 'USCC ''%'' is not valid: %', code, coalesce(problem, 'check character')
-        USING ERRCODE = 'check_violation',
-              CONSTRAINT = 'companies_uscc_check',
-              SCHEMA = 'filmwg',
-              TABLE = 'companies',
-              COLUMN = 'uscc',
-              DETAIL = coalesce(problem, 'check character');
-END
-$$;
-
---
--- Name: FUNCTION uscc_refused(code text); Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON FUNCTION filmwg.uscc_refused(code text) IS 'Raises check_violation (23514) on constraint companies_uscc_check with message "USCC ''CODE'' is not valid: REASON" and DETAIL = REASON (the phrase of filmwg.uscc_problem); NULL for NULL. The second half of companies_uscc_check, reached only when filmwg.uscc_is_valid is false.';
-
---
--- Name: uscc_structure_problem(text); Type: FUNCTION; Schema: filmwg; Owner: -
---
-
-CREATE FUNCTION filmwg.uscc_structure_problem(code text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    AS $_$
-SELECT CASE
-    WHEN char_length(code) <> 18 THEN NULL
-    WHEN filmwg.uscc_entity_types(substr(code, 1, 1)) IS NULL THEN
-        format('position 1 is ''%s'', which is no registration authority of GB 32100 (1 to 9, A, N or Y)',
-               substr(code, 1, 1))
-    WHEN strpos(filmwg.uscc_entity_types(substr(code, 1, 1)), substr(code, 2, 1)) = 0 THEN
-        format('position 2 is ''%s'', an entity type that registration authority ''%s'' does not use (it uses %s)',
-               substr(code, 2, 1), substr(code, 1, 1),
-               array_to_string(regexp_split_to_array(filmwg.uscc_entity_types(substr(code, 1, 1)), ''), ', '))
-    WHEN substr(code, 3, 6) !~ '^[0-9]{6}$' THEN
-        format('positions 3 to 8 are ''%s'', which is not the six digits of an administrative division code',
-               substr(code, 3, 6))
-END
-$_$;
-
---
--- Name: FUNCTION uscc_structure_problem(code text); Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON FUNCTION filmwg.uscc_structure_problem(code text) IS 'Why positions 1–8 of an 18-character USCC break GB 32100-2015 (authority, entity type, six-digit division code), or NULL when they do not (or the code is not 18 characters: filmwg.uscc_problem says so). One sentence per failure, the same words as Swift USCC.structureProblem. Whether the division exists is filmwg.uscc_region_problem.';
-
---
--- Name: uscc_structure_refused(text); Type: FUNCTION; Schema: filmwg; Owner: -
---
-
-CREATE FUNCTION filmwg.uscc_structure_refused(code text) RETURNS boolean
-    LANGUAGE plpgsql STRICT
-    AS $$
-DECLARE
-    problem text := coalesce(filmwg.uscc_structure_problem(code), 'structure');
-BEGIN
-    RAISE EXCEPTION 'USCC ''%'' is not valid: %', code, problem
-        USING ERRCODE = 'check_violation',
-              CONSTRAINT = 'companies_uscc_structure_check',
-              SCHEMA = 'filmwg', TABLE = 'companies', COLUMN = 'uscc',
-              DETAIL = problem,
-              HINT = 'A real code that breaks the structure is accepted with --uscc-override REASON.';
-END
-$$;
-
---
--- Name: FUNCTION uscc_structure_refused(code text); Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON FUNCTION filmwg.uscc_structure_refused(code text) IS 'Raises check_violation (23514) on constraint companies_uscc_structure_check with message "USCC ''CODE'' is not valid: REASON" and DETAIL = REASON (filmwg.uscc_structure_problem). Reached only when the structure is wrong.';
-
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
-
---
--- Name: companies; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.companies (
-    id bigint NOT NULL,
-    uscc text,
-    name text NOT NULL,
-    name_zh text,
-    kind text DEFAULT 'other'::text NOT NULL,
-    district text,
-    registered_in_zone boolean DEFAULT false NOT NULL,
-    zone_registered_on date,
-    registered_capital numeric(20,2),
-    founded_on date,
-    employees integer,
-    archived_at timestamp with time zone,
-    row_version integer DEFAULT 1 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    uscc_override_reason text,
-    uscc_override_by text,
-    uscc_override_at timestamp with time zone,
-    merged_into_id bigint,
-    uscc_region text GENERATED ALWAYS AS (
-CASE
-    WHEN ((uscc_override_reason IS NULL) AND (substr(uscc, 3, 6) ~ '^[0-9]{6}$'::text)) THEN substr(uscc, 3, 6)
-    ELSE NULL::text
-END) STORED,
-    CONSTRAINT companies_employees_check CHECK ((employees >= 0)),
-    CONSTRAINT companies_kind_check CHECK ((kind = ANY (ARRAY['internet_platform'::text, 'production'::text, 'distribution'::text, 'post_production'::text, 'technology'::text, 'investment'::text, 'other'::text]))),
-    CONSTRAINT companies_name_check CHECK ((btrim(name) <> ''::text)),
-    CONSTRAINT companies_name_zh_check CHECK ((btrim(name_zh) <> ''::text)),
-    CONSTRAINT companies_registered_capital_check CHECK ((registered_capital >= (0)::numeric)),
-    CONSTRAINT companies_uscc_check CHECK ((filmwg.uscc_is_valid(uscc) OR filmwg.uscc_refused(uscc))),
-    CONSTRAINT companies_uscc_override_check CHECK (((uscc_override_reason IS NULL) OR ((uscc IS NOT NULL) AND (btrim(uscc_override_reason) <> ''::text) AND (uscc_override_by IS NOT NULL) AND (uscc_override_at IS NOT NULL)))),
-    CONSTRAINT companies_uscc_structure_check CHECK (((uscc_override_reason IS NOT NULL) OR (filmwg.uscc_structure_problem(uscc) IS NULL) OR filmwg.uscc_structure_refused(uscc))),
-    CONSTRAINT companies_zone_check CHECK ((registered_in_zone OR (zone_registered_on IS NULL)))
-);
-
---
--- Name: TABLE companies; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.companies IS 'Member units and other film and internet companies (also organisations such as the Internet Society of China, kind other). Archived companies stay for history but drop out of facts and reports.';
-
---
--- Name: COLUMN companies.id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.id IS 'Surrogate key.';
-
---
--- Name: COLUMN companies.uscc; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.uscc IS 'Unified Social Credit Code, 18 upper-case characters with a valid GB 32100-2015 check digit (constraint companies_uscc_check, reason from filmwg.uscc_problem); unique when present (companies_uscc_key); NULL when unknown or not applicable.';
-
---
--- Name: COLUMN companies.name; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.name IS 'Name, usually the English or registered name; not blank.';
-
---
--- Name: COLUMN companies.name_zh; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.name_zh IS 'Chinese name (中文名称); not blank when present.';
-
---
--- Name: COLUMN companies.kind; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.kind IS 'internet_platform, production, distribution, post_production, technology, investment or other (companies_kind_check).';
-
---
--- Name: COLUMN companies.district; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.district IS 'District of registration, e.g. 怀柔区.';
-
---
--- Name: COLUMN companies.registered_in_zone; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.registered_in_zone IS 'Registered in the Huairou National Film Industry Demonstration Zone.';
-
---
--- Name: COLUMN companies.zone_registered_on; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.zone_registered_on IS 'Day of registration in the zone; only when registered_in_zone (companies_zone_check).';
-
---
--- Name: COLUMN companies.registered_capital; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.registered_capital IS 'Registered capital in CNY, >= 0.';
-
---
--- Name: COLUMN companies.founded_on; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.founded_on IS 'Day the company was founded.';
-
---
--- Name: COLUMN companies.employees; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.employees IS 'Number of employees, >= 0.';
-
---
--- Name: COLUMN companies.archived_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.archived_at IS 'When the company was archived; NULL while active.';
-
---
--- Name: COLUMN companies.row_version; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.row_version IS 'Optimistic-locking version: 1 on insert, +1 on every update; an update naming a stale version fails with SQLSTATE FW409.';
-
---
--- Name: COLUMN companies.created_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.created_at IS 'When the record was created.';
-
---
--- Name: COLUMN companies.uscc_override_reason; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.uscc_override_reason IS 'Why a USCC that breaks the GB 32100 structure or names no known region was accepted (company add|update --uscc-override REASON); NULL when the code passed every check. Never excuses a wrong check character.';
-
---
--- Name: COLUMN companies.uscc_override_by; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.uscc_override_by IS 'The actor who accepted the USCC with an override.';
-
---
--- Name: COLUMN companies.uscc_override_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.uscc_override_at IS 'When the override was given.';
-
---
--- Name: COLUMN companies.merged_into_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.merged_into_id IS 'For a company merged as a duplicate (company merge KEEP DUPLICATE): the company kept; the duplicate is archived and its records moved there.';
-
---
--- Name: COLUMN companies.uscc_region; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.companies.uscc_region IS 'Positions 3–8 of the USCC when they must be a known division (no override): the key of constraint companies_uscc_region_fkey to filmwg.regions. The region shown to users is substr(uscc, 3, 6) whatever the override.';
-
---
--- Name: CONSTRAINT companies_uscc_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON CONSTRAINT companies_uscc_check ON filmwg.companies IS 'uscc is a valid Unified Social Credit Code (filmwg.uscc_is_valid); an invalid one is refused with the reason from filmwg.uscc_problem (filmwg.uscc_refused).';
-
---
--- Name: CONSTRAINT companies_uscc_override_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON CONSTRAINT companies_uscc_override_check ON filmwg.companies IS 'An override names a USCC, a non-blank reason, its actor and its time.';
-
---
--- Name: CONSTRAINT companies_uscc_structure_check ON companies; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON CONSTRAINT companies_uscc_structure_check ON filmwg.companies IS 'Positions 1–8 of the USCC follow GB 32100-2015 (filmwg.uscc_structure_problem), unless overridden.';
-
---
 -- Name: record_company_values(bigint, date, text[], filmwg.companies); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
@@ -1691,6 +2568,51 @@ $$;
 --
 
 COMMENT ON FUNCTION filmwg.record_company_values(company bigint, effective date, fields text[], vals filmwg.companies) IS 'Records `fields` of `vals` as the company''s values in force from `effective` on: refuses a day before founded_on (23514, company_versions_after_founding); splits the version containing the day (or changes it in place when it starts that day); sets each field from that day up to the next later version whose changed_fields name it (later versions keep their own values of it). Called by trigger company_values of filmwg.companies.';
+
+--
+-- Name: refresh_summaries(); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.refresh_summaries() RETURNS TABLE(summary text, as_of date, rows integer, took interval)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    previous text := current_setting('reporting.as_of', true);
+    day date;
+    started timestamptz;
+    n integer;
+BEGIN
+    -- today's figures, whatever day the caller's session asked its reports for
+    PERFORM set_config('reporting.as_of', '', true);
+    day := reporting.as_of();
+    LOCK TABLE filmwg.report_summaries IN SHARE ROW EXCLUSIVE MODE;
+    FOREACH summary IN ARRAY ARRAY['companies_by_kind', 'membership_growth', 'grants_by_policy_year',
+                                   'benefits_by_policy_year'] LOOP
+        started := clock_timestamp();
+        -- the names come from the list above, quoted all the same
+        EXECUTE format('DELETE FROM filmwg.%I', 'summary_' || summary);
+        EXECUTE format('INSERT INTO filmwg.%I SELECT * FROM filmwg.%I', 'summary_' || summary, 'live_' || summary);
+        GET DIAGNOSTICS n = ROW_COUNT;
+        as_of := day;
+        rows := n;
+        took := clock_timestamp() - started;
+        INSERT INTO filmwg.report_summaries AS s (name, as_of, refreshed_at, refreshed_by, rows, took)
+        VALUES (summary, day, started, filmwg.current_actor(), n, took)
+        ON CONFLICT (name) DO UPDATE
+           SET as_of = excluded.as_of, refreshed_at = excluded.refreshed_at,
+               refreshed_by = excluded.refreshed_by, rows = excluded.rows, took = excluded.took;
+        RETURN NEXT;
+    END LOOP;
+    PERFORM set_config('reporting.as_of', coalesce(previous, ''), true);
+END
+$$;
+
+--
+-- Name: FUNCTION refresh_summaries(); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.refresh_summaries() IS 'Recomputes the summaries of the aggregate reports (companies_by_kind, membership_growth, grants_by_policy_year, benefits_by_policy_year) for today in Asia/Shanghai, each replaced whole, and records in filmwg.report_summaries the day, time and actor; returns one row per summary with its day, rows and time taken. Runs as the owner; filmwg_job and filmwg_admin may call it (filmwg report refresh, nightly after the eligibility job).';
 
 --
 -- Name: require_running_here(bigint); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -1842,20 +2764,6 @@ $$;
 --
 
 COMMENT ON FUNCTION public.filmwg_apply_database_privileges() IS 'Sets filmwg''s privileges on the current database (they are not copied by CREATE DATABASE … TEMPLATE): TEMPORARY revoked from PUBLIC and granted to filmwg_owner and filmwg_admin; CONNECT to the four filmwg roles. Run by the database owner or a superuser.';
-
---
--- Name: as_of(); Type: FUNCTION; Schema: reporting; Owner: -
---
-
-CREATE FUNCTION reporting.as_of() RETURNS date
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN COALESCE((NULLIF(current_setting('reporting.as_of'::text, true), ''::text))::date, ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date);
-
---
--- Name: FUNCTION as_of(); Type: COMMENT; Schema: reporting; Owner: -
---
-
-COMMENT ON FUNCTION reporting.as_of() IS 'The day date-dependent reports are computed for: the setting reporting.as_of when it names a day (set for one call by reporting.<view>_as_of(day), or by SET reporting.as_of = ''YYYY-MM-DD''), else today in Asia/Shanghai. 报表所依据的日期：若设置了 reporting.as_of 则为该日，否则为北京时间当日。';
 
 --
 -- Name: attendance; Type: TABLE; Schema: filmwg; Owner: -
@@ -2214,28 +3122,38 @@ CREATE VIEW reporting.company_engagement AS
             WHEN (cv.id IS NULL) THEN c.name_zh
             ELSE cv.name_zh
         END AS name_zh,
-    (COALESCE(ev.events_attended, (0)::bigint))::integer AS events_attended,
+    ev.events_attended,
     ev.last_event_at,
-    (COALESCE(ra.positions_held_now, (0)::bigint))::integer AS positions_held_now,
-    (COALESCE(ra.positions_ever, (0)::bigint))::integer AS positions_ever,
+    ra.positions_held_now,
+    ra.positions_ever,
     COALESCE(cv.kind, c.kind) AS kind,
-    (COALESCE(ev.attendances, (0)::bigint))::integer AS attendances
+    ev.attendances
    FROM (((filmwg.companies c
-     LEFT JOIN filmwg.company_versions cv ON (((cv.company_id = c.id) AND (cv.valid @> reporting.as_of()))))
-     LEFT JOIN ( SELECT a.company_id,
-            count(DISTINCT a.event_id) AS events_attended,
-            count(*) AS attendances,
+     LEFT JOIN LATERAL ( SELECT v.id,
+            v.name,
+            v.name_zh,
+            v.kind,
+            v.valid
+           FROM ( SELECT v_1.id,
+                    v_1.name,
+                    v_1.name_zh,
+                    v_1.kind,
+                    v_1.valid
+                   FROM filmwg.company_versions v_1
+                  WHERE ((v_1.company_id = c.id) AND ((lower(v_1.valid) <= reporting.as_of()) OR lower_inf(v_1.valid)))
+                  ORDER BY (lower(v_1.valid)) DESC NULLS LAST
+                 LIMIT 1) v
+          WHERE (v.valid @> reporting.as_of())) cv ON (true))
+     CROSS JOIN LATERAL ( SELECT (count(DISTINCT a.event_id))::integer AS events_attended,
+            (count(*))::integer AS attendances,
             max(e.starts_at) AS last_event_at
            FROM (filmwg.attendance a
              JOIN filmwg.events e ON ((e.id = a.event_id)))
-          WHERE ((a.company_id IS NOT NULL) AND (e.starts_at < (((reporting.as_of() + 1))::timestamp without time zone AT TIME ZONE 'Asia/Shanghai'::text)))
-          GROUP BY a.company_id) ev ON ((ev.company_id = c.id)))
-     LEFT JOIN ( SELECT r.company_id,
-            count(*) FILTER (WHERE (r.term @> reporting.as_of())) AS positions_held_now,
-            count(*) AS positions_ever
+          WHERE ((a.company_id = c.id) AND (e.starts_at < (((reporting.as_of() + 1))::timestamp without time zone AT TIME ZONE 'Asia/Shanghai'::text)))) ev)
+     CROSS JOIN LATERAL ( SELECT (count(*) FILTER (WHERE (r.term @> reporting.as_of())))::integer AS positions_held_now,
+            (count(*))::integer AS positions_ever
            FROM filmwg.role_assignments r
-          WHERE ((r.company_id IS NOT NULL) AND (lower(r.term) <= reporting.as_of()))
-          GROUP BY r.company_id) ra ON ((ra.company_id = c.id)))
+          WHERE ((r.company_id = c.id) AND (lower(r.term) <= reporting.as_of()))) ra)
   WHERE ((c.archived_at IS NULL) OR (c.archived_at >= (((reporting.as_of() + 1))::timestamp without time zone AT TIME ZONE 'Asia/Shanghai'::text)));
 
 --
@@ -2328,78 +3246,10 @@ $$;
 COMMENT ON FUNCTION reporting.company_engagement_as_of(day date) IS 'reporting.company_engagement up to the given day instead of today: same columns, same meaning. Runs as the view''s owner and reads nothing but the view; NULL gives no rows. 截至指定日期的单位参与情况，列与 company_engagement 相同。';
 
 --
--- Name: memberships; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.memberships (
-    id bigint NOT NULL,
-    company_id bigint NOT NULL,
-    tier text NOT NULL,
-    period daterange NOT NULL,
-    row_version integer DEFAULT 1 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT memberships_period_check CHECK (((NOT isempty(period)) AND (NOT lower_inf(period)))),
-    CONSTRAINT memberships_tier_check CHECK ((tier = ANY (ARRAY['initiating'::text, 'member'::text, 'observer'::text])))
-);
-
---
--- Name: TABLE memberships; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.memberships IS 'A company''s membership of the working group over a period; a change of tier ends one membership and starts another. Periods of one company never overlap (memberships_no_overlap).';
-
---
--- Name: COLUMN memberships.id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.memberships.id IS 'Surrogate key.';
-
---
--- Name: COLUMN memberships.company_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.memberships.company_id IS 'The member company.';
-
---
--- Name: COLUMN memberships.tier; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.memberships.tier IS 'initiating (initiating member unit, 发起单位), member or observer (memberships_tier_check).';
-
---
--- Name: COLUMN memberships.period; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.memberships.period IS 'Half-open [joined_on, left_on): a member from joined_on up to and including the day before left_on; upper bound NULL while a member. Lower bound required, never empty (memberships_period_check).';
-
---
--- Name: COLUMN memberships.row_version; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.memberships.row_version IS 'Optimistic-locking version (FW409 when stale).';
-
---
--- Name: COLUMN memberships.created_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.memberships.created_at IS 'When the record was created.';
-
---
 -- Name: member_roster; Type: VIEW; Schema: reporting; Owner: -
 --
 
 CREATE VIEW reporting.member_roster AS
- WITH in_force AS MATERIALIZED (
-         SELECT v.id,
-            v.company_id,
-            v.name,
-            v.name_zh,
-            v.kind,
-            v.district,
-            v.registered_in_zone
-           FROM filmwg.company_versions v
-          WHERE (v.valid @> ( SELECT reporting.as_of() AS as_of))
-        )
  SELECT c.id AS company_id,
     c.uscc,
     COALESCE(cv.name, c.name) AS name,
@@ -2418,8 +3268,26 @@ CREATE VIEW reporting.member_roster AS
     upper(m.period) AS left_on
    FROM ((filmwg.memberships m
      JOIN filmwg.companies c ON ((c.id = m.company_id)))
-     LEFT JOIN in_force cv ON ((cv.company_id = c.id)))
-  WHERE ((m.period @> ( SELECT reporting.as_of() AS as_of)) AND ((c.archived_at IS NULL) OR (c.archived_at >= (((( SELECT reporting.as_of() AS as_of) + 1))::timestamp without time zone AT TIME ZONE 'Asia/Shanghai'::text))));
+     LEFT JOIN LATERAL ( SELECT v.id,
+            v.name,
+            v.name_zh,
+            v.kind,
+            v.district,
+            v.registered_in_zone,
+            v.valid
+           FROM ( SELECT v_1.id,
+                    v_1.name,
+                    v_1.name_zh,
+                    v_1.kind,
+                    v_1.district,
+                    v_1.registered_in_zone,
+                    v_1.valid
+                   FROM filmwg.company_versions v_1
+                  WHERE ((v_1.company_id = c.id) AND ((lower(v_1.valid) <= ( SELECT reporting.as_of() AS as_of)) OR lower_inf(v_1.valid)))
+                  ORDER BY (lower(v_1.valid)) DESC NULLS LAST
+                 LIMIT 1) v
+          WHERE (v.valid @> ( SELECT reporting.as_of() AS as_of))) cv ON (true))
+  WHERE ((lower_inf(m.period) OR (lower(m.period) <= ( SELECT reporting.as_of() AS as_of))) AND (upper_inf(m.period) OR (upper(m.period) > ( SELECT reporting.as_of() AS as_of))) AND ((c.archived_at IS NULL) OR (c.archived_at >= (((( SELECT reporting.as_of() AS as_of) + 1))::timestamp without time zone AT TIME ZONE 'Asia/Shanghai'::text))));
 
 --
 -- Name: VIEW member_roster; Type: COMMENT; Schema: reporting; Owner: -
@@ -2511,61 +3379,117 @@ $$;
 COMMENT ON FUNCTION reporting.member_roster_as_of(day date) IS 'reporting.member_roster as of the given day instead of today: same columns, same meaning. Runs as the view''s owner and reads nothing but the view; NULL gives no rows. 指定日期的成员单位名单，列与 member_roster 相同。';
 
 --
+-- Name: report_summaries; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.report_summaries (
+    name text NOT NULL,
+    as_of date NOT NULL,
+    refreshed_at timestamp with time zone NOT NULL,
+    refreshed_by text NOT NULL,
+    rows integer NOT NULL,
+    took interval NOT NULL,
+    CONSTRAINT report_summaries_name_check CHECK ((name = ANY (ARRAY['companies_by_kind'::text, 'membership_growth'::text, 'grants_by_policy_year'::text, 'benefits_by_policy_year'::text]))),
+    CONSTRAINT report_summaries_rows_check CHECK ((rows >= 0))
+);
+
+--
+-- Name: TABLE report_summaries; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.report_summaries IS 'Which aggregate reports are answered from a summary, and how fresh it is: one row per report refreshed by filmwg.refresh_summaries() since its view was last (re)created. Without a row the view computes its figures live.';
+
+--
+-- Name: COLUMN report_summaries.name; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.report_summaries.name IS 'The report (a view of schema reporting).';
+
+--
+-- Name: COLUMN report_summaries.as_of; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.report_summaries.as_of IS 'The day the figures are as of: today in Asia/Shanghai when the refresh ran.';
+
+--
+-- Name: COLUMN report_summaries.refreshed_at; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.report_summaries.refreshed_at IS 'When the figures were computed.';
+
+--
+-- Name: COLUMN report_summaries.refreshed_by; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.report_summaries.refreshed_by IS 'Who refreshed them (filmwg.current_actor()).';
+
+--
+-- Name: COLUMN report_summaries.rows; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.report_summaries.rows IS 'Rows of the summary.';
+
+--
+-- Name: COLUMN report_summaries.took; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON COLUMN filmwg.report_summaries.took IS 'How long computing this summary took.';
+
+--
+-- Name: summary_membership_growth; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.summary_membership_growth (
+    year integer NOT NULL,
+    tier text NOT NULL,
+    members_at_year_end integer NOT NULL,
+    joined integer NOT NULL,
+    left_in_year integer NOT NULL
+);
+
+--
+-- Name: TABLE summary_membership_growth; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.summary_membership_growth IS 'reporting.membership_growth as of the day of the last refresh (filmwg.report_summaries).';
+
+--
 -- Name: membership_growth; Type: VIEW; Schema: reporting; Owner: -
 --
 
 CREATE VIEW reporting.membership_growth AS
- WITH memberships AS (
-         SELECT m.tier,
-            lower(m.period) AS joined_on,
-            LEAST(upper(m.period), a.archived_on) AS left_on
-           FROM (filmwg.memberships m
-             LEFT JOIN ( SELECT companies.id,
-                    ((companies.archived_at AT TIME ZONE 'Asia/Shanghai'::text))::date AS archived_on
-                   FROM filmwg.companies
-                  WHERE (companies.archived_at IS NOT NULL)) a ON ((a.id = m.company_id)))
-          WHERE ((a.archived_on IS NULL) OR (a.archived_on > lower(m.period)))
-        ), changes AS (
-         SELECT memberships.tier,
-            (EXTRACT(year FROM memberships.joined_on))::integer AS year,
-            1 AS joined,
-            0 AS left_in_year
-           FROM memberships
-          WHERE (memberships.joined_on <= ( SELECT reporting.as_of() AS as_of))
-        UNION ALL
-         SELECT memberships.tier,
-            (EXTRACT(year FROM memberships.left_on))::integer AS "extract",
-            0,
-            1
-           FROM memberships
-          WHERE (memberships.left_on <= ( SELECT reporting.as_of() AS as_of))
-        ), per_year AS (
-         SELECT changes.year,
-            changes.tier,
-            (sum(changes.joined))::integer AS joined,
-            (sum(changes.left_in_year))::integer AS left_in_year
-           FROM changes
-          GROUP BY changes.year, changes.tier
-        ), years AS (
-         SELECT y_1.year
-           FROM ( SELECT min(per_year.year) AS first_year
-                   FROM per_year) f,
-            LATERAL generate_series(f.first_year, (EXTRACT(year FROM reporting.as_of()))::integer) y_1(year)
+ WITH summary AS (
+         SELECT m.as_of,
+            m.refreshed_at
+           FROM filmwg.report_summaries m
+          WHERE ((m.name = 'membership_growth'::text) AND ((NULLIF(current_setting('reporting.as_of'::text, true), ''::text) IS NULL) OR (m.as_of = reporting.as_of())))
         )
- SELECT y.year,
-    t.tier,
-    (sum((COALESCE(p.joined, 0) - COALESCE(p.left_in_year, 0))) OVER (PARTITION BY t.tier ORDER BY y.year))::integer AS members_at_year_end,
-    COALESCE(p.joined, 0) AS joined,
-    COALESCE(p.left_in_year, 0) AS left_in_year
-   FROM ((years y
-     CROSS JOIN ( VALUES ('initiating'::text), ('member'::text), ('observer'::text)) t(tier))
-     LEFT JOIN per_year p ON (((p.year = y.year) AND (p.tier = t.tier))));
+ SELECT s.year,
+    s.tier,
+    s.members_at_year_end,
+    s.joined,
+    s.left_in_year,
+    m.as_of,
+    m.refreshed_at AS computed_at
+   FROM (summary m
+     CROSS JOIN filmwg.summary_membership_growth s)
+UNION ALL
+ SELECT l.year,
+    l.tier,
+    l.members_at_year_end,
+    l.joined,
+    l.left_in_year,
+    reporting.as_of() AS as_of,
+    now() AS computed_at
+   FROM filmwg.live_membership_growth_rows() l(year, tier, members_at_year_end, joined, left_in_year)
+  WHERE (NOT (EXISTS ( SELECT 1
+           FROM summary)));
 
 --
 -- Name: VIEW membership_growth; Type: COMMENT; Schema: reporting; Owner: -
 --
 
-COMMENT ON VIEW reporting.membership_growth IS 'Membership per year and tier, from the year of the first membership to the year of the report day (today in Asia/Shanghai, reporting.as_of(); membership_growth_as_of(day) for another day): members on 31 December (on the report day for its own year), memberships begun and ended in the year. A change of tier ends one membership and begins another; archiving a company ends its membership on that day (as in member_roster). 按年度和级别统计的成员变化：年末（报表日所在年度为报表日）成员数、当年入会数与退出数；报表日默认为北京时间当日；变更级别计为一次退出和一次入会；单位归档之日视为退出。';
+COMMENT ON VIEW reporting.membership_growth IS 'Membership per year and tier, from the year of the first membership to the year of the report day (today in Asia/Shanghai, reporting.as_of(); membership_growth_as_of(day) for another day): members on 31 December (on the report day for its own year), memberships begun and ended in the year. A change of tier ends one membership and begins another; archiving a company ends its membership on that day (as in member_roster). Answered from the summary of the last nightly refresh when it is for the report day asked (or no day is asked: then the as_of column names the day), else computed live. 按年度和级别统计的成员变化：年末（报表日所在年度为报表日）成员数、当年入会数与退出数；报表日默认为北京时间当日；变更级别计为一次退出和一次入会；单位归档之日视为退出。数据取自最近一次夜间汇总（as_of 列为其日期），指定其他报表日时为实时计算。';
 
 --
 -- Name: COLUMN membership_growth.year; Type: COMMENT; Schema: reporting; Owner: -
@@ -2598,6 +3522,18 @@ COMMENT ON COLUMN reporting.membership_growth.joined IS 'Memberships of this tie
 COMMENT ON COLUMN reporting.membership_growth.left_in_year IS 'Memberships of this tier ended in the year, up to the report day: the first day no longer a member (end of the period, or the day the company was archived) in the year. 当年（截至报表日）退出数，以成员资格终止日或单位归档日计。';
 
 --
+-- Name: COLUMN membership_growth.as_of; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.membership_growth.as_of IS 'The report day the figures are for: the day of the last refresh, or the day asked for (reporting.as_of()) when computed live. 数据所对应的报表日：最近一次汇总之日，实时计算时为所指定的报表日。';
+
+--
+-- Name: COLUMN membership_growth.computed_at; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.membership_growth.computed_at IS 'When the figures were computed: the last refresh (filmwg report refresh, run nightly after the eligibility job), or now when computed live. 数据计算时间：最近一次汇总（每晚资格评估后运行），实时计算时为当前时间。';
+
+--
 -- Name: membership_growth_as_of(date); Type: FUNCTION; Schema: reporting; Owner: -
 --
 
@@ -2619,380 +3555,6 @@ $$;
 --
 
 COMMENT ON FUNCTION reporting.membership_growth_as_of(day date) IS 'reporting.membership_growth up to the given day instead of today: same columns, same meaning. Runs as the view''s owner and reads nothing but the view; NULL gives no rows. 截至指定日期的成员变化，列与 membership_growth 相同。';
-
---
--- Name: determinations; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.determinations (
-    run_id bigint NOT NULL,
-    policy_version_id bigint NOT NULL,
-    company_id bigint NOT NULL,
-    eligible boolean NOT NULL,
-    criteria_values boolean[] NOT NULL,
-    amount numeric,
-    amount_reason text
-)
-PARTITION BY RANGE (run_id);
-
---
--- Name: TABLE determinations; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.determinations IS 'What a job run decided: for each policy version valid on the run''s day and each company, whether it is eligible and the value of every criterion. Partitioned by run: the job writes a run''s rows into filmwg.determinations_<run>, indexes it and attaches it (filmwg.open_determinations, filmwg.index_determinations, filmwg.attach_determinations); rows inserted here directly for a run without a partition go to determinations_default. The keys to job_runs, policy_versions and companies hold by construction in a run''s partition (migration 0016) and by foreign keys in determinations_default; triggers keep_determined refuse to delete a company or policy version a determination names.';
-
---
--- Name: COLUMN determinations.run_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.determinations.run_id IS 'The run (rows go with it when it is deleted).';
-
---
--- Name: COLUMN determinations.policy_version_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.determinations.policy_version_id IS 'The policy version evaluated.';
-
---
--- Name: COLUMN determinations.company_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.determinations.company_id IS 'The company evaluated.';
-
---
--- Name: COLUMN determinations.eligible; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.determinations.eligible IS 'Whether the rule held; a rule that came out NULL is false.';
-
---
--- Name: COLUMN determinations.criteria_values; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.determinations.criteria_values IS 'Value of each criterion, aligned with policy_versions.criteria; NULL elements are undetermined (missing facts).';
-
---
--- Name: COLUMN determinations.amount; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.determinations.amount IS 'For an eligible determination of a version with an amount formula: CNY the company receives, rounded half-up to 0.01, at least 0, at most the version''s amount_cap; 0 when another policy of its exclusive group pays more; NULL when a fact the formula needs is unknown or a divisor is 0 (amount_reason says which), and for ineligible determinations and versions without a formula.';
-
---
--- Name: COLUMN determinations.amount_reason; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.determinations.amount_reason IS 'Why amount is NULL (e.g. "rent_paid_last_year is unknown") or 0 by its exclusive group; NULL otherwise.';
-
---
--- Name: job_runs; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.job_runs (
-    id bigint NOT NULL,
-    job text NOT NULL,
-    as_of date NOT NULL,
-    status text DEFAULT 'running'::text NOT NULL,
-    dry_run boolean DEFAULT false NOT NULL,
-    actor text DEFAULT filmwg.current_actor() NOT NULL,
-    backend_pid integer DEFAULT pg_backend_pid(),
-    backend_start timestamp with time zone,
-    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
-    finished_at timestamp with time zone,
-    duration_ms bigint,
-    companies integer,
-    policy_versions integer,
-    determinations integer,
-    eligible integer,
-    changes integer,
-    error text,
-    pruned_at timestamp with time zone,
-    CONSTRAINT job_runs_finished_check CHECK (((status = 'running'::text) = (finished_at IS NULL))),
-    CONSTRAINT job_runs_job_check CHECK ((job = 'eligibility'::text)),
-    CONSTRAINT job_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'abandoned'::text])))
-);
-
---
--- Name: TABLE job_runs; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.job_runs IS 'Every run of a batch job. At most one running run per job (job_runs_running_key). A run whose session is gone is marked abandoned by filmwg.abandon_dead_runs.';
-
---
--- Name: COLUMN job_runs.id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.id IS 'Surrogate key; increases with the start of runs.';
-
---
--- Name: COLUMN job_runs.job; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.job IS 'Which job: eligibility (job_runs_job_check).';
-
---
--- Name: COLUMN job_runs.as_of; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.as_of IS 'The day the job evaluated (facts as of this day).';
-
---
--- Name: COLUMN job_runs.status; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.status IS 'running, succeeded, failed or abandoned (job_runs_status_check).';
-
---
--- Name: COLUMN job_runs.dry_run; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.dry_run IS 'A dry run computes but keeps no determinations; reports ignore it.';
-
---
--- Name: COLUMN job_runs.actor; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.actor IS 'Who started the run (filmwg.actor, else the session user).';
-
---
--- Name: COLUMN job_runs.backend_pid; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.backend_pid IS 'pg_backend_pid() of the session doing the work; with backend_start, identifies it in pg_stat_activity.';
-
---
--- Name: COLUMN job_runs.backend_start; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.backend_start IS 'backend_start of that session in pg_stat_activity (filled in on insert), so a reused pid is not mistaken for a live run.';
-
---
--- Name: COLUMN job_runs.started_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.started_at IS 'When the run started.';
-
---
--- Name: COLUMN job_runs.finished_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.finished_at IS 'When the run ended (NULL exactly while running, job_runs_finished_check); filled in when status leaves running if not given.';
-
---
--- Name: COLUMN job_runs.duration_ms; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.duration_ms IS 'finished_at - started_at in milliseconds; filled in when status leaves running if not given.';
-
---
--- Name: COLUMN job_runs.companies; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.companies IS 'Companies evaluated.';
-
---
--- Name: COLUMN job_runs.policy_versions; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.policy_versions IS 'Policy versions valid on as_of and evaluated.';
-
---
--- Name: COLUMN job_runs.determinations; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.determinations IS 'Determinations written.';
-
---
--- Name: COLUMN job_runs.eligible; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.eligible IS 'Determinations that came out eligible.';
-
---
--- Name: COLUMN job_runs.changes; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.changes IS 'Changes since the previous succeeded run (determination_changes rows).';
-
---
--- Name: COLUMN job_runs.error; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.error IS 'Why the run failed or was abandoned.';
-
---
--- Name: COLUMN job_runs.pruned_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.job_runs.pruned_at IS 'When the run''s determinations were dropped by filmwg.prune_determinations (eligibility prune); NULL while kept. A pruned run is never the current or the previous run.';
-
---
--- Name: policies; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.policies (
-    id bigint NOT NULL,
-    code text NOT NULL,
-    title text NOT NULL,
-    issuer text,
-    benefit text,
-    cap numeric(20,2),
-    row_version integer DEFAULT 1 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT policies_cap_check CHECK ((cap >= (0)::numeric)),
-    CONSTRAINT policies_code_check CHECK ((code ~ '^[A-Za-z0-9_-]+$'::text)),
-    CONSTRAINT policies_title_check CHECK ((btrim(title) <> ''::text))
-);
-
---
--- Name: TABLE policies; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.policies IS 'Preferential policies the Huairou zone offers film companies; their eligibility rules are in policy_versions.';
-
---
--- Name: COLUMN policies.id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policies.id IS 'Surrogate key.';
-
---
--- Name: COLUMN policies.code; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policies.code IS 'Stable code as typed: letters, digits, - and _ (policies_code_check); unique regardless of case (policies_code_lower_key); looked up regardless of case.';
-
---
--- Name: COLUMN policies.title; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policies.title IS 'Title; not blank.';
-
---
--- Name: COLUMN policies.issuer; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policies.issuer IS 'Who issues the policy, e.g. the zone''s administrative committee.';
-
---
--- Name: COLUMN policies.benefit; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policies.benefit IS 'What the policy grants, in words.';
-
---
--- Name: COLUMN policies.cap; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policies.cap IS 'Largest amount in CNY of one grant under the policy, >= 0 (policies_cap_check); NULL when uncapped.';
-
---
--- Name: COLUMN policies.row_version; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policies.row_version IS 'Optimistic-locking version (FW409 when stale).';
-
---
--- Name: COLUMN policies.created_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policies.created_at IS 'When the record was created.';
-
---
--- Name: policy_versions; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.policy_versions (
-    id bigint NOT NULL,
-    policy_id bigint NOT NULL,
-    version integer NOT NULL,
-    valid daterange NOT NULL,
-    rule text NOT NULL,
-    criteria text[] NOT NULL,
-    row_version integer DEFAULT 1 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    amount text,
-    amount_cap numeric(20,2),
-    exclusive_group text,
-    CONSTRAINT policy_versions_amount_cap_check CHECK ((amount_cap >= (0)::numeric)),
-    CONSTRAINT policy_versions_amount_check CHECK ((btrim(amount) <> ''::text)),
-    CONSTRAINT policy_versions_criteria_check CHECK ((array_position(criteria, NULL::text) IS NULL)),
-    CONSTRAINT policy_versions_exclusive_group_check CHECK ((exclusive_group ~ '^[a-z0-9_-]+$'::text)),
-    CONSTRAINT policy_versions_rule_check CHECK ((btrim(rule) <> ''::text)),
-    CONSTRAINT policy_versions_valid_check CHECK (((NOT isempty(valid)) AND (NOT lower_inf(valid)))),
-    CONSTRAINT policy_versions_version_check CHECK ((version >= 1))
-);
-
---
--- Name: TABLE policy_versions; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.policy_versions IS 'Versions of a policy''s eligibility rule, each valid over a period; versions of one policy never overlap (policy_versions_no_overlap). Rule and criteria are fixed once a job has used the version (policy_versions_immutable).';
-
---
--- Name: COLUMN policy_versions.id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.id IS 'Surrogate key.';
-
---
--- Name: COLUMN policy_versions.policy_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.policy_id IS 'The policy.';
-
---
--- Name: COLUMN policy_versions.version; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.version IS 'Number of the version within its policy: 1, 2, … (unique per policy, policy_versions_policy_id_version_key); the next number is filled in when inserted as NULL.';
-
---
--- Name: COLUMN policy_versions.valid; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.valid IS 'Half-open [valid_from, valid_to) when the version applies; upper bound NULL while open (policy_versions_valid_check).';
-
---
--- Name: COLUMN policy_versions.rule; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.rule IS 'The eligibility rule, in the rule language over the fact catalog (filmwg.fact_catalog); checked by the application before it is saved.';
-
---
--- Name: COLUMN policy_versions.criteria; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.criteria IS 'Source text of each top-level `and` term of the rule, in order; determinations.criteria_values is aligned with it.';
-
---
--- Name: COLUMN policy_versions.row_version; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.row_version IS 'Optimistic-locking version (FW409 when stale).';
-
---
--- Name: COLUMN policy_versions.created_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.created_at IS 'When the version was recorded.';
-
---
--- Name: COLUMN policy_versions.amount; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.amount IS 'How much an eligible company receives: a formula of the rules language over the facts (DESIGN §12), checked by the application before it is saved; NULL when the version pays no computed amount.';
-
---
--- Name: COLUMN policy_versions.amount_cap; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.amount_cap IS 'Largest amount in CNY of one determination, >= 0; NULL when uncapped.';
-
---
--- Name: COLUMN policy_versions.exclusive_group; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_versions.exclusive_group IS 'Policies whose versions share a group are not cumulative: per company and run, only the eligible one with the highest amount keeps it (ties: the smaller code); NULL when cumulative.';
 
 --
 -- Name: policy_eligibility_current; Type: VIEW; Schema: reporting; Owner: -
@@ -4226,129 +4788,6 @@ COMMENT ON COLUMN filmwg.fact_catalog.description IS 'What the fact means, as of
 COMMENT ON COLUMN filmwg.fact_catalog.allowed_values IS 'For text facts with a fixed set of values: those values (a rule comparing with another value is rejected); else NULL.';
 
 --
--- Name: grants; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.grants (
-    id bigint NOT NULL,
-    policy_id bigint NOT NULL,
-    company_id bigint NOT NULL,
-    run_id bigint,
-    policy_version_id bigint,
-    amount numeric(20,2) NOT NULL,
-    status text DEFAULT 'applied'::text NOT NULL,
-    applied_on date DEFAULT ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date NOT NULL,
-    decided_on date,
-    paid_on date,
-    notes text,
-    row_version integer DEFAULT 1 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    year integer NOT NULL,
-    reason text,
-    CONSTRAINT grants_amount_check CHECK ((amount >= (0)::numeric)),
-    CONSTRAINT grants_dates_check CHECK (((decided_on >= applied_on) AND (paid_on >= applied_on))),
-    CONSTRAINT grants_determination_check CHECK (((run_id IS NULL) = (policy_version_id IS NULL))),
-    CONSTRAINT grants_status_check CHECK ((status = ANY (ARRAY['applied'::text, 'approved'::text, 'rejected'::text, 'paid'::text]))),
-    CONSTRAINT grants_year_check CHECK (((year >= 1990) AND (year <= 2200)))
-);
-
---
--- Name: TABLE grants; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.grants IS 'Benefits actually granted (or applied for) under a policy, and the determination they rest on.';
-
---
--- Name: COLUMN grants.id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.id IS 'Surrogate key.';
-
---
--- Name: COLUMN grants.policy_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.policy_id IS 'The policy.';
-
---
--- Name: COLUMN grants.company_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.company_id IS 'The receiving company.';
-
---
--- Name: COLUMN grants.run_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.run_id IS 'With policy_version_id and company_id: the determination the grant rests on (grants_determination_fkey); both NULL or both set (grants_determination_check).';
-
---
--- Name: COLUMN grants.policy_version_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.policy_version_id IS 'The policy version of that determination; must belong to policy_id (grants_policy_version_check).';
-
---
--- Name: COLUMN grants.amount; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.amount IS 'Amount in CNY, >= 0 (grants_amount_check), at most the policy''s cap (grants_amount_cap).';
-
---
--- Name: COLUMN grants.status; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.status IS 'applied, approved, rejected or paid (grants_status_check); only applied → approved → paid and applied | approved → rejected (grants_transition_check). A paid grant has paid_on (grants_paid_on_check).';
-
---
--- Name: COLUMN grants.applied_on; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.applied_on IS 'Day of application (default today in Asia/Shanghai); its year is the grant''s year.';
-
---
--- Name: COLUMN grants.decided_on; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.decided_on IS 'Day of approval or rejection, not before applied_on (grants_dates_check).';
-
---
--- Name: COLUMN grants.paid_on; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.paid_on IS 'Day of payment, not before applied_on (grants_dates_check).';
-
---
--- Name: COLUMN grants.notes; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.notes IS 'Free notes.';
-
---
--- Name: COLUMN grants.row_version; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.row_version IS 'Optimistic-locking version (FW409 when stale).';
-
---
--- Name: COLUMN grants.created_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.created_at IS 'When the record was created.';
-
---
--- Name: COLUMN grants.year; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.year IS 'The year the grant is for: its determination is from a run of this year; budgets and entitlements are per year.';
-
---
--- Name: COLUMN grants.reason; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.grants.reason IS 'Why it was rejected (required when rejected, grants_reason_check).';
-
---
 -- Name: grants_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
 --
 
@@ -4399,56 +4838,6 @@ ALTER TABLE filmwg.policies ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     NO MAXVALUE
     CACHE 1
 );
-
---
--- Name: policy_budgets; Type: TABLE; Schema: filmwg; Owner: -
---
-
-CREATE TABLE filmwg.policy_budgets (
-    policy_id bigint NOT NULL,
-    year integer NOT NULL,
-    amount numeric(20,2) NOT NULL,
-    row_version integer DEFAULT 1 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT policy_budgets_amount_check CHECK ((amount >= (0)::numeric)),
-    CONSTRAINT policy_budgets_year_check CHECK (((year >= 1990) AND (year <= 2200)))
-);
-
---
--- Name: TABLE policy_budgets; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON TABLE filmwg.policy_budgets IS 'What a policy may pay in a year (filmwg policy budget): approvals whose approved + paid total for the year would exceed it are refused (grants_budget_exceeded). No row: no budget limit.';
-
---
--- Name: COLUMN policy_budgets.policy_id; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_budgets.policy_id IS 'The policy.';
-
---
--- Name: COLUMN policy_budgets.year; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_budgets.year IS 'The grants'' year.';
-
---
--- Name: COLUMN policy_budgets.amount; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_budgets.amount IS 'Budget in CNY, >= 0, never below the approved + paid total already granted (grants_budget_exceeded).';
-
---
--- Name: COLUMN policy_budgets.row_version; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_budgets.row_version IS 'Optimistic-locking version (FW409 when stale).';
-
---
--- Name: COLUMN policy_budgets.created_at; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON COLUMN filmwg.policy_budgets.created_at IS 'When the record was created.';
 
 --
 -- Name: policy_versions_id_seq; Type: SEQUENCE; Schema: filmwg; Owner: -
@@ -4564,6 +4953,67 @@ ALTER TABLE filmwg.role_assignments ALTER COLUMN id ADD GENERATED ALWAYS AS IDEN
     NO MAXVALUE
     CACHE 1
 );
+
+--
+-- Name: summary_benefits_by_policy_year; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.summary_benefits_by_policy_year (
+    policy_code text NOT NULL,
+    policy_title text NOT NULL,
+    year integer NOT NULL,
+    companies_entitled integer NOT NULL,
+    entitlements_unknown integer NOT NULL,
+    entitled numeric NOT NULL,
+    applied numeric NOT NULL,
+    approved numeric NOT NULL,
+    paid numeric NOT NULL,
+    rejected numeric NOT NULL,
+    budget numeric(20,2),
+    remaining_budget numeric
+);
+
+--
+-- Name: TABLE summary_benefits_by_policy_year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.summary_benefits_by_policy_year IS 'reporting.benefits_by_policy_year as of the last refresh (filmwg.report_summaries).';
+
+--
+-- Name: summary_companies_by_kind; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.summary_companies_by_kind (
+    kind text NOT NULL,
+    companies integer NOT NULL,
+    in_zone integer NOT NULL,
+    total_capital numeric NOT NULL
+);
+
+--
+-- Name: TABLE summary_companies_by_kind; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.summary_companies_by_kind IS 'reporting.companies_by_kind as of the last refresh (filmwg.report_summaries).';
+
+--
+-- Name: summary_grants_by_policy_year; Type: TABLE; Schema: filmwg; Owner: -
+--
+
+CREATE TABLE filmwg.summary_grants_by_policy_year (
+    policy_code text NOT NULL,
+    policy_title text NOT NULL,
+    year integer NOT NULL,
+    status text NOT NULL,
+    grants integer NOT NULL,
+    total_amount numeric
+);
+
+--
+-- Name: TABLE summary_grants_by_policy_year; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON TABLE filmwg.summary_grants_by_policy_year IS 'reporting.grants_by_policy_year as of the last refresh (filmwg.report_summaries).';
 
 --
 -- Name: work_co_producers; Type: TABLE; Schema: filmwg; Owner: -
@@ -4866,69 +5316,48 @@ COMMENT ON COLUMN reporting.awards.award_id IS 'The award record''s id. 获奖�
 --
 
 CREATE VIEW reporting.benefits_by_policy_year AS
- WITH latest AS (
-         SELECT DISTINCT ON (v.policy_id, d.company_id, (EXTRACT(year FROM r.as_of))) v.policy_id,
-            d.company_id,
-            (EXTRACT(year FROM r.as_of))::integer AS year,
-            d.amount
-           FROM ((filmwg.determinations d
-             JOIN filmwg.job_runs r ON (((r.id = d.run_id) AND (r.status = 'succeeded'::text) AND (NOT r.dry_run))))
-             JOIN filmwg.policy_versions v ON ((v.id = d.policy_version_id)))
-          WHERE d.eligible
-          ORDER BY v.policy_id, d.company_id, (EXTRACT(year FROM r.as_of)), r.as_of DESC, r.id DESC
-        ), entitled AS (
-         SELECT latest.policy_id,
-            latest.year,
-            (count(*))::integer AS companies,
-            sum(latest.amount) AS amount,
-            (count(*) FILTER (WHERE (latest.amount IS NULL)))::integer AS unknown
-           FROM latest
-          GROUP BY latest.policy_id, latest.year
-        ), granted AS (
-         SELECT grants.policy_id,
-            grants.year,
-            sum(grants.amount) FILTER (WHERE (grants.status = 'applied'::text)) AS applied,
-            sum(grants.amount) FILTER (WHERE (grants.status = 'approved'::text)) AS approved,
-            sum(grants.amount) FILTER (WHERE (grants.status = 'paid'::text)) AS paid,
-            sum(grants.amount) FILTER (WHERE (grants.status = 'rejected'::text)) AS rejected
-           FROM filmwg.grants
-          GROUP BY grants.policy_id, grants.year
-        ), keys AS (
-         SELECT entitled.policy_id,
-            entitled.year
-           FROM entitled
-        UNION
-         SELECT granted.policy_id,
-            granted.year
-           FROM granted
-        UNION
-         SELECT policy_budgets.policy_id,
-            policy_budgets.year
-           FROM filmwg.policy_budgets
-        )
- SELECT p.code AS policy_code,
-    p.title AS policy_title,
-    k.year,
-    COALESCE(e.companies, 0) AS companies_entitled,
-    COALESCE(e.unknown, 0) AS entitlements_unknown,
-    COALESCE(e.amount, (0)::numeric) AS entitled,
-    COALESCE(g.applied, (0)::numeric) AS applied,
-    COALESCE(g.approved, (0)::numeric) AS approved,
-    COALESCE(g.paid, (0)::numeric) AS paid,
-    COALESCE(g.rejected, (0)::numeric) AS rejected,
-    b.amount AS budget,
-    ((b.amount - COALESCE(g.approved, (0)::numeric)) - COALESCE(g.paid, (0)::numeric)) AS remaining_budget
-   FROM ((((keys k
-     JOIN filmwg.policies p ON ((p.id = k.policy_id)))
-     LEFT JOIN entitled e ON (((e.policy_id = k.policy_id) AND (e.year = k.year))))
-     LEFT JOIN granted g ON (((g.policy_id = k.policy_id) AND (g.year = k.year))))
-     LEFT JOIN filmwg.policy_budgets b ON (((b.policy_id = k.policy_id) AND (b.year = k.year))));
+ SELECT s.policy_code,
+    s.policy_title,
+    s.year,
+    s.companies_entitled,
+    s.entitlements_unknown,
+    s.entitled,
+    s.applied,
+    s.approved,
+    s.paid,
+    s.rejected,
+    s.budget,
+    s.remaining_budget,
+    m.as_of,
+    m.refreshed_at AS computed_at
+   FROM (filmwg.report_summaries m
+     CROSS JOIN filmwg.summary_benefits_by_policy_year s)
+  WHERE (m.name = 'benefits_by_policy_year'::text)
+UNION ALL
+ SELECT l.policy_code,
+    l.policy_title,
+    l.year,
+    l.companies_entitled,
+    l.entitlements_unknown,
+    l.entitled,
+    l.applied,
+    l.approved,
+    l.paid,
+    l.rejected,
+    l.budget,
+    l.remaining_budget,
+    ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date AS as_of,
+    now() AS computed_at
+   FROM filmwg.live_benefits_by_policy_year_rows() l(policy_code, policy_title, year, companies_entitled, entitlements_unknown, entitled, applied, approved, paid, rejected, budget, remaining_budget)
+  WHERE (NOT (EXISTS ( SELECT 1
+           FROM filmwg.report_summaries m
+          WHERE (m.name = 'benefits_by_policy_year'::text))));
 
 --
 -- Name: VIEW benefits_by_policy_year; Type: COMMENT; Schema: reporting; Owner: -
 --
 
-COMMENT ON VIEW reporting.benefits_by_policy_year IS 'Per policy and year: what eligible companies are entitled to (each company''s latest eligible determination of the year in a succeeded run), against the grants applied for, approved, paid and rejected, and what remains of the budget. 按政策和年度：符合条件的企业应享金额（该年度最近一次成功评估的结果），与申请中、已批准、已支付、已驳回的扶持资金及预算余额对照。';
+COMMENT ON VIEW reporting.benefits_by_policy_year IS 'Per policy and year: what eligible companies are entitled to (each company''s latest eligible determination of the year in a succeeded run), against the grants applied for, approved, paid and rejected, and what remains of the budget. As of the last nightly refresh, right after the eligibility job (columns as_of and computed_at), computed live before the first one. 按政策和年度：符合条件的企业应享金额（该年度最近一次成功评估的结果），与申请中、已批准、已支付、已驳回的扶持资金及预算余额对照。数据截至最近一次夜间汇总（每晚资格评估后运行，见 as_of 与 computed_at 列），尚未汇总时为实时计算。';
 
 --
 -- Name: COLUMN benefits_by_policy_year.policy_code; Type: COMMENT; Schema: reporting; Owner: -
@@ -5003,23 +5432,48 @@ COMMENT ON COLUMN reporting.benefits_by_policy_year.budget IS 'The policy''s bud
 COMMENT ON COLUMN reporting.benefits_by_policy_year.remaining_budget IS 'budget - approved - paid, CNY; NULL without a budget. 预算余额 = 预算 - 已批准 - 已支付（人民币元）。';
 
 --
+-- Name: COLUMN benefits_by_policy_year.as_of; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.as_of IS 'Day (Asia/Shanghai) the figures are as of: the day of the last refresh, today when computed live. 数据所截至的日期（北京时间）：最近一次汇总之日，实时计算时为当日。';
+
+--
+-- Name: COLUMN benefits_by_policy_year.computed_at; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.benefits_by_policy_year.computed_at IS 'When the figures were computed: the last refresh (filmwg report refresh, run nightly after the eligibility job), or now when computed live. 数据计算时间：最近一次汇总（每晚资格评估后运行），实时计算时为当前时间。';
+
+--
 -- Name: companies_by_kind; Type: VIEW; Schema: reporting; Owner: -
 --
 
 CREATE VIEW reporting.companies_by_kind AS
- SELECT k.kind,
-    (count(c.id))::integer AS companies,
-    (count(c.id) FILTER (WHERE c.registered_in_zone))::integer AS in_zone,
-    COALESCE(sum(c.registered_capital), (0)::numeric) AS total_capital
-   FROM (( VALUES ('internet_platform'::text), ('production'::text), ('distribution'::text), ('post_production'::text), ('technology'::text), ('investment'::text), ('other'::text)) k(kind)
-     LEFT JOIN filmwg.companies c ON (((c.kind = k.kind) AND (c.archived_at IS NULL))))
-  GROUP BY k.kind;
+ SELECT s.kind,
+    s.companies,
+    s.in_zone,
+    s.total_capital,
+    m.as_of,
+    m.refreshed_at AS computed_at
+   FROM (filmwg.report_summaries m
+     CROSS JOIN filmwg.summary_companies_by_kind s)
+  WHERE (m.name = 'companies_by_kind'::text)
+UNION ALL
+ SELECT l.kind,
+    l.companies,
+    l.in_zone,
+    l.total_capital,
+    ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date AS as_of,
+    now() AS computed_at
+   FROM filmwg.live_companies_by_kind_rows() l(kind, companies, in_zone, total_capital)
+  WHERE (NOT (EXISTS ( SELECT 1
+           FROM filmwg.report_summaries m
+          WHERE (m.name = 'companies_by_kind'::text))));
 
 --
 -- Name: VIEW companies_by_kind; Type: COMMENT; Schema: reporting; Owner: -
 --
 
-COMMENT ON VIEW reporting.companies_by_kind IS 'Active (not archived) companies per kind: how many, how many registered in the Huairou zone, and their total registered capital in CNY. 按类型统计的在册单位数、在怀柔国家影视产业示范区注册的单位数及注册资本合计（人民币元）。';
+COMMENT ON VIEW reporting.companies_by_kind IS 'Active (not archived) companies per kind: how many, how many registered in the Huairou zone, and their total registered capital in CNY; as of the last nightly refresh (columns as_of and computed_at), computed live before the first one. 按类型统计的在册单位数、在怀柔国家影视产业示范区注册的单位数及注册资本合计（人民币元）；数据截至最近一次夜间汇总（见 as_of 与 computed_at 列），尚未汇总时为实时计算。';
 
 --
 -- Name: COLUMN companies_by_kind.kind; Type: COMMENT; Schema: reporting; Owner: -
@@ -5044,6 +5498,18 @@ COMMENT ON COLUMN reporting.companies_by_kind.in_zone IS 'Of those, registered i
 --
 
 COMMENT ON COLUMN reporting.companies_by_kind.total_capital IS 'Sum of their registered capital in CNY (unknown capital counts as nothing). 注册资本合计（人民币元，未知的不计）。';
+
+--
+-- Name: COLUMN companies_by_kind.as_of; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.companies_by_kind.as_of IS 'Day (Asia/Shanghai) the figures are as of: the day of the last refresh, today when computed live. 数据所截至的日期（北京时间）：最近一次汇总之日，实时计算时为当日。';
+
+--
+-- Name: COLUMN companies_by_kind.computed_at; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.companies_by_kind.computed_at IS 'When the figures were computed: the last refresh (filmwg report refresh, run nightly after the eligibility job), or now when computed live. 数据计算时间：最近一次汇总（每晚资格评估后运行），实时计算时为当前时间。';
 
 --
 -- Name: eligibility_changes; Type: VIEW; Schema: reporting; Owner: -
@@ -5213,19 +5679,36 @@ COMMENT ON COLUMN reporting.event_attendance.professionals IS 'Professionals who
 --
 
 CREATE VIEW reporting.grants_by_policy_year AS
-SELECT
-    NULL::text AS policy_code,
-    NULL::text AS policy_title,
-    NULL::integer AS year,
-    NULL::text AS status,
-    NULL::integer AS grants,
-    NULL::numeric AS total_amount;
+ SELECT s.policy_code,
+    s.policy_title,
+    s.year,
+    s.status,
+    s.grants,
+    s.total_amount,
+    m.as_of,
+    m.refreshed_at AS computed_at
+   FROM (filmwg.report_summaries m
+     CROSS JOIN filmwg.summary_grants_by_policy_year s)
+  WHERE (m.name = 'grants_by_policy_year'::text)
+UNION ALL
+ SELECT l.policy_code,
+    l.policy_title,
+    l.year,
+    l.status,
+    l.grants,
+    l.total_amount,
+    ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date AS as_of,
+    now() AS computed_at
+   FROM filmwg.live_grants_by_policy_year_rows() l(policy_code, policy_title, year, status, grants, total_amount)
+  WHERE (NOT (EXISTS ( SELECT 1
+           FROM filmwg.report_summaries m
+          WHERE (m.name = 'grants_by_policy_year'::text))));
 
 --
 -- Name: VIEW grants_by_policy_year; Type: COMMENT; Schema: reporting; Owner: -
 --
 
-COMMENT ON VIEW reporting.grants_by_policy_year IS 'Grants per policy, year of application and status: how many and the total amount in CNY. 按政策、申请年度和状态统计的扶持资金笔数与总金额（人民币元）。';
+COMMENT ON VIEW reporting.grants_by_policy_year IS 'Grants per policy, year of application and status: how many and the total amount in CNY. As of the last nightly refresh (columns as_of and computed_at), computed live before the first one. 按政策、申请年度和状态统计的扶持资金笔数与总金额（人民币元）。数据截至最近一次夜间汇总（见 as_of 与 computed_at 列），尚未汇总时为实时计算。';
 
 --
 -- Name: COLUMN grants_by_policy_year.policy_code; Type: COMMENT; Schema: reporting; Owner: -
@@ -5264,6 +5747,18 @@ COMMENT ON COLUMN reporting.grants_by_policy_year.grants IS 'Number of grants. �
 COMMENT ON COLUMN reporting.grants_by_policy_year.total_amount IS 'Sum of the amounts in CNY. 总金额（人民币元）。';
 
 --
+-- Name: COLUMN grants_by_policy_year.as_of; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.grants_by_policy_year.as_of IS 'Day (Asia/Shanghai) the figures are as of: the day of the last refresh, today when computed live. 数据所截至的日期（北京时间）：最近一次汇总之日，实时计算时为当日。';
+
+--
+-- Name: COLUMN grants_by_policy_year.computed_at; Type: COMMENT; Schema: reporting; Owner: -
+--
+
+COMMENT ON COLUMN reporting.grants_by_policy_year.computed_at IS 'When the figures were computed: the last refresh (filmwg report refresh, run nightly after the eligibility job), or now when computed live. 数据计算时间：最近一次汇总（每晚资格评估后运行），实时计算时为当前时间。';
+
+--
 -- Name: works_by_company; Type: VIEW; Schema: reporting; Owner: -
 --
 
@@ -5292,11 +5787,10 @@ CREATE VIEW reporting.works_by_company AS
            FROM filmwg.work_co_producers cp) cr
      JOIN filmwg.works w ON ((w.id = cr.work_id)))
      JOIN filmwg.companies c ON (((c.id = cr.company_id) AND (c.archived_at IS NULL))))
-     LEFT JOIN ( SELECT awards.work_id,
-            count(*) FILTER (WHERE (awards.result = 'won'::text)) AS won,
-            count(*) FILTER (WHERE (awards.result = 'nominated'::text)) AS nominated
-           FROM filmwg.awards
-          GROUP BY awards.work_id) a ON ((a.work_id = w.id)));
+     CROSS JOIN LATERAL ( SELECT count(*) FILTER (WHERE (aw.result = 'won'::text)) AS won,
+            count(*) FILTER (WHERE (aw.result = 'nominated'::text)) AS nominated
+           FROM filmwg.awards aw
+          WHERE (aw.work_id = w.id)) a);
 
 --
 -- Name: VIEW works_by_company; Type: COMMENT; Schema: reporting; Owner: -
@@ -5634,6 +6128,13 @@ ALTER TABLE ONLY filmwg.regions
     ADD CONSTRAINT regions_pkey PRIMARY KEY (code);
 
 --
+-- Name: report_summaries report_summaries_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.report_summaries
+    ADD CONSTRAINT report_summaries_pkey PRIMARY KEY (name);
+
+--
 -- Name: role_assignments role_assignments_no_overlap; Type: CONSTRAINT; Schema: filmwg; Owner: -
 --
 
@@ -5646,6 +6147,34 @@ ALTER TABLE ONLY filmwg.role_assignments
 
 ALTER TABLE ONLY filmwg.role_assignments
     ADD CONSTRAINT role_assignments_pkey PRIMARY KEY (id);
+
+--
+-- Name: summary_benefits_by_policy_year summary_benefits_by_policy_year_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.summary_benefits_by_policy_year
+    ADD CONSTRAINT summary_benefits_by_policy_year_pkey PRIMARY KEY (policy_code, year);
+
+--
+-- Name: summary_companies_by_kind summary_companies_by_kind_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.summary_companies_by_kind
+    ADD CONSTRAINT summary_companies_by_kind_pkey PRIMARY KEY (kind);
+
+--
+-- Name: summary_grants_by_policy_year summary_grants_by_policy_year_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.summary_grants_by_policy_year
+    ADD CONSTRAINT summary_grants_by_policy_year_pkey PRIMARY KEY (policy_code, year, status);
+
+--
+-- Name: summary_membership_growth summary_membership_growth_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
+--
+
+ALTER TABLE ONLY filmwg.summary_membership_growth
+    ADD CONSTRAINT summary_membership_growth_pkey PRIMARY KEY (year, tier);
 
 --
 -- Name: work_co_producers work_co_producers_pkey; Type: CONSTRAINT; Schema: filmwg; Owner: -
@@ -6169,10 +6698,10 @@ ALTER INDEX filmwg.determinations_pkey ATTACH PARTITION filmwg.determinations_de
 ALTER INDEX filmwg.determinations_policy_version_id_idx ATTACH PARTITION filmwg.determinations_default_policy_version_id_idx;
 
 --
--- Name: grants_by_policy_year _RETURN; Type: RULE; Schema: reporting; Owner: -
+-- Name: live_grants_by_policy_year _RETURN; Type: RULE; Schema: filmwg; Owner: -
 --
 
-CREATE OR REPLACE VIEW reporting.grants_by_policy_year AS
+CREATE OR REPLACE VIEW filmwg.live_grants_by_policy_year AS
  SELECT p.code AS policy_code,
     p.title AS policy_title,
     (EXTRACT(year FROM g.applied_on))::integer AS year,
@@ -7671,6 +8200,130 @@ GRANT ALL ON FUNCTION filmwg.index_determinations(run bigint) TO filmwg_job;
 REVOKE ALL ON FUNCTION filmwg.keep_determined() FROM PUBLIC;
 
 --
+-- Name: TABLE determinations; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT ON TABLE filmwg.determinations TO filmwg_admin;
+GRANT SELECT,INSERT,UPDATE ON TABLE filmwg.determinations TO filmwg_job;
+
+--
+-- Name: TABLE grants; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.grants TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.grants TO filmwg_job;
+
+--
+-- Name: TABLE job_runs; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT ON TABLE filmwg.job_runs TO filmwg_admin;
+GRANT SELECT,INSERT,UPDATE ON TABLE filmwg.job_runs TO filmwg_job;
+
+--
+-- Name: TABLE policies; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.policies TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.policies TO filmwg_job;
+
+--
+-- Name: TABLE policy_budgets; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.policy_budgets TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.policy_budgets TO filmwg_job;
+
+--
+-- Name: TABLE policy_versions; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.policy_versions TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.policy_versions TO filmwg_job;
+
+--
+-- Name: FUNCTION live_benefits_by_policy_year_rows(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.live_benefits_by_policy_year_rows() FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.live_benefits_by_policy_year_rows() TO filmwg_reporting;
+GRANT ALL ON FUNCTION filmwg.live_benefits_by_policy_year_rows() TO filmwg_admin;
+
+--
+-- Name: FUNCTION uscc_is_valid(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_is_valid(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_is_valid(code text) TO filmwg_job;
+
+--
+-- Name: FUNCTION uscc_refused(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_refused(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_refused(code text) TO filmwg_job;
+
+--
+-- Name: FUNCTION uscc_structure_problem(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_structure_problem(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_structure_problem(code text) TO filmwg_job;
+
+--
+-- Name: FUNCTION uscc_structure_refused(code text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_structure_refused(code text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_structure_refused(code text) TO filmwg_job;
+
+--
+-- Name: TABLE companies; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.companies TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.companies TO filmwg_job;
+
+--
+-- Name: FUNCTION live_companies_by_kind_rows(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.live_companies_by_kind_rows() FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.live_companies_by_kind_rows() TO filmwg_reporting;
+GRANT ALL ON FUNCTION filmwg.live_companies_by_kind_rows() TO filmwg_admin;
+
+--
+-- Name: FUNCTION live_grants_by_policy_year_rows(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.live_grants_by_policy_year_rows() FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.live_grants_by_policy_year_rows() TO filmwg_reporting;
+GRANT ALL ON FUNCTION filmwg.live_grants_by_policy_year_rows() TO filmwg_admin;
+
+--
+-- Name: FUNCTION as_of(); Type: ACL; Schema: reporting; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reporting.as_of() FROM PUBLIC;
+GRANT ALL ON FUNCTION reporting.as_of() TO filmwg_reporting;
+GRANT ALL ON FUNCTION reporting.as_of() TO filmwg_admin;
+
+--
+-- Name: TABLE memberships; Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.memberships TO filmwg_admin;
+GRANT SELECT ON TABLE filmwg.memberships TO filmwg_job;
+
+--
+-- Name: FUNCTION live_membership_growth_rows(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.live_membership_growth_rows() FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.live_membership_growth_rows() TO filmwg_reporting;
+GRANT ALL ON FUNCTION filmwg.live_membership_growth_rows() TO filmwg_admin;
+
+--
 -- Name: FUNCTION merge_companies(keep bigint, duplicate bigint); Type: ACL; Schema: filmwg; Owner: -
 --
 
@@ -7714,45 +8367,18 @@ GRANT ALL ON FUNCTION filmwg.prune_determinations(keep integer, dry boolean) TO 
 GRANT ALL ON FUNCTION filmwg.prune_determinations(keep integer, dry boolean) TO filmwg_job;
 
 --
--- Name: FUNCTION uscc_is_valid(code text); Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT ALL ON FUNCTION filmwg.uscc_is_valid(code text) TO filmwg_admin;
-GRANT ALL ON FUNCTION filmwg.uscc_is_valid(code text) TO filmwg_job;
-
---
--- Name: FUNCTION uscc_refused(code text); Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT ALL ON FUNCTION filmwg.uscc_refused(code text) TO filmwg_admin;
-GRANT ALL ON FUNCTION filmwg.uscc_refused(code text) TO filmwg_job;
-
---
--- Name: FUNCTION uscc_structure_problem(code text); Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT ALL ON FUNCTION filmwg.uscc_structure_problem(code text) TO filmwg_admin;
-GRANT ALL ON FUNCTION filmwg.uscc_structure_problem(code text) TO filmwg_job;
-
---
--- Name: FUNCTION uscc_structure_refused(code text); Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT ALL ON FUNCTION filmwg.uscc_structure_refused(code text) TO filmwg_admin;
-GRANT ALL ON FUNCTION filmwg.uscc_structure_refused(code text) TO filmwg_job;
-
---
--- Name: TABLE companies; Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.companies TO filmwg_admin;
-GRANT SELECT ON TABLE filmwg.companies TO filmwg_job;
-
---
 -- Name: FUNCTION record_company_values(company bigint, effective date, fields text[], vals filmwg.companies); Type: ACL; Schema: filmwg; Owner: -
 --
 
 REVOKE ALL ON FUNCTION filmwg.record_company_values(company bigint, effective date, fields text[], vals filmwg.companies) FROM PUBLIC;
+
+--
+-- Name: FUNCTION refresh_summaries(); Type: ACL; Schema: filmwg; Owner: -
+--
+
+REVOKE ALL ON FUNCTION filmwg.refresh_summaries() FROM PUBLIC;
+GRANT ALL ON FUNCTION filmwg.refresh_summaries() TO filmwg_job;
+GRANT ALL ON FUNCTION filmwg.refresh_summaries() TO filmwg_admin;
 
 --
 -- Name: FUNCTION require_running_here(run bigint); Type: ACL; Schema: filmwg; Owner: -
@@ -7792,14 +8418,6 @@ GRANT ALL ON FUNCTION filmwg.uscc_region_problem(code text) TO filmwg_job;
 --
 
 REVOKE ALL ON FUNCTION public.filmwg_apply_database_privileges() FROM PUBLIC;
-
---
--- Name: FUNCTION as_of(); Type: ACL; Schema: reporting; Owner: -
---
-
-REVOKE ALL ON FUNCTION reporting.as_of() FROM PUBLIC;
-GRANT ALL ON FUNCTION reporting.as_of() TO filmwg_reporting;
-GRANT ALL ON FUNCTION reporting.as_of() TO filmwg_admin;
 
 --
 -- Name: TABLE attendance; Type: ACL; Schema: filmwg; Owner: -
@@ -7845,13 +8463,6 @@ GRANT ALL ON FUNCTION reporting.company_engagement_as_of(day date) TO filmwg_rep
 GRANT ALL ON FUNCTION reporting.company_engagement_as_of(day date) TO filmwg_admin;
 
 --
--- Name: TABLE memberships; Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.memberships TO filmwg_admin;
-GRANT SELECT ON TABLE filmwg.memberships TO filmwg_job;
-
---
 -- Name: TABLE member_roster; Type: ACL; Schema: reporting; Owner: -
 --
 
@@ -7880,34 +8491,6 @@ GRANT SELECT ON TABLE reporting.membership_growth TO filmwg_admin;
 REVOKE ALL ON FUNCTION reporting.membership_growth_as_of(day date) FROM PUBLIC;
 GRANT ALL ON FUNCTION reporting.membership_growth_as_of(day date) TO filmwg_reporting;
 GRANT ALL ON FUNCTION reporting.membership_growth_as_of(day date) TO filmwg_admin;
-
---
--- Name: TABLE determinations; Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT SELECT ON TABLE filmwg.determinations TO filmwg_admin;
-GRANT SELECT,INSERT,UPDATE ON TABLE filmwg.determinations TO filmwg_job;
-
---
--- Name: TABLE job_runs; Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT SELECT ON TABLE filmwg.job_runs TO filmwg_admin;
-GRANT SELECT,INSERT,UPDATE ON TABLE filmwg.job_runs TO filmwg_job;
-
---
--- Name: TABLE policies; Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.policies TO filmwg_admin;
-GRANT SELECT ON TABLE filmwg.policies TO filmwg_job;
-
---
--- Name: TABLE policy_versions; Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.policy_versions TO filmwg_admin;
-GRANT SELECT ON TABLE filmwg.policy_versions TO filmwg_job;
 
 --
 -- Name: TABLE policy_eligibility_current; Type: ACL; Schema: reporting; Owner: -
@@ -8083,20 +8666,6 @@ GRANT SELECT ON TABLE filmwg.employments TO filmwg_job;
 
 GRANT SELECT ON TABLE filmwg.fact_catalog TO filmwg_admin;
 GRANT SELECT ON TABLE filmwg.fact_catalog TO filmwg_job;
-
---
--- Name: TABLE grants; Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.grants TO filmwg_admin;
-GRANT SELECT ON TABLE filmwg.grants TO filmwg_job;
-
---
--- Name: TABLE policy_budgets; Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE filmwg.policy_budgets TO filmwg_admin;
-GRANT SELECT ON TABLE filmwg.policy_budgets TO filmwg_job;
 
 --
 -- Name: SEQUENCE professionals_id_seq; Type: ACL; Schema: filmwg; Owner: -

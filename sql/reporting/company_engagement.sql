@@ -2,41 +2,52 @@
 -- (reporting.as_of()).
 SET ROLE filmwg_owner;
 
+-- One row per company, its counts found by per-company subqueries (LATERAL, on the indexes of
+-- attendance, role_assignments and company_versions by company): rows stream in the order of
+-- companies, so the first hundred come at once instead of after aggregating every attendance.
+-- LIMIT 1 keeps the planner from flattening the versions' lookup into a hash join over all of
+-- them.
 CREATE OR REPLACE VIEW reporting.company_engagement AS
 SELECT c.id AS company_id,
        c.uscc,
        coalesce(cv.name, c.name) AS name,
        CASE WHEN cv.id IS NULL THEN c.name_zh ELSE cv.name_zh END AS name_zh,
-       coalesce(ev.events_attended, 0)::integer AS events_attended,
+       ev.events_attended,
        ev.last_event_at,
-       coalesce(ra.positions_held_now, 0)::integer AS positions_held_now,
-       coalesce(ra.positions_ever, 0)::integer AS positions_ever,
+       ra.positions_held_now,
+       ra.positions_ever,
        coalesce(cv.kind, c.kind) AS kind,
-       coalesce(ev.attendances, 0)::integer AS attendances
+       ev.attendances
   FROM filmwg.companies c
   -- names and kind in force on the report day (filmwg.company_versions)
-  LEFT JOIN filmwg.company_versions cv ON cv.company_id = c.id AND cv.valid @> reporting.as_of()
-  LEFT JOIN (
-        SELECT a.company_id,
-               count(DISTINCT a.event_id) AS events_attended,
-               count(*) AS attendances,
+  LEFT JOIN LATERAL (
+        -- the latest version begun by the day, if still in force on it (versions do not
+        -- overlap), found on the btree index by company (a GiST probe costs 4× as much)
+        SELECT v.*
+          FROM (SELECT v.id, v.name, v.name_zh, v.kind, v.valid
+                  FROM filmwg.company_versions v
+                 WHERE v.company_id = c.id AND (lower(v.valid) <= reporting.as_of() OR lower_inf(v.valid))
+                 ORDER BY lower(v.valid) DESC NULLS LAST
+                 LIMIT 1) v
+         WHERE v.valid @> reporting.as_of()
+       ) cv ON true
+ CROSS JOIN LATERAL (
+        SELECT count(DISTINCT a.event_id)::integer AS events_attended,
+               count(*)::integer AS attendances,
                max(e.starts_at) AS last_event_at
           FROM filmwg.attendance a
           JOIN filmwg.events e ON e.id = a.event_id
-         WHERE a.company_id IS NOT NULL
+         WHERE a.company_id = c.id
            -- events that started by the end of the report day (Asia/Shanghai)
            AND e.starts_at < (reporting.as_of() + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-         GROUP BY a.company_id
-       ) ev ON ev.company_id = c.id
-  LEFT JOIN (
-        SELECT r.company_id,
-               count(*) FILTER (WHERE r.term @> reporting.as_of()) AS positions_held_now,
-               count(*) AS positions_ever
+       ) ev
+ CROSS JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE r.term @> reporting.as_of())::integer AS positions_held_now,
+               count(*)::integer AS positions_ever
           FROM filmwg.role_assignments r
-         WHERE r.company_id IS NOT NULL
+         WHERE r.company_id = c.id
            AND lower(r.term) <= reporting.as_of()
-         GROUP BY r.company_id
-       ) ra ON ra.company_id = c.id
+       ) ra
  WHERE c.archived_at IS NULL
     OR c.archived_at >= (reporting.as_of() + 1)::timestamp AT TIME ZONE 'Asia/Shanghai';
 

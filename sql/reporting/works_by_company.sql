@@ -23,11 +23,12 @@ SELECT c.id AS company_id,
           FROM filmwg.work_co_producers cp) cr
   JOIN filmwg.works w ON w.id = cr.work_id
   JOIN filmwg.companies c ON c.id = cr.company_id AND c.archived_at IS NULL
-  LEFT JOIN (SELECT work_id,
-                    count(*) FILTER (WHERE result = 'won') AS won,
-                    count(*) FILTER (WHERE result = 'nominated') AS nominated
-               FROM filmwg.awards
-              GROUP BY work_id) a ON a.work_id = w.id;
+  -- the work's awards counted per row (on the awards' index by work), so rows stream
+  -- instead of waiting for every award to be aggregated
+ CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE aw.result = 'won') AS won,
+                           count(*) FILTER (WHERE aw.result = 'nominated') AS nominated
+                      FROM filmwg.awards aw
+                     WHERE aw.work_id = w.id) a;
 
 COMMENT ON VIEW reporting.works_by_company IS
     'Works of every active (not archived) company, one row per company and work: as first producer (第一出品方) or co-producer, with the awards the work won and the nominations it had. 各单位出品的影视作品（第一出品方或联合出品方），及作品获奖与提名次数。';

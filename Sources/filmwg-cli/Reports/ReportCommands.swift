@@ -1,9 +1,10 @@
 import FilmWG
 import Postgres
 
-/// `filmwg report list` and `filmwg report NAME`: the analysts' views of schema reporting.
+/// `filmwg report list`, `filmwg report NAME` and `filmwg report refresh`: the analysts' views
+/// of schema reporting, and the summaries the aggregate ones answer from.
 enum ReportCommands {
-    static let all: [Command] = [list, run]
+    static let all: [Command] = [list, refresh, run]
 
     static let reportingDatabase = Option.value(
         "reporting-database", "CONNINFO",
@@ -29,6 +30,39 @@ enum ReportCommands {
             ])
         }
         context.output.list(records, columns: ["name", "as_of", "comment"], format: format)
+    }
+
+    static let refresh = Command(
+        path: ["report", "refresh"],
+        abstract: "Recompute the summaries the aggregate reports answer from (nightly, after the job).",
+        discussion: """
+            companies_by_kind, membership_growth, grants_by_policy_year and benefits_by_policy_year \
+            answer from summaries, each with the day its figures are as of (column as_of) and when \
+            they were computed (computed_at); until the first refresh, and for another day than the \
+            summary's, they are computed live. The cron file runs this right after 'filmwg \
+            eligibility run'. Readers keep the old figures until the refresh commits. Prints each \
+            summary's day, rows and time taken.
+            """,
+        example: "filmwg report refresh",
+        options: [Format.option]
+    ) { arguments, context in
+        try arguments.noPositionals()
+        let format = try Format.from(arguments)
+        let refreshed: [SummaryRefresh]
+        do {
+            refreshed = try ReportRepository(try context.connection()).refreshSummaries()
+        } catch let error as PostgresError {
+            throw DatabaseErrors.translate(
+                error, permission: "refreshing the summaries needs the filmwg_job or filmwg_admin role")
+        }
+        let records = refreshed.map { summary in
+            Record([
+                ("report", .text(summary.report)), ("as_of", .text(summary.asOf.description)),
+                ("rows", .number(String(summary.rows))),
+                ("milliseconds", .number(String(Int(summary.milliseconds.rounded())))),
+            ])
+        }
+        context.output.list(records, columns: ["report", "as_of", "rows", "milliseconds"], format: format)
     }
 
     static let run = Command(

@@ -64,7 +64,8 @@ import Testing
             let json = try FilmWGBinary.run(["report", "companies_by_kind", "--format", "json"], database: db)
             #expect(
                 json.stdout.contains(
-                    #"{"kind": "production", "companies": 2, "in_zone": 1, "total_capital": 1000000.50}"#), "\(json)")
+                    #"{"kind": "production", "companies": 2, "in_zone": 1, "total_capital": 1000000.50, "as_of": ""#),
+                "\(json)")
             let roles = try FilmWGBinary.run(["report", "role_history", "--format", "json"], database: db)
             #expect(
                 roles.stdout.contains(#""holder_name": "张三""#) && roles.stdout.contains(#""is_current": true"#),
@@ -174,6 +175,54 @@ import Testing
                     ["report", report, "--as-of", "2018-01-01", "--reporting-database", asAnalyst], database: db)
                 #expect(result.status == 0, "\(report): \(result)")
             }
+        }
+    }
+
+    /// `report refresh` end to end: the summaries it prints are what the aggregate reports then
+    /// answer, stale until the next refresh; an analyst's login may not refresh.
+    @Test func reportRefreshRecomputesTheSummariesTheAggregateReportsAnswerFrom() throws {
+        try TestDatabase.with { db in
+            try insertRecords(db)
+            let refreshed = try FilmWGBinary.run(["report", "refresh", "--format", "csv"], database: db)
+            #expect(refreshed.status == 0, "\(refreshed)")
+            #expect(refreshed.stderr.isEmpty)
+            let lines = refreshed.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.first == "report,as_of,rows,milliseconds")
+            #expect(
+                lines.dropFirst().map { $0.split(separator: ",")[0] } == [
+                    "companies_by_kind", "membership_growth", "grants_by_policy_year", "benefits_by_policy_year",
+                ])
+            let today = try db.connectRaw().query("SELECT ((now() AT TIME ZONE 'Asia/Shanghai')::date)::text").one()
+                .decode(String.self, at: 0)
+            #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",")[1] == today })
+            #expect(lines.contains { $0.hasPrefix("companies_by_kind,\(today),7,") })
+
+            func production() throws -> [String] {
+                let csv = try FilmWGBinary.run(["report", "companies_by_kind", "--format", "csv"], database: db)
+                #expect(csv.status == 0)
+                #expect(csv.stdout.hasPrefix("kind,companies,in_zone,total_capital,as_of,computed_at\n"))
+                return csv.stdout.split(separator: "\n").first { $0.hasPrefix("production,") }.map {
+                    $0.split(separator: ",").map(String.init)
+                } ?? []
+            }
+            let before = try production()
+            #expect(before.prefix(2) == ["production", "2"])
+            #expect(before.count == 6 && before[4] == today)
+            try db.connectRaw().execute(
+                "INSERT INTO filmwg.companies (name, kind, registered_in_zone) VALUES ('Gamma Studio', 'production', false)"
+            )
+            #expect(try production() == before)
+            #expect(try FilmWGBinary.run(["report", "refresh"], database: db).status == 0)
+            let after = try production()
+            #expect(after.prefix(2) == ["production", "3"])
+            #expect(after[5] != before[5])
+
+            let asAnalyst = db.conninfo + " options='-c role=filmwg_reporting'"
+            let refused = try FilmWGBinary.run(["report", "refresh"], environment: ["DATABASE_URL": asAnalyst])
+            #expect(refused.status == 77, "\(refused)")
+            #expect(refused.stdout.isEmpty)
+            let extra = try FilmWGBinary.run(["report", "refresh", "now"], database: db)
+            #expect(extra.status == 64, "\(extra)")
         }
     }
 

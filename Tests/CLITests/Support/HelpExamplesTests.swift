@@ -26,7 +26,7 @@ import Testing
         "eligibility prune",
         "grant apply", "grant approve", "grant reject", "grant pay", "grant list", "grant show",
         "work add", "work show", "work list", "work update", "work import", "award record", "award list",
-        "report list", "report", "audit",
+        "report list", "report refresh", "report", "audit",
         "history company", "history member", "history professional", "history employment", "history event",
         "history attendance", "history position", "history role", "history election", "history policy", "history grant",
         "history work", "history award",

@@ -451,6 +451,9 @@ import Testing
     }
 }
 
+/// The fixture of these tests, for the tests of the summaries (SummaryTests).
+func insertReportingFixture(_ db: Connection) throws { try insertFixture(db) }
+
 /// A few records of every kind the reports read, inserted with SQL as filmwg_admin would.
 private func insertFixture(_ db: Connection) throws {
     try db.executeScript(
