@@ -85,10 +85,10 @@ public struct DeterminationRepository {
         guard let row else {
             if let asOf {
                 throw RecordError.notFound(
-                    "no eligibility run has succeeded for \(asOf) yet; run 'filmwg eligibility run \(field: "as_of") \(asOf)' first"
+                    "no eligibility run has succeeded for \(asOf) yet; run \(command: "eligibility run \(field: "as_of") \(asOf)") first"
                 )
             }
-            throw RecordError.notFound("no eligibility run has succeeded yet; run 'filmwg eligibility run' first")
+            throw RecordError.notFound("no eligibility run has succeeded yet; run \(command: "eligibility run") first")
         }
         return try JobRun(row: row)
     }
@@ -228,11 +228,11 @@ public struct DeterminationRepository {
         let who = "company \(company.uscc ?? String(company.id)) (\(company.name))"
         if !valid {
             return RecordError.notFound(
-                "policy \(policy.code) has no version valid on \(run.asOf), so run \(run.id) did not evaluate it; see 'filmwg policy show \(policy.code)'"
+                "policy \(policy.code) has no version valid on \(run.asOf), so run \(run.id) did not evaluate it; see \(command: "policy show \(policy.code)")"
             )
         }
         return RecordError.notFound(
-            "run \(run.id) (as of \(run.asOf)) has no determination yet for \(who) and policy \(policy.code): the company or the policy version was added after that run; run 'filmwg eligibility run' to evaluate it"
+            "run \(run.id) (as of \(run.asOf)) has no determination yet for \(who) and policy \(policy.code): the company or the policy version was added after that run; run \(command: "eligibility run") to evaluate it"
         )
     }
 
@@ -279,7 +279,7 @@ public struct DeterminationRepository {
         guard run.status == "succeeded", !run.dryRun else {
             let what = run.dryRun ? "a dry run" : run.status
             throw RecordError.notFound(
-                "run \(run.id) is \(what) and kept no changes; 'filmwg eligibility changes' without \(field: "run") shows the current run"
+                "run \(run.id) is \(what) and kept no changes; \(command: "eligibility changes") without \(field: "run") shows the current run"
             )
         }
         let rows = try db.query(
@@ -347,7 +347,7 @@ public struct DeterminationRepository {
             ).optional()
         else {
             throw RecordError.notFound(
-                "\(field: field) \(id): there is no eligibility run \(id); see 'filmwg jobs list'")
+                "\(field: field) \(id): there is no eligibility run \(id); see \(command: "jobs list")")
         }
         let run = try JobRun(row: row)
         let pruned = try row.decode(Bool.self, column: "pruned")
@@ -362,7 +362,7 @@ public struct DeterminationRepository {
         }
         if pruned {
             throw RecordError.invalid(
-                "\(field: field) \(id): the determinations of run \(id) were pruned ('filmwg eligibility prune'), so it cannot be compared"
+                "\(field: field) \(id): the determinations of run \(id) were pruned (\(command: "eligibility prune")), so it cannot be compared"
             )
         }
         return run

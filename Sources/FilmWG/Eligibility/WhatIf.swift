@@ -104,7 +104,7 @@ public struct WhatIf {
                 ).optional()
             else {
                 throw RecordError.notFound(
-                    "policy \(policy.code) has no version in force on \(day) to compare with; see 'filmwg policy show \(policy.code)'"
+                    "policy \(policy.code) has no version in force on \(day) to compare with; see \(command: "policy show \(policy.code)")"
                 )
             }
             let (version, text, criteria) = try row.decode((Int, String, [String]).self)
