@@ -1,3 +1,4 @@
+import Foundation
 public import Postgres
 
 /// Applies the embedded migrations and reporting views to a database.
@@ -102,11 +103,31 @@ public struct Migrator {
     /// all that is pending is applied, or nothing.
     /// - Throws: `RecordError.invalid` naming the file when an applied migration's text changed
     ///   since (or the database holds one this binary does not know); nothing is applied then.
+    ///
+    /// The advisory lock is per database, but a few statements of the migrations write rows of
+    /// the cluster's shared catalogs (`ALTER ROLE filmwg_reporting SET timezone`, role grants);
+    /// two databases of one cluster migrated at the same moment can collide there, and
+    /// PostgreSQL then fails one with "tuple concurrently updated" (XX000) instead of waiting.
+    /// Nothing of that transaction was kept, so it is simply tried again, a few times.
     public func migrate(progress: (String) -> Void = { _ in }) throws -> Report {
-        try connection.transaction { _ in
-            try connection.execute("SELECT pg_advisory_xact_lock(\(Self.lockKey))")
-            return try migrateLocked(progress: progress)
+        var attempt = 1
+        while true {
+            do {
+                return try connection.transaction { _ in
+                    try connection.execute("SELECT pg_advisory_xact_lock(\(Self.lockKey))")
+                    return try migrateLocked(progress: progress)
+                }
+            } catch let error as PostgresError where attempt < 5 && Self.isSharedCatalogRace(error) {
+                attempt += 1
+                Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.3))
+            }
         }
+    }
+
+    /// A concurrent update of a shared catalog row (pg_db_role_setting, pg_auth_members) by
+    /// another database's migration: SQLSTATE XX000 with PostgreSQL's own wording.
+    static func isSharedCatalogRace(_ error: PostgresError) -> Bool {
+        error.sqlState?.code == "XX000" && error.message.contains("tuple concurrently updated")
     }
 
     private func migrateLocked(progress: (String) -> Void) throws -> Report {
