@@ -9,19 +9,11 @@ public import Postgres
 /// books close); an empty cell, or a column left out, is unknown. Besides each field's rules
 /// (plain non-negative decimals, a year from 1990 to next year) the company must exist and not
 /// be archived, and a company and year may appear once in a file.
-public struct FigureImport {
-    let db: Connection
-
-    public init(_ db: Connection) { self.db = db }
-
-    /// - Throws: `CSVFileError`, `RecordError.invalid` (bad header, broken CSV), `ImportFailure`.
-    public func run(
-        file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()
-    ) throws -> ImportReport {
+extension CompanyFigures: ImportedFromCSV {
+    public static func importPlan(on db: Connection) throws -> ImportPlan {
         let nextYear = try db.query("SELECT extract(year FROM now() AT TIME ZONE 'Asia/Shanghai')::integer + 1")
             .one().decode(Int.self, at: 0)
-        return try CSVImporter(db: db, schema: FigureSchema(latestYear: nextYear))
-            .run(path: path, options: options, listener: listener)
+        return ImportPlan(FigureSchema(latestYear: nextYear))
     }
 }
 

@@ -6,19 +6,8 @@ public import Postgres
 ///
 /// Besides each field's rules: the company must exist and not be archived, and the period must
 /// not overlap another period of the same company, in the file or in the database.
-public struct MembershipImport {
-    let db: Connection
-
-    public init(_ db: Connection) { self.db = db }
-
-    /// - Throws: `CSVFileError`, `RecordError.invalid` (bad header, broken CSV), `ImportFailure`.
-    public func run(
-        file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()
-    ) throws
-        -> ImportReport
-    {
-        try CSVImporter(db: db, schema: MembershipSchema()).run(path: path, options: options, listener: listener)
-    }
+extension Membership: ImportedFromCSV {
+    public static func importPlan(on db: Connection) throws -> ImportPlan { ImportPlan(MembershipSchema()) }
 }
 
 struct MembershipSchema: ImportSchema {

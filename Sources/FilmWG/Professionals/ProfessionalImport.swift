@@ -7,19 +7,8 @@ public import Postgres
 ///
 /// Besides each field's rules, an e-mail address that appears twice in the file (ignoring case)
 /// or that a professional already has, and a company_uscc no company has, make a row invalid.
-public struct ProfessionalImport {
-    let db: Connection
-
-    public init(_ db: Connection) { self.db = db }
-
-    /// - Throws: `CSVFileError`, `RecordError.invalid` (bad header, broken CSV), `ImportFailure`.
-    public func run(
-        file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()
-    ) throws
-        -> ImportReport
-    {
-        try CSVImporter(db: db, schema: ProfessionalSchema()).run(path: path, options: options, listener: listener)
-    }
+extension Professional: ImportedFromCSV {
+    public static func importPlan(on db: Connection) throws -> ImportPlan { ImportPlan(ProfessionalSchema()) }
 }
 
 struct ProfessionalSchema: ImportSchema {

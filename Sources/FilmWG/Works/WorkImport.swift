@@ -8,19 +8,8 @@ public import Postgres
 /// Besides each field's rules: the first producer and every co-producer must be a company that
 /// exists and is not archived; a co-producer is named once and is not the first producer; a
 /// licence number appears once in the file and belongs to no work already recorded.
-public struct WorkImport {
-    let db: Connection
-
-    public init(_ db: Connection) { self.db = db }
-
-    /// - Throws: `CSVFileError`, `RecordError.invalid` (bad header, broken CSV), `ImportFailure`.
-    public func run(
-        file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()
-    ) throws
-        -> ImportReport
-    {
-        try CSVImporter(db: db, schema: WorkSchema()).run(path: path, options: options, listener: listener)
-    }
+extension Work: ImportedFromCSV {
+    public static func importPlan(on db: Connection) throws -> ImportPlan { ImportPlan(WorkSchema()) }
 }
 
 struct WorkSchema: ImportSchema {
