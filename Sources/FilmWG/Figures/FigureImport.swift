@@ -62,14 +62,7 @@ struct FigureSchema: ImportSchema {
 
     func checks() -> [Query] {
         [
-            """
-            UPDATE pg_temp.import_rows r
-               SET problems = coalesce(r.problems, '{}') || CASE WHEN c.id IS NULL
-                       THEN format('company_uscc: no company has USCC %s; add it first with filmwg company add', r.company_uscc)
-                       ELSE format('company_uscc: company %s is archived', r.company_uscc) END
-              FROM pg_temp.import_rows r2 LEFT JOIN filmwg.companies c ON c.uscc = r2.company_uscc
-             WHERE r2.line = r.line AND r2.company_uscc IS NOT NULL AND (c.id IS NULL OR c.archived_at IS NOT NULL)
-            """,
+            ImportSteps.knownCompany("company_uscc"),
             // A later row repeating a company and year is the invalid one.
             """
             UPDATE pg_temp.import_rows r
