@@ -23,21 +23,20 @@ public struct Attendance: Sendable, Equatable {
 
     /// Every column of an attendance row, with the event's, the professional's and the
     /// company's names beside their ids.
-    public static let columns: [RecordColumn<Attendance>] = [
-        .id("id", \.id, about: "the attendance's id"),
-        .id("event_id", \.eventId, about: "the event attended"),
-        .text("event_name", \.eventName, about: "the event's name", expression: "e.name"),
-        .date(
-            "event_day", \.eventDay, about: "the event's start day in Asia/Shanghai",
-            expression: "(e.starts_at AT TIME ZONE 'Asia/Shanghai')::date"),
-        .id("professional_id", \.professionalId, about: "who attended"),
-        .text("professional_name", \.professionalName, about: "their full name", expression: "p.full_name"),
-        .id("company_id", \.companyId, about: "the company they attended for"),
-        .text("company_name", \.companyName, about: "the company's name", expression: "c.name"),
-        .text("role", \.role, form: "ROLE", about: roles.joined(separator: "|")),
-        .integer("row_version", \.rowVersion, about: "the version of the row"),
-        .instant("created_at", \.createdAt, about: "when the attendance was recorded"),
-    ]
+    public static let columns: [RecordColumn<Attendance>] =
+        [
+            .id("id", \.id, about: "the attendance's id"),
+            .id("event_id", \.eventId, about: "the event attended"),
+            .text("event_name", \.eventName, about: "the event's name", expression: "e.name"),
+            .date(
+                "event_day", \.eventDay, about: "the event's start day in Asia/Shanghai",
+                expression: "(e.starts_at AT TIME ZONE 'Asia/Shanghai')::date"),
+            .id("professional_id", \.professionalId, about: "who attended"),
+            .text("professional_name", \.professionalName, about: "their full name", expression: "p.full_name"),
+            .id("company_id", \.companyId, about: "the company they attended for"),
+            .text("company_name", \.companyName, about: "the company's name", expression: "c.name"),
+            .text("role", \.role, form: "ROLE", about: roles.joined(separator: "|")),
+        ] + RecordColumn<Attendance>.kept(\.rowVersion, \.createdAt, noun: "attendance")
 
     static let source = RecordSource(
         columns: columns, alias: "a",

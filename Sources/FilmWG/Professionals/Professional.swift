@@ -30,18 +30,17 @@ public struct Professional: Sendable, Equatable {
 
     /// Every column of a professional as `professional show` prints it. The person's fields are
     /// optional here (an erase clears them), required in `ProfessionalInput.fields`.
-    public static let columns: [RecordColumn<Professional>] = [
-        .id("id", \.id, about: "the professional's id"),
-        .text("full_name", \.fullName, about: "full name"),
-        .text("latin_name", \.latinName, about: "name in Latin letters"),
-        .text("title", \.title, about: "job title"),
-        .text("email", \.email, about: "e-mail address"),
-        .text("phone", \.phone, about: "telephone number"),
-        .texts("specialties", \.specialties, about: "specialties"),
-        .instant("erased_at", \.erasedAt, about: "when the personal data was erased"),
-        .integer("row_version", \.rowVersion, about: "the version of the row"),
-        .instant("created_at", \.createdAt, about: "when the professional was recorded"),
-    ]
+    public static let columns: [RecordColumn<Professional>] =
+        [
+            .id("id", \.id, about: "the professional's id"),
+            .text("full_name", \.fullName, about: "full name"),
+            .text("latin_name", \.latinName, about: "name in Latin letters"),
+            .text("title", \.title, about: "job title"),
+            .text("email", \.email, about: "e-mail address"),
+            .text("phone", \.phone, about: "telephone number"),
+            .texts("specialties", \.specialties, about: "specialties"),
+            .instant("erased_at", \.erasedAt, about: "when the personal data was erased"),
+        ] + RecordColumn<Professional>.kept(\.rowVersion, \.createdAt, noun: "professional")
 
     static let source = RecordSource(
         columns: columns, alias: "p", from: "filmwg.professionals p",

@@ -223,6 +223,14 @@ extension RecordColumn {
         Self(name, "timestamptz", form: form, about: about, imported: imported, path, shown: { .instant($0) })
     }
 
+    /// `row_version` and `created_at`, which every table admins edit keeps.
+    static func kept(_ version: ColumnPath<Record, Int>, _ created: ColumnPath<Record, Date>, noun: String) -> [Self] {
+        [
+            .integer("row_version", version, about: "the version of the row"),
+            .instant("created_at", created, about: "when the \(noun) was recorded"),
+        ]
+    }
+
     /// An instant that is never NULL (`created_at`, an event's start).
     static func instant(
         _ name: String, _ path: ColumnPath<Record, Date>, form: String = "INSTANT", about: String

@@ -32,24 +32,24 @@ public struct Award: Sendable, Equatable {
     public var createdAt: Date
 
     /// Every column of an award, with the work, its first producer and the award body.
-    public static let columns: [RecordColumn<Award>] = [
-        .id("id", \.id, about: "the award's id"),
-        .id("work_id", \.workId, about: "the work", expression: "w.id"),
-        .text("work_title", \.workTitle, about: "the work's title", expression: "w.title"),
-        .text("work_title_zh", \.workTitleZh, about: "the work's Chinese title", expression: "w.title_zh"),
-        .id("company_id", \.firstProducer.id, about: "the work's first producer", expression: "c.id"),
-        .text("company_uscc", \.firstProducer.uscc, about: "its USCC", expression: "c.uscc"),
-        .text("company_name", \.firstProducer.name, about: "its name", expression: "c.name"),
-        .text("award", \.body.code, form: "CODE", about: "the award body's code", expression: "b.code"),
-        .text("award_name", \.body.name, about: "the award's name", expression: "b.name"),
-        .text("award_name_zh", \.body.nameZh, about: "the award's Chinese name", expression: "b.name_zh"),
-        .text("scope", \.body.scope, about: "national or international", expression: "b.scope"),
-        .date("awarded_on", \.awardedOn, about: "the day it was awarded"),
-        .text("category", \.category, about: "the category"),
-        .choice("result", \.result, fallback: .won, form: "RESULT", about: AwardResult.names.joined(separator: "|")),
-        .integer("row_version", \.rowVersion, about: "the version of the row"),
-        .instant("created_at", \.createdAt, about: "when the award was recorded"),
-    ]
+    public static let columns: [RecordColumn<Award>] =
+        [
+            .id("id", \.id, about: "the award's id"),
+            .id("work_id", \.workId, about: "the work", expression: "w.id"),
+            .text("work_title", \.workTitle, about: "the work's title", expression: "w.title"),
+            .text("work_title_zh", \.workTitleZh, about: "the work's Chinese title", expression: "w.title_zh"),
+            .id("company_id", \.firstProducer.id, about: "the work's first producer", expression: "c.id"),
+            .text("company_uscc", \.firstProducer.uscc, about: "its USCC", expression: "c.uscc"),
+            .text("company_name", \.firstProducer.name, about: "its name", expression: "c.name"),
+            .text("award", \.body.code, form: "CODE", about: "the award body's code", expression: "b.code"),
+            .text("award_name", \.body.name, about: "the award's name", expression: "b.name"),
+            .text("award_name_zh", \.body.nameZh, about: "the award's Chinese name", expression: "b.name_zh"),
+            .text("scope", \.body.scope, about: "national or international", expression: "b.scope"),
+            .date("awarded_on", \.awardedOn, about: "the day it was awarded"),
+            .text("category", \.category, about: "the category"),
+            .choice(
+                "result", \.result, fallback: .won, form: "RESULT", about: AwardResult.names.joined(separator: "|")),
+        ] + RecordColumn<Award>.kept(\.rowVersion, \.createdAt, noun: "award")
 
     static let source = RecordSource(
         columns: columns, alias: "a",
