@@ -61,16 +61,13 @@ public struct AttendanceRepository {
     /// Attendance in order of the events' start, then of recording.
     public func list(_ filter: AttendanceFilter = AttendanceFilter()) throws -> [Attendance] {
         let role = try filter.role.map { try Vocabulary.check($0, among: Attendance.roles, name: "role") }
-        if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
-        return try Attendance.source.all(
+        return try Attendance.source.list(
             """
              WHERE (\(filter.eventId)::bigint IS NULL OR a.event_id = \(filter.eventId))
                AND (\(filter.professionalId)::bigint IS NULL OR a.professional_id = \(filter.professionalId))
                AND (\(filter.companyId)::bigint IS NULL OR a.company_id = \(filter.companyId))
                AND (\(role)::text IS NULL OR a.role = \(role))
-             ORDER BY e.starts_at, a.event_id, a.id
-             LIMIT \(filter.limit)
-            """, on: db)
+            """, order: "e.starts_at, a.event_id, a.id", limit: filter.limit, on: db)
     }
 
     func existing(eventId: Int64, professionalId: Int64) throws -> Attendance? {

@@ -61,16 +61,13 @@ public struct EventRepository {
     public func list(_ filter: EventFilter = EventFilter()) throws -> [Event] {
         let kind = try filter.kind.map { try Vocabulary.check($0, among: Event.kinds, name: "kind") }
         let pattern = Vocabulary.optional(filter.search).map(Vocabulary.containsPattern)
-        if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
-        return try Self.source.all(
+        return try Self.source.list(
             """
              WHERE (\(filter.from)::date IS NULL OR (e.starts_at AT TIME ZONE 'Asia/Shanghai')::date >= \(filter.from))
                AND (\(filter.to)::date IS NULL OR (e.starts_at AT TIME ZONE 'Asia/Shanghai')::date <= \(filter.to))
                AND (\(kind)::text IS NULL OR e.kind = \(kind))
                AND (\(pattern)::text IS NULL OR e.name ILIKE \(pattern) OR e.venue ILIKE \(pattern)
                     OR e.notes ILIKE \(pattern))
-             ORDER BY e.starts_at, e.id
-             LIMIT \(filter.limit)
-            """, on: db)
+            """, order: "e.starts_at, e.id", limit: filter.limit, on: db)
     }
 }

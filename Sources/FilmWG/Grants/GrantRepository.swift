@@ -194,16 +194,13 @@ public struct GrantRepository {
     /// Grants by year, day of application and id.
     public func list(_ filter: GrantFilter = GrantFilter()) throws -> [Grant] {
         let status = try filter.status.map { try Vocabulary.check($0, among: Grant.statuses, name: "status") }
-        if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
-        return try Grant.source.all(
+        return try Grant.source.list(
             """
              WHERE (\(filter.policyId)::bigint IS NULL OR g.policy_id = \(filter.policyId))
                AND (\(filter.companyId)::bigint IS NULL OR g.company_id = \(filter.companyId))
                AND (\(status)::text IS NULL OR g.status = \(status))
                AND (\(filter.year)::integer IS NULL OR g.year = \(filter.year))
-             ORDER BY g.year, g.applied_on, g.id
-             LIMIT \(filter.limit)
-            """, on: db)
+            """, order: "g.year, g.applied_on, g.id", limit: filter.limit, on: db)
     }
 
     private func names(policyId: Int64, companyId: Int64) throws -> (policy: String, company: String) {

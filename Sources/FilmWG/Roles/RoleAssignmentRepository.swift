@@ -80,16 +80,13 @@ public struct RoleAssignmentRepository {
 
     /// Assignments by position, then start of term.
     public func list(_ filter: RoleAssignmentFilter = RoleAssignmentFilter()) throws -> [RoleAssignment] {
-        if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
-        return try RoleAssignment.source.all(
+        return try RoleAssignment.source.list(
             """
              WHERE (\(filter.asOf)::date IS NULL OR r.term @> \(filter.asOf)::date)
                AND (\(filter.positionId)::bigint IS NULL OR r.position_id = \(filter.positionId))
                AND (\(filter.professionalId)::bigint IS NULL OR r.professional_id = \(filter.professionalId))
                AND (\(filter.companyId)::bigint IS NULL OR r.company_id = \(filter.companyId))
-             ORDER BY p.code, lower(r.term), r.id
-             LIMIT \(filter.limit)
-            """, on: db)
+            """, order: "p.code, lower(r.term), r.id", limit: filter.limit, on: db)
     }
 
     /// `DatabaseErrors.translating`, but a seats refusal (23P01 role_assignments_seats) keeps

@@ -20,6 +20,14 @@ struct RecordSource<Record>: Sendable where Record: Sendable {
     /// The records `rest` (WHERE … ORDER BY … LIMIT …) selects, in order.
     func all(_ rest: Query, on db: Connection) throws -> [Record] { try db.query(select + " " + rest).map(decode) }
 
+    /// The records `conditions` (a WHERE clause) selects, in `order` (static text), at most
+    /// `limit` of them.
+    /// - Throws: `RecordError.invalid` for a negative limit.
+    func list(_ conditions: Query, order: String, limit: Int?, on db: Connection) throws -> [Record] {
+        if let limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
+        return try all("\(conditions) ORDER BY \(Query(unsafeSQL: order)) LIMIT \(limit)", on: db)
+    }
+
     /// The record `rest` selects, if any.
     func optional(_ rest: Query, on db: Connection) throws -> Record? {
         try db.query(select + " " + rest).optional().map(decode)

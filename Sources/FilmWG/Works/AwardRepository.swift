@@ -100,16 +100,15 @@ public struct AwardRepository {
 
     /// Awards by day (then id).
     public func list(_ filter: AwardFilter = AwardFilter()) throws -> [Award] {
+        // The limit is refused before the award is looked up, as `list` would after.
         if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
         let code = try filter.award.map { try body($0).code }
-        return try Award.source.all(
+        return try Award.source.list(
             """
              WHERE (\(filter.workId)::bigint IS NULL OR a.work_id = \(filter.workId))
                AND (\(filter.companyId)::bigint IS NULL OR w.first_producer_id = \(filter.companyId))
                AND (\(code)::text IS NULL OR a.award_code = \(code))
                AND (\(filter.result?.rawValue)::text IS NULL OR a.result = \(filter.result?.rawValue))
-             ORDER BY a.awarded_on, a.id
-             LIMIT \(filter.limit)
-            """, on: db)
+            """, order: "a.awarded_on, a.id", limit: filter.limit, on: db)
     }
 }
