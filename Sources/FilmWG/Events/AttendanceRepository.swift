@@ -53,9 +53,7 @@ public struct AttendanceRepository {
 
     /// - Throws: `RecordError.notFound` "no attendance with id …".
     public func show(_ id: Int64) throws -> Attendance {
-        try Attendance.source.one(
-            "WHERE a.id = \(id)", on: db,
-            else: RecordError.notFound("no attendance with id \(id); see \(command: "attendance list")"))
+        try Attendance.source.find(id: id, noun: "attendance", listedBy: "attendance list", on: db)
     }
 
     /// Attendance in order of the events' start, then of recording.

@@ -52,9 +52,7 @@ public struct EventRepository {
 
     /// - Throws: `RecordError.notFound` "no event with id …".
     public func show(_ id: Int64) throws -> Event {
-        try Self.source.one(
-            "WHERE e.id = \(id)", on: db,
-            else: RecordError.notFound("no event with id \(id); see \(command: "event list")"))
+        try Self.source.find(id: id, noun: "event", listedBy: "event list", on: db)
     }
 
     /// Events in order of their start, filtered as `filter` says.

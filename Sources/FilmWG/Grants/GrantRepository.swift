@@ -186,9 +186,7 @@ public struct GrantRepository {
 
     /// - Throws: `RecordError.notFound` "no grant with id …".
     public func show(_ id: Int64) throws -> Grant {
-        try Grant.source.one(
-            "WHERE g.id = \(id)", on: db,
-            else: RecordError.notFound("no grant with id \(id); see \(command: "grant list")"))
+        try Grant.source.find(id: id, noun: "grant", listedBy: "grant list", on: db)
     }
 
     /// Grants by year, day of application and id.

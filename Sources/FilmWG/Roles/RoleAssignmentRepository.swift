@@ -73,9 +73,7 @@ public struct RoleAssignmentRepository {
 
     /// - Throws: `RecordError.notFound` "no role assignment with id …".
     public func show(_ id: Int64) throws -> RoleAssignment {
-        try RoleAssignment.source.one(
-            "WHERE r.id = \(id)", on: db,
-            else: RecordError.notFound("no role assignment with id \(id); see \(command: "role list")"))
+        try RoleAssignment.source.find(id: id, noun: "role assignment", listedBy: "role list", on: db)
     }
 
     /// Assignments by position, then start of term.

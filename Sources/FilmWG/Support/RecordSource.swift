@@ -33,6 +33,14 @@ struct RecordSource<Record>: Sendable where Record: Sendable {
         try db.query(select + " " + rest).optional().map(decode)
     }
 
+    /// The record whose id is `id`. - Throws: `RecordError.notFound` "no grant with id 7; see
+    /// 'filmwg grant list'", from the record's `noun` and the command that lists them.
+    func find(id: Int64, noun: String, listedBy list: Phrase, on db: Connection) throws -> Record {
+        try one(
+            "WHERE \(Query(unsafeSQL: alias)).id = \(id)", on: db,
+            else: RecordError.notFound("no \(noun) with id \(id); see \(command: list)"))
+    }
+
     /// The record `rest` selects. - Throws: `missing` when there is none.
     func one(_ rest: Query, on db: Connection, else missing: @autoclosure () -> any Error) throws -> Record {
         guard let record = try optional(rest, on: db) else { throw missing() }

@@ -93,9 +93,7 @@ public struct AwardRepository {
 
     /// - Throws: `RecordError.notFound` "no award with id …".
     public func show(_ id: Int64) throws -> Award {
-        try Award.source.one(
-            "WHERE a.id = \(id)", on: db,
-            else: RecordError.notFound("no award with id \(id); see \(command: "award list")"))
+        try Award.source.find(id: id, noun: "award", listedBy: "award list", on: db)
     }
 
     /// Awards by day (then id).
