@@ -35,26 +35,23 @@ enum FigureCommands {
         }
     }
 
-    static let list = Command(
-        path: ["figure", "list"],
+    static let list = Command.list(
+        ["figure", "list"],
         abstract: "List yearly figures by company and year.",
         discussion: "--format csv prints the header of 'filmwg figure import', so a list re-imports as it is.",
         example: "filmwg figure list --company 91110116MA00ABCD1E --year 2024 --format json",
         options: [
             .value("company", "C", "only this company (USCC or id)"),
             .value("year", "YEAR", "only this calendar year"),
-            ActivityCLI.limit, Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
-        let limit = try ActivityCLI.limit(arguments)
+            .limit,
+        ],
+        // CSV is the import's header exactly, so a list re-imports with 'figure import'.
+        columns: { $0 == .csv ? ["company_uscc", "year"] + CompanyFigures.names : columns }
+    ) { arguments, context, _ in
+        let limit = try arguments.limit()
         let year = try arguments.int("year")
         let db = try context.connection()
-        let companyId = try arguments.string("company").map { try References.companyID($0, db: db) }
-        let figures = try FigureRepository(db).list(companyId: companyId, year: year, limit: limit)
-        // CSV is the import's header exactly, so a list re-imports with 'figure import'.
-        let shown = format == .csv ? ["company_uscc", "year"] + CompanyFigures.names : columns
-        context.output.list(figures.map { ActivityCLI.project(record($0), shown) }, columns: shown, format: format)
+        let companyId = try arguments.reference("company", db: db, References.companyID)
+        return try FigureRepository(db).list(companyId: companyId, year: year, limit: limit).map(record)
     }
 }

@@ -299,16 +299,14 @@ enum PolicyCommands {
         }
     }
 
-    static let facts = Command(
-        path: ["policy", "facts"],
+    static let facts = Command.list(
+        ["policy", "facts"],
         abstract: "List every fact a rule may name: name, type and meaning.",
         discussion:
             "Facts are evaluated as of the run's day D (see DESIGN §6); text facts with fixed values list them.",
         example: "filmwg policy facts --format json",
-        options: [Format.option]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        columns: ["name", "type", "description", "allowed_values"]
+    ) { arguments, context, format in
         let catalog = try FactCatalogRepository(try context.connection()).load()
         let records = catalog.facts.map { fact in
             let allowed: Cell
@@ -322,7 +320,7 @@ enum PolicyCommands {
                 ("description", .text(fact.description)), ("allowed_values", allowed),
             ])
         }
-        context.output.list(records, columns: ["name", "type", "description", "allowed_values"], format: format)
+        return records
     }
 
     // MARK: Helpers
@@ -386,10 +384,7 @@ enum PolicyCommands {
     }
 
     static func requiredDate(_ arguments: Arguments, _ name: String) throws -> CalendarDate {
-        guard let date = try arguments.date(name) else {
-            throw CLIError.usage("missing --\(name) DATE; it is required here")
-        }
-        return date
+        try arguments.required(name, form: "DATE", arguments.date)
     }
 
     static func policyFields(_ policy: Policy) -> [(String, Cell)] {

@@ -31,7 +31,8 @@ enum Converters {
         try choice(arguments, "tier", MembershipTier.init(rawValue:), names: MembershipTier.names)
     }
 
-    private static func choice<T>(_ arguments: Arguments, _ name: String, _ make: (String) -> T?, names: [String])
+    /// `--NAME` as one of `names` (`make` reads it), refused with the nearest name.
+    static func choice<T>(_ arguments: Arguments, _ name: String, _ make: (String) -> T?, names: [String])
         throws -> T?
     {
         guard let text = arguments.string(name) else { return nil }
