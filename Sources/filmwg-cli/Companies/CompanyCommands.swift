@@ -59,7 +59,7 @@ enum CompanyCommands {
             """,
         example: "filmwg company show 91110116MA01A2B3C2 --format json",
         options: [.value("as-of", "DATE", "show the values in force on this day")],
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, _ in
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
         let repository = CompanyRepository(try context.connection())
@@ -90,7 +90,7 @@ enum CompanyCommands {
             log of the same changes.
             """,
         example: "filmwg company history 91110116MA01A2B3C2 --format csv",
-        positionals: .subject, columns: historyColumns
+        positionals: .own, columns: historyColumns
     ) { arguments, context, format in
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
         let repository = CompanyRepository(try context.connection())
@@ -169,7 +169,7 @@ enum CompanyCommands {
             .value("effective-from", "DATE", "first day the new values are in force (default: today in Asia/Shanghai)"),
             usccOverride, .expectVersion,
         ],
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, _ in
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
         let values = Converters.values(arguments, columns: CompanyInput.columns)
@@ -204,7 +204,7 @@ enum CompanyCommands {
             "Asks for confirmation on a terminal; elsewhere needs --yes. Archiving an archived company changes nothing.",
         example: "filmwg company archive 91110116MA01A2B3C2 --yes",
         options: [.flag("yes", "archive without asking"), .expectVersion],
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, _ in
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
         let repository = CompanyRepository(try context.connection())
@@ -219,23 +219,16 @@ enum CompanyCommands {
         return Converters.company(try repository.archive(id: current.id, expectVersion: version))
     }
 
-    static let importCSV = Command(
-        path: ["company", "import"],
-        abstract: "Import companies from a CSV file, all or nothing.",
-        usage: "FILE.csv",
+    static let importCSV = Command.importing(
+        "company", abstract: "Import companies from a CSV file, all or nothing.",
         discussion: """
             Header: \(CompanyInput.columns.joined(separator: ",")) (only name is required; columns may come in any order).
             RFC 4180, UTF-8 with or without BOM, LF or CRLF. Every row is checked (fields, USCC check digits, a USCC \
             twice in the file or already in the database); if any is invalid, each is listed as FILE:LINE: column: reason \
             and nothing is written (exit 65), unless --skip-invalid.
             """,
-        example: "filmwg company import companies.csv --skip-invalid --rejects rejected.csv",
-        options: Converters.importOptions
-    ) { arguments, context in
-        try Converters.runImport(arguments, context, noun: "companies") { db, path, options, listener in
-            try CompanyImport(db).run(file: path, options: options, listener: listener)
-        }
-    }
+        example: "filmwg company import companies.csv --skip-invalid --rejects rejected.csv", rows: "companies"
+    ) { try CompanyImport($0).run(file: $1, options: $2, listener: $3) }
 
     static let duplicates = Command.list(
         ["company", "duplicates"],
@@ -278,7 +271,7 @@ enum CompanyCommands {
             "Moves every record that names DUPLICATE (memberships, employments, attendance, role assignments, grants and every other table that refers to companies) onto KEEP, gives KEEP the duplicate's USCC when it has none, and archives DUPLICATE with merged_into_id; one transaction, every change audited. The job's determinations stay with the duplicate as the history of what was decided; the next run decides for KEEP. A conflict (overlapping memberships, a record both have, two different USCCs) is refused with a sentence and nothing changes (exit 65). Asks on a terminal; elsewhere needs --yes.",
         example: "filmwg company merge 91110116MA01A2B3C2 4 --yes",
         options: [.flag("yes", "merge without asking")],
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, _ in
         let names = arguments.positionals
         guard names.count == 2 else {

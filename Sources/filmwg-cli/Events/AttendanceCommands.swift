@@ -90,10 +90,10 @@ enum AttendanceCommands {
             with a reason column. --dry-run checks everything and writes nothing.
             """,
         example: "filmwg attendance import --event 1 attendance-2017-05-20.csv --skip-invalid --rejects rejected.csv",
-        options: [.value("event", "ID", "the event (required)")] + Converters.importOptions
+        options: [.value("event", "ID", "the event (required)")] + Importing.options
     ) { arguments, context in
         let eventRef = try arguments.required("event")
-        try Converters.runImport(arguments, context, noun: "attendance records") { db, path, options, listener in
+        try Importing.run(arguments, context, noun: "attendance records") { db, path, options, listener in
             let eventId = try References.eventID(eventRef, db: db)
             return try AttendanceImport(db).run(eventId: eventId, file: path, options: options, listener: listener)
         }

@@ -62,10 +62,8 @@ enum EventCommands {
         return events.map(record)
     }
 
-    static let importCSV = Command(
-        path: ["event", "import"],
-        abstract: "Import events from a CSV file, all or nothing.",
-        usage: "FILE.csv",
+    static let importCSV = Command.importing(
+        "event", abstract: "Import events from a CSV file, all or nothing.",
         discussion: """
             Header: \(EventImport.columns.joined(separator: ",")) (name and starts_at are required; columns may come \
             in any order). Instants are ISO 8601 with their offset, as for event add (2018-05-20T14:00:00+08:00); kind \
@@ -74,11 +72,6 @@ enum EventCommands {
             name and start twice in the file or already recorded); if any is invalid, each is listed as \
             FILE:LINE: column: reason and nothing is written (exit 65), unless --skip-invalid.
             """,
-        example: "filmwg event import events-2018.csv --skip-invalid --rejects rejected.csv",
-        options: Converters.importOptions
-    ) { arguments, context in
-        try Converters.runImport(arguments, context, noun: "events") { db, path, options, listener in
-            try EventImport(db).run(file: path, options: options, listener: listener)
-        }
-    }
+        example: "filmwg event import events-2018.csv --skip-invalid --rejects rejected.csv", rows: "events"
+    ) { try EventImport($0).run(file: $1, options: $2, listener: $3) }
 }

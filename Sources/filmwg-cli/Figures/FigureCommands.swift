@@ -16,10 +16,8 @@ enum FigureCommands {
                 + [("row_version", .number(String(figures.rowVersion)))])
     }
 
-    static let importCSV = Command(
-        path: ["figure", "import"],
-        abstract: "Import companies' yearly figures from a CSV file, all or nothing.",
-        usage: "FILE.csv",
+    static let importCSV = Command.importing(
+        "figure", abstract: "Import companies' yearly figures from a CSV file, all or nothing.",
         discussion: """
             Header: company_uscc,year,\(CompanyFigures.names.joined(separator: ",")). One row per company and \
             calendar year; amounts in CNY and areas in m² as plain decimals (at most 2 decimals, 0 or more); an empty \
@@ -27,13 +25,8 @@ enum FigureCommands {
             next year; the company must exist. Invalid rows are listed as FILE:LINE: column: reason and nothing is \
             written (exit 65), unless --skip-invalid. The facts <figure>_last_year of a day read the year before it.
             """,
-        example: "filmwg figure import figures-2024.csv",
-        options: Converters.importOptions
-    ) { arguments, context in
-        try Converters.runImport(arguments, context, noun: "yearly figures") { db, path, options, listener in
-            try FigureImport(db).run(file: path, options: options, listener: listener)
-        }
-    }
+        example: "filmwg figure import figures-2024.csv", rows: "yearly figures"
+    ) { try FigureImport($0).run(file: $1, options: $2, listener: $3) }
 
     static let list = Command.list(
         ["figure", "list"],

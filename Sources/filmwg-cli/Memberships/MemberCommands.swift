@@ -18,7 +18,7 @@ enum MemberCommands {
             .value("tier", "TIER", MembershipTier.names.joined(separator: "|")),
             .value("from", "DATE", "first day as a member (YYYY-MM-DD)"),
         ],
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, _ in
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
         let tierText = try arguments.required("tier")
@@ -43,7 +43,7 @@ enum MemberCommands {
             "Periods are half-open: joined 2017-05-20 and left on 2020-01-01 means a member up to and including 2019-12-31.",
         example: "filmwg member leave 91110116MA01A2B3C2 --on 2020-01-01",
         options: [.value("on", "DATE", "first day no longer a member (YYYY-MM-DD)")],
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, _ in
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
         let day = try arguments.required("on", arguments.date)
@@ -84,21 +84,14 @@ enum MemberCommands {
         return memberships.map(Converters.membership)
     }
 
-    static let importCSV = Command(
-        path: ["member", "import"],
-        abstract: "Import memberships from a CSV file, all or nothing.",
-        usage: "FILE.csv",
+    static let importCSV = Command.importing(
+        "member", abstract: "Import memberships from a CSV file, all or nothing.",
         discussion: """
             Header: company_uscc,tier,joined_on,left_on (left_on may be left out or empty: still a member). Each row is \
             a half-open period [joined_on, left_on). The company must exist and not be archived, and periods of one \
             company must not overlap, in the file or with those recorded. Invalid rows are listed as FILE:LINE: column: \
             reason and nothing is written (exit 65), unless --skip-invalid.
             """,
-        example: "filmwg member import memberships.csv --dry-run",
-        options: Converters.importOptions
-    ) { arguments, context in
-        try Converters.runImport(arguments, context, noun: "memberships") { db, path, options, listener in
-            try MembershipImport(db).run(file: path, options: options, listener: listener)
-        }
-    }
+        example: "filmwg member import memberships.csv --dry-run", rows: "memberships"
+    ) { try MembershipImport($0).run(file: $1, options: $2, listener: $3) }
 }

@@ -48,7 +48,7 @@ enum ProfessionalCommands {
         abstract: "Show one professional, named by id or e-mail, with their employments.",
         usage: "PROFESSIONAL",
         example: "filmwg professional show xi@example.org --format json",
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, format in
         let ref = ProfessionalRef(try arguments.subject("professional (id or e-mail)"))
         let person = try ProfessionalRepository(try context.connection()).find(ref)
@@ -96,7 +96,7 @@ enum ProfessionalCommands {
         example:
             "filmwg professional update xi@example.org --title 'Head, Internet Film Working Group' --expect-version 1",
         options: fields + employmentFlags + [.expectVersion],
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, format in
         let ref = ProfessionalRef(try arguments.subject("professional (id or e-mail)"))
         let values = Converters.values(arguments, columns: ProfessionalInput.columns)
@@ -129,7 +129,7 @@ enum ProfessionalCommands {
             "Removes full name, Latin name, e-mail and phone, also from the audit log; attendance, employments and roles stay, so counts stay right. Cannot be undone. Asks for confirmation on a terminal; elsewhere needs --yes.",
         example: "filmwg professional erase 5 --yes",
         options: [.flag("yes", "erase without asking")],
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, format in
         let ref = ProfessionalRef(try arguments.subject("professional (id or e-mail)"))
         let repository = ProfessionalRepository(try context.connection())
@@ -141,23 +141,16 @@ enum ProfessionalCommands {
         return Converters.professional(person, format: format, employments: true)
     }
 
-    static let importCSV = Command(
-        path: ["professional", "import"],
-        abstract: "Import professionals (and their employments) from a CSV file, all or nothing.",
-        usage: "FILE.csv",
+    static let importCSV = Command.importing(
+        "professional", abstract: "Import professionals (and their employments) from a CSV file, all or nothing.",
         discussion: """
             Header: full_name,latin_name,title,email,phone,specialties,company_uscc,employed_from,employed_to \
             (only full_name is required; specialties ';'-separated; the last three make an employment). An e-mail \
             twice in the file or already recorded, or a company_uscc no company has, makes a row invalid. Invalid rows \
             are listed as FILE:LINE: column: reason and nothing is written (exit 65), unless --skip-invalid.
             """,
-        example: "filmwg professional import people.csv --skip-invalid --rejects rejected.csv",
-        options: Converters.importOptions
-    ) { arguments, context in
-        try Converters.runImport(arguments, context, noun: "professionals") { db, path, options, listener in
-            try ProfessionalImport(db).run(file: path, options: options, listener: listener)
-        }
-    }
+        example: "filmwg professional import people.csv --skip-invalid --rejects rejected.csv", rows: "professionals"
+    ) { try ProfessionalImport($0).run(file: $1, options: $2, listener: $3) }
 
     /// The employment the flags describe, if any.
     static func employment(_ arguments: Arguments, db: Connection, title: String?) throws -> EmploymentInput? {

@@ -48,7 +48,7 @@ enum WorkCommands {
         abstract: "Show one work, named by its id or licence number, with its credits.",
         usage: "WORK",
         example: "filmwg work show 1 --format json",
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, format in
         let work = try WorkRepository(try context.connection()).find(
             WorkRef(try arguments.subject("work (id or licence number)")))
@@ -98,7 +98,7 @@ enum WorkCommands {
             "Only the fields given change; an empty value (--title-zh '') clears an optional field. --co-producer (repeated) replaces the co-producers with those named; --no-co-producers removes them all. The change rests on the version just read, or on --expect-version: if someone changed the work since, nothing is written (exit 75).",
         example: "filmwg work update 1 --released-on 2024-07-19 --co-producer 91110116MA00000010 --expect-version 1",
         options: fields + [.flag("no-co-producers", "remove every co-producer"), .expectVersion],
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, format in
         let ref = WorkRef(try arguments.subject("work (id or licence number)"))
         let given = values(arguments)
@@ -122,10 +122,8 @@ enum WorkCommands {
         return record(work, format: format)
     }
 
-    static let importCSV = Command(
-        path: ["work", "import"],
-        abstract: "Import works from a CSV file, all or nothing.",
-        usage: "FILE.csv",
+    static let importCSV = Command.importing(
+        "work", abstract: "Import works from a CSV file, all or nothing.",
         discussion: """
             Header: \(WorkInput.csvColumns.joined(separator: ",")) (title, kind, released_on and first_producer_uscc \
             are required; co_producer_usccs are ';'-separated). RFC 4180, UTF-8 with or without BOM, LF or CRLF. Every \
@@ -133,13 +131,8 @@ enum WorkCommands {
             first producer, a licence number twice in the file or already recorded); if any is invalid, each is listed as \
             FILE:LINE: column: reason and nothing is written (exit 65), unless --skip-invalid.
             """,
-        example: "filmwg work import works.csv --skip-invalid --rejects rejected.csv",
-        options: Converters.importOptions
-    ) { arguments, context in
-        try Converters.runImport(arguments, context, noun: "works") { db, path, options, listener in
-            try WorkImport(db).run(file: path, options: options, listener: listener)
-        }
-    }
+        example: "filmwg work import works.csv --skip-invalid --rejects rejected.csv", rows: "works"
+    ) { try WorkImport($0).run(file: $1, options: $2, listener: $3) }
 
     // MARK: - Printing
 
