@@ -65,7 +65,7 @@ enum AuditCommands {
             usage: what,
             discussion: "From the audit log: who changed what, and when.\(extra)",
             example: "filmwg history \(subject.rawValue) \(example)",
-            options: [.limit], positionals: .subject, columns: columns
+            options: [.limit], positionals: .own, columns: columns
         ) { arguments, context, _ in
             let ref = try arguments.subject(subject.rawValue)
             let limit = try arguments.limit()

@@ -84,7 +84,7 @@ enum GrantCommands {
             .value("amount", "AMOUNT", "the approved amount (default: the amount applied for)"),
             .value("on", "DATE", "day of the decision (default: today, Asia/Shanghai)"),
         ],
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, _ in
         let id = try ActivityCLI.id(arguments, of: "grant")
         let grant = try GrantRepository(try context.connection()).approve(
@@ -102,7 +102,7 @@ enum GrantCommands {
             .value("reason", "TEXT", "why (required)"),
             .value("on", "DATE", "day of the decision (default: today, Asia/Shanghai)"),
         ],
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, _ in
         let id = try ActivityCLI.id(arguments, of: "grant")
         let reason = try arguments.required("reason")
@@ -118,7 +118,7 @@ enum GrantCommands {
         discussion: workflow,
         example: "filmwg grant pay 1 --on 2025-09-30",
         options: [.value("on", "DATE", "day of payment (required)")],
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, _ in
         let id = try ActivityCLI.id(arguments, of: "grant")
         guard let day = try arguments.date("on") else { throw CLIError.usage("missing --on DATE: the day it was paid") }

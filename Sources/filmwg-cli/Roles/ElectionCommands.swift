@@ -52,8 +52,8 @@ enum ElectionCommands {
         part is 'elected' for a winner; the sixth, optional, is the company the candidate stood for (USCC or id).
         """
 
-    static let record = Command(
-        path: ["election", "record"],
+    static let record = Command.printing(
+        ["election", "record"],
         abstract: "Record a vote that filled a position, with its candidates and votes.",
         discussion: candidateHelp + " Recording a vote does not assign the position: use 'filmwg role assign'.",
         example:
@@ -66,11 +66,9 @@ enum ElectionCommands {
             Option(
                 name: "candidate", value: "SPEC", help: "a candidate and their votes (repeat for each; at least one)",
                 repeatable: true),
-            Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        ],
+        positionals: .none
+    ) { arguments, context, format in
         let positionCode = try arguments.required("position")
         let heldOn = try arguments.required("held-on", arguments.date)
         let specs = arguments.values["candidate"] ?? []
@@ -111,16 +109,15 @@ enum ElectionCommands {
         }
     }
 
-    static let show = Command(
-        path: ["election", "show"],
+    static let show = Command.printing(
+        ["election", "show"],
         abstract: "Print an election and its candidates' votes.",
         usage: "ID",
         discussion:
             "--format json prints one object whose candidates key is an array; csv prints one row per candidate.",
         example: "filmwg election show 1 --format json",
-        options: [Format.option]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        positionals: .own
+    ) { arguments, context, format in
         let id = try ActivityCLI.id(arguments, of: "election")
         printElection(try ElectionRepository(try context.connection()).show(id), format: format, context: context)
     }

@@ -47,7 +47,7 @@ enum PositionCommands {
         abstract: "Print one position.",
         usage: "CODE",
         example: "filmwg position show head",
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, _ in
         let code = try arguments.subject("position by its code")
         return record(try PositionRepository(try context.connection()).show(code))
@@ -64,7 +64,7 @@ enum PositionCommands {
             .value("title-zh", "TITLE", "Chinese title"),
             .value("seats", "N", "how many may hold it at once, 1 or more (required)"),
         ],
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, _ in
         let code = try arguments.subject("position code")
         let title = try arguments.required("title")
@@ -90,7 +90,7 @@ enum PositionCommands {
             .value("title-zh", "TITLE", "Chinese title"),
             .value("expect-version", "N", "fail with exit 75 unless the position is still at this row_version"),
         ],
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, _ in
         let code = try arguments.subject("position by its code")
         let seats = try arguments.int("seats")
@@ -146,7 +146,7 @@ enum PositionCommands {
             .value("expect-version", "N", "fail with exit 75 unless the assignment is still at this row_version"),
             .flag("yes", "do not ask for confirmation"),
         ],
-        positionals: .subject
+        positionals: .own
     ) { arguments, context, _ in
         let id = try ActivityCLI.id(arguments, of: "role")
         let on = try arguments.required("on", arguments.date)

@@ -4,22 +4,21 @@ import Foundation
 extension Command {
     /// A command that prints many records with the same columns (`grant list`, `audit` …).
     ///
-    /// Every list takes `--format`, read before anything else (after refusing positional
-    /// arguments, unless it names its subject by them: `company history C`), and prints its rows as a table, CSV or JSON with the columns `columns`
-    /// gives for the format: each row is cut to those columns, in that order (a list shows
-    /// fewer than `show`). The command states only what is its own: its filters (`options`;
-    /// `--format` is added last unless they place it), how they become a repository call (`rows`), its columns.
+    /// Built on `printing`: positional words refused (unless it reads them itself:
+    /// `company history C`), then `--format`, before anything else. It prints the rows as a
+    /// table, CSV or JSON with the columns `columns` gives for the format, each row cut to
+    /// those columns in that order (a list shows fewer than `show`). The command states only
+    /// what is its own: its filters (`options`), how they become a repository call (`rows`),
+    /// its columns.
     static func list(
         _ path: [String], abstract: String, usage: String = "", discussion: String = "", example: String,
         options: [Option] = [], positionals: Positionals = .none, columns: @escaping @Sendable (Format) -> [String],
         rows: @escaping @Sendable (Arguments, Context, Format) throws -> [Record]
     ) -> Command {
-        Command(
-            path: path, abstract: abstract, usage: usage, discussion: discussion, example: example,
-            options: Format.adding(to: options)
-        ) { arguments, context in
-            if positionals == .none { try arguments.noPositionals() }
-            let format = try Format.from(arguments)
+        printing(
+            path, abstract: abstract, usage: usage, discussion: discussion, example: example, options: options,
+            positionals: positionals
+        ) { arguments, context, format in
             let shown = columns(format)
             let records = try rows(arguments, context, format)
             context.output.list(records.map { $0.projected(to: shown) }, columns: shown, format: format)

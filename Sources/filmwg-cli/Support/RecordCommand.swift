@@ -7,8 +7,26 @@ extension Command {
     enum Positionals {
         /// It takes none: any is refused before `--format` is read (`grant apply`, `grant list`).
         case none
-        /// It names its record by them, read by the command after `--format` (`work show 1`).
-        case subject
+        /// It reads them itself, after `--format`: most name their record by them (`work show 1`).
+        case own
+    }
+
+    /// A command whose output takes `--format` (added last to `options` unless they place it):
+    /// positional words are refused first unless it reads them itself, then `--format`
+    /// is read, before anything else, and `print` does the rest. Lists and one-record
+    /// commands are built on it, so they check their words in the same order.
+    static func printing(
+        _ path: [String], abstract: String, usage: String = "", discussion: String = "", example: String,
+        options: [Option] = [], positionals: Positionals,
+        print: @escaping @Sendable (Arguments, Context, Format) throws -> Void
+    ) -> Command {
+        Command(
+            path: path, abstract: abstract, usage: usage, discussion: discussion, example: example,
+            options: Format.adding(to: options)
+        ) { arguments, context in
+            if positionals == .none { try arguments.noPositionals() }
+            try print(arguments, context, try Format.from(arguments))
+        }
     }
 
     /// A command that prints one record (`grant apply`, `work show`, `company update` …).
@@ -21,12 +39,10 @@ extension Command {
         options: [Option] = [], positionals: Positionals,
         run: @escaping @Sendable (Arguments, Context, Format) throws -> Record
     ) -> Command {
-        Command(
-            path: path, abstract: abstract, usage: usage, discussion: discussion, example: example,
-            options: Format.adding(to: options)
-        ) { arguments, context in
-            if positionals == .none { try arguments.noPositionals() }
-            let format = try Format.from(arguments)
+        printing(
+            path, abstract: abstract, usage: usage, discussion: discussion, example: example, options: options,
+            positionals: positionals
+        ) { arguments, context, format in
             context.output.show(try run(arguments, context, format), format: format)
         }
     }
@@ -36,7 +52,7 @@ extension Command {
         _ noun: String, abstract: String, example: String,
         fetch: @escaping @Sendable (Connection, Int64) throws -> Record
     ) -> Command {
-        record([noun, "show"], abstract: abstract, usage: "ID", example: example, positionals: .subject) {
+        record([noun, "show"], abstract: abstract, usage: "ID", example: example, positionals: .own) {
             arguments, context, _ in
             let id = try ActivityCLI.id(arguments, of: noun)
             return try fetch(try context.connection(), id)

@@ -53,8 +53,8 @@ enum AwardCommands {
         return record(recorded).projected(to: allColumns)
     }
 
-    static let list = Command(
-        path: ["award", "list"],
+    static let list = Command.printing(
+        ["award", "list"],
         abstract: "List awards by day, or with --bodies the awards a work can win.",
         example: "filmwg award list --company 91110116MA00ABCD1E --result won --format json",
         options: [
@@ -63,11 +63,10 @@ enum AwardCommands {
             .value("company", "C", "only awards of works this company first-produced (USCC or id)"),
             .value("award", "CODE", "only this award"),
             .value("result", "won|nominated", "only won or only nominated"),
-            .limit, Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+            .limit,
+        ],
+        positionals: .none
+    ) { arguments, context, format in
         let db = try context.connection()
         let repository = AwardRepository(db)
         if arguments.has("bodies") {
