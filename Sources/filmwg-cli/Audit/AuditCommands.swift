@@ -22,13 +22,8 @@ enum AuditCommands {
         ])
     }
 
-    static func print(_ entries: [AuditEntry], format: Format, context: Context) {
-        let columns = columns(format)
-        context.output.list(entries.map { ActivityCLI.project(record($0), columns) }, columns: columns, format: format)
-    }
-
-    static let audit = Command(
-        path: ["audit"],
+    static let audit = Command.list(
+        ["audit"],
         abstract: "List changes to the records from the audit log, newest first.",
         discussion: """
             Every insert, update and delete of an audited table is there, with when, who (the actor) and the row \
@@ -39,15 +34,14 @@ enum AuditCommands {
             .value("table", "T", "only this table, e.g. companies"),
             .value("since", "DATE", "only changes made on or after this day"),
             .value("actor", "NAME", "only changes made by this actor"),
-            ActivityCLI.limit, Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+            .limit,
+        ],
+        columns: columns
+    ) { arguments, context, _ in
         let filter = AuditFilter(
             table: arguments.string("table"), since: try arguments.date("since"),
-            actor: arguments.string("actor"), limit: try ActivityCLI.limit(arguments))
-        print(try AuditRepository(try context.connection()).list(filter), format: format, context: context)
+            actor: arguments.string("actor"), limit: try arguments.limit())
+        return try AuditRepository(try context.connection()).list(filter).map(record)
     }
 
     static func history(_ subject: HistorySubject) -> Command {
@@ -65,17 +59,16 @@ enum AuditCommands {
                 )
             default: ("ID", "1", "")
             }
-        return Command(
-            path: ["history", subject.rawValue],
+        return Command.list(
+            ["history", subject.rawValue],
             abstract: "Every change of one \(subject.rawValue) record (\(subject.table)), oldest first.",
             usage: what,
             discussion: "From the audit log: who changed what, and when.\(extra)",
             example: "filmwg history \(subject.rawValue) \(example)",
-            options: [ActivityCLI.limit, Format.option]
-        ) { arguments, context in
-            let format = try Format.from(arguments)
+            options: [.limit], positionals: .own, columns: columns
+        ) { arguments, context, _ in
             let ref = try arguments.subject(subject.rawValue)
-            let limit = try ActivityCLI.limit(arguments)
+            let limit = try arguments.limit()
             let db = try context.connection()
             let id: Int64 =
                 switch subject {
@@ -93,7 +86,7 @@ enum AuditCommands {
             if entries.isEmpty {
                 throw CLIError.notFound("the audit log has no change of \(subject.rawValue) \(ref)")
             }
-            print(entries, format: format, context: context)
+            return entries.map(record)
         }
     }
 }

@@ -27,32 +27,27 @@ enum CompanyCommands {
         if let conflict = try repository.districtConflict(company) { context.output.message("warning: " + conflict) }
     }
 
-    static let expectVersion = Option.value(
-        "expect-version", "N",
-        "the row_version your change rests on (default: the version just read); a stale one changes nothing (exit 75)")
-
-    static let add = Command(
-        path: ["company", "add"],
+    static let add = Command.record(
+        ["company", "add"],
         abstract: "Add a company and print it as 'company show' does.",
         discussion:
             "--name is required. Every field is checked before anything is written: a USCC with a wrong check character, one another company has, or one whose positions 1 to 8 break GB 32100 (authority, entity type, a GB/T 2260 region filmwg knows) is refused (exit 65); a real code of the last kind is accepted with --uscc-override REASON. A district that contradicts the USCC's region is reported on stderr, not refused.",
         example:
             "filmwg company add --uscc 91110116MA01A2B3C2 --name 'Huairou Film Studio' --name-zh 怀柔影视 --kind production --registered-capital 5000000.00",
-        options: fields + [usccOverride, Format.option]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        options: fields + [usccOverride],
+        positionals: .none
+    ) { arguments, context, _ in
         var input = CompanyInput()
         input.usccOverrideReason = try overrideReason(arguments)
         try input.apply(Converters.values(arguments, columns: CompanyInput.columns)).throwIfAny()
         let repository = CompanyRepository(try context.connection())
         let company = try repository.create(input)
         try warnAboutDistrict(company, repository, context)
-        context.output.show(Converters.company(company), format: format)
+        return Converters.company(company)
     }
 
-    static let show = Command(
-        path: ["company", "show"],
+    static let show = Command.record(
+        ["company", "show"],
         abstract: "Show one company, named by its USCC or id.",
         usage: "COMPANY [--as-of DATE]",
         discussion: """
@@ -63,24 +58,20 @@ enum CompanyCommands {
             'filmwg company history' lists every period.
             """,
         example: "filmwg company show 91110116MA01A2B3C2 --format json",
-        options: [.value("as-of", "DATE", "show the values in force on this day"), Format.option]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        options: [.value("as-of", "DATE", "show the values in force on this day")],
+        positionals: .own
+    ) { arguments, context, _ in
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
         let repository = CompanyRepository(try context.connection())
         let company = try repository.find(ref)
-        guard let day = try arguments.date("as-of") else {
-            context.output.show(Converters.company(company), format: format)
-            return
-        }
+        guard let day = try arguments.date("as-of") else { return Converters.company(company) }
         let version = try repository.values(of: company, on: day)
         let record = Converters.company(version.applied(to: company))
-        context.output.show(
-            Record(
-                record.fields.map { ($0.name, $0.value) } + [
-                    ("as_of", .text(day.description)), ("effective_from", Converters.date(version.effectiveFrom)),
-                    ("effective_to", Converters.date(version.effectiveTo)),
-                ]), format: format)
+        return Record(
+            record.fields.map { ($0.name, $0.value) } + [
+                ("as_of", .text(day.description)), ("effective_from", Converters.date(version.effectiveFrom)),
+                ("effective_to", Converters.date(version.effectiveTo)),
+            ])
     }
 
     static let historyColumns = [
@@ -88,8 +79,8 @@ enum CompanyCommands {
         "registered_in_zone", "zone_registered_on", "registered_capital", "employees", "changed_fields",
     ]
 
-    static let history = Command(
-        path: ["company", "history"],
+    static let history = Command.list(
+        ["company", "history"],
         abstract: "List the dated versions of a company's values, oldest first.",
         usage: "COMPANY",
         discussion: """
@@ -99,13 +90,12 @@ enum CompanyCommands {
             log of the same changes.
             """,
         example: "filmwg company history 91110116MA01A2B3C2 --format csv",
-        options: [Format.option]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        positionals: .own, columns: historyColumns
+    ) { arguments, context, format in
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
         let repository = CompanyRepository(try context.connection())
         let company = try repository.find(ref)
-        let records = try repository.history(of: company).map { version in
+        return try repository.history(of: company).map { version in
             Record([
                 ("id", .number(String(version.id))), ("company_id", .number(String(version.companyId))),
                 ("effective_from", Converters.date(version.effectiveFrom)),
@@ -124,15 +114,14 @@ enum CompanyCommands {
                 ),
             ])
         }
-        context.output.list(records, columns: historyColumns, format: format)
     }
 
     static let tableColumns = [
         "id", "uscc", "name", "name_zh", "kind", "district", "registered_in_zone", "registered_capital",
     ]
 
-    static let list = Command(
-        path: ["company", "list"],
+    static let list = Command.list(
+        ["company", "list"],
         abstract: "List companies by name, with filters.",
         discussion:
             "Archived companies are left out unless --include-archived. --member and --tier look at the memberships on --as-of (default: today in Asia/Shanghai). The table shows the main columns; csv and json show them all.",
@@ -147,34 +136,23 @@ enum CompanyCommands {
             .value("as-of", "DATE", "the day --member and --tier look at (default: today)"),
             .flag("include-archived", "also archived companies"),
             .flag("uscc-overridden", "only companies whose USCC was accepted with --uscc-override"),
-            .value("limit", "N", "at most N rows (default: all)"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+            .limitAll,
+        ],
+        columns: { $0 == .table ? tableColumns : Converters.companyColumns }
+    ) { arguments, context, _ in
         let filter = CompanyFilter(
             search: arguments.string("search"), kind: try Converters.kind(arguments), inZone: arguments.has("in-zone"),
             member: arguments.has("member"), tier: try Converters.tier(arguments), asOf: try arguments.date("as-of"),
             includeArchived: arguments.has("include-archived"), usccOverridden: arguments.has("uscc-overridden"),
-            limit: try ActivityCLI.limit(arguments))
+            limit: try arguments.limit())
         if filter.asOf != nil, !filter.member, filter.tier == nil {
             throw CLIError.usage("--as-of goes with --member or --tier")
         }
-        let companies = try CompanyRepository(try context.connection()).list(filter)
-        var records = companies.map(Converters.company)
-        var columns = Converters.companyColumns
-        if format == .table {
-            records = records.map { record in
-                Record(record.fields.filter { tableColumns.contains($0.name) }.map { ($0.name, $0.value) })
-            }
-            columns = tableColumns
-        }
-        context.output.list(records, columns: columns, format: format)
+        return try CompanyRepository(try context.connection()).list(filter).map(Converters.company)
     }
 
-    static let update = Command(
-        path: ["company", "update"],
+    static let update = Command.record(
+        ["company", "update"],
         abstract: "Change fields of a company and print it as 'company show' does.",
         usage: "COMPANY",
         discussion: """
@@ -189,10 +167,10 @@ enum CompanyCommands {
         example: "filmwg company update 91110116MA01A2B3C2 --employees 120 --expect-version 1",
         options: fields + [
             .value("effective-from", "DATE", "first day the new values are in force (default: today in Asia/Shanghai)"),
-            usccOverride, expectVersion, Format.option,
-        ]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+            usccOverride, .expectVersion,
+        ],
+        positionals: .own
+    ) { arguments, context, _ in
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
         let values = Converters.values(arguments, columns: CompanyInput.columns)
         let reason = try overrideReason(arguments)
@@ -215,62 +193,55 @@ enum CompanyCommands {
             id: current.id, to: input, expectVersion: version, effectiveFrom: try arguments.date("effective-from"),
             fields: CompanyVersion.fields.filter(values.has))
         try warnAboutDistrict(company, repository, context)
-        context.output.show(Converters.company(company), format: format)
+        return Converters.company(company)
     }
 
-    static let archive = Command(
-        path: ["company", "archive"],
+    static let archive = Command.record(
+        ["company", "archive"],
         abstract: "Archive a company: it stays for history but leaves lists, facts and reports.",
         usage: "COMPANY",
         discussion:
             "Asks for confirmation on a terminal; elsewhere needs --yes. Archiving an archived company changes nothing.",
         example: "filmwg company archive 91110116MA01A2B3C2 --yes",
-        options: [.flag("yes", "archive without asking"), expectVersion, Format.option]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        options: [.flag("yes", "archive without asking"), .expectVersion],
+        positionals: .own
+    ) { arguments, context, _ in
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
         let repository = CompanyRepository(try context.connection())
         let current = try repository.find(ref)
         if let archivedAt = current.archivedAt {
             context.output.message(
                 "company \(current.reference) was already archived at \(Instant.format(archivedAt)); nothing changed")
-            context.output.show(Converters.company(current), format: format)
-            return
+            return Converters.company(current)
         }
         try context.confirm("Archive company \(current.reference) (\(current.name))?", arguments: arguments)
         let version = try arguments.int("expect-version") ?? current.rowVersion
-        let company = try repository.archive(id: current.id, expectVersion: version)
-        context.output.show(Converters.company(company), format: format)
+        return Converters.company(try repository.archive(id: current.id, expectVersion: version))
     }
 
-    static let importCSV = Command(
-        path: ["company", "import"],
-        abstract: "Import companies from a CSV file, all or nothing.",
-        usage: "FILE.csv",
+    static let importCSV = Command.importing(
+        "company", abstract: "Import companies from a CSV file, all or nothing.",
         discussion: """
             Header: \(CompanyInput.columns.joined(separator: ",")) (only name is required; columns may come in any order).
             RFC 4180, UTF-8 with or without BOM, LF or CRLF. Every row is checked (fields, USCC check digits, a USCC \
             twice in the file or already in the database); if any is invalid, each is listed as FILE:LINE: column: reason \
             and nothing is written (exit 65), unless --skip-invalid.
             """,
-        example: "filmwg company import companies.csv --skip-invalid --rejects rejected.csv",
-        options: Converters.importOptions
-    ) { arguments, context in
-        try Converters.runImport(arguments, context, noun: "companies") { db, path, options, listener in
-            try CompanyImport(db).run(file: path, options: options, listener: listener)
-        }
-    }
+        example: "filmwg company import companies.csv --skip-invalid --rejects rejected.csv", rows: "companies"
+    ) { try CompanyImport($0).run(file: $1, options: $2, listener: $3) }
 
-    static let duplicates = Command(
-        path: ["company", "duplicates"],
+    static let duplicates = Command.list(
+        ["company", "duplicates"],
         abstract: "List pairs of companies that are probably one, most similar first.",
         discussion:
             "Names are compared with legal forms (有限公司, 股份有限公司, Co., Ltd., Inc. …), bracketed places ((北京), （北京）), full-/half-width forms, case, spaces and punctuation set aside; 1 means the same name so normalized, less a trigram similarity. Two companies with different USCCs are never a pair. Merge a pair with 'company merge KEEP DUPLICATE'.",
         example: "filmwg company duplicates --min-similarity 0.8",
-        options: [.value("min-similarity", "X", "least similarity listed, from 0 to 1 (default 0.7)"), Format.option]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        options: [.value("min-similarity", "X", "least similarity listed, from 0 to 1 (default 0.7)")],
+        columns: [
+            "id", "uscc", "name", "name_zh", "duplicate_id", "duplicate_uscc", "duplicate_name",
+            "duplicate_name_zh", "similarity",
+        ]
+    ) { arguments, context, format in
         var minimum = 0.7
         if let text = arguments.string("min-similarity") {
             guard let value = Double(text), (0...1).contains(value) else {
@@ -289,25 +260,19 @@ enum CompanyCommands {
                 ("similarity", .number(String(format: "%.2f", pair.similarity))),
             ])
         }
-        context.output.list(
-            records,
-            columns: [
-                "id", "uscc", "name", "name_zh", "duplicate_id", "duplicate_uscc", "duplicate_name",
-                "duplicate_name_zh", "similarity",
-            ],
-            format: format)
+        return records
     }
 
-    static let merge = Command(
-        path: ["company", "merge"],
+    static let merge = Command.record(
+        ["company", "merge"],
         abstract: "Merge a duplicate into the company kept: move its records, archive it.",
         usage: "KEEP DUPLICATE",
         discussion:
             "Moves every record that names DUPLICATE (memberships, employments, attendance, role assignments, grants and every other table that refers to companies) onto KEEP, gives KEEP the duplicate's USCC when it has none, and archives DUPLICATE with merged_into_id; one transaction, every change audited. The job's determinations stay with the duplicate as the history of what was decided; the next run decides for KEEP. A conflict (overlapping memberships, a record both have, two different USCCs) is refused with a sentence and nothing changes (exit 65). Asks on a terminal; elsewhere needs --yes.",
         example: "filmwg company merge 91110116MA01A2B3C2 4 --yes",
-        options: [.flag("yes", "merge without asking"), Format.option]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        options: [.flag("yes", "merge without asking")],
+        positionals: .own
+    ) { arguments, context, _ in
         let names = arguments.positionals
         guard names.count == 2 else {
             throw CLIError.usage(
@@ -321,6 +286,6 @@ enum CompanyCommands {
         context.output.message(
             "merged company \(report.duplicate.id) (\(report.duplicate.name)) into company \(report.kept.id): moved \(moved.isEmpty ? "no records" : moved); company \(report.duplicate.id) is archived"
         )
-        context.output.show(Converters.company(report.kept), format: format)
+        return Converters.company(report.kept)
     }
 }

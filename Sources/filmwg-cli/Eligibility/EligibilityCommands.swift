@@ -6,8 +6,8 @@ import Postgres
 enum EligibilityCommands {
     static let all: [Command] = [run, explain, list, changes, prune]
 
-    static let run = Command(
-        path: ["eligibility", "run"],
+    static let run = Command.printing(
+        ["eligibility", "run"],
         abstract: "The nightly job: decide which company is eligible for which policy on a day.",
         usage: "[--as-of DATE] [--dry-run]",
         discussion: """
@@ -22,11 +22,9 @@ enum EligibilityCommands {
         options: [
             .value("as-of", "DATE", "the day to evaluate (default: today in Asia/Shanghai)"),
             .flag("dry-run", "compute and print, then roll back"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        ],
+        positionals: .none
+    ) { arguments, context, format in
         let asOf = try arguments.date("as-of")
         let settings = context.settings
         var job = EligibilityJob(try context.connection(), sideConnection: { try Session.open(settings) })
@@ -69,8 +67,8 @@ enum EligibilityCommands {
         }
     }
 
-    static let explain = Command(
-        path: ["eligibility", "explain"],
+    static let explain = Command.printing(
+        ["eligibility", "explain"],
         abstract: "Say why a company is or is not eligible for a policy: every criterion and its value.",
         usage: "--company C --policy P [--as-of DATE]",
         discussion: """
@@ -86,11 +84,9 @@ enum EligibilityCommands {
             .value("company", "C", "the company: USCC or numeric id"),
             .value("policy", "P", "the policy's code"),
             .value("as-of", "DATE", "read the latest run of this day (default: the current run)"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        ],
+        positionals: .none
+    ) { arguments, context, format in
         let explanation = try DeterminationRepository(try context.connection()).explain(
             company: try arguments.required("company"), policy: try arguments.required("policy"),
             asOf: try arguments.date("as-of"))
@@ -141,8 +137,8 @@ enum EligibilityCommands {
         }
     }
 
-    static let list = Command(
-        path: ["eligibility", "list"],
+    static let list = Command.printing(
+        ["eligibility", "list"],
         abstract: "List what the current run decided for a policy, company by company.",
         usage: "--policy P [--eligible|--ineligible] [--as-of DATE]",
         discussion: """
@@ -157,11 +153,9 @@ enum EligibilityCommands {
             .flag("ineligible", "only companies that are not eligible"),
             .value("as-of", "DATE", "read the latest run of this day (default: the current run)"),
             .value("limit", "N", "print at most N rows"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        ],
+        positionals: .none
+    ) { arguments, context, format in
         if arguments.has("eligible") && arguments.has("ineligible") {
             throw CLIError.usage("give --eligible or --ineligible, not both")
         }
@@ -176,8 +170,8 @@ enum EligibilityCommands {
         }
     }
 
-    static let changes = Command(
-        path: ["eligibility", "changes"],
+    static let changes = Command.printing(
+        ["eligibility", "changes"],
         abstract: "List the companies that became or stopped being eligible in a run, or between two runs.",
         usage: "[--run N | --from-run A --to-run B]",
         discussion: """
@@ -192,11 +186,10 @@ enum EligibilityCommands {
             .value("run", "N", "the run (default: the current run)"),
             .value("from-run", "A", "compare from this succeeded run …"),
             .value("to-run", "B", "… to this one"),
-            .value("limit", "N", "print at most N rows"), Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+            .value("limit", "N", "print at most N rows"),
+        ],
+        positionals: .none
+    ) { arguments, context, format in
         let repository = DeterminationRepository(try context.connection())
         let limit = try arguments.int("limit")
         let fromRun = try arguments.int("from-run").map(Int64.init)
@@ -238,8 +231,8 @@ enum EligibilityCommands {
         if format == .table, context.output.stderrIsTerminal { context.output.message(summary) }
     }
 
-    static let prune = Command(
-        path: ["eligibility", "prune"],
+    static let prune = Command.printing(
+        ["eligibility", "prune"],
         abstract: "Drop the determinations of all but the newest N runs, never a run a grant rests on.",
         usage: "--keep N [--yes]",
         discussion: """
@@ -253,11 +246,10 @@ enum EligibilityCommands {
         example: "filmwg eligibility prune --keep 30 --yes",
         options: [
             .value("keep", "N", "how many of the newest runs keep their determinations (at least 1)"),
-            .flag("yes", "prune without asking"), Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+            .flag("yes", "prune without asking"),
+        ],
+        positionals: .none
+    ) { arguments, context, format in
         guard let keep = try arguments.int("keep") else {
             throw CLIError.usage("missing --keep N: how many of the newest runs keep their determinations")
         }

@@ -22,8 +22,8 @@ enum JobCommands {
         ])
     }
 
-    static let list = Command(
-        path: ["jobs", "list"],
+    static let list = Command.list(
+        ["jobs", "list"],
         abstract: "List the runs of the batch jobs, newest first: status, timings, counts, error.",
         discussion:
             "Statuses: \(JobRun.statuses.joined(separator: ", ")). A run whose session died is marked abandoned by the next run.",
@@ -31,13 +31,12 @@ enum JobCommands {
         options: [
             .value("job", "NAME", "only this job, e.g. eligibility"),
             .value("status", "STATUS", "only runs with this status"),
-            ActivityCLI.limit, Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+            .limit,
+        ],
+        columns: columns
+    ) { arguments, context, _ in
         let runs = try JobRunRepository(try context.connection()).list(
-            job: arguments.string("job"), status: arguments.string("status"), limit: try ActivityCLI.limit(arguments))
-        context.output.list(runs.map(record), columns: columns, format: format)
+            job: arguments.string("job"), status: arguments.string("status"), limit: try arguments.limit())
+        return runs.map(record)
     }
 }

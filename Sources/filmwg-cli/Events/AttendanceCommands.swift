@@ -23,8 +23,8 @@ enum AttendanceCommands {
         ])
     }
 
-    static let record = Command(
-        path: ["attendance", "record"],
+    static let record = Command.record(
+        ["attendance", "record"],
         abstract: "Record that a professional attended an event, for a company, in a role.",
         discussion: """
             A professional is named by id or e-mail, a company by USCC or id. Roles: \
@@ -38,25 +38,23 @@ enum AttendanceCommands {
             .value("company", "C", "the company they attended for: USCC or id (default: none)"),
             .value("role", "ROLE", "attendee, speaker, host or guest (default: attendee)"),
             .flag("over-capacity", "record even though the event is full (kept on the row and audited)"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        ],
+        positionals: .none
+    ) { arguments, context, _ in
         let eventRef = try arguments.required("event")
         let professionalRef = try arguments.required("professional")
         let db = try context.connection()
         let eventId = try References.eventID(eventRef, db: db)
         let professionalId = try References.professionalID(professionalRef, db: db)
-        let companyId = try arguments.string("company").map { try References.companyID($0, db: db) }
+        let companyId = try arguments.reference("company", db: db, References.companyID)
         let stored = try AttendanceRepository(db).record(
             eventId: eventId, professionalId: professionalId, companyId: companyId,
             role: arguments.string("role") ?? "attendee", overCapacity: arguments.has("over-capacity"))
-        context.output.show(record(stored), format: format)
+        return record(stored)
     }
 
-    static let list = Command(
-        path: ["attendance", "list"],
+    static let list = Command.list(
+        ["attendance", "list"],
         abstract: "List who attended events: of one event, one professional or one company.",
         example: "filmwg attendance list --event 1 --format csv",
         options: [
@@ -64,20 +62,19 @@ enum AttendanceCommands {
             .value("professional", "P", "only this professional (id or e-mail)"),
             .value("company", "C", "only attendance for this company (USCC or id)"),
             .value("role", "ROLE", "only this role: \(Attendance.roles.joined(separator: ", "))"),
-            ActivityCLI.limit, Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
-        let limit = try ActivityCLI.limit(arguments)
+            .limit,
+        ],
+        columns: columns
+    ) { arguments, context, _ in
+        let limit = try arguments.limit()
         let db = try context.connection()
         let filter = AttendanceFilter(
-            eventId: try arguments.string("event").map { try References.eventID($0, db: db) },
-            professionalId: try arguments.string("professional").map { try References.professionalID($0, db: db) },
-            companyId: try arguments.string("company").map { try References.companyID($0, db: db) },
+            eventId: try arguments.reference("event", db: db, References.eventID),
+            professionalId: try arguments.reference("professional", db: db, References.professionalID),
+            companyId: try arguments.reference("company", db: db, References.companyID),
             role: arguments.string("role"), limit: limit)
         let rows = try AttendanceRepository(db).list(filter)
-        context.output.list(rows.map { ActivityCLI.project(record($0), columns) }, columns: columns, format: format)
+        return rows.map(record)
     }
 
     static let importFile = Command(
@@ -93,10 +90,10 @@ enum AttendanceCommands {
             with a reason column. --dry-run checks everything and writes nothing.
             """,
         example: "filmwg attendance import --event 1 attendance-2017-05-20.csv --skip-invalid --rejects rejected.csv",
-        options: [.value("event", "ID", "the event (required)")] + Converters.importOptions
+        options: [.value("event", "ID", "the event (required)")] + Importing.options
     ) { arguments, context in
         let eventRef = try arguments.required("event")
-        try Converters.runImport(arguments, context, noun: "attendance records") { db, path, options, listener in
+        try Importing.run(arguments, context, noun: "attendance records") { db, path, options, listener in
             let eventId = try References.eventID(eventRef, db: db)
             return try AttendanceImport(db).run(eventId: eventId, file: path, options: options, listener: listener)
         }

@@ -16,10 +16,8 @@ enum FigureCommands {
                 + [("row_version", .number(String(figures.rowVersion)))])
     }
 
-    static let importCSV = Command(
-        path: ["figure", "import"],
-        abstract: "Import companies' yearly figures from a CSV file, all or nothing.",
-        usage: "FILE.csv",
+    static let importCSV = Command.importing(
+        "figure", abstract: "Import companies' yearly figures from a CSV file, all or nothing.",
         discussion: """
             Header: company_uscc,year,\(CompanyFigures.names.joined(separator: ",")). One row per company and \
             calendar year; amounts in CNY and areas in m² as plain decimals (at most 2 decimals, 0 or more); an empty \
@@ -27,34 +25,26 @@ enum FigureCommands {
             next year; the company must exist. Invalid rows are listed as FILE:LINE: column: reason and nothing is \
             written (exit 65), unless --skip-invalid. The facts <figure>_last_year of a day read the year before it.
             """,
-        example: "filmwg figure import figures-2024.csv",
-        options: Converters.importOptions
-    ) { arguments, context in
-        try Converters.runImport(arguments, context, noun: "yearly figures") { db, path, options, listener in
-            try FigureImport(db).run(file: path, options: options, listener: listener)
-        }
-    }
+        example: "filmwg figure import figures-2024.csv", rows: "yearly figures"
+    ) { try FigureImport($0).run(file: $1, options: $2, listener: $3) }
 
-    static let list = Command(
-        path: ["figure", "list"],
+    static let list = Command.list(
+        ["figure", "list"],
         abstract: "List yearly figures by company and year.",
         discussion: "--format csv prints the header of 'filmwg figure import', so a list re-imports as it is.",
         example: "filmwg figure list --company 91110116MA00ABCD1E --year 2024 --format json",
         options: [
             .value("company", "C", "only this company (USCC or id)"),
             .value("year", "YEAR", "only this calendar year"),
-            ActivityCLI.limit, Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
-        let limit = try ActivityCLI.limit(arguments)
+            .limit,
+        ],
+        // CSV is the import's header exactly, so a list re-imports with 'figure import'.
+        columns: { $0 == .csv ? ["company_uscc", "year"] + CompanyFigures.names : columns }
+    ) { arguments, context, _ in
+        let limit = try arguments.limit()
         let year = try arguments.int("year")
         let db = try context.connection()
-        let companyId = try arguments.string("company").map { try References.companyID($0, db: db) }
-        let figures = try FigureRepository(db).list(companyId: companyId, year: year, limit: limit)
-        // CSV is the import's header exactly, so a list re-imports with 'figure import'.
-        let shown = format == .csv ? ["company_uscc", "year"] + CompanyFigures.names : columns
-        context.output.list(figures.map { ActivityCLI.project(record($0), shown) }, columns: shown, format: format)
+        let companyId = try arguments.reference("company", db: db, References.companyID)
+        return try FigureRepository(db).list(companyId: companyId, year: year, limit: limit).map(record)
     }
 }

@@ -39,14 +39,11 @@ enum GrantCommands {
     }
 
     static func year(_ arguments: Arguments) throws -> Int {
-        guard let year = try arguments.int("year") else {
-            throw CLIError.usage("missing --year YEAR; it is required here")
-        }
-        return year
+        try arguments.required("year", form: "YEAR", arguments.int)
     }
 
-    static let apply = Command(
-        path: ["grant", "apply"],
+    static let apply = Command.record(
+        ["grant", "apply"],
         abstract: "Apply for a grant under a policy for a year, and print it.",
         discussion: """
             The grant rests on the company's latest eligible determination for the policy in a succeeded run of that \
@@ -62,27 +59,23 @@ enum GrantCommands {
             .value("amount", "AMOUNT", "amount in CNY, e.g. 480000.00 (required)"),
             .value("applied-on", "DATE", "day of application (default: today, Asia/Shanghai)"),
             .value("notes", "TEXT", "free notes"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        ],
+        positionals: .none
+    ) { arguments, context, _ in
         let policyCode = try arguments.required("policy")
         let companyRef = try arguments.required("company")
         let year = try year(arguments)
-        guard let amount = try amount(arguments) else {
-            throw CLIError.usage("missing --amount AMOUNT; it is required here")
-        }
+        let amount = try arguments.required("amount", form: "AMOUNT", arguments.decimal)
         let db = try context.connection()
         let application = GrantApplication(
             policyId: try References.policyID(policyCode, db: db),
             companyId: try References.companyID(companyRef, db: db),
             year: year, amount: amount, appliedOn: try arguments.date("applied-on"), notes: arguments.string("notes"))
-        context.output.show(record(try GrantRepository(db).apply(application)), format: format)
+        return record(try GrantRepository(db).apply(application))
     }
 
-    static let approve = Command(
-        path: ["grant", "approve"],
+    static let approve = Command.record(
+        ["grant", "approve"],
         abstract: "Approve an applied grant, optionally for another amount.",
         usage: "ID",
         discussion: workflow,
@@ -90,18 +83,17 @@ enum GrantCommands {
         options: [
             .value("amount", "AMOUNT", "the approved amount (default: the amount applied for)"),
             .value("on", "DATE", "day of the decision (default: today, Asia/Shanghai)"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        ],
+        positionals: .own
+    ) { arguments, context, _ in
         let id = try ActivityCLI.id(arguments, of: "grant")
         let grant = try GrantRepository(try context.connection()).approve(
             id, amount: try amount(arguments), on: try arguments.date("on"))
-        context.output.show(record(grant), format: format)
+        return record(grant)
     }
 
-    static let reject = Command(
-        path: ["grant", "reject"],
+    static let reject = Command.record(
+        ["grant", "reject"],
         abstract: "Reject an applied or approved grant, saying why.",
         usage: "ID --reason TEXT",
         discussion: workflow,
@@ -109,33 +101,32 @@ enum GrantCommands {
         options: [
             .value("reason", "TEXT", "why (required)"),
             .value("on", "DATE", "day of the decision (default: today, Asia/Shanghai)"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        ],
+        positionals: .own
+    ) { arguments, context, _ in
         let id = try ActivityCLI.id(arguments, of: "grant")
         let reason = try arguments.required("reason")
         let grant = try GrantRepository(try context.connection()).reject(
             id, reason: reason, on: try arguments.date("on"))
-        context.output.show(record(grant), format: format)
+        return record(grant)
     }
 
-    static let pay = Command(
-        path: ["grant", "pay"],
+    static let pay = Command.record(
+        ["grant", "pay"],
         abstract: "Record that an approved grant was paid, and on which day.",
         usage: "ID --on DATE",
         discussion: workflow,
         example: "filmwg grant pay 1 --on 2025-09-30",
-        options: [.value("on", "DATE", "day of payment (required)"), Format.option]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        options: [.value("on", "DATE", "day of payment (required)")],
+        positionals: .own
+    ) { arguments, context, _ in
         let id = try ActivityCLI.id(arguments, of: "grant")
         guard let day = try arguments.date("on") else { throw CLIError.usage("missing --on DATE: the day it was paid") }
-        context.output.show(record(try GrantRepository(try context.connection()).pay(id, on: day)), format: format)
+        return record(try GrantRepository(try context.connection()).pay(id, on: day))
     }
 
-    static let list = Command(
-        path: ["grant", "list"],
+    static let list = Command.list(
+        ["grant", "list"],
         abstract: "List grants by year and day of application.",
         example: "filmwg grant list --policy film-fund --year 2025 --status paid --format csv",
         options: [
@@ -143,32 +134,23 @@ enum GrantCommands {
             .value("company", "C", "only this company (USCC or id)"),
             .value("status", "STATUS", "only this status: \(Grant.statuses.joined(separator: ", "))"),
             .value("year", "YEAR", "only grants for this year"),
-            ActivityCLI.limit, Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
-        let limit = try ActivityCLI.limit(arguments)
+            .limit,
+        ],
+        columns: columns
+    ) { arguments, context, _ in
+        let limit = try arguments.limit()
         let db = try context.connection()
         let grants = try GrantRepository(db).list(
             GrantFilter(
-                policyId: try arguments.string("policy").map { try References.policyID($0, db: db) },
-                companyId: try arguments.string("company").map { try References.companyID($0, db: db) },
+                policyId: try arguments.reference("policy", db: db, References.policyID),
+                companyId: try arguments.reference("company", db: db, References.companyID),
                 status: arguments.string("status"), year: try arguments.int("year"), limit: limit))
-        context.output.list(grants.map { ActivityCLI.project(record($0), columns) }, columns: columns, format: format)
+        return grants.map(record)
     }
 
-    static let show = Command(
-        path: ["grant", "show"],
-        abstract: "Print one grant.",
-        usage: "ID",
-        example: "filmwg grant show 1 --format json",
-        options: [Format.option]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
-        let id = try ActivityCLI.id(arguments, of: "grant")
-        context.output.show(record(try GrantRepository(try context.connection()).show(id)), format: format)
-    }
+    static let show = Command.show(
+        "grant", abstract: "Print one grant.", example: "filmwg grant show 1 --format json"
+    ) { record(try GrantRepository($0).show($1)) }
 
     static let budget = Command(
         path: ["policy", "budget"],
@@ -186,9 +168,7 @@ enum GrantCommands {
         let code = try arguments.subject("policy code")
         let format = try Format.from(arguments)
         let year = try year(arguments)
-        guard let amount = try amount(arguments) else {
-            throw CLIError.usage("missing --amount AMOUNT; it is required here")
-        }
+        let amount = try arguments.required("amount", form: "AMOUNT", arguments.decimal)
         let db = try context.connection()
         let budget = try GrantRepository(db).setBudget(
             policyId: try References.policyID(code, db: db), year: year, amount: amount)

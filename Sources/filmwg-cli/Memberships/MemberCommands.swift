@@ -7,8 +7,8 @@ enum MemberCommands {
 
     static let columns = ["id", "company_id", "uscc", "name", "name_zh", "tier", "joined_on", "left_on", "row_version"]
 
-    static let join = Command(
-        path: ["member", "join"],
+    static let join = Command.record(
+        ["member", "join"],
         abstract: "Make a company a member of the working group from a day on.",
         usage: "COMPANY",
         discussion:
@@ -17,10 +17,9 @@ enum MemberCommands {
         options: [
             .value("tier", "TIER", MembershipTier.names.joined(separator: "|")),
             .value("from", "DATE", "first day as a member (YYYY-MM-DD)"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        ],
+        positionals: .own
+    ) { arguments, context, _ in
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
         let tierText = try arguments.required("tier")
         guard let tier = MembershipTier(rawValue: tierText) else {
@@ -29,33 +28,33 @@ enum MemberCommands {
             throw CLIError.data(
                 "tier '\(tierText)' is not a tier; use one of \(MembershipTier.names.joined(separator: ", "))\(near)")
         }
-        guard let from = try arguments.date("from") else { throw CLIError.usage("missing --from; it is required here") }
+        let from = try arguments.required("from", arguments.date)
         let db = try context.connection()
         let company = try CompanyRepository(db).find(ref)
         let membership = try MembershipRepository(db).join(company, tier: tier, from: from)
-        context.output.show(Converters.membership(membership), format: format)
+        return Converters.membership(membership)
     }
 
-    static let leave = Command(
-        path: ["member", "leave"],
+    static let leave = Command.record(
+        ["member", "leave"],
         abstract: "End a company's open membership: --on is its first day no longer a member.",
         usage: "COMPANY",
         discussion:
             "Periods are half-open: joined 2017-05-20 and left on 2020-01-01 means a member up to and including 2019-12-31.",
         example: "filmwg member leave 91110116MA01A2B3C2 --on 2020-01-01",
-        options: [.value("on", "DATE", "first day no longer a member (YYYY-MM-DD)"), Format.option]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        options: [.value("on", "DATE", "first day no longer a member (YYYY-MM-DD)")],
+        positionals: .own
+    ) { arguments, context, _ in
         let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
-        guard let day = try arguments.date("on") else { throw CLIError.usage("missing --on; it is required here") }
+        let day = try arguments.required("on", arguments.date)
         let db = try context.connection()
         let company = try CompanyRepository(db).find(ref)
         let membership = try MembershipRepository(db).leave(company, on: day)
-        context.output.show(Converters.membership(membership), format: format)
+        return Converters.membership(membership)
     }
 
-    static let list = Command(
-        path: ["member", "list"],
+    static let list = Command.list(
+        ["member", "list"],
         abstract: "List the members on a day (default today), or one company's memberships.",
         discussion:
             "Without --company: the memberships that contain --as-of (default: today in Asia/Shanghai), by company name. With --company: every membership of that company, oldest first.",
@@ -64,15 +63,13 @@ enum MemberCommands {
             .value("as-of", "DATE", "the day to look at (default: today)"),
             .value("tier", "TIER", "only this tier (\(MembershipTier.names.joined(separator: "|")))"),
             .value("company", "COMPANY", "the memberships of one company (USCC or id), all periods"),
-            .value("limit", "N", "at most N rows (default: all)"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+            .limitAll,
+        ],
+        columns: columns
+    ) { arguments, context, _ in
         let asOf = try arguments.date("as-of")
         let tier = try Converters.tier(arguments)
-        let limit = try ActivityCLI.limit(arguments)
+        let limit = try arguments.limit()
         let db = try context.connection()
         let memberships: [Membership]
         if let name = arguments.string("company") {
@@ -84,24 +81,17 @@ enum MemberCommands {
         } else {
             memberships = try MembershipRepository(db).members(asOf: asOf, tier: tier, limit: limit)
         }
-        context.output.list(memberships.map(Converters.membership), columns: columns, format: format)
+        return memberships.map(Converters.membership)
     }
 
-    static let importCSV = Command(
-        path: ["member", "import"],
-        abstract: "Import memberships from a CSV file, all or nothing.",
-        usage: "FILE.csv",
+    static let importCSV = Command.importing(
+        "member", abstract: "Import memberships from a CSV file, all or nothing.",
         discussion: """
             Header: company_uscc,tier,joined_on,left_on (left_on may be left out or empty: still a member). Each row is \
             a half-open period [joined_on, left_on). The company must exist and not be archived, and periods of one \
             company must not overlap, in the file or with those recorded. Invalid rows are listed as FILE:LINE: column: \
             reason and nothing is written (exit 65), unless --skip-invalid.
             """,
-        example: "filmwg member import memberships.csv --dry-run",
-        options: Converters.importOptions
-    ) { arguments, context in
-        try Converters.runImport(arguments, context, noun: "memberships") { db, path, options, listener in
-            try MembershipImport(db).run(file: path, options: options, listener: listener)
-        }
-    }
+        example: "filmwg member import memberships.csv --dry-run", rows: "memberships"
+    ) { try MembershipImport($0).run(file: $1, options: $2, listener: $3) }
 }

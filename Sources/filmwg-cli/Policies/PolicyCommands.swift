@@ -33,8 +33,8 @@ enum PolicyCommands {
         .value("rule-file", "FILE", "read the rule from FILE instead (- for standard input)"),
     ]
 
-    static let add = Command(
-        path: ["policy", "add"],
+    static let add = Command.printing(
+        ["policy", "add"],
         abstract: "Add a preferential policy with its first eligibility rule.",
         usage: "--code CODE --title TITLE --rule RULE|--rule-file FILE --valid-from DATE",
         discussion: """
@@ -57,12 +57,9 @@ enum PolicyCommands {
             .value(
                 "cap", "AMOUNT", "largest amount in CNY of one grant and of one determination's amount, e.g. 5000000.00"
             ),
-        ] + amountOptions + [
-            Format.option
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        ] + amountOptions,
+        positionals: .none
+    ) { arguments, context, format in
         let new = NewPolicy(
             code: try arguments.required("code"), title: try arguments.required("title"),
             issuer: arguments.string("issuer"), benefit: arguments.string("benefit"), cap: try arguments.decimal("cap"),
@@ -114,14 +111,13 @@ enum PolicyCommands {
             try PolicyRepository(try context.connection()).details(code: code), format: format, output: context.output)
     }
 
-    static let list = Command(
-        path: ["policy", "list"],
+    static let list = Command.printing(
+        ["policy", "list"],
         abstract: "List the policies with the version valid today (Asia/Shanghai).",
         example: "filmwg policy list --format csv",
-        options: [.value("limit", "N", "print at most N policies"), Format.option]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        options: [.value("limit", "N", "print at most N policies")],
+        positionals: .none
+    ) { arguments, context, format in
         let repository = PolicyRepository(try context.connection())
         let today = try repository.today()
         var policies = try repository.list()
@@ -144,8 +140,8 @@ enum PolicyCommands {
         context.output.list(records.map { select($0, columns) }, columns: columns, format: format)
     }
 
-    static let check = Command(
-        path: ["policy", "check"],
+    static let check = Command.printing(
+        ["policy", "check"],
         abstract: "Parse and type-check a rule against the fact catalog and print its criteria.",
         usage: "RULE",
         discussion: """
@@ -161,10 +157,9 @@ enum PolicyCommands {
                 "amount", "EXPR",
                 "check an amount formula instead, e.g. \"min(300 * renovated_area_m2_last_year, 30% * renovation_cost_last_year)\""
             ),
-            Format.option,
-        ]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        ],
+        positionals: .own
+    ) { arguments, context, format in
         if let amount = arguments.string("amount") {
             try arguments.noPositionals()
             let facts = try PolicyRepository(try context.connection()).check(amount: amount)
@@ -201,8 +196,8 @@ enum PolicyCommands {
         }
     }
 
-    static let tryRule = Command(
-        path: ["policy", "try"],
+    static let tryRule = Command.printing(
+        ["policy", "try"],
         abstract: "What-if: evaluate a draft rule over every company as of a day, writing nothing.",
         usage: "RULE [--as-of DATE] [--policy CODE] [--amount EXPR] [--list]",
         discussion: """
@@ -225,10 +220,9 @@ enum PolicyCommands {
             .value("policy", "CODE", "compare with this policy's version in force on the day"),
             .value("amount", "EXPR", "a draft amount formula to total over the eligible companies"),
             .flag("list", "print the companies whose answer differs"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        ],
+        positionals: .own
+    ) { arguments, context, format in
         let source: String
         if let file = arguments.string("rule-file") {
             try arguments.noPositionals()
@@ -299,16 +293,14 @@ enum PolicyCommands {
         }
     }
 
-    static let facts = Command(
-        path: ["policy", "facts"],
+    static let facts = Command.list(
+        ["policy", "facts"],
         abstract: "List every fact a rule may name: name, type and meaning.",
         discussion:
             "Facts are evaluated as of the run's day D (see DESIGN §6); text facts with fixed values list them.",
         example: "filmwg policy facts --format json",
-        options: [Format.option]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        columns: ["name", "type", "description", "allowed_values"]
+    ) { arguments, context, format in
         let catalog = try FactCatalogRepository(try context.connection()).load()
         let records = catalog.facts.map { fact in
             let allowed: Cell
@@ -322,7 +314,7 @@ enum PolicyCommands {
                 ("description", .text(fact.description)), ("allowed_values", allowed),
             ])
         }
-        context.output.list(records, columns: ["name", "type", "description", "allowed_values"], format: format)
+        return records
     }
 
     // MARK: Helpers
@@ -386,10 +378,7 @@ enum PolicyCommands {
     }
 
     static func requiredDate(_ arguments: Arguments, _ name: String) throws -> CalendarDate {
-        guard let date = try arguments.date(name) else {
-            throw CLIError.usage("missing --\(name) DATE; it is required here")
-        }
-        return date
+        try arguments.required(name, form: "DATE", arguments.date)
     }
 
     static func policyFields(_ policy: Policy) -> [(String, Cell)] {

@@ -11,29 +11,28 @@ enum ReportCommands {
         "read reports from this database, e.g. a read replica (default: FILMWG_REPORTING_DATABASE, then the main connection)"
     )
 
-    static let list = Command(
-        path: ["report", "list"],
+    static let list = Command.list(
+        ["report", "list"],
         abstract: "List the reports: every view of schema reporting and what it shows.",
         discussion: """
             as_of tells whether a report depends on a day and so takes --as-of. The same views \
             can be read with psql or a BI tool through the read-only role filmwg_reporting.
             """,
         example: "filmwg report list --format csv",
-        options: [Format.option, reportingDatabase]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        options: [Format.option, reportingDatabase],
+        columns: ["name", "as_of", "comment"]
+    ) { arguments, context, _ in
         let reports = try withReportingConnection(arguments, context) { try ReportRepository($0).list() }
         let records = reports.map { report in
             Record([
                 ("name", .text(report.name)), ("as_of", .bool(report.takesDay)), ("comment", .text(report.comment)),
             ])
         }
-        context.output.list(records, columns: ["name", "as_of", "comment"], format: format)
+        return records
     }
 
-    static let refresh = Command(
-        path: ["report", "refresh"],
+    static let refresh = Command.list(
+        ["report", "refresh"],
         abstract: "Recompute the summaries the aggregate reports answer from (nightly, after the job).",
         discussion: """
             companies_by_kind, membership_growth, grants_by_policy_year and benefits_by_policy_year \
@@ -44,10 +43,8 @@ enum ReportCommands {
             summary's day, rows and time taken.
             """,
         example: "filmwg report refresh",
-        options: [Format.option]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        columns: ["report", "as_of", "rows", "milliseconds"]
+    ) { arguments, context, _ in
         let refreshed: [SummaryRefresh]
         do {
             refreshed = try ReportRepository(try context.connection()).refreshSummaries()
@@ -62,7 +59,7 @@ enum ReportCommands {
                 ("milliseconds", .number(String(Int(summary.milliseconds.rounded())))),
             ])
         }
-        context.output.list(records, columns: ["report", "as_of", "rows", "milliseconds"], format: format)
+        return records
     }
 
     static let run = Command(

@@ -52,8 +52,8 @@ enum ElectionCommands {
         part is 'elected' for a winner; the sixth, optional, is the company the candidate stood for (USCC or id).
         """
 
-    static let record = Command(
-        path: ["election", "record"],
+    static let record = Command.printing(
+        ["election", "record"],
         abstract: "Record a vote that filled a position, with its candidates and votes.",
         discussion: candidateHelp + " Recording a vote does not assign the position: use 'filmwg role assign'.",
         example:
@@ -66,15 +66,11 @@ enum ElectionCommands {
             Option(
                 name: "candidate", value: "SPEC", help: "a candidate and their votes (repeat for each; at least one)",
                 repeatable: true),
-            Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        ],
+        positionals: .none
+    ) { arguments, context, format in
         let positionCode = try arguments.required("position")
-        guard let heldOn = try arguments.date("held-on") else {
-            throw CLIError.usage("missing --held-on; it is required here")
-        }
+        let heldOn = try arguments.required("held-on", arguments.date)
         let specs = arguments.values["candidate"] ?? []
         guard !specs.isEmpty else {
             throw CLIError.usage("give at least one --candidate P:FOR:AGAINST:ABSTAIN[:elected]")
@@ -92,7 +88,7 @@ enum ElectionCommands {
         }
         let election = try ElectionRepository(db).record(
             positionId: try References.positionID(positionCode, db: db), heldOn: heldOn,
-            eventId: try arguments.string("event").map { try References.eventID($0, db: db) },
+            eventId: try arguments.reference("event", db: db, References.eventID),
             notes: arguments.string("notes"), candidates: candidates)
         printElection(election, format: format, context: context)
     }
@@ -113,34 +109,29 @@ enum ElectionCommands {
         }
     }
 
-    static let show = Command(
-        path: ["election", "show"],
+    static let show = Command.printing(
+        ["election", "show"],
         abstract: "Print an election and its candidates' votes.",
         usage: "ID",
         discussion:
             "--format json prints one object whose candidates key is an array; csv prints one row per candidate.",
         example: "filmwg election show 1 --format json",
-        options: [Format.option]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        positionals: .own
+    ) { arguments, context, format in
         let id = try ActivityCLI.id(arguments, of: "election")
         printElection(try ElectionRepository(try context.connection()).show(id), format: format, context: context)
     }
 
-    static let list = Command(
-        path: ["election", "list"],
+    static let list = Command.list(
+        ["election", "list"],
         abstract: "List elections by day, with who was elected.",
         example: "filmwg election list --position head",
-        options: [.value("position", "CODE", "only this position"), ActivityCLI.limit, Format.option]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
-        let limit = try ActivityCLI.limit(arguments)
+        options: [.value("position", "CODE", "only this position"), .limit], columns: columns
+    ) { arguments, context, format in
+        let limit = try arguments.limit()
         let db = try context.connection()
         let elections = try ElectionRepository(db).list(
-            positionId: try arguments.string("position").map { try References.positionID($0, db: db) }, limit: limit)
-        context.output.list(
-            elections.map { ActivityCLI.project(record($0, format: format), columns) }, columns: columns, format: format
-        )
+            positionId: try arguments.reference("position", db: db, References.positionID), limit: limit)
+        return elections.map { record($0, format: format) }
     }
 }

@@ -33,34 +33,28 @@ enum PositionCommands {
         "id", "position", "professional_id", "professional_name", "company_id", "company_name", "term_from", "term_to",
     ]
 
-    static let positionList = Command(
-        path: ["position", "list"],
+    static let positionList = Command.list(
+        ["position", "list"],
         abstract: "List the group's positions, their seats and how many hold each today.",
         example: "filmwg position list --format json",
-        options: [ActivityCLI.limit, Format.option]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
-        let positions = try PositionRepository(try context.connection()).list(limit: try ActivityCLI.limit(arguments))
-        context.output.list(
-            positions.map { ActivityCLI.project(record($0), positionColumns) }, columns: positionColumns, format: format
-        )
+        options: [.limit], columns: positionColumns
+    ) { arguments, context, _ in
+        try PositionRepository(try context.connection()).list(limit: try arguments.limit()).map(record)
     }
 
-    static let positionShow = Command(
-        path: ["position", "show"],
+    static let positionShow = Command.record(
+        ["position", "show"],
         abstract: "Print one position.",
         usage: "CODE",
         example: "filmwg position show head",
-        options: [Format.option]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        positionals: .own
+    ) { arguments, context, _ in
         let code = try arguments.subject("position by its code")
-        context.output.show(record(try PositionRepository(try context.connection()).show(code)), format: format)
+        return record(try PositionRepository(try context.connection()).show(code))
     }
 
-    static let positionAdd = Command(
-        path: ["position", "add"],
+    static let positionAdd = Command.record(
+        ["position", "add"],
         abstract: "Add a position of the group and print it.",
         usage: "CODE",
         discussion: "A code is lower-case letters, digits and _, starting with a letter.",
@@ -69,22 +63,19 @@ enum PositionCommands {
             .value("title", "TITLE", "English title (required)"),
             .value("title-zh", "TITLE", "Chinese title"),
             .value("seats", "N", "how many may hold it at once, 1 or more (required)"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        ],
+        positionals: .own
+    ) { arguments, context, _ in
         let code = try arguments.subject("position code")
         let title = try arguments.required("title")
-        guard let seats = try arguments.int("seats") else {
-            throw CLIError.usage("missing --seats; it is required here")
-        }
+        let seats = try arguments.required("seats", arguments.int)
         let position = try PositionRepository(try context.connection())
             .add(code: code, title: title, titleZh: arguments.string("title-zh"), seats: seats)
-        context.output.show(record(position), format: format)
+        return record(position)
     }
 
-    static let positionUpdate = Command(
-        path: ["position", "update"],
+    static let positionUpdate = Command.record(
+        ["position", "update"],
         abstract: "Change a position's seats or titles and print it.",
         usage: "CODE",
         discussion: """
@@ -98,10 +89,9 @@ enum PositionCommands {
             .value("title", "TITLE", "English title"),
             .value("title-zh", "TITLE", "Chinese title"),
             .value("expect-version", "N", "fail with exit 75 unless the position is still at this row_version"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        ],
+        positionals: .own
+    ) { arguments, context, _ in
         let code = try arguments.subject("position by its code")
         let seats = try arguments.int("seats")
         guard seats != nil || arguments.string("title") != nil || arguments.string("title-zh") != nil else {
@@ -110,11 +100,11 @@ enum PositionCommands {
         let position = try PositionRepository(try context.connection()).update(
             code, seats: seats, title: arguments.string("title"), titleZh: arguments.string("title-zh"),
             expectVersion: try arguments.int("expect-version"))
-        context.output.show(record(position), format: format)
+        return record(position)
     }
 
-    static let assign = Command(
-        path: ["role", "assign"],
+    static let assign = Command.record(
+        ["role", "assign"],
         abstract: "Assign a position to a professional, on behalf of a company, from a day.",
         discussion: """
             Terms are half-open: --to is the first day the position is no longer held (leave it out for an open \
@@ -129,26 +119,24 @@ enum PositionCommands {
             .value("company", "C", "the company they hold it for: USCC or id (leave out when none)"),
             .value("from", "DATE", "first day held (required)"),
             .value("to", "DATE", "first day no longer held (default: open)"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        ],
+        positionals: .none
+    ) { arguments, context, _ in
         let positionCode = try arguments.required("position")
         let professionalRef = try arguments.required("professional")
-        guard let from = try arguments.date("from") else { throw CLIError.usage("missing --from; it is required here") }
+        let from = try arguments.required("from", arguments.date)
         let to = try arguments.date("to")
         let db = try context.connection()
         let role = try RoleAssignmentRepository(db).assign(
             positionId: try References.positionID(positionCode, db: db),
             professionalId: try References.professionalID(professionalRef, db: db),
-            companyId: try arguments.string("company").map { try References.companyID($0, db: db) },
+            companyId: try arguments.reference("company", db: db, References.companyID),
             from: from, to: to)
-        context.output.show(record(role), format: format)
+        return record(role)
     }
 
-    static let end = Command(
-        path: ["role", "end"],
+    static let end = Command.record(
+        ["role", "end"],
         abstract: "End a role assignment: the position is held up to the day before --on.",
         usage: "ID --on DATE",
         discussion: "Asks for confirmation on a terminal; elsewhere pass --yes.",
@@ -157,12 +145,11 @@ enum PositionCommands {
             .value("on", "DATE", "first day no longer held (required)"),
             .value("expect-version", "N", "fail with exit 75 unless the assignment is still at this row_version"),
             .flag("yes", "do not ask for confirmation"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        ],
+        positionals: .own
+    ) { arguments, context, _ in
         let id = try ActivityCLI.id(arguments, of: "role")
-        guard let on = try arguments.date("on") else { throw CLIError.usage("missing --on; it is required here") }
+        let on = try arguments.required("on", arguments.date)
         let repository = RoleAssignmentRepository(try context.connection())
         let current = try repository.show(id)
         let holder =
@@ -173,11 +160,11 @@ enum PositionCommands {
             arguments: arguments)
         let ended = try repository.end(
             id, on: on, expectVersion: try arguments.int("expect-version") ?? current.rowVersion)
-        context.output.show(record(ended), format: format)
+        return record(ended)
     }
 
-    static let roleList = Command(
-        path: ["role", "list"],
+    static let roleList = Command.list(
+        ["role", "list"],
         abstract: "List role assignments: every term, or those held on a day.",
         example: "filmwg role list --as-of 2017-05-20 --position head",
         options: [
@@ -186,36 +173,26 @@ enum PositionCommands {
             .value("position", "CODE", "only this position"),
             .value("professional", "P", "only this professional (id or e-mail)"),
             .value("company", "C", "only roles held for this company (USCC or id)"),
-            ActivityCLI.limit, Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+            .limit,
+        ],
+        columns: roleColumns
+    ) { arguments, context, _ in
         var asOf = try arguments.date("as-of")
         if arguments.has("current") {
             guard asOf == nil else { throw CLIError.usage("give --as-of or --current, not both") }
             asOf = Instant.groupDay(Date())
         }
-        let limit = try ActivityCLI.limit(arguments)
+        let limit = try arguments.limit()
         let db = try context.connection()
         let filter = RoleAssignmentFilter(
-            asOf: asOf, positionId: try arguments.string("position").map { try References.positionID($0, db: db) },
-            professionalId: try arguments.string("professional").map { try References.professionalID($0, db: db) },
-            companyId: try arguments.string("company").map { try References.companyID($0, db: db) }, limit: limit)
+            asOf: asOf, positionId: try arguments.reference("position", db: db, References.positionID),
+            professionalId: try arguments.reference("professional", db: db, References.professionalID),
+            companyId: try arguments.reference("company", db: db, References.companyID), limit: limit)
         let roles = try RoleAssignmentRepository(db).list(filter)
-        context.output.list(
-            roles.map { ActivityCLI.project(record($0), roleColumns) }, columns: roleColumns, format: format)
+        return roles.map(record)
     }
 
-    static let roleShow = Command(
-        path: ["role", "show"],
-        abstract: "Print one role assignment.",
-        usage: "ID",
-        example: "filmwg role show 1 --format json",
-        options: [Format.option]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
-        let id = try ActivityCLI.id(arguments, of: "role")
-        context.output.show(record(try RoleAssignmentRepository(try context.connection()).show(id)), format: format)
-    }
+    static let roleShow = Command.show(
+        "role", abstract: "Print one role assignment.", example: "filmwg role show 1 --format json"
+    ) { record(try RoleAssignmentRepository($0).show($1)) }
 }

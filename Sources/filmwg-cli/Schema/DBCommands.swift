@@ -6,16 +6,15 @@ import Postgres
 enum DBCommands {
     static let all: [Command] = [migrate, status, verify, backup, restore]
 
-    static let backup = Command(
-        path: ["db", "backup"],
+    static let backup = Command.printing(
+        ["db", "backup"],
         abstract: "Save the whole database to FILE with pg_dump (custom format) and print each table's rows.",
         usage: "FILE",
         discussion:
             "The row counts are taken in the snapshot pg_dump saves, and written to FILE.counts beside it for 'db restore' to check. Needs pg_dump of the server's major version or newer.",
         example: "filmwg db backup filmwg-2024-06-01.dump",
-        options: [Format.option]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        positionals: .own
+    ) { arguments, context, format in
         guard arguments.positionals.count == 1, let file = arguments.positionals.first else {
             throw CLIError.usage("'db backup' needs the FILE to write; see 'filmwg db backup --help'")
         }
@@ -27,17 +26,17 @@ enum DBCommands {
         context.output.message("Saved \(counts.count) tables to \(file) (row counts in \(Backup.countsPath(file))).")
     }
 
-    static let restore = Command(
-        path: ["db", "restore"],
+    static let restore = Command.printing(
+        ["db", "restore"],
         abstract:
             "Restore FILE (from 'db backup') into an empty database with pg_restore, then check every table's rows.",
         usage: "FILE --yes",
         discussion:
             "Into an empty database only (createdb first; exit 65 when filmwg's schema is there), in one transaction: an error restores nothing. The filmwg roles must exist on the server (they are cluster-wide; 'db migrate' on any database creates them). The restored row counts are compared with FILE.counts (exit 65 when they differ). Then 'db verify' passes and the job runs.",
         example: "filmwg db restore filmwg-2024-06-01.dump --database dbname=filmwg_restored --yes",
-        options: [.flag("yes", "do not ask for confirmation"), Format.option]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        options: [.flag("yes", "do not ask for confirmation")],
+        positionals: .own
+    ) { arguments, context, format in
         guard arguments.positionals.count == 1, let file = arguments.positionals.first else {
             throw CLIError.usage("'db restore' needs the FILE to read; see 'filmwg db restore --help'")
         }
@@ -89,13 +88,12 @@ enum DBCommands {
         for file in report.appliedReporting { context.output.write("applied \(file.path)\n") }
     }
 
-    static let status = Command(
-        path: ["db", "status"],
+    static let status = Command.printing(
+        ["db", "status"],
         abstract: "List applied and pending migrations.",
         example: "filmwg db status --format json",
-        options: [Format.option]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        positionals: .own
+    ) { arguments, context, format in
         let migrator = Migrator(connection: try context.connection())
         let status = try migrator.status()
         var records = status.applied.filter { $0.kind == "migration" }.map { applied in

@@ -5,19 +5,18 @@ import Foundation
 enum SeedCommands {
     static let all: [Command] = [list] + SeedRunner.available.map(run)
 
-    static let list = Command(
-        path: ["seed", "list"],
+    static let list = Command.list(
+        ["seed", "list"],
         abstract: "List the seeds this filmwg carries.",
         example: "filmwg seed list",
-        options: [ActivityCLI.limit, Format.option]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
-        let limit = try ActivityCLI.limit(arguments) ?? Int.max
+        options: [.limit],
+        columns: ["name", "description"]
+    ) { arguments, context, _ in
+        let limit = try arguments.limit() ?? Int.max
         let records = SeedRunner.available.prefix(limit).map {
             Record([("name", .text($0.name)), ("description", .text($0.description))])
         }
-        context.output.list(records, columns: ["name", "description"], format: format)
+        return records
     }
 
     static func run(_ seed: SeedRunner.Seed) -> Command {

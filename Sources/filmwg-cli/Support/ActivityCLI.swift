@@ -3,22 +3,13 @@ import Foundation
 import Postgres
 
 /// Helpers the activity commands (events, attendance, positions and roles, elections, grants,
-/// audit, jobs, seeds) share: printed cells of domain values, and the options of lists.
+/// audit, jobs, seeds) share: ids and instants given as arguments, and JSON cells.
 enum ActivityCLI {
     /// Every command of those nouns, for `CLI.commands`.
     static let all: [Command] =
         EventCommands.all + AttendanceCommands.all + PositionCommands.all
         + ElectionCommands.all + GrantCommands.all + AuditCommands.all + JobCommands.all + SeedCommands.all
         + CompletionCommands.all
-
-    static let limit = Option.value("limit", "N", "print at most N rows (default: every matching row)")
-
-    /// `--limit N`, a whole number of 0 or more.
-    static func limit(_ arguments: Arguments) throws -> Int? {
-        guard let value = try arguments.int("limit") else { return nil }
-        guard value >= 0 else { throw CLIError.usage("--limit must be 0 or more, not \(value)") }
-        return value
-    }
 
     /// A positional id (`event show 7`); `noun` names the list that shows the ids.
     static func id(_ arguments: Arguments, of noun: String) throws -> Int64 {
@@ -47,11 +38,6 @@ enum ActivityCLI {
             )
         }
         return date
-    }
-
-    /// The fields of `record` named by `columns`, in that order (a list shows fewer than `show`).
-    static func project(_ record: Record, _ columns: [String]) -> Record {
-        Record(columns.map { name in (name, record.fields.first { $0.name == name }?.value ?? .null) })
     }
 
     /// A JSON cell: the text as-is when it is JSON already, else null.

@@ -30,6 +30,12 @@ enum Format: String, CaseIterable {
 
     static let option = Option.value("format", "table|csv|json", "output format (default: table)")
 
+    /// `options` with `--format` last, unless they place it themselves (`report list` lists it
+    /// first), so a command's help shows it once and where it always stood.
+    static func adding(to options: [Option]) -> [Option] {
+        options.contains { $0.name == option.name } ? options : options + [option]
+    }
+
     static func from(_ arguments: Arguments) throws -> Format {
         guard let text = arguments.string("format") else { return .table }
         guard let format = Format(rawValue: text.lowercased()) else {

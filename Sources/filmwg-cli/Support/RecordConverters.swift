@@ -3,7 +3,7 @@ import Foundation
 import Postgres
 
 /// Conversions the record commands share: flags to field values, names to records, records to
-/// printed cells, and the import runner.
+/// printed cells.
 enum Converters {
     // MARK: - Flags
 
@@ -31,7 +31,8 @@ enum Converters {
         try choice(arguments, "tier", MembershipTier.init(rawValue:), names: MembershipTier.names)
     }
 
-    private static func choice<T>(_ arguments: Arguments, _ name: String, _ make: (String) -> T?, names: [String])
+    /// `--NAME` as one of `names` (`make` reads it), refused with the nearest name.
+    static func choice<T>(_ arguments: Arguments, _ name: String, _ make: (String) -> T?, names: [String])
         throws -> T?
     {
         guard let text = arguments.string(name) else { return nil }
@@ -121,65 +122,5 @@ enum Converters {
             }
         }
         return Record(fields)
-    }
-
-    // MARK: - Imports
-
-    static let importOptions: [Option] = [
-        .flag(
-            "skip-invalid",
-            "write the valid rows and leave the invalid ones out (default: nothing is written if any row is invalid)"),
-        .value(
-            "rejects", "FILE", "with --skip-invalid: write the invalid rows, unchanged, plus a reason column, to FILE"),
-        .flag("dry-run", "check every row, also against the database, and write nothing"),
-    ]
-
-    /// Runs an import: checks the file is there (exit 66), streams every invalid row to stderr
-    /// as `FILE:LINE: column: reason`, shows progress on a terminal, and prints what was done.
-    static func runImport(
-        _ arguments: Arguments, _ context: Context, noun: String,
-        _ body: (Connection, String, ImportOptions, ImportListener) throws -> ImportReport
-    ) throws {
-        let path = try arguments.subject("CSV file")
-        let options = ImportOptions(
-            skipInvalid: arguments.has("skip-invalid"), rejectsPath: arguments.string("rejects"),
-            dryRun: arguments.has("dry-run"))
-        if options.rejectsPath != nil, !options.skipInvalid {
-            throw CLIError.usage(
-                "--rejects goes with --skip-invalid; without it an invalid row means nothing is written")
-        }
-        try CSVReader.requireReadableFile(path)
-        let output = context.output
-        let listener = ImportListener(
-            progress: { progress in
-                switch progress {
-                case .reading(let rows): output.progress("\(path): read \(rows) rows…")
-                case .checking(let rows): output.progress("\(path): checking \(rows) rows against the database…")
-                case .writing(let rows): output.progress("\(path): writing \(rows) \(noun)…")
-                }
-            },
-            problem: { problem in
-                output.endProgress()
-                output.message(problem.description)
-            },
-            note: { note in
-                output.endProgress()
-                output.message("note: " + note)
-            })
-        let report = try body(try context.connection(), path, options, listener)
-        output.endProgress()
-        let rows = report.rowsRead == 1 ? "1 row" : "\(report.rowsRead) rows"
-        if report.dryRun {
-            let valid = report.rowsRead - report.rowsInvalid
-            output.write(
-                "dry run: \(valid) of \(rows) of \(path) would be imported into \(noun); nothing was written\n")
-            return
-        }
-        var line = "imported \(report.rowsWritten) \(noun) from \(path) (\(rows) read"
-        if report.rowsInvalid > 0 {
-            line += ", \(report.rowsInvalid) invalid left out"
-            if let rejects = report.rejectsPath { line += " and written to \(rejects)" }
-        }
-        output.write(line + ")\n")
     }
 }

@@ -27,8 +27,8 @@ enum AwardCommands {
         ])
     }
 
-    static let record = Command(
-        path: ["award", "record"],
+    static let record = Command.record(
+        ["award", "record"],
         abstract: "Record an award a work won (or was nominated for), and print it.",
         discussion:
             "--work, --award and --on are required; --result is won (default) or nominated. The work is named by id or licence number, the award by code ('filmwg award list --bodies' lists them). An unknown work or award code, a day that does not exist, or the same award of the work on the same day and category again is refused (exit 65).",
@@ -42,21 +42,19 @@ enum AwardCommands {
             .value("on", "DATE", "day of the award, YYYY-MM-DD (required)"),
             .value("category", "TEXT", "category, e.g. Best Feature Film"),
             .value("result", "won|nominated", "won (default) or nominated"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        ],
+        positionals: .none
+    ) { arguments, context, _ in
         let award = NewAward(
             work: try arguments.required("work"), award: try arguments.required("award"),
             awardedOn: try arguments.required("on"),
             category: arguments.string("category"), result: arguments.string("result"))
         let recorded = try AwardRepository(try context.connection()).record(award)
-        context.output.show(ActivityCLI.project(record(recorded), allColumns), format: format)
+        return record(recorded).projected(to: allColumns)
     }
 
-    static let list = Command(
-        path: ["award", "list"],
+    static let list = Command.printing(
+        ["award", "list"],
         abstract: "List awards by day, or with --bodies the awards a work can win.",
         example: "filmwg award list --company 91110116MA00ABCD1E --result won --format json",
         options: [
@@ -65,11 +63,10 @@ enum AwardCommands {
             .value("company", "C", "only awards of works this company first-produced (USCC or id)"),
             .value("award", "CODE", "only this award"),
             .value("result", "won|nominated", "only won or only nominated"),
-            ActivityCLI.limit, Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+            .limit,
+        ],
+        positionals: .none
+    ) { arguments, context, format in
         let db = try context.connection()
         let repository = AwardRepository(db)
         if arguments.has("bodies") {
@@ -91,10 +88,10 @@ enum AwardCommands {
         }
         let filter = AwardFilter(
             workId: try arguments.string("work").map { try WorkRepository(db).find(WorkRef($0)).id },
-            companyId: try arguments.string("company").map { try References.companyID($0, db: db) },
-            award: arguments.string("award"), result: result, limit: try ActivityCLI.limit(arguments))
+            companyId: try arguments.reference("company", db: db, References.companyID),
+            award: arguments.string("award"), result: result, limit: try arguments.limit())
         let shown = format == .table ? columns : allColumns
         context.output.list(
-            try repository.list(filter).map { ActivityCLI.project(record($0), shown) }, columns: shown, format: format)
+            try repository.list(filter).map { record($0).projected(to: shown) }, columns: shown, format: format)
     }
 }

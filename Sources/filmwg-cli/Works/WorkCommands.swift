@@ -19,10 +19,6 @@ enum WorkCommands {
                 help: "a co-producer: USCC or id (repeat for each; never the first producer)", repeatable: true),
         ]
 
-    static let expectVersion = Option.value(
-        "expect-version", "N",
-        "the row_version your change rests on (default: the version just read); a stale one changes nothing (exit 75)")
-
     /// The flags given, as the columns of `WorkInput.apply`.
     static func values(_ arguments: Arguments) -> FieldValues {
         var values = Converters.values(arguments, columns: WorkInput.fieldColumns)
@@ -30,43 +26,41 @@ enum WorkCommands {
         return values
     }
 
-    static let add = Command(
-        path: ["work", "add"],
+    static let add = Command.record(
+        ["work", "add"],
         abstract: "Add a film work with its first producer and co-producers, and print it as 'work show' does.",
         discussion:
             "--title, --kind, --released-on and --first-producer are required. The first producer and every co-producer must be a company that exists and is not archived; a co-producer is named once and is not the first producer; a licence number belongs to one work. Anything else is refused (exit 65) and nothing is written.",
         example:
             "filmwg work add --title 'Lake Light' --title-zh 湖光 --kind film --released-on 2024-07-12 --licence-no '电审故字〔2024〕第001号' --first-producer 91110116MA00ABCD1E --co-producer 91110116MA00000010",
-        options: fields + [Format.option]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
+        options: fields,
+        positionals: .none
+    ) { arguments, context, format in
         var input = WorkInput()
         try input.apply(values(arguments)).throwIfAny()
         input.coProducers = arguments.values["co-producer"] ?? []
         let work = try WorkRepository(try context.connection()).create(input)
-        context.output.show(record(work, format: format), format: format)
+        return record(work, format: format)
     }
 
-    static let show = Command(
-        path: ["work", "show"],
+    static let show = Command.record(
+        ["work", "show"],
         abstract: "Show one work, named by its id or licence number, with its credits.",
         usage: "WORK",
         example: "filmwg work show 1 --format json",
-        options: [Format.option]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        positionals: .own
+    ) { arguments, context, format in
         let work = try WorkRepository(try context.connection()).find(
             WorkRef(try arguments.subject("work (id or licence number)")))
-        context.output.show(record(work, format: format), format: format)
+        return record(work, format: format)
     }
 
     static let tableColumns = [
         "id", "title", "title_zh", "kind", "released_on", "first_producer_name", "co_producer_usccs",
     ]
 
-    static let list = Command(
-        path: ["work", "list"],
+    static let list = Command.list(
+        ["work", "list"],
         abstract: "List works by release day, with filters.",
         discussion:
             "The table shows the main columns; json shows every field (co_producers as an array of objects); csv has the header of 'work import', so a list re-imports.",
@@ -77,47 +71,35 @@ enum WorkCommands {
             .value("released-from", "DATE", "only works released on or after this day"),
             .value("released-to", "DATE", "only works released on or before this day"),
             .value("search", "TEXT", "part of the title or Chinese title, any case"),
-            .value("limit", "N", "at most N rows (default: all)"),
-            Format.option,
-        ]
-    ) { arguments, context in
-        try arguments.noPositionals()
-        let format = try Format.from(arguments)
-        var kind: WorkKind?
-        if let text = arguments.string("kind") {
-            guard let value = WorkKind(rawValue: text) else {
-                let near = Spelling.nearest(to: text, among: WorkKind.names).map { "; did you mean '\($0)'?" } ?? ""
-                throw CLIError.usage(
-                    "--kind must be one of \(WorkKind.names.joined(separator: ", ")), not '\(text)'\(near)")
-            }
-            kind = value
-        }
-        let db = try context.connection()
-        let filter = WorkFilter(
-            companyId: try arguments.string("company").map { try References.companyID($0, db: db) }, kind: kind,
-            releasedFrom: try arguments.date("released-from"), releasedTo: try arguments.date("released-to"),
-            search: arguments.string("search"), limit: try ActivityCLI.limit(arguments))
-        let works = try WorkRepository(db).list(filter)
-        let columns: [String] =
+            .limitAll,
+        ],
+        columns: { format in
             switch format {
             case .table: tableColumns
             case .csv: WorkInput.csvColumns
             case .json: jsonColumns
             }
-        context.output.list(
-            works.map { ActivityCLI.project(record($0, format: format), columns) }, columns: columns, format: format)
+        }
+    ) { arguments, context, format in
+        let kind = try Converters.choice(arguments, "kind", WorkKind.init(rawValue:), names: WorkKind.names)
+        let db = try context.connection()
+        let filter = WorkFilter(
+            companyId: try arguments.reference("company", db: db, References.companyID), kind: kind,
+            releasedFrom: try arguments.date("released-from"), releasedTo: try arguments.date("released-to"),
+            search: arguments.string("search"), limit: try arguments.limit())
+        return try WorkRepository(db).list(filter).map { record($0, format: format) }
     }
 
-    static let update = Command(
-        path: ["work", "update"],
+    static let update = Command.record(
+        ["work", "update"],
         abstract: "Change fields or credits of a work and print it as 'work show' does.",
         usage: "WORK",
         discussion:
             "Only the fields given change; an empty value (--title-zh '') clears an optional field. --co-producer (repeated) replaces the co-producers with those named; --no-co-producers removes them all. The change rests on the version just read, or on --expect-version: if someone changed the work since, nothing is written (exit 75).",
         example: "filmwg work update 1 --released-on 2024-07-19 --co-producer 91110116MA00000010 --expect-version 1",
-        options: fields + [.flag("no-co-producers", "remove every co-producer"), expectVersion, Format.option]
-    ) { arguments, context in
-        let format = try Format.from(arguments)
+        options: fields + [.flag("no-co-producers", "remove every co-producer"), .expectVersion],
+        positionals: .own
+    ) { arguments, context, format in
         let ref = WorkRef(try arguments.subject("work (id or licence number)"))
         let given = values(arguments)
         let co = arguments.values["co-producer"]
@@ -137,13 +119,11 @@ enum WorkCommands {
         if arguments.has("no-co-producers") { input.coProducers = [] }
         let version = try arguments.int("expect-version") ?? current.rowVersion
         let work = try repository.update(id: current.id, to: input, expectVersion: version)
-        context.output.show(record(work, format: format), format: format)
+        return record(work, format: format)
     }
 
-    static let importCSV = Command(
-        path: ["work", "import"],
-        abstract: "Import works from a CSV file, all or nothing.",
-        usage: "FILE.csv",
+    static let importCSV = Command.importing(
+        "work", abstract: "Import works from a CSV file, all or nothing.",
         discussion: """
             Header: \(WorkInput.csvColumns.joined(separator: ",")) (title, kind, released_on and first_producer_uscc \
             are required; co_producer_usccs are ';'-separated). RFC 4180, UTF-8 with or without BOM, LF or CRLF. Every \
@@ -151,13 +131,8 @@ enum WorkCommands {
             first producer, a licence number twice in the file or already recorded); if any is invalid, each is listed as \
             FILE:LINE: column: reason and nothing is written (exit 65), unless --skip-invalid.
             """,
-        example: "filmwg work import works.csv --skip-invalid --rejects rejected.csv",
-        options: Converters.importOptions
-    ) { arguments, context in
-        try Converters.runImport(arguments, context, noun: "works") { db, path, options, listener in
-            try WorkImport(db).run(file: path, options: options, listener: listener)
-        }
-    }
+        example: "filmwg work import works.csv --skip-invalid --rejects rejected.csv", rows: "works"
+    ) { try WorkImport($0).run(file: $1, options: $2, listener: $3) }
 
     // MARK: - Printing
 
