@@ -377,9 +377,9 @@ CREATE FUNCTION filmwg.company_facts(as_of date) RETURNS TABLE(company_id bigint
            fy.renovated_area_m2,
            fy.fiscal_contribution / NULLIF(fy.rented_area_m2, 0),
            -- works (0013)
-           (coalesce(fw.released_12m, 0) + coalesce(cw.released_12m, 0))::integer,
-           coalesce(fw.first_works, 0)::integer,
-           coalesce(aw.works, 0)::integer
+           coalesce(wk.released_12m, 0)::integer,
+           coalesce(wk.first_works, 0)::integer,
+           coalesce(wk.awarded, 0)::integer
       FROM filmwg.companies c
       -- Exactly one version contains the day, or none before the company was founded
       -- (company_versions_no_overlap).
@@ -422,39 +422,37 @@ CREATE FUNCTION filmwg.company_facts(as_of date) RETURNS TABLE(company_id bigint
       -- The calendar year before the day's (0012; company_figures_pkey: at most one row).
       LEFT JOIN filmwg.company_figures fy
              ON fy.company_id = c.id AND fy.year = extract(year FROM company_facts.as_of)::integer - 1
-      -- ---- works (0013): fw, cw, aw ----------------------------------------------------------
-      -- Works first-produced and released on or before D (all of them, and those in the window).
+      -- ---- works (0013; one aggregate since 0019): wk ---------------------------------------
+      -- One row per credit that counts, grouped once: each work first-produced and released on
+      -- or before D (first_works; released_12m when in the window); each co-production released
+      -- in the window (released_12m; a co-producer is never the work's first producer and never
+      -- listed twice, work_co_producers); each work first-produced that won an award dated in
+      -- the window, once however many it won (awarded).
       LEFT JOIN (
-            SELECT w.first_producer_id AS company_id,
-                   count(*) FILTER (WHERE w.released_on > (company_facts.as_of - interval '12 months')::date)
-                       AS released_12m,
-                   count(*) AS first_works
-              FROM filmwg.works w
-             WHERE w.released_on <= company_facts.as_of
-             GROUP BY w.first_producer_id
-           ) fw ON fw.company_id = c.id
-      -- Works co-produced, released in the window. A co-producer is never the work's first
-      -- producer and never listed twice (work_co_producers), so fw and cw count distinct works
-      -- and their sum is works_released_12m.
-      LEFT JOIN (
-            SELECT cp.company_id, count(*) AS released_12m
-              FROM filmwg.work_co_producers cp
-              JOIN filmwg.works w ON w.id = cp.work_id
-             WHERE w.released_on > (company_facts.as_of - interval '12 months')::date
-               AND w.released_on <= company_facts.as_of
-             GROUP BY cp.company_id
-           ) cw ON cw.company_id = c.id
-      -- Works first-produced that won an award dated in the window, each counted once.
-      LEFT JOIN (
-            SELECT w.first_producer_id AS company_id, count(DISTINCT w.id) AS works
-              FROM filmwg.awards a
-              JOIN filmwg.works w ON w.id = a.work_id
-             WHERE a.result = 'won'
-               AND a.awarded_on > (company_facts.as_of - interval '12 months')::date
-               AND a.awarded_on <= company_facts.as_of
-             GROUP BY w.first_producer_id
-           ) aw ON aw.company_id = c.id
-      -- ---- end of works (0013) ---------------------------------------------------------------
+            SELECT k.company_id, sum(k.released_12m) AS released_12m, sum(k.first_works) AS first_works,
+                   sum(k.awarded) AS awarded
+              FROM (SELECT w.first_producer_id AS company_id,
+                           (w.released_on > (company_facts.as_of - interval '12 months')::date)::integer AS released_12m,
+                           1 AS first_works, 0 AS awarded
+                      FROM filmwg.works w
+                     WHERE w.released_on <= company_facts.as_of
+                    UNION ALL
+                    SELECT cp.company_id, 1, 0, 0
+                      FROM filmwg.work_co_producers cp
+                      JOIN filmwg.works w ON w.id = cp.work_id
+                     WHERE w.released_on > (company_facts.as_of - interval '12 months')::date
+                       AND w.released_on <= company_facts.as_of
+                    UNION ALL
+                    SELECT w.first_producer_id, 0, 0, 1
+                      FROM (SELECT DISTINCT a.work_id
+                              FROM filmwg.awards a
+                             WHERE a.result = 'won'
+                               AND a.awarded_on > (company_facts.as_of - interval '12 months')::date
+                               AND a.awarded_on <= company_facts.as_of) aw
+                      JOIN filmwg.works w ON w.id = aw.work_id) k
+             GROUP BY k.company_id
+           ) wk ON wk.company_id = c.id
+      -- ---- end of works ----------------------------------------------------------------------
      WHERE c.archived_at IS NULL
 $$;
 
@@ -953,19 +951,19 @@ COMMENT ON FUNCTION filmwg.grant_workflow() IS 'Trigger grant_workflow of grants
 CREATE FUNCTION filmwg.index_determinations(run bigint) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'filmwg', 'pg_temp'
+    SET default_statistics_target TO '10'
     AS $$
 DECLARE
     name text := 'determinations_' || run;
 BEGIN
     PERFORM require_running_here(run);
-    -- The partitioned table's primary key and indexes, built by sorting; the attach takes them
+    -- The partitioned table's primary key and index, built by sorting; the attach takes them
     -- over. A duplicate fails the run here.
     EXECUTE format('ALTER TABLE filmwg.%I ADD CONSTRAINT %I PRIMARY KEY (run_id, policy_version_id, company_id)',
                    name, name || '_pkey');
     EXECUTE format('CREATE INDEX %I ON filmwg.%I (company_id, policy_version_id)', name || '_company_id_idx', name);
-    EXECUTE format('CREATE INDEX %I ON filmwg.%I (policy_version_id)', name || '_policy_version_id_idx', name);
-    -- Statistics of what queries filter and join on; the changes and the reports read the
-    -- partition at once.
+    -- Statistics of what queries filter and join on, from a sample of 3,000 rows (the function's
+    -- default_statistics_target): the changes and the reports read the partition at once.
     EXECUTE format('ANALYZE filmwg.%I (run_id, policy_version_id, company_id, eligible, amount)', name);
 END
 $$;
@@ -974,7 +972,7 @@ $$;
 -- Name: FUNCTION index_determinations(run bigint); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.index_determinations(run bigint) IS 'Builds the primary key and indexes of filmwg.determinations_<run> (see open_determinations) and ANALYZEs the columns queries filter and join on, before the table is attached; job run `run` must be running in this session.';
+COMMENT ON FUNCTION filmwg.index_determinations(run bigint) IS 'Builds the primary key and the company index of filmwg.determinations_<run> (see open_determinations) and ANALYZEs, from a small sample, the columns queries filter and join on, before the table is attached; job run `run` must be running in this session.';
 
 --
 -- Name: job_run_defaults(); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -1025,7 +1023,13 @@ BEGIN
     IF TG_TABLE_NAME = 'companies' THEN
         referenced := EXISTS (SELECT 1 FROM determinations d WHERE d.company_id = OLD.id);
     ELSE
-        referenced := EXISTS (SELECT 1 FROM determinations d WHERE d.policy_version_id = OLD.id);
+        -- Run by run: one probe of each run's primary key (run_id, policy_version_id, …); every
+        -- determination's run is a row of job_runs (a run's partition by construction, the
+        -- other partitions by foreign key).
+        referenced := EXISTS (SELECT 1 FROM job_runs r
+                               CROSS JOIN LATERAL (SELECT 1 FROM determinations d
+                                                    WHERE d.run_id = r.id AND d.policy_version_id = OLD.id
+                                                    LIMIT 1) x);
     END IF;
     IF referenced THEN
         RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "%" on table "determinations"',
@@ -2390,11 +2394,16 @@ BEGIN
         END IF;
         RETURN NEW;
     END IF;
+    -- Whether determinations name the version: run by run, one probe of each run's primary key
+    -- (migration 0019).
     IF (NEW.rule IS DISTINCT FROM OLD.rule OR NEW.criteria IS DISTINCT FROM OLD.criteria
         OR NEW.policy_id IS DISTINCT FROM OLD.policy_id OR NEW.version IS DISTINCT FROM OLD.version
         OR NEW.amount IS DISTINCT FROM OLD.amount OR NEW.amount_cap IS DISTINCT FROM OLD.amount_cap
         OR NEW.exclusive_group IS DISTINCT FROM OLD.exclusive_group)
-       AND EXISTS (SELECT 1 FROM filmwg.determinations d WHERE d.policy_version_id = OLD.id) THEN
+       AND EXISTS (SELECT 1 FROM filmwg.job_runs r
+                    CROSS JOIN LATERAL (SELECT 1 FROM filmwg.determinations d
+                                         WHERE d.run_id = r.id AND d.policy_version_id = OLD.id
+                                         LIMIT 1) x) THEN
         RAISE EXCEPTION 'version % of policy % has been used by the eligibility job, its rule cannot change',
                 OLD.version, (SELECT code FROM filmwg.policies WHERE id = OLD.policy_id)
             USING ERRCODE = 'check_violation',
@@ -6434,22 +6443,16 @@ COMMENT ON INDEX filmwg.determinations_company_id_idx IS 'A company''s determina
 CREATE INDEX determinations_default_company_id_policy_version_id_idx ON filmwg.determinations_default USING btree (company_id, policy_version_id);
 
 --
--- Name: determinations_policy_version_id_idx; Type: INDEX; Schema: filmwg; Owner: -
---
-
-CREATE INDEX determinations_policy_version_id_idx ON ONLY filmwg.determinations USING btree (policy_version_id);
-
---
--- Name: INDEX determinations_policy_version_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON INDEX filmwg.determinations_policy_version_id_idx IS 'Determinations of a policy version.';
-
---
 -- Name: determinations_default_policy_version_id_idx; Type: INDEX; Schema: filmwg; Owner: -
 --
 
 CREATE INDEX determinations_default_policy_version_id_idx ON filmwg.determinations_default USING btree (policy_version_id);
+
+--
+-- Name: INDEX determinations_default_policy_version_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.determinations_default_policy_version_id_idx IS 'The rows naming a policy version, for the foreign key determinations_default still has (migration 0019).';
 
 --
 -- Name: employments_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
@@ -6690,12 +6693,6 @@ ALTER INDEX filmwg.determinations_company_id_idx ATTACH PARTITION filmwg.determi
 --
 
 ALTER INDEX filmwg.determinations_pkey ATTACH PARTITION filmwg.determinations_default_pkey;
-
---
--- Name: determinations_default_policy_version_id_idx; Type: INDEX ATTACH; Schema: filmwg; Owner: -
---
-
-ALTER INDEX filmwg.determinations_policy_version_id_idx ATTACH PARTITION filmwg.determinations_default_policy_version_id_idx;
 
 --
 -- Name: live_grants_by_policy_year _RETURN; Type: RULE; Schema: filmwg; Owner: -
