@@ -16,13 +16,13 @@
 --    similarity(), which no index serves, and the import's check asks equality (the btree
 --    companies_name_key_idx). It cost a GIN insertion and a third computation of the key per
 --    row. Dropped.
--- 3. filmwg.company_name_key gives the same key for every text, cheaper (15 → 5 µs for a
---    name, checked against the 0014 definition by CompanyNameKeyTests over many names):
+-- 3. filmwg.company_name_key gives the same key for every text, cheaper (23 → 8 µs for a
+--    name, checked against the 0014 definition by CompanyRowCostTests over 20,000 names):
 --    - NFKC only for text that is not already NFKC (`IS NFKC NORMALIZED` is a quick check);
---    - the Latin legal forms as one factored alternation of non-capturing groups (the same
+--    - the Latin legal forms as one factored alternation (non-capturing groups; the same
 --      set of strings: co(.,ltd| limited|.), corp(oration( limited)|.), inc(orporated|.), …):
 --      the regular-expression engine builds its automaton anew for every call, and the old
---      fourteen alternatives, captured, were two thirds of the key's time;
+--      fourteen alternatives were two thirds of the key's time;
 --    - that pattern only when the text has a character that is neither ASCII without letters
 --      nor a CJK unified ideograph (U+4E00–U+9FFF): those are their own NFKC and lower case and
 --      hold no Latin letter, and every Latin legal form has one, so the pattern could not
