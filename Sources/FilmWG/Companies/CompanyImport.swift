@@ -6,20 +6,8 @@ public import Postgres
 ///
 /// Besides each field's rules, a USCC that appears twice in the file (the later lines are
 /// invalid) or that a company in the database already has makes a row invalid.
-public struct CompanyImport {
-    let db: Connection
-
-    public init(_ db: Connection) { self.db = db }
-
-    /// - Throws: `CSVFileError` (missing or unreadable file), `RecordError.invalid` (bad header,
-    ///   broken CSV), `ImportFailure` (invalid rows without `skipInvalid`; nothing was written).
-    public func run(
-        file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()
-    ) throws
-        -> ImportReport
-    {
-        try CSVImporter(db: db, schema: CompanySchema()).run(path: path, options: options, listener: listener)
-    }
+extension Company: ImportedFromCSV {
+    public static func importPlan(on db: Connection) throws -> ImportPlan { ImportPlan(CompanySchema()) }
 }
 
 struct CompanySchema: ImportSchema {

@@ -193,54 +193,24 @@ public struct CompanyRepository {
 
     // MARK: - Values in force on a day
 
-    static let versionColumns: Query = """
-        v.id, v.company_id, lower(v.valid), upper(v.valid), v.name, v.name_zh, v.kind, v.district, \
-        v.registered_in_zone, v.zone_registered_on, v.registered_capital, v.employees, v.changed_fields, v.created_at
-        """
-
     /// The company's values in force on `day`.
     /// - Throws: `RecordError.notFound` when the day is before the company was founded.
     public func values(of company: Company, on day: CalendarDate) throws -> CompanyVersion {
-        let row = try db.query(
-            """
-            SELECT \(Self.versionColumns) FROM filmwg.company_versions v
-             WHERE v.company_id = \(company.id) AND v.valid @> \(day)
-            """
-        ).optional()
-        guard let row else {
+        let found = try CompanyVersion.source.optional(
+            "WHERE v.company_id = \(company.id) AND v.valid @> \(day)", on: db)
+        guard let found else {
             let founded = company.foundedOn.map { ", founded on \($0)" } ?? ""
             throw RecordError.notFound(
                 "company \(company.reference) has no values in force on \(day)\(founded); it did not exist yet on that day"
             )
         }
-        return try Self.version(row)
+        return found
     }
 
     /// Every version of the company's values, oldest first.
     public func history(of company: Company) throws -> [CompanyVersion] {
-        try db.query(
-            """
-            SELECT \(Self.versionColumns) FROM filmwg.company_versions v
-             WHERE v.company_id = \(company.id)
-             ORDER BY lower(v.valid) NULLS FIRST
-            """
-        ).map(Self.version)
-    }
-
-    static func version(_ row: Row) throws -> CompanyVersion {
-        let (
-            id, companyId, from, to, name, nameZh, kind, district, inZone, zoneOn, capital, employees, changed, created
-        ) =
-            try row.decode(
-                (
-                    Int64, Int64, CalendarDate?, CalendarDate?, String, String?, String, String?, Bool, CalendarDate?,
-                    Decimal?, Int?, [String], Date
-                ).self)
-        return CompanyVersion(
-            id: id, companyId: companyId, effectiveFrom: from, effectiveTo: to, name: name, nameZh: nameZh,
-            kind: CompanyKind(rawValue: kind) ?? .other, district: district, registeredInZone: inZone,
-            zoneRegisteredOn: zoneOn, registeredCapital: capital, employees: employees, changedFields: changed,
-            createdAt: created)
+        try CompanyVersion.source.all(
+            "WHERE v.company_id = \(company.id) ORDER BY lower(v.valid) NULLS FIRST", on: db)
     }
 
     /// Marks the company archived (now). It stays for history but drops out of lists, facts and

@@ -1,5 +1,5 @@
 import Foundation
-public import Postgres
+import Postgres
 
 /// `filmwg attendance import --event ID FILE.csv`: the attendance of one event from a CSV file
 /// with the header `professional_email,company_uscc,role`.
@@ -9,11 +9,8 @@ public import Postgres
 /// CRLF, problems stream to the listener. Besides each field's rules: the e-mail must name a
 /// professional and the USCC a company, a professional appears once in the file and is not yet
 /// recorded at the event.
-public struct AttendanceImport {
-    public static let columns = ["professional_email", "company_uscc", "role"]
-
-    let db: Connection
-    public init(_ db: Connection) { self.db = db }
+extension RecordImport where Record == Attendance {
+    public static var columns: [String] { AttendanceSchema.columns }
 
     /// Imports `path` into the attendance of event `eventId`.
     /// - Throws: `RecordError.notFound` for an unknown event; `CSVFileError`,
@@ -24,15 +21,16 @@ public struct AttendanceImport {
         listener: ImportListener = ImportListener()
     ) throws -> ImportReport {
         _ = try References.eventID(String(eventId), db: db)
-        return try CSVImporter(db: db, schema: AttendanceSchema(eventId: eventId))
-            .run(path: path, options: options, listener: listener)
+        return try run(AttendanceSchema(eventId: eventId), path: path, options: options, listener: listener)
     }
 }
 
 struct AttendanceSchema: ImportSchema {
     let eventId: Int64
 
-    var known: [String] { AttendanceImport.columns }
+    static let columns = ["professional_email", "company_uscc", "role"]
+
+    var known: [String] { Self.columns }
     var required: [String] { ["professional_email"] }
     var staging: [(String, String)] {
         [

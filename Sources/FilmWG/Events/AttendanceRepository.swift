@@ -7,26 +7,6 @@ public struct AttendanceRepository {
     let db: Connection
     public init(_ db: Connection) { self.db = db }
 
-    static let columns: Query = """
-        SELECT a.id, a.event_id, e.name AS event_name, (e.starts_at AT TIME ZONE 'Asia/Shanghai')::date AS event_day,
-               a.professional_id, p.full_name AS professional_name, a.company_id, c.name AS company_name,
-               a.role, a.row_version, a.created_at
-          FROM filmwg.attendance a
-          JOIN filmwg.events e ON e.id = a.event_id
-          JOIN filmwg.professionals p ON p.id = a.professional_id
-          LEFT JOIN filmwg.companies c ON c.id = a.company_id
-        """
-
-    static func decode(_ row: Row) throws -> Attendance {
-        let (id, eventId, eventName, eventDay, professionalId, professionalName, companyId, companyName, role) =
-            try row.decode((Int64, Int64, String, CalendarDate, Int64, String?, Int64?, String?, String).self)
-        return Attendance(
-            id: id, eventId: eventId, eventName: eventName, eventDay: eventDay, professionalId: professionalId,
-            professionalName: professionalName, companyId: companyId, companyName: companyName, role: role,
-            rowVersion: try row.decode(Int.self, column: "row_version"),
-            createdAt: try row.decode(Date.self, column: "created_at"))
-    }
-
     /// Records that professional `professionalId` attended event `eventId`, for `companyId`
     /// (nil: in a personal capacity), as `role`.
     /// - Throws: `RecordError.notFound` for an unknown event, professional or company;
@@ -73,32 +53,24 @@ public struct AttendanceRepository {
 
     /// - Throws: `RecordError.notFound` "no attendance with id …".
     public func show(_ id: Int64) throws -> Attendance {
-        guard let row = try db.query("\(Self.columns) WHERE a.id = \(id)").optional() else {
-            throw RecordError.notFound("no attendance with id \(id); see \(command: "attendance list")")
-        }
-        return try Self.decode(row)
+        try Attendance.source.find(id: id, noun: "attendance", listedBy: "attendance list", on: db)
     }
 
     /// Attendance in order of the events' start, then of recording.
     public func list(_ filter: AttendanceFilter = AttendanceFilter()) throws -> [Attendance] {
         let role = try filter.role.map { try Vocabulary.check($0, among: Attendance.roles, name: "role") }
-        if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
-        return try db.query(
+        return try Attendance.source.list(
             """
-            \(Self.columns)
              WHERE (\(filter.eventId)::bigint IS NULL OR a.event_id = \(filter.eventId))
                AND (\(filter.professionalId)::bigint IS NULL OR a.professional_id = \(filter.professionalId))
                AND (\(filter.companyId)::bigint IS NULL OR a.company_id = \(filter.companyId))
                AND (\(role)::text IS NULL OR a.role = \(role))
-             ORDER BY e.starts_at, a.event_id, a.id
-             LIMIT \(filter.limit)
-            """
-        ).map(Self.decode)
+            """, order: "e.starts_at, a.event_id, a.id", limit: filter.limit, on: db)
     }
 
     func existing(eventId: Int64, professionalId: Int64) throws -> Attendance? {
-        try db.query("\(Self.columns) WHERE a.event_id = \(eventId) AND a.professional_id = \(professionalId)")
-            .optional().map(Self.decode)
+        try Attendance.source.optional(
+            "WHERE a.event_id = \(eventId) AND a.professional_id = \(professionalId)", on: db)
     }
 
     static func duplicate(_ existing: Attendance) -> RecordError {

@@ -8,27 +8,17 @@ public import Postgres
 /// not before the start, a capacity of at least 1). Besides, an event with the same name and
 /// start as an earlier line, or as an event already recorded, makes the row invalid: importing
 /// a file twice must not double the group's events.
-public struct EventImport {
+extension Event: ImportedFromCSV {
+    public static func importPlan(on db: Connection) throws -> ImportPlan { ImportPlan(EventSchema()) }
+}
+
+extension RecordImport where Record == Event {
     /// The columns the header may name (DESIGN §5), in their documented order.
-    public static let columns = NewEvent.fields.filter(\.imported).names()
-
-    let db: Connection
-
-    public init(_ db: Connection) { self.db = db }
-
-    /// - Throws: `CSVFileError` (missing or unreadable file), `RecordError.invalid` (bad header,
-    ///   broken CSV), `ImportFailure` (invalid rows without `skipInvalid`; nothing was written).
-    public func run(
-        file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()
-    ) throws
-        -> ImportReport
-    {
-        try CSVImporter(db: db, schema: EventSchema()).run(path: path, options: options, listener: listener)
-    }
+    public static var columns: [String] { EventSchema.imported.names() }
 }
 
 struct EventSchema: ImportSchema {
-    var known: [String] { EventImport.columns }
+    var known: [String] { Self.imported.names() }
     var required: [String] { ["name", "starts_at"] }
     var staging: [(String, String)] { NewEvent.fields.staging() }
 

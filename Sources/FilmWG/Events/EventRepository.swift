@@ -13,15 +13,9 @@ public struct EventRepository {
         "events_ends_check": "an event cannot end before it starts; check \(field: "ends_at")",
     ]
 
-    static let columns: Query = "SELECT \(Event.columns.selectList(alias: "e")) FROM filmwg.events e"
-
-    static func decode(_ row: Row) throws -> Event {
-        try Event.columns.read(
-            row,
-            into: Event(
-                id: 0, input: NewEvent(name: "", startsAt: Date(timeIntervalSince1970: 0)), rowVersion: 0,
-                createdAt: Date(timeIntervalSince1970: 0)))
-    }
+    static let source = RecordSource(
+        columns: Event.columns, alias: "e", from: "filmwg.events e",
+        empty: Event(id: 0, input: NewEvent(name: "", startsAt: .unread), rowVersion: 0, createdAt: .unread))
 
     /// Records a new event and returns it as stored.
     /// - Throws: `RecordError.invalid` for a blank name, an unknown kind, a capacity below 1 or
@@ -58,28 +52,20 @@ public struct EventRepository {
 
     /// - Throws: `RecordError.notFound` "no event with id …".
     public func show(_ id: Int64) throws -> Event {
-        guard let row = try db.query("\(Self.columns) WHERE e.id = \(id)").optional() else {
-            throw RecordError.notFound("no event with id \(id); see \(command: "event list")")
-        }
-        return try Self.decode(row)
+        try Self.source.find(id: id, noun: "event", listedBy: "event list", on: db)
     }
 
     /// Events in order of their start, filtered as `filter` says.
     public func list(_ filter: EventFilter = EventFilter()) throws -> [Event] {
         let kind = try filter.kind.map { try Vocabulary.check($0, among: Event.kinds, name: "kind") }
         let pattern = Vocabulary.optional(filter.search).map(Vocabulary.containsPattern)
-        if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
-        return try db.query(
+        return try Self.source.list(
             """
-            \(Self.columns)
              WHERE (\(filter.from)::date IS NULL OR (e.starts_at AT TIME ZONE 'Asia/Shanghai')::date >= \(filter.from))
                AND (\(filter.to)::date IS NULL OR (e.starts_at AT TIME ZONE 'Asia/Shanghai')::date <= \(filter.to))
                AND (\(kind)::text IS NULL OR e.kind = \(kind))
                AND (\(pattern)::text IS NULL OR e.name ILIKE \(pattern) OR e.venue ILIKE \(pattern)
                     OR e.notes ILIKE \(pattern))
-             ORDER BY e.starts_at, e.id
-             LIMIT \(filter.limit)
-            """
-        ).map(Self.decode)
+            """, order: "e.starts_at, e.id", limit: filter.limit, on: db)
     }
 }

@@ -9,19 +9,11 @@ public import Postgres
 /// books close); an empty cell, or a column left out, is unknown. Besides each field's rules
 /// (plain non-negative decimals, a year from 1990 to next year) the company must exist and not
 /// be archived, and a company and year may appear once in a file.
-public struct FigureImport {
-    let db: Connection
-
-    public init(_ db: Connection) { self.db = db }
-
-    /// - Throws: `CSVFileError`, `RecordError.invalid` (bad header, broken CSV), `ImportFailure`.
-    public func run(
-        file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()
-    ) throws -> ImportReport {
+extension CompanyFigures: ImportedFromCSV {
+    public static func importPlan(on db: Connection) throws -> ImportPlan {
         let nextYear = try db.query("SELECT extract(year FROM now() AT TIME ZONE 'Asia/Shanghai')::integer + 1")
             .one().decode(Int.self, at: 0)
-        return try CSVImporter(db: db, schema: FigureSchema(latestYear: nextYear))
-            .run(path: path, options: options, listener: listener)
+        return ImportPlan(FigureSchema(latestYear: nextYear))
     }
 }
 
@@ -70,14 +62,7 @@ struct FigureSchema: ImportSchema {
 
     func checks() -> [Query] {
         [
-            """
-            UPDATE pg_temp.import_rows r
-               SET problems = coalesce(r.problems, '{}') || CASE WHEN c.id IS NULL
-                       THEN format('company_uscc: no company has USCC %s; add it first with filmwg company add', r.company_uscc)
-                       ELSE format('company_uscc: company %s is archived', r.company_uscc) END
-              FROM pg_temp.import_rows r2 LEFT JOIN filmwg.companies c ON c.uscc = r2.company_uscc
-             WHERE r2.line = r.line AND r2.company_uscc IS NOT NULL AND (c.id IS NULL OR c.archived_at IS NOT NULL)
-            """,
+            ImportSteps.knownCompany("company_uscc"),
             // A later row repeating a company and year is the invalid one.
             """
             UPDATE pg_temp.import_rows r

@@ -32,6 +32,41 @@ public struct Grant: Sendable, Equatable {
 
     /// The values of `grants_status_check`.
     public static let statuses = ["applied", "approved", "rejected", "paid"]
+
+    /// Every column of a grant, with the policy's code, the company's name and the amount of
+    /// the determination it rests on.
+    public static let columns: [RecordColumn<Grant>] =
+        [
+            .id("id", \.id, about: "the grant's id"),
+            .id("policy_id", \.policyId, about: "the policy it is granted under"),
+            .text("policy", \.policy, form: "CODE", about: "the policy's code", expression: "p.code"),
+            .id("company_id", \.companyId, about: "the company it is granted to"),
+            .text("company_name", \.companyName, about: "the company's name", expression: "c.name"),
+            .integer("year", \.year, about: "the year it is for"),
+            .id("run_id", \.runId, about: "the job run of the determination it rests on"),
+            .id("policy_version_id", \.policyVersionId, about: "the policy version of that determination"),
+            .amount("amount", \.amount, about: "the amount in CNY"),
+            .amount("entitlement", \.entitlement, about: "the determination's amount", expression: "d.amount"),
+            .text("status", \.status, form: "STATUS", about: statuses.joined(separator: "|")),
+            .date("applied_on", \.appliedOn, about: "the day it was applied for"),
+            .date("decided_on", \.decidedOn, about: "the day it was approved or rejected"),
+            .date("paid_on", \.paidOn, about: "the day it was paid"),
+            .text("reason", \.reason, about: "why it was rejected"),
+            .text("notes", \.notes, about: "notes"),
+        ] + RecordColumn<Grant>.kept(\.rowVersion, \.createdAt, noun: "grant")
+
+    static let source = RecordSource(
+        columns: columns, alias: "g",
+        from: """
+            filmwg.grants g
+              JOIN filmwg.policies p ON p.id = g.policy_id
+              JOIN filmwg.companies c ON c.id = g.company_id
+              LEFT JOIN filmwg.determinations d
+                     ON d.run_id = g.run_id AND d.policy_version_id = g.policy_version_id AND d.company_id = g.company_id
+            """,
+        empty: Grant(
+            id: 0, policyId: 0, policy: "", companyId: 0, companyName: "", year: 0, amount: 0, status: "",
+            appliedOn: .unread, rowVersion: 0, createdAt: .unread))
 }
 
 /// What `grant apply` asks for.

@@ -23,34 +23,6 @@ public struct GrantRepository {
         "policy_budgets_year_check": "the year must be from 1990 to 2200",
     ]
 
-    static let columns: Query = """
-        SELECT g.id, g.policy_id, p.code, g.company_id, c.name, g.year, g.run_id, g.policy_version_id, g.amount,
-               d.amount AS entitlement, g.status, g.applied_on, g.decided_on, g.paid_on, g.reason, g.notes,
-               g.row_version, g.created_at
-          FROM filmwg.grants g
-          JOIN filmwg.policies p ON p.id = g.policy_id
-          JOIN filmwg.companies c ON c.id = g.company_id
-          LEFT JOIN filmwg.determinations d
-                 ON d.run_id = g.run_id AND d.policy_version_id = g.policy_version_id AND d.company_id = g.company_id
-        """
-
-    static func decode(_ row: Row) throws -> Grant {
-        let (id, policyId, policy, companyId, companyName, year, runId, versionId, amount) =
-            try row.decode((Int64, Int64, String, Int64, String, Int, Int64?, Int64?, Decimal).self)
-        return Grant(
-            id: id, policyId: policyId, policy: policy, companyId: companyId, companyName: companyName, year: year,
-            runId: runId, policyVersionId: versionId, amount: amount,
-            entitlement: try row.decode(Decimal?.self, column: "entitlement"),
-            status: try row.decode(String.self, column: "status"),
-            appliedOn: try row.decode(CalendarDate.self, column: "applied_on"),
-            decidedOn: try row.decode(CalendarDate?.self, column: "decided_on"),
-            paidOn: try row.decode(CalendarDate?.self, column: "paid_on"),
-            reason: try row.decode(String?.self, column: "reason"),
-            notes: try row.decode(String?.self, column: "notes"),
-            rowVersion: try row.decode(Int.self, column: "row_version"),
-            createdAt: try row.decode(Date.self, column: "created_at"))
-    }
-
     /// Amounts are CNY with at most two decimals, never negative.
     static func checkAmount(_ amount: Decimal, name: String = "the amount") throws {
         if amount < 0 { throw RecordError.invalid("\(name) must not be negative, not \(amount)") }
@@ -214,27 +186,19 @@ public struct GrantRepository {
 
     /// - Throws: `RecordError.notFound` "no grant with id …".
     public func show(_ id: Int64) throws -> Grant {
-        guard let row = try db.query("\(Self.columns) WHERE g.id = \(id)").optional() else {
-            throw RecordError.notFound("no grant with id \(id); see \(command: "grant list")")
-        }
-        return try Self.decode(row)
+        try Grant.source.find(id: id, noun: "grant", listedBy: "grant list", on: db)
     }
 
     /// Grants by year, day of application and id.
     public func list(_ filter: GrantFilter = GrantFilter()) throws -> [Grant] {
         let status = try filter.status.map { try Vocabulary.check($0, among: Grant.statuses, name: "status") }
-        if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
-        return try db.query(
+        return try Grant.source.list(
             """
-            \(Self.columns)
              WHERE (\(filter.policyId)::bigint IS NULL OR g.policy_id = \(filter.policyId))
                AND (\(filter.companyId)::bigint IS NULL OR g.company_id = \(filter.companyId))
                AND (\(status)::text IS NULL OR g.status = \(status))
                AND (\(filter.year)::integer IS NULL OR g.year = \(filter.year))
-             ORDER BY g.year, g.applied_on, g.id
-             LIMIT \(filter.limit)
-            """
-        ).map(Self.decode)
+            """, order: "g.year, g.applied_on, g.id", limit: filter.limit, on: db)
     }
 
     private func names(policyId: Int64, companyId: Int64) throws -> (policy: String, company: String) {

@@ -6,27 +6,18 @@ public import Postgres
 ///
 /// Besides each field's rules: the company must exist and not be archived, and the period must
 /// not overlap another period of the same company, in the file or in the database.
-public struct MembershipImport {
-    let db: Connection
-
-    public init(_ db: Connection) { self.db = db }
-
-    /// - Throws: `CSVFileError`, `RecordError.invalid` (bad header, broken CSV), `ImportFailure`.
-    public func run(
-        file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()
-    ) throws
-        -> ImportReport
-    {
-        try CSVImporter(db: db, schema: MembershipSchema()).run(path: path, options: options, listener: listener)
-    }
+extension Membership: ImportedFromCSV {
+    public static func importPlan(on db: Connection) throws -> ImportPlan { ImportPlan(MembershipSchema()) }
 }
 
 struct MembershipSchema: ImportSchema {
-    var known: [String] { ["company_uscc", "tier", "joined_on", "left_on"] }
+    /// The company by its USCC, then the membership's own columns as `Membership` describes them.
+    static let columns: [RecordColumn<Membership>] =
+        [.text("company_uscc", \.companyUSCC, form: "CODE", about: "the member company's USCC")]
+        + Membership.columns.filter { ["tier", "joined_on", "left_on"].contains($0.name) }
+    var known: [String] { Self.columns.names() }
     var required: [String] { ["company_uscc", "tier", "joined_on"] }
-    var staging: [(String, String)] {
-        [("company_uscc", "text"), ("tier", "text"), ("joined_on", "date"), ("left_on", "date")]
-    }
+    var staging: [(String, String)] { Self.columns.staging() }
 
     func stage(_ values: FieldValues) -> (fields: [String?], problems: [FieldProblem]) {
         var reader = FieldReader(values)
@@ -55,14 +46,7 @@ struct MembershipSchema: ImportSchema {
 
     func checks() -> [Query] {
         [
-            """
-            UPDATE pg_temp.import_rows r
-               SET problems = coalesce(r.problems, '{}') || CASE WHEN c.id IS NULL
-                       THEN format('company_uscc: no company has USCC %s; add it first with filmwg company add', r.company_uscc)
-                       ELSE format('company_uscc: company %s is archived; an archived company cannot join', r.company_uscc) END
-              FROM pg_temp.import_rows r2 LEFT JOIN filmwg.companies c ON c.uscc = r2.company_uscc
-             WHERE r2.line = r.line AND r2.company_uscc IS NOT NULL AND (c.id IS NULL OR c.archived_at IS NOT NULL)
-            """,
+            ImportSteps.knownCompany("company_uscc", archived: "; an archived company cannot join"),
             // Overlaps between rows of the file: the later row names the earlier one.
             """
             UPDATE pg_temp.import_rows r

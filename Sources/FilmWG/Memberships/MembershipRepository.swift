@@ -7,12 +7,6 @@ public struct MembershipRepository {
 
     public init(_ db: Connection) { self.db = db }
 
-    static let select: Query = """
-        SELECT m.id, m.company_id, m.tier, lower(m.period) AS joined_on, upper(m.period) AS left_on,
-               m.row_version, m.created_at, c.uscc, c.name, c.name_zh
-          FROM filmwg.memberships m JOIN filmwg.companies c ON c.id = m.company_id
-        """
-
     /// Makes the company a member of `tier` from `from` on, with an open period.
     /// - Throws: `RecordError.invalid` naming the existing period when the new one would overlap
     ///   it, or when the company is archived.
@@ -82,21 +76,18 @@ public struct MembershipRepository {
     }
 
     public func find(id: Int64) throws -> Membership {
-        guard let row = try db.query("\(Self.select) WHERE m.id = \(id)").optional() else {
-            throw RecordError.notFound("no membership has id \(id)")
-        }
-        return try Self.membership(row)
+        try Membership.source.one(
+            "WHERE m.id = \(id)", on: db, else: RecordError.notFound("no membership has id \(id)"))
     }
 
     /// The company's membership with no end, if any.
     public func open(companyID: Int64) throws -> Membership? {
-        try db.query("\(Self.select) WHERE m.company_id = \(companyID) AND upper_inf(m.period)").optional()
-            .map(Self.membership)
+        try Membership.source.optional("WHERE m.company_id = \(companyID) AND upper_inf(m.period)", on: db)
     }
 
     /// Every membership of one company, oldest first.
     public func history(companyID: Int64) throws -> [Membership] {
-        try db.query("\(Self.select) WHERE m.company_id = \(companyID) ORDER BY lower(m.period)").map(Self.membership)
+        try Membership.source.all("WHERE m.company_id = \(companyID) ORDER BY lower(m.period)", on: db)
     }
 
     /// The memberships that contain `asOf` (default: today in Asia/Shanghai), by company name;
@@ -105,13 +96,12 @@ public struct MembershipRepository {
         -> [Membership]
     {
         var query: Query = """
-            \(Self.select)
              WHERE m.period @> coalesce(\(asOf), (now() AT TIME ZONE 'Asia/Shanghai')::date)
                AND (\(tier?.rawValue)::text IS NULL OR m.tier = \(tier?.rawValue))
              ORDER BY c.name, c.id
             """
         if let limit { query = query + " LIMIT \(limit)" }
-        return try db.query(query).map(Self.membership)
+        return try Membership.source.all(query, on: db)
     }
 
     // MARK: - Rows and refusals
@@ -122,24 +112,13 @@ public struct MembershipRepository {
         "memberships_company_id_fkey": "the company does not exist",
     ]
 
-    static func membership(_ row: Row) throws -> Membership {
-        let (id, companyID, tier, joined, left, version, created, uscc, name, nameZh) = try row.decode(
-            (Int64, Int64, String, CalendarDate, CalendarDate?, Int, Date, String?, String, String?).self)
-        return Membership(
-            id: id, companyId: companyID, tier: MembershipTier(rawValue: tier) ?? .member, joinedOn: joined,
-            leftOn: left, rowVersion: version, createdAt: created, companyUSCC: uscc, companyName: name,
-            companyNameZh: nameZh)
-    }
-
     private func overlapError(company: Company, from: CalendarDate, to: CalendarDate?) throws -> RecordError {
-        let row = try db.query(
+        let found = try Membership.source.optional(
             """
-            \(Self.select)
              WHERE m.company_id = \(company.id) AND m.period && daterange(\(from), \(to), '[)')
              ORDER BY lower(m.period) LIMIT 1
-            """
-        ).optional()
-        guard let existing = try row.map(Self.membership) else {
+            """, on: db)
+        guard let existing = found else {
             return RecordError.conflict(
                 "company \(company.reference) got an overlapping membership meanwhile; try again")
         }

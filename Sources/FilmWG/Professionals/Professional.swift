@@ -27,6 +27,24 @@ public struct Professional: Sendable, Equatable {
 
     /// How messages name the person: `professional 7`.
     public var reference: String { "professional \(id)" }
+
+    /// Every column of a professional as `professional show` prints it. The person's fields are
+    /// optional here (an erase clears them), required in `ProfessionalInput.fields`.
+    public static let columns: [RecordColumn<Professional>] =
+        [
+            .id("id", \.id, about: "the professional's id"),
+            .text("full_name", \.fullName, about: "full name"),
+            .text("latin_name", \.latinName, about: "name in Latin letters"),
+            .text("title", \.title, about: "job title"),
+            .text("email", \.email, about: "e-mail address"),
+            .text("phone", \.phone, about: "telephone number"),
+            .texts("specialties", \.specialties, about: "specialties"),
+            .instant("erased_at", \.erasedAt, about: "when the personal data was erased"),
+        ] + RecordColumn<Professional>.kept(\.rowVersion, \.createdAt, noun: "professional")
+
+    static let source = RecordSource(
+        columns: columns, alias: "p", from: "filmwg.professionals p",
+        empty: Professional(id: 0, specialties: [], rowVersion: 0, createdAt: .unread))
 }
 
 /// A row of `filmwg.employments`, with the employer's USCC and name.
@@ -45,6 +63,13 @@ public struct Employment: Sendable, Equatable {
     public var companyName: String
 
     public var isOpen: Bool { employedTo == nil }
+
+    /// The columns of an employment in the `professional import` header, after the person's.
+    static let imported: [RecordColumn<Employment>] = [
+        .text("company_uscc", \.companyUSCC, form: "CODE", about: "the employer's USCC"),
+        .date("employed_from", \.employedFrom, about: "the first day employed"),
+        .date("employed_to", \.employedTo, about: "the first day no longer employed"),
+    ]
 }
 
 /// The editable fields of a professional, for `add`, `update` and `import`.
@@ -68,8 +93,18 @@ public struct ProfessionalInput: Sendable, Equatable {
         self.specialties = specialties
     }
 
+    /// The person's columns, for `add`, `update` and the `professional import` header (DESIGN §5).
+    static let fields: [RecordColumn<ProfessionalInput>] = [
+        .text("full_name", \.fullName, about: "full name (required)"),
+        .text("latin_name", \.latinName, about: "name in Latin letters"),
+        .text("title", \.title, about: "job title"),
+        .text("email", \.email, about: "e-mail address"),
+        .text("phone", \.phone, about: "telephone number"),
+        .texts("specialties", \.specialties, about: "specialties, ;-separated"),
+    ]
+
     /// The person's columns of the `professional import` header (DESIGN §5).
-    public static let columns = ["full_name", "latin_name", "title", "email", "phone", "specialties"]
+    public static let columns = fields.names()
 
     /// Applies the given columns (absent: unchanged; empty: cleared) and returns what is wrong.
     /// `specialties` is `;`-separated.

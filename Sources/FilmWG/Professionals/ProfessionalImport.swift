@@ -7,30 +7,14 @@ public import Postgres
 ///
 /// Besides each field's rules, an e-mail address that appears twice in the file (ignoring case)
 /// or that a professional already has, and a company_uscc no company has, make a row invalid.
-public struct ProfessionalImport {
-    let db: Connection
-
-    public init(_ db: Connection) { self.db = db }
-
-    /// - Throws: `CSVFileError`, `RecordError.invalid` (bad header, broken CSV), `ImportFailure`.
-    public func run(
-        file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()
-    ) throws
-        -> ImportReport
-    {
-        try CSVImporter(db: db, schema: ProfessionalSchema()).run(path: path, options: options, listener: listener)
-    }
+extension Professional: ImportedFromCSV {
+    public static func importPlan(on db: Connection) throws -> ImportPlan { ImportPlan(ProfessionalSchema()) }
 }
 
 struct ProfessionalSchema: ImportSchema {
-    var known: [String] { ProfessionalInput.columns + ["company_uscc", "employed_from", "employed_to"] }
+    var known: [String] { ProfessionalInput.columns + Employment.imported.names() }
     var required: [String] { ["full_name"] }
-    var staging: [(String, String)] {
-        [
-            ("full_name", "text"), ("latin_name", "text"), ("title", "text"), ("email", "text"), ("phone", "text"),
-            ("specialties", "text[]"), ("company_uscc", "text"), ("employed_from", "date"), ("employed_to", "date"),
-        ]
-    }
+    var staging: [(String, String)] { ProfessionalInput.fields.staging() + Employment.imported.staging() }
 
     func stage(_ values: FieldValues) -> (fields: [String?], problems: [FieldProblem]) {
         var person = ProfessionalInput()
@@ -89,19 +73,12 @@ struct ProfessionalSchema: ImportSchema {
     /// Ids come from the professionals' own identity sequence up front (USAGE granted to
     /// filmwg_admin by migration 0005), so each employment finds its person without a query per row.
     func write(on db: Connection) throws -> Int {
-        let sequence = try db.query("SELECT pg_get_serial_sequence('filmwg.professionals', 'id')").one()
-            .decode(String.self, at: 0)
-        try db.execute("CREATE TEMP TABLE import_ids (line integer PRIMARY KEY, id bigint NOT NULL) ON COMMIT DROP")
-        try db.execute(
-            """
-            INSERT INTO pg_temp.import_ids (line, id)
-            SELECT line, nextval(\(sequence)::regclass) FROM pg_temp.import_rows WHERE problems IS NULL ORDER BY line
-            """)
+        try ImportSteps.reserveIDs("filmwg.professionals", on: db)
         let written = try db.execute(
             """
-            INSERT INTO filmwg.professionals (id, full_name, latin_name, title, email, phone, specialties)
+            INSERT INTO filmwg.professionals (id, \(ProfessionalInput.fields.identifiers()))
             OVERRIDING SYSTEM VALUE
-            SELECT i.id, r.full_name, r.latin_name, r.title, r.email, r.phone, r.specialties
+            SELECT i.id, \(ProfessionalInput.fields.selectList(alias: "r"))
               FROM pg_temp.import_rows r JOIN pg_temp.import_ids i USING (line)
              ORDER BY r.line
             """)

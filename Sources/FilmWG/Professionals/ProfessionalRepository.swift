@@ -29,10 +29,6 @@ public struct ProfessionalRepository {
 
     public init(_ db: Connection) { self.db = db }
 
-    static let columns: Query = """
-        p.id, p.full_name, p.latin_name, p.title, p.email, p.phone, p.specialties, p.erased_at, p.row_version, p.created_at
-        """
-
     /// Adds a person, and an employment when one is given, in one transaction.
     /// - Throws: `RecordError.invalid` for a bad field or an e-mail address someone else has.
     @discardableResult
@@ -43,9 +39,8 @@ public struct ProfessionalRepository {
             try db.transaction { tx in
                 let id = try tx.query(
                     """
-                    INSERT INTO filmwg.professionals (full_name, latin_name, title, email, phone, specialties)
-                    VALUES (\(input.fullName), \(input.latinName), \(input.title), \(input.email), \(input.phone),
-                            \(input.specialties))
+                    INSERT INTO filmwg.professionals (\(ProfessionalInput.fields.identifiers()))
+                    VALUES (\(ProfessionalInput.fields.values(of: input)))
                     RETURNING id
                     """
                 ).one().decode(Int64.self, at: 0)
@@ -57,22 +52,16 @@ public struct ProfessionalRepository {
     }
 
     public func find(id: Int64) throws -> Professional? {
-        guard let row = try db.query("SELECT \(Self.columns) FROM filmwg.professionals p WHERE p.id = \(id)").optional()
-        else { return nil }
-        var professional = try Self.professional(row)
-        professional.employments = try employments(professionalID: id)
-        return professional
+        try withEmployments(Professional.source.optional("WHERE p.id = \(id)", on: db))
     }
 
     public func find(email: String) throws -> Professional? {
-        guard
-            let row = try db.query(
-                """
-                SELECT \(Self.columns) FROM filmwg.professionals p WHERE lower(p.email) = lower(\(email))
-                """
-            ).optional()
-        else { return nil }
-        var professional = try Self.professional(row)
+        try withEmployments(Professional.source.optional("WHERE lower(p.email) = lower(\(email))", on: db))
+    }
+
+    /// The person with their employments, oldest first.
+    private func withEmployments(_ found: Professional?) throws -> Professional? {
+        guard var professional = found else { return nil }
         professional.employments = try employments(professionalID: professional.id)
         return professional
     }
@@ -117,7 +106,7 @@ public struct ProfessionalRepository {
 
     /// Professionals matching `filter`, by full name (then id); erased ones last unless left out.
     public func list(_ filter: ProfessionalFilter = ProfessionalFilter()) throws -> [Professional] {
-        var query: Query = "SELECT \(Self.columns) FROM filmwg.professionals p WHERE true"
+        var query: Query = "WHERE true"
         if let search = filter.search, !search.isEmpty {
             let pattern = "%" + CompanyRepository.escapeLike(search) + "%"
             query =
@@ -135,7 +124,7 @@ public struct ProfessionalRepository {
         if !filter.includeErased { query = query + " AND p.erased_at IS NULL" }
         query = query + " ORDER BY p.full_name NULLS LAST, p.id"
         if let limit = filter.limit { query = query + " LIMIT \(limit)" }
-        return try db.query(query).map(Self.professional)
+        return try Professional.source.all(query, on: db)
     }
 
     /// Writes `input` over the person, and records an employment when one is given: the open
@@ -166,9 +155,8 @@ public struct ProfessionalRepository {
                 if input != current.input {
                     let changed = try tx.execute(
                         """
-                        UPDATE filmwg.professionals SET full_name = \(input.fullName), latin_name = \(input.latinName),
-                            title = \(input.title), email = \(input.email), phone = \(input.phone),
-                            specialties = \(input.specialties), row_version = \(Int32(clamping: expectVersion))
+                        UPDATE filmwg.professionals
+                           SET \(ProfessionalInput.fields.assignments(of: input)), row_version = \(Int32(clamping: expectVersion))
                         WHERE id = \(id)
                         """)
                     guard changed == 1 else {
@@ -239,14 +227,6 @@ public struct ProfessionalRepository {
             VALUES (\(professionalID), \(employment.companyID),
                     daterange(\(employment.employedFrom), \(employment.employedTo), '[)'), \(employment.title))
             """)
-    }
-
-    static func professional(_ row: Row) throws -> Professional {
-        let (id, fullName, latinName, title, email, phone, specialties, erased, version, created) = try row.decode(
-            (Int64, String?, String?, String?, String?, String?, [String], Date?, Int, Date).self)
-        return Professional(
-            id: id, fullName: fullName, latinName: latinName, title: title, email: email, phone: phone,
-            specialties: specialties, erasedAt: erased, rowVersion: version, createdAt: created)
     }
 
     private func checkEmailIsFree(_ email: String?, exceptID: Int64?) throws {

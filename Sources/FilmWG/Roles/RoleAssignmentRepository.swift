@@ -12,28 +12,6 @@ public struct RoleAssignmentRepository {
     let db: Connection
     public init(_ db: Connection) { self.db = db }
 
-    static let columns: Query = """
-        SELECT r.id, r.position_id, p.code, r.professional_id, pr.full_name, r.company_id, c.name,
-               lower(r.term) AS term_from, upper(r.term) AS term_to, r.row_version, r.created_at
-          FROM filmwg.role_assignments r
-          JOIN filmwg.positions p ON p.id = r.position_id
-          JOIN filmwg.professionals pr ON pr.id = r.professional_id
-          LEFT JOIN filmwg.companies c ON c.id = r.company_id
-        """
-
-    static func decode(_ row: Row) throws -> RoleAssignment {
-        let (
-            id, positionId, position, professionalId, professionalName, companyId, companyName, from, to, version,
-            created
-        ) =
-            try row.decode(
-                (Int64, Int64, String, Int64, String?, Int64?, String?, CalendarDate, CalendarDate?, Int, Date).self)
-        return RoleAssignment(
-            id: id, positionId: positionId, position: position, professionalId: professionalId,
-            professionalName: professionalName, companyId: companyId, companyName: companyName, termFrom: from,
-            termTo: to, rowVersion: version, createdAt: created)
-    }
-
     /// Assigns `positionId` to `professionalId` (on behalf of `companyId`, if any) from `from`
     /// up to the day before `to` (nil: open-ended).
     /// - Throws: `RecordError.invalid` when `to` is not after `from`, when every seat is taken
@@ -95,26 +73,18 @@ public struct RoleAssignmentRepository {
 
     /// - Throws: `RecordError.notFound` "no role assignment with id …".
     public func show(_ id: Int64) throws -> RoleAssignment {
-        guard let row = try db.query("\(Self.columns) WHERE r.id = \(id)").optional() else {
-            throw RecordError.notFound("no role assignment with id \(id); see \(command: "role list")")
-        }
-        return try Self.decode(row)
+        try RoleAssignment.source.find(id: id, noun: "role assignment", listedBy: "role list", on: db)
     }
 
     /// Assignments by position, then start of term.
     public func list(_ filter: RoleAssignmentFilter = RoleAssignmentFilter()) throws -> [RoleAssignment] {
-        if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
-        return try db.query(
+        return try RoleAssignment.source.list(
             """
-            \(Self.columns)
              WHERE (\(filter.asOf)::date IS NULL OR r.term @> \(filter.asOf)::date)
                AND (\(filter.positionId)::bigint IS NULL OR r.position_id = \(filter.positionId))
                AND (\(filter.professionalId)::bigint IS NULL OR r.professional_id = \(filter.professionalId))
                AND (\(filter.companyId)::bigint IS NULL OR r.company_id = \(filter.companyId))
-             ORDER BY p.code, lower(r.term), r.id
-             LIMIT \(filter.limit)
-            """
-        ).map(Self.decode)
+            """, order: "p.code, lower(r.term), r.id", limit: filter.limit, on: db)
     }
 
     /// `DatabaseErrors.translating`, but a seats refusal (23P01 role_assignments_seats) keeps

@@ -30,13 +30,41 @@ public struct RecordColumn<Record>: Sendable {
     /// The expression read by SELECT (nil: the column itself, qualified by the table's alias).
     let expression: String?
     public let value: @Sendable (Record) -> ColumnValue
-    let store: @Sendable (inout Record, ColumnValue) -> Void
+    /// The column's value of a record, bound as its Swift type says (`$n`).
+    let bind: @Sendable (Record) -> Query
+    /// Reads column `index` of a row into a record.
+    let read: @Sendable (Row, Int, inout Record) throws -> Void
 
-    init(
+    /// A column held at `path` as `Value`, read and bound as `Stored` (`to` and `from` convert;
+    /// an enum is stored as its raw text, a required text reads NULL as ""), and printed as
+    /// `shown` says.
+    init<Value, Stored: PostgresEncodable & PostgresDecodable>(
         _ name: String, _ sqlType: String, form: String, about: String, imported: Bool = true,
-        expression: String? = nil,
-        value: @escaping @Sendable (Record) -> ColumnValue,
-        store: @escaping @Sendable (inout Record, ColumnValue) -> Void
+        expression: String? = nil, _ path: ColumnPath<Record, Value>,
+        to: @escaping @Sendable (Value) -> Stored, from: @escaping @Sendable (Stored) -> Value,
+        shown: @escaping @Sendable (Value) -> ColumnValue
+    ) {
+        self.init(
+            name, sqlType, form: form, about: about, imported: imported, expression: expression,
+            value: { shown($0[keyPath: path]) }, bind: { "\(to($0[keyPath: path]))" },
+            read: { row, index, record in record[keyPath: path] = from(try row.decode(Stored.self, at: index)) })
+    }
+
+    /// A column whose Swift type is its stored type.
+    init<Value: PostgresEncodable & PostgresDecodable>(
+        _ name: String, _ sqlType: String, form: String, about: String, imported: Bool = true,
+        expression: String? = nil, _ path: ColumnPath<Record, Value>,
+        shown: @escaping @Sendable (Value) -> ColumnValue
+    ) {
+        self.init(
+            name, sqlType, form: form, about: about, imported: imported, expression: expression, path,
+            to: { $0 }, from: { $0 }, shown: shown)
+    }
+
+    private init(
+        _ name: String, _ sqlType: String, form: String, about: String, imported: Bool, expression: String?,
+        value: @escaping @Sendable (Record) -> ColumnValue, bind: @escaping @Sendable (Record) -> Query,
+        read: @escaping @Sendable (Row, Int, inout Record) throws -> Void
     ) {
         self.name = name
         self.sqlType = sqlType
@@ -45,43 +73,25 @@ public struct RecordColumn<Record>: Sendable {
         self.imported = imported
         self.expression = expression
         self.value = value
-        self.store = store
+        self.bind = bind
+        self.read = read
     }
 
     /// The same column read and written through `path` of an enclosing record (`Company.input`).
     func lifted<Outer>(through path: ColumnPath<Outer, Record>) -> RecordColumn<Outer> {
-        let value = self.value, store = self.store
+        let value = self.value, bind = self.bind, read = self.read
         return RecordColumn<Outer>(
             name, sqlType, form: form, about: about, imported: imported, expression: expression,
-            value: { value($0[keyPath: path]) }, store: { store(&$0[keyPath: path], $1) })
+            value: { value($0[keyPath: path]) }, bind: { bind($0[keyPath: path]) },
+            read: { row, index, outer in try read(row, index, &outer[keyPath: path]) })
     }
 
-    /// The column's value of `record`, bound as its SQL type (a whole number as bigint, which
-    /// PostgreSQL assigns to an integer column or refuses as out of range).
-    func bind(_ record: Record) -> Query {
-        switch value(record) {
-        case .text(let text): "\(text)"
-        case .bool(let bool): "\(bool)"
-        case .date(let date): "\(date)"
-        case .amount(let amount): "\(amount)"
-        case .integer(let number): "\(number)"
-        case .instant(let instant): "\(instant)"
-        }
-    }
-
-    /// Reads column `index` of `row` into `record`, as the column's SQL type says.
-    func read(_ row: Row, at index: Int, into record: inout Record) throws {
-        let current = value(record)
-        let read: ColumnValue =
-            switch current {
-            case .text: .text(try row.decode(String?.self, at: index))
-            case .bool: .bool(try row.decode(Bool.self, at: index))
-            case .date: .date(try row.decode(CalendarDate?.self, at: index))
-            case .amount: .amount(try row.decode(Decimal?.self, at: index))
-            case .integer: .integer(try row.decode(Int64?.self, at: index))
-            case .instant: .instant(try row.decode(Date?.self, at: index))
-            }
-        store(&record, read)
+    /// The same column, read from another expression (`lower(m.period)`), or taken by the
+    /// import or not.
+    func with(expression: String? = nil, imported: Bool? = nil) -> Self {
+        Self(
+            name, sqlType, form: form, about: about, imported: imported ?? self.imported,
+            expression: expression ?? self.expression, value: value, bind: bind, read: read)
     }
 }
 
@@ -111,19 +121,24 @@ extension RecordColumn {
         imported: Bool = true, expression: String? = nil
     ) -> Self {
         Self(
-            name, "text", form: form, about: about, imported: imported, expression: expression,
-            value: { .text($0[keyPath: path]) },
-            store: { if case .text(let text) = $1 { $0[keyPath: path] = text } })
+            name, "text", form: form, about: about, imported: imported, expression: expression, path,
+            shown: { .text($0) })
     }
 
     /// A required text: NULL never comes back from the database, and is stored as "".
     static func text(
-        _ name: String, _ path: ColumnPath<Record, String>, form: String = "TEXT", about: String
+        _ name: String, _ path: ColumnPath<Record, String>, form: String = "TEXT", about: String,
+        expression: String? = nil
     ) -> Self {
         Self(
-            name, "text", form: form, about: about,
-            value: { .text($0[keyPath: path]) },
-            store: { if case .text(let text) = $1 { $0[keyPath: path] = text ?? "" } })
+            name, "text", form: form, about: about, expression: expression, path, to: { Optional($0) },
+            from: { $0 ?? "" }, shown: { .text($0) })
+    }
+
+    /// A list of texts (`text[]`), printed `;`-separated as the import takes it.
+    static func texts(_ name: String, _ path: ColumnPath<Record, [String]>, form: String = "A;B", about: String) -> Self
+    {
+        Self(name, "text[]", form: form, about: about, path, shown: { .text($0.joined(separator: ";")) })
     }
 
     /// A closed set of words stored as text (`companies.kind`); an unknown word reads as `fallback`.
@@ -132,44 +147,52 @@ extension RecordColumn {
         about: String
     ) -> Self where Choice: Sendable {
         Self(
-            name, "text", form: form, about: about, value: { .text($0[keyPath: path].rawValue) },
-            store: { if case .text(let text) = $1 { $0[keyPath: path] = text.flatMap(Choice.init) ?? fallback } })
+            name, "text", form: form, about: about, path, to: { Optional($0.rawValue) },
+            from: { $0.flatMap(Choice.init) ?? fallback }, shown: { .text($0.rawValue) })
     }
 
-    static func bool(_ name: String, _ path: ColumnPath<Record, Bool>, form: String, about: String)
-        -> Self
-    {
-        Self(
-            name, "boolean", form: form, about: about, value: { .bool($0[keyPath: path]) },
-            store: { if case .bool(let bool) = $1 { $0[keyPath: path] = bool } })
+    static func bool(_ name: String, _ path: ColumnPath<Record, Bool>, form: String, about: String) -> Self {
+        Self(name, "boolean", form: form, about: about, path, shown: { .bool($0) })
     }
 
     static func date(
-        _ name: String, _ path: ColumnPath<Record, CalendarDate?>, form: String = "DATE",
-        about: String
+        _ name: String, _ path: ColumnPath<Record, CalendarDate?>, form: String = "DATE", about: String,
+        expression: String? = nil
     ) -> Self {
-        Self(
-            name, "date", form: form, about: about, value: { .date($0[keyPath: path]) },
-            store: { if case .date(let date) = $1 { $0[keyPath: path] = date } })
+        Self(name, "date", form: form, about: about, expression: expression, path, shown: { .date($0) })
+    }
+
+    /// A day that is never NULL (a membership's first day).
+    static func date(
+        _ name: String, _ path: ColumnPath<Record, CalendarDate>, form: String = "DATE", about: String,
+        expression: String? = nil
+    ) -> Self {
+        Self(name, "date", form: form, about: about, expression: expression, path, shown: { .date($0) })
     }
 
     static func amount(
-        _ name: String, _ path: ColumnPath<Record, Decimal?>, form: String = "AMOUNT", about: String
+        _ name: String, _ path: ColumnPath<Record, Decimal?>, form: String = "AMOUNT", about: String,
+        expression: String? = nil
     ) -> Self {
-        Self(
-            name, "numeric", form: form, about: about, value: { .amount($0[keyPath: path]) },
-            store: { if case .amount(let amount) = $1 { $0[keyPath: path] = amount } })
+        Self(name, "numeric", form: form, about: about, expression: expression, path, shown: { .amount($0) })
     }
 
-    /// A whole number held as `Int?` in an `integer` column (or an `expression` giving one).
+    /// An amount that is never NULL (a grant's).
+    static func amount(_ name: String, _ path: ColumnPath<Record, Decimal>, form: String = "AMOUNT", about: String)
+        -> Self
+    {
+        Self(name, "numeric", form: form, about: about, path, shown: { .amount($0) })
+    }
+
+    /// A whole number held as `Int?` in an `integer` column (or an `expression` giving one),
+    /// bound as bigint, which PostgreSQL assigns to an integer column or refuses as out of range.
     static func integer(
         _ name: String, _ path: ColumnPath<Record, Int?>, form: String = "N", about: String,
         expression: String? = nil
     ) -> Self {
         Self(
-            name, "integer", form: form, about: about, expression: expression,
-            value: { .integer($0[keyPath: path].map(Int64.init)) },
-            store: { if case .integer(let number) = $1 { $0[keyPath: path] = number.map { Int(clamping: $0) } } })
+            name, "integer", form: form, about: about, expression: expression, path,
+            shown: { .integer($0.map(Int64.init)) })
     }
 
     /// A whole number that is never NULL (`row_version`, a count).
@@ -177,43 +200,42 @@ extension RecordColumn {
         _ name: String, _ path: ColumnPath<Record, Int>, about: String, expression: String? = nil
     ) -> Self {
         Self(
-            name, "integer", form: "N", about: about, expression: expression,
-            value: { .integer(Int64($0[keyPath: path])) },
-            store: { if case .integer(let number) = $1 { $0[keyPath: path] = Int(clamping: number ?? 0) } })
+            name, "integer", form: "N", about: about, expression: expression, path, shown: { .integer(Int64($0)) })
     }
 
     /// A bigint id, never NULL.
-    static func id(_ name: String, _ path: ColumnPath<Record, Int64>, about: String) -> Self {
-        Self(
-            name, "bigint", form: "ID", about: about, value: { .integer($0[keyPath: path]) },
-            store: { if case .integer(let number) = $1 { $0[keyPath: path] = number ?? 0 } })
+    static func id(_ name: String, _ path: ColumnPath<Record, Int64>, about: String, expression: String? = nil) -> Self
+    {
+        Self(name, "bigint", form: "ID", about: about, expression: expression, path, shown: { .integer($0) })
     }
 
     /// A bigint id that may be NULL (a reference).
-    static func id(_ name: String, _ path: ColumnPath<Record, Int64?>, about: String) -> Self {
-        Self(
-            name, "bigint", form: "ID", about: about, value: { .integer($0[keyPath: path]) },
-            store: { if case .integer(let number) = $1 { $0[keyPath: path] = number } })
+    static func id(_ name: String, _ path: ColumnPath<Record, Int64?>, about: String, expression: String? = nil)
+        -> Self
+    {
+        Self(name, "bigint", form: "ID", about: about, expression: expression, path, shown: { .integer($0) })
     }
 
     static func instant(
         _ name: String, _ path: ColumnPath<Record, Date?>, form: String = "INSTANT", about: String,
         imported: Bool = true
     ) -> Self {
-        Self(
-            name, "timestamptz", form: form, about: about, imported: imported, value: { .instant($0[keyPath: path]) },
-            store: { if case .instant(let instant) = $1 { $0[keyPath: path] = instant } })
+        Self(name, "timestamptz", form: form, about: about, imported: imported, path, shown: { .instant($0) })
+    }
+
+    /// `row_version` and `created_at`, which every table admins edit keeps.
+    static func kept(_ version: ColumnPath<Record, Int>, _ created: ColumnPath<Record, Date>, noun: String) -> [Self] {
+        [
+            .integer("row_version", version, about: "the version of the row"),
+            .instant("created_at", created, about: "when the \(noun) was recorded"),
+        ]
     }
 
     /// An instant that is never NULL (`created_at`, an event's start).
     static func instant(
         _ name: String, _ path: ColumnPath<Record, Date>, form: String = "INSTANT", about: String
     ) -> Self {
-        Self(
-            name, "timestamptz", form: form, about: about, value: { .instant($0[keyPath: path]) },
-            store: {
-                if case .instant(let instant) = $1 { $0[keyPath: path] = instant ?? Date(timeIntervalSince1970: 0) }
-            })
+        Self(name, "timestamptz", form: form, about: about, path, shown: { .instant($0) })
     }
 }
 
@@ -251,7 +273,7 @@ extension Array {
     /// Reads the leading columns of `row` (in this order) over `record`.
     func read<Record>(_ row: Row, into record: Record) throws -> Record where Element == RecordColumn<Record> {
         var result = record
-        for (index, column) in enumerated() { try column.read(row, at: index, into: &result) }
+        for (index, column) in enumerated() { try column.read(row, index, &result) }
         return result
     }
 }

@@ -30,6 +30,39 @@ public struct Award: Sendable, Equatable {
     public var result: AwardResult
     public var rowVersion: Int
     public var createdAt: Date
+
+    /// Every column of an award, with the work, its first producer and the award body.
+    public static let columns: [RecordColumn<Award>] =
+        [
+            .id("id", \.id, about: "the award's id"),
+            .id("work_id", \.workId, about: "the work", expression: "w.id"),
+            .text("work_title", \.workTitle, about: "the work's title", expression: "w.title"),
+            .text("work_title_zh", \.workTitleZh, about: "the work's Chinese title", expression: "w.title_zh"),
+            .id("company_id", \.firstProducer.id, about: "the work's first producer", expression: "c.id"),
+            .text("company_uscc", \.firstProducer.uscc, about: "its USCC", expression: "c.uscc"),
+            .text("company_name", \.firstProducer.name, about: "its name", expression: "c.name"),
+            .text("award", \.body.code, form: "CODE", about: "the award body's code", expression: "b.code"),
+            .text("award_name", \.body.name, about: "the award's name", expression: "b.name"),
+            .text("award_name_zh", \.body.nameZh, about: "the award's Chinese name", expression: "b.name_zh"),
+            .text("scope", \.body.scope, about: "national or international", expression: "b.scope"),
+            .date("awarded_on", \.awardedOn, about: "the day it was awarded"),
+            .text("category", \.category, about: "the category"),
+            .choice(
+                "result", \.result, fallback: .won, form: "RESULT", about: AwardResult.names.joined(separator: "|")),
+        ] + RecordColumn<Award>.kept(\.rowVersion, \.createdAt, noun: "award")
+
+    static let source = RecordSource(
+        columns: columns, alias: "a",
+        from: """
+            filmwg.awards a
+              JOIN filmwg.works w ON w.id = a.work_id
+              JOIN filmwg.companies c ON c.id = w.first_producer_id
+              JOIN filmwg.award_bodies b ON b.code = a.award_code
+            """,
+        empty: Award(
+            id: 0, workId: 0, workTitle: "", firstProducer: WorkCompany(id: 0, uscc: nil, name: ""),
+            body: AwardBody(code: "", name: "", nameZh: "", scope: ""), awardedOn: .unread, result: .won, rowVersion: 0,
+            createdAt: .unread))
 }
 
 /// What `award record` writes. The work and the award are named as users name them: the work

@@ -16,15 +16,6 @@ public struct AwardRepository {
         "awards_work_id_fkey": "work: no such work; see \(command: "work list")",
     ]
 
-    static let columns: Query = """
-        SELECT a.id, w.id, w.title, w.title_zh, c.id, c.uscc, c.name, b.code, b.name, b.name_zh, b.scope,
-               a.awarded_on, a.category, a.result, a.row_version, a.created_at
-          FROM filmwg.awards a
-          JOIN filmwg.works w ON w.id = a.work_id
-          JOIN filmwg.companies c ON c.id = w.first_producer_id
-          JOIN filmwg.award_bodies b ON b.code = a.award_code
-        """
-
     /// Every award body, by code.
     public func bodies() throws -> [AwardBody] {
         try db.query("SELECT code, name, name_zh, scope FROM filmwg.award_bodies ORDER BY code").map { row in
@@ -102,38 +93,20 @@ public struct AwardRepository {
 
     /// - Throws: `RecordError.notFound` "no award with id …".
     public func show(_ id: Int64) throws -> Award {
-        guard let row = try db.query("\(Self.columns) WHERE a.id = \(id)").optional() else {
-            throw RecordError.notFound("no award with id \(id); see \(command: "award list")")
-        }
-        return try Self.decode(row)
+        try Award.source.find(id: id, noun: "award", listedBy: "award list", on: db)
     }
 
     /// Awards by day (then id).
     public func list(_ filter: AwardFilter = AwardFilter()) throws -> [Award] {
+        // The limit is refused before the award is looked up, as `list` would after.
         if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
         let code = try filter.award.map { try body($0).code }
-        return try db.query(
+        return try Award.source.list(
             """
-            \(Self.columns)
              WHERE (\(filter.workId)::bigint IS NULL OR a.work_id = \(filter.workId))
                AND (\(filter.companyId)::bigint IS NULL OR w.first_producer_id = \(filter.companyId))
                AND (\(code)::text IS NULL OR a.award_code = \(code))
                AND (\(filter.result?.rawValue)::text IS NULL OR a.result = \(filter.result?.rawValue))
-             ORDER BY a.awarded_on, a.id
-             LIMIT \(filter.limit)
-            """
-        ).map(Self.decode)
-    }
-
-    static func decode(_ row: Row) throws -> Award {
-        let (id, workId, title, titleZh, companyId, uscc, companyName, code, name, nameZh, scope) =
-            try row.decode((Int64, Int64, String, String?, Int64, String?, String, String, String, String, String).self)
-        return Award(
-            id: id, workId: workId, workTitle: title, workTitleZh: titleZh,
-            firstProducer: WorkCompany(id: companyId, uscc: uscc, name: companyName),
-            body: AwardBody(code: code, name: name, nameZh: nameZh, scope: scope),
-            awardedOn: try row.decode(CalendarDate.self, at: 11), category: try row.decode(String?.self, at: 12),
-            result: AwardResult(rawValue: try row.decode(String.self, at: 13)) ?? .won,
-            rowVersion: try row.decode(Int.self, at: 14), createdAt: try row.decode(Date.self, at: 15))
+            """, order: "a.awarded_on, a.id", limit: filter.limit, on: db)
     }
 }

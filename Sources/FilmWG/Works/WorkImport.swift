@@ -8,19 +8,8 @@ public import Postgres
 /// Besides each field's rules: the first producer and every co-producer must be a company that
 /// exists and is not archived; a co-producer is named once and is not the first producer; a
 /// licence number appears once in the file and belongs to no work already recorded.
-public struct WorkImport {
-    let db: Connection
-
-    public init(_ db: Connection) { self.db = db }
-
-    /// - Throws: `CSVFileError`, `RecordError.invalid` (bad header, broken CSV), `ImportFailure`.
-    public func run(
-        file path: String, options: ImportOptions = ImportOptions(), listener: ImportListener = ImportListener()
-    ) throws
-        -> ImportReport
-    {
-        try CSVImporter(db: db, schema: WorkSchema()).run(path: path, options: options, listener: listener)
-    }
+extension Work: ImportedFromCSV {
+    public static func importPlan(on db: Connection) throws -> ImportPlan { ImportPlan(WorkSchema()) }
 }
 
 struct WorkSchema: ImportSchema {
@@ -65,14 +54,8 @@ struct WorkSchema: ImportSchema {
 
     func checks() -> [Query] {
         [
-            """
-            UPDATE pg_temp.import_rows r
-               SET problems = coalesce(r.problems, '{}') || CASE WHEN c.id IS NULL
-                       THEN format('first_producer_uscc: no company has USCC %s; add it first with filmwg company add', r2.first_producer_uscc)
-                       ELSE format('first_producer_uscc: company %s is archived; an archived company cannot be credited on a work', r2.first_producer_uscc) END
-              FROM pg_temp.import_rows r2 LEFT JOIN filmwg.companies c ON c.uscc = r2.first_producer_uscc
-             WHERE r2.line = r.line AND r2.first_producer_uscc IS NOT NULL AND (c.id IS NULL OR c.archived_at IS NOT NULL)
-            """,
+            ImportSteps.knownCompany(
+                "first_producer_uscc", archived: "; an archived company cannot be credited on a work"),
             // Every unknown or archived co-producer of a row, in the order written.
             """
             UPDATE pg_temp.import_rows r
@@ -108,14 +91,7 @@ struct WorkSchema: ImportSchema {
     /// Ids come from the works' identity sequence up front (USAGE granted to filmwg_admin by
     /// migration 0013), so the co-producers find their work without a query per row.
     func write(on db: Connection) throws -> Int {
-        let sequence = try db.query("SELECT pg_get_serial_sequence('filmwg.works', 'id')").one().decode(
-            String.self, at: 0)
-        try db.execute("CREATE TEMP TABLE import_ids (line integer PRIMARY KEY, id bigint NOT NULL) ON COMMIT DROP")
-        try db.execute(
-            """
-            INSERT INTO pg_temp.import_ids (line, id)
-            SELECT line, nextval(\(sequence)::regclass) FROM pg_temp.import_rows WHERE problems IS NULL ORDER BY line
-            """)
+        try ImportSteps.reserveIDs("filmwg.works", on: db)
         let written = try db.execute(
             """
             INSERT INTO filmwg.works (id, title, title_zh, kind, released_on, licence_no, first_producer_id)

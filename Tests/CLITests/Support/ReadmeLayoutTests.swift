@@ -52,7 +52,9 @@ import Testing
         #expect(listed == onDisk)
         // The CLI and the tests use the same feature names (plus their own Support/Fixtures/…).
         let cli = try Self.entries(of: "Sources/filmwg-cli", directoriesOnly: true)
-        #expect(Set(cli).subtracting(onDisk).isEmpty, "CLI folders without a domain folder: \(Set(cli).subtracting(onDisk))")
+        #expect(
+            Set(cli).subtracting(onDisk).isEmpty, "CLI folders without a domain folder: \(Set(cli).subtracting(onDisk))"
+        )
     }
 
     @Test func everyScriptIsNamedInTheLayout() throws {
