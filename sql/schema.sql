@@ -492,24 +492,14 @@ COMMENT ON FUNCTION filmwg.company_first_values() IS 'AFTER INSERT FOR EACH STAT
 --
 
 CREATE FUNCTION filmwg.company_name_key(name text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    AS $_$
-SELECT regexp_replace(
-         regexp_replace(
-           regexp_replace(
-             regexp_replace(
-               lower(normalize(name, NFKC)),
-               '\([^()]*\)', '', 'g'),                       -- bracketed places: (北京), （北京） after NFKC
-             '(集团)?(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)$', ''),
-           '[[:space:][:punct:]·・、，。]+(co\.?,? *ltd\.?|company limited|corporation limited|co\.? limited|limited|ltd\.?|inc\.?|incorporated|corp\.?|corporation|l\.?l\.?c\.?|gmbh|s\.?a\.?|co\.?)[[:space:][:punct:]]*$', ''),
-         '[[:space:][:punct:]·・、，。“”‘’《》]', '', 'g')
-$_$;
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN regexp_replace(CASE WHEN (name ~ '[^\x01-\x40\x5b-\x60\x7b-\x7f\u4e00-\u9fff]'::text) THEN regexp_replace(regexp_replace(regexp_replace(lower(CASE WHEN (name IS NFKC NORMALIZED) THEN name ELSE NORMALIZE(name, NFKC) END), '\([^()]*\)'::text, ''::text, 'g'::text), '(集团)?(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)$'::text, ''::text), '[[:space:][:punct:]·・、，。]+(?:co(?:\.?,? *ltd\.?|\.? limited|\.)?|company limited|corp(?:oration(?: limited)?|\.)?|limited|ltd\.?|inc(?:orporated|\.)?|l\.?l\.?c\.?|gmbh|s\.?a\.?)[[:space:][:punct:]]*$'::text, ''::text) ELSE regexp_replace(regexp_replace(name, '\([^()]*\)'::text, ''::text, 'g'::text), '(集团)?(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)$'::text, ''::text) END, '[[:space:][:punct:]·・、，。“”‘’《》]+'::text, ''::text, 'g'::text);
 
 --
 -- Name: FUNCTION company_name_key(name text); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.company_name_key(name text) IS 'A company name with what does not tell companies apart set aside: full-width forms folded (NFKC), case, bracketed places such as (北京) or （北京）, a final Chinese legal form (有限公司, 有限责任公司, 股份有限公司, 集团有限公司 …), a final Latin one (Co., Ltd., Company Limited, Inc., Corp., LLC, GmbH …), spaces and punctuation. Two companies with the same key are probable duplicates (company duplicates, company import).';
+COMMENT ON FUNCTION filmwg.company_name_key(name text) IS 'A company name with what does not tell companies apart set aside: full-width forms folded (NFKC), case, bracketed places such as (北京) or （北京）, a final Chinese legal form (有限公司, 有限责任公司, 股份有限公司, 集团有限公司 …), a final Latin one (Co., Ltd., Company Limited, Inc., Corp., LLC, GmbH …), spaces and punctuation; NULL for NULL. Two companies with the same key are probable duplicates (company duplicates, company import). An expression, inlined into the indexes companies_name_key_idx and companies_name_zh_key_idx and the queries that use it; the same key as migration 0014 defined, computed in a third of the time (migration 0020).';
 
 --
 -- Name: company_search_text(text, text); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -1700,6 +1690,20 @@ END;
 COMMENT ON FUNCTION filmwg.live_benefits_by_policy_year_rows() IS 'The rows of filmwg.live_benefits_by_policy_year, for reporting.benefits_by_policy_year before its first refresh or for another day than its summary''s. Runs as the owner; readers of the report may call it.';
 
 --
+-- Name: uscc_entity_types(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_entity_types(authority text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE authority WHEN '1'::text THEN '1239'::text WHEN '2'::text THEN '19'::text WHEN '3'::text THEN '123459'::text WHEN '4'::text THEN '19'::text WHEN '5'::text THEN '1239'::text WHEN '6'::text THEN '129'::text WHEN '7'::text THEN '129'::text WHEN '8'::text THEN '19'::text WHEN '9'::text THEN '123'::text WHEN 'A'::text THEN '19'::text WHEN 'N'::text THEN '1239'::text WHEN 'Y'::text THEN '1'::text ELSE NULL::text END;
+
+--
+-- Name: FUNCTION uscc_entity_types(authority text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_entity_types(authority text) IS 'The entity-type characters (USCC position 2) that a registration authority (position 1) uses, GB 32100-2015 table 1 with its amendments: 1 机构编制 1239, 2 外交 19, 3 司法行政 123459, 4 文化 19, 5 民政 1239, 6 旅游 129, 7 宗教 129, 8 工会 19, 9 工商 123, A 中央军委改革和编制办公室 19, N 农业 1239, Y 其他 1; NULL for a character that is no authority (and for NULL). An expression, inlined where it is used. The Swift twin is USCC.entityTypes.';
+
+--
 -- Name: uscc_is_valid(text); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
@@ -1744,28 +1748,14 @@ COMMENT ON FUNCTION filmwg.uscc_refused(code text) IS 'Raises check_violation (2
 --
 
 CREATE FUNCTION filmwg.uscc_structure_problem(code text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    AS $_$
-SELECT CASE
-    WHEN char_length(code) <> 18 THEN NULL
-    WHEN filmwg.uscc_entity_types(substr(code, 1, 1)) IS NULL THEN
-        format('position 1 is ''%s'', which is no registration authority of GB 32100 (1 to 9, A, N or Y)',
-               substr(code, 1, 1))
-    WHEN strpos(filmwg.uscc_entity_types(substr(code, 1, 1)), substr(code, 2, 1)) = 0 THEN
-        format('position 2 is ''%s'', an entity type that registration authority ''%s'' does not use (it uses %s)',
-               substr(code, 2, 1), substr(code, 1, 1),
-               array_to_string(regexp_split_to_array(filmwg.uscc_entity_types(substr(code, 1, 1)), ''), ', '))
-    WHEN substr(code, 3, 6) !~ '^[0-9]{6}$' THEN
-        format('positions 3 to 8 are ''%s'', which is not the six digits of an administrative division code',
-               substr(code, 3, 6))
-END
-$_$;
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN ((code IS NULL) OR (char_length(code) <> 18)) THEN NULL::text WHEN (filmwg.uscc_entity_types(substr(code, 1, 1)) IS NULL) THEN (('position 1 is '''::text || substr(code, 1, 1)) || ''', which is no registration authority of GB 32100 (1 to 9, A, N or Y)'::text) WHEN (strpos(filmwg.uscc_entity_types(substr(code, 1, 1)), substr(code, 2, 1)) = 0) THEN (((((('position 2 is '''::text || substr(code, 2, 1)) || ''', an entity type that registration authority '''::text) || substr(code, 1, 1)) || ''' does not use (it uses '::text) || rtrim(regexp_replace(filmwg.uscc_entity_types(substr(code, 1, 1)), '(.)'::text, '\1, '::text, 'g'::text), ', '::text)) || ')'::text) WHEN (substr(code, 3, 6) !~ '^[0-9]{6}$'::text) THEN (('positions 3 to 8 are '''::text || substr(code, 3, 6)) || ''', which is not the six digits of an administrative division code'::text) ELSE NULL::text END;
 
 --
 -- Name: FUNCTION uscc_structure_problem(code text); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.uscc_structure_problem(code text) IS 'Why positions 1–8 of an 18-character USCC break GB 32100-2015 (authority, entity type, six-digit division code), or NULL when they do not (or the code is not 18 characters: filmwg.uscc_problem says so). One sentence per failure, the same words as Swift USCC.structureProblem. Whether the division exists is filmwg.uscc_region_problem.';
+COMMENT ON FUNCTION filmwg.uscc_structure_problem(code text) IS 'Why positions 1–8 of an 18-character USCC break GB 32100-2015 (authority, entity type, six-digit division code), or NULL when they do not (or the code is not 18 characters: filmwg.uscc_problem says so; NULL for NULL). One sentence per failure, the same words as Swift USCC.structureProblem. An expression of immutable functions, so that it inlines into the CHECK constraint companies_uscc_structure_check. Whether the division exists is filmwg.uscc_region_problem.';
 
 --
 -- Name: uscc_structure_refused(text); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -2671,26 +2661,6 @@ $$;
 --
 
 COMMENT ON FUNCTION filmwg.scrub_erased_audit() IS 'AFTER UPDATE trigger of professionals (scrub_erased_audit), when erased_at becomes non-NULL: removes full_name, latin_name, email and phone from every earlier audit row of that professional. Runs as filmwg_owner, the only role that may change audit rows.';
-
---
--- Name: uscc_entity_types(text); Type: FUNCTION; Schema: filmwg; Owner: -
---
-
-CREATE FUNCTION filmwg.uscc_entity_types(authority text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    AS $$
-SELECT CASE authority
-    WHEN '1' THEN '1239' WHEN '2' THEN '19' WHEN '3' THEN '123459' WHEN '4' THEN '19'
-    WHEN '5' THEN '1239' WHEN '6' THEN '129' WHEN '7' THEN '129' WHEN '8' THEN '19'
-    WHEN '9' THEN '123' WHEN 'A' THEN '19' WHEN 'N' THEN '1239' WHEN 'Y' THEN '1'
-END
-$$;
-
---
--- Name: FUNCTION uscc_entity_types(authority text); Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON FUNCTION filmwg.uscc_entity_types(authority text) IS 'The entity-type characters (USCC position 2) that a registration authority (position 1) uses, GB 32100-2015 table 1 with its amendments: 1 机构编制 1239, 2 外交 19, 3 司法行政 123459, 4 文化 19, 5 民政 1239, 6 旅游 129, 7 宗教 129, 8 工会 19, 9 工商 123, A 中央军委改革和编制办公室 19, N 农业 1239, Y 其他 1; NULL for a character that is no authority. The Swift twin is USCC.entityTypes.';
 
 --
 -- Name: uscc_problem(text); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -6305,18 +6275,6 @@ CREATE UNIQUE INDEX awards_work_award_key ON filmwg.awards USING btree (work_id,
 COMMENT ON INDEX filmwg.awards_work_award_key IS 'The same award of a work on the same day in the same category is recorded once (23505).';
 
 --
--- Name: companies_kind_idx; Type: INDEX; Schema: filmwg; Owner: -
---
-
-CREATE INDEX companies_kind_idx ON filmwg.companies USING btree (kind);
-
---
--- Name: INDEX companies_kind_idx; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON INDEX filmwg.companies_kind_idx IS 'Companies by kind.';
-
---
 -- Name: companies_merged_into_id_idx; Type: INDEX; Schema: filmwg; Owner: -
 --
 
@@ -6341,18 +6299,6 @@ CREATE INDEX companies_name_key_idx ON filmwg.companies USING btree (filmwg.comp
 COMMENT ON INDEX filmwg.companies_name_key_idx IS 'Probable duplicates by normalized name (imports without USCC).';
 
 --
--- Name: companies_name_key_trgm_idx; Type: INDEX; Schema: filmwg; Owner: -
---
-
-CREATE INDEX companies_name_key_trgm_idx ON filmwg.companies USING gin (filmwg.company_name_key(name) public.gin_trgm_ops) WHERE (archived_at IS NULL);
-
---
--- Name: INDEX companies_name_key_trgm_idx; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON INDEX filmwg.companies_name_key_trgm_idx IS 'company duplicates: similar normalized names (pg_trgm).';
-
---
 -- Name: companies_name_zh_key_idx; Type: INDEX; Schema: filmwg; Owner: -
 --
 
@@ -6375,18 +6321,6 @@ CREATE INDEX companies_names_trgm_idx ON filmwg.companies USING gin (filmwg.comp
 --
 
 COMMENT ON INDEX filmwg.companies_names_trgm_idx IS 'Name search over both names (ILIKE ''%…%''): filmwg.company_search_text(name, name_zh).';
-
---
--- Name: companies_registered_in_zone_idx; Type: INDEX; Schema: filmwg; Owner: -
---
-
-CREATE INDEX companies_registered_in_zone_idx ON filmwg.companies USING btree (registered_in_zone);
-
---
--- Name: INDEX companies_registered_in_zone_idx; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON INDEX filmwg.companies_registered_in_zone_idx IS 'Companies in the Huairou zone.';
 
 --
 -- Name: companies_uscc_overridden_idx; Type: INDEX; Schema: filmwg; Owner: -
@@ -8247,6 +8181,13 @@ GRANT ALL ON FUNCTION filmwg.live_benefits_by_policy_year_rows() TO filmwg_repor
 GRANT ALL ON FUNCTION filmwg.live_benefits_by_policy_year_rows() TO filmwg_admin;
 
 --
+-- Name: FUNCTION uscc_entity_types(authority text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_entity_types(authority text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_entity_types(authority text) TO filmwg_job;
+
+--
 -- Name: FUNCTION uscc_is_valid(code text); Type: ACL; Schema: filmwg; Owner: -
 --
 
@@ -8388,13 +8329,6 @@ REVOKE ALL ON FUNCTION filmwg.require_running_here(run bigint) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION filmwg.scrub_erased_audit() FROM PUBLIC;
-
---
--- Name: FUNCTION uscc_entity_types(authority text); Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT ALL ON FUNCTION filmwg.uscc_entity_types(authority text) TO filmwg_admin;
-GRANT ALL ON FUNCTION filmwg.uscc_entity_types(authority text) TO filmwg_job;
 
 --
 -- Name: FUNCTION uscc_problem(code text); Type: ACL; Schema: filmwg; Owner: -
