@@ -46,7 +46,7 @@ enum AttendanceCommands {
         let db = try context.connection()
         let eventId = try References.eventID(eventRef, db: db)
         let professionalId = try References.professionalID(professionalRef, db: db)
-        let companyId = try arguments.reference("company", db: db, References.companyID)
+        let companyId = try arguments.companyID(db: db)
         let stored = try AttendanceRepository(db).record(
             eventId: eventId, professionalId: professionalId, companyId: companyId,
             role: arguments.string("role") ?? "attendee", overCapacity: arguments.has("over-capacity"))
@@ -59,7 +59,7 @@ enum AttendanceCommands {
         example: "filmwg attendance list --event 1 --format csv",
         options: [
             .value("event", "ID", "only this event"),
-            .value("professional", "P", "only this professional (id or e-mail)"),
+            .onlyProfessional,
             .value("company", "C", "only attendance for this company (USCC or id)"),
             .value("role", "ROLE", "only this role: \(Attendance.roles.joined(separator: ", "))"),
             .limit,
@@ -69,9 +69,9 @@ enum AttendanceCommands {
         let limit = try arguments.limit()
         let db = try context.connection()
         let filter = AttendanceFilter(
-            eventId: try arguments.reference("event", db: db, References.eventID),
-            professionalId: try arguments.reference("professional", db: db, References.professionalID),
-            companyId: try arguments.reference("company", db: db, References.companyID),
+            eventId: try arguments.eventID(db: db),
+            professionalId: try arguments.professionalID(db: db),
+            companyId: try arguments.companyID(db: db),
             role: arguments.string("role"), limit: limit)
         let rows = try AttendanceRepository(db).list(filter)
         return rows.map(record)

@@ -82,7 +82,7 @@ enum GrantCommands {
         example: "filmwg grant approve 1 --amount 450000.00 --on 2025-06-15",
         options: [
             .value("amount", "AMOUNT", "the approved amount (default: the amount applied for)"),
-            .value("on", "DATE", "day of the decision (default: today, Asia/Shanghai)"),
+            .decisionDay,
         ],
         positionals: .own
     ) { arguments, context, _ in
@@ -100,7 +100,7 @@ enum GrantCommands {
         example: "filmwg grant reject 2 --reason \"fiscal contribution below CNY 300 per m²\"",
         options: [
             .value("reason", "TEXT", "why (required)"),
-            .value("on", "DATE", "day of the decision (default: today, Asia/Shanghai)"),
+            .decisionDay,
         ],
         positionals: .own
     ) { arguments, context, _ in
@@ -131,7 +131,7 @@ enum GrantCommands {
         example: "filmwg grant list --policy film-fund --year 2025 --status paid --format csv",
         options: [
             .value("policy", "CODE", "only this policy"),
-            .value("company", "C", "only this company (USCC or id)"),
+            .onlyCompany,
             .value("status", "STATUS", "only this status: \(Grant.statuses.joined(separator: ", "))"),
             .value("year", "YEAR", "only grants for this year"),
             .limit,
@@ -142,8 +142,8 @@ enum GrantCommands {
         let db = try context.connection()
         let grants = try GrantRepository(db).list(
             GrantFilter(
-                policyId: try arguments.reference("policy", db: db, References.policyID),
-                companyId: try arguments.reference("company", db: db, References.companyID),
+                policyId: try arguments.policyID(db: db),
+                companyId: try arguments.companyID(db: db),
                 status: arguments.string("status"), year: try arguments.int("year"), limit: limit))
         return grants.map(record)
     }

@@ -88,7 +88,7 @@ enum ElectionCommands {
         }
         let election = try ElectionRepository(db).record(
             positionId: try References.positionID(positionCode, db: db), heldOn: heldOn,
-            eventId: try arguments.reference("event", db: db, References.eventID),
+            eventId: try arguments.eventID(db: db),
             notes: arguments.string("notes"), candidates: candidates)
         printElection(election, format: format, context: context)
     }
@@ -131,7 +131,7 @@ enum ElectionCommands {
         let limit = try arguments.limit()
         let db = try context.connection()
         let elections = try ElectionRepository(db).list(
-            positionId: try arguments.reference("position", db: db, References.positionID), limit: limit)
+            positionId: try arguments.positionID(db: db), limit: limit)
         return elections.map { record($0, format: format) }
     }
 }

@@ -61,7 +61,7 @@ enum PositionCommands {
         example: "filmwg position add honorary_head --title 'Honorary Head' --title-zh 名誉组长 --seats 1",
         options: [
             .value("title", "TITLE", "English title (required)"),
-            .value("title-zh", "TITLE", "Chinese title"),
+            .titleZh,
             .value("seats", "N", "how many may hold it at once, 1 or more (required)"),
         ],
         positionals: .own
@@ -87,7 +87,7 @@ enum PositionCommands {
         options: [
             .value("seats", "N", "how many may hold it at once, 1 or more"),
             .value("title", "TITLE", "English title"),
-            .value("title-zh", "TITLE", "Chinese title"),
+            .titleZh,
             .value("expect-version", "N", "fail with exit 75 unless the position is still at this row_version"),
         ],
         positionals: .own
@@ -130,7 +130,7 @@ enum PositionCommands {
         let role = try RoleAssignmentRepository(db).assign(
             positionId: try References.positionID(positionCode, db: db),
             professionalId: try References.professionalID(professionalRef, db: db),
-            companyId: try arguments.reference("company", db: db, References.companyID),
+            companyId: try arguments.companyID(db: db),
             from: from, to: to)
         return record(role)
     }
@@ -171,7 +171,7 @@ enum PositionCommands {
             .value("as-of", "DATE", "only terms that include this day"),
             .flag("current", "only terms that include today (Asia/Shanghai)"),
             .value("position", "CODE", "only this position"),
-            .value("professional", "P", "only this professional (id or e-mail)"),
+            .onlyProfessional,
             .value("company", "C", "only roles held for this company (USCC or id)"),
             .limit,
         ],
@@ -185,9 +185,9 @@ enum PositionCommands {
         let limit = try arguments.limit()
         let db = try context.connection()
         let filter = RoleAssignmentFilter(
-            asOf: asOf, positionId: try arguments.reference("position", db: db, References.positionID),
-            professionalId: try arguments.reference("professional", db: db, References.professionalID),
-            companyId: try arguments.reference("company", db: db, References.companyID), limit: limit)
+            asOf: asOf, positionId: try arguments.positionID(db: db),
+            professionalId: try arguments.professionalID(db: db),
+            companyId: try arguments.companyID(db: db), limit: limit)
         let roles = try RoleAssignmentRepository(db).list(filter)
         return roles.map(record)
     }

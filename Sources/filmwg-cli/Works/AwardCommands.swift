@@ -88,7 +88,7 @@ enum AwardCommands {
         }
         let filter = AwardFilter(
             workId: try arguments.string("work").map { try WorkRepository(db).find(WorkRef($0)).id },
-            companyId: try arguments.reference("company", db: db, References.companyID),
+            companyId: try arguments.companyID(db: db),
             award: arguments.string("award"), result: result, limit: try arguments.limit())
         let shown = format == .table ? columns : allColumns
         context.output.list(

@@ -84,7 +84,7 @@ enum WorkCommands {
         let kind = try Converters.choice(arguments, "kind", WorkKind.init(rawValue:), names: WorkKind.names)
         let db = try context.connection()
         let filter = WorkFilter(
-            companyId: try arguments.reference("company", db: db, References.companyID), kind: kind,
+            companyId: try arguments.companyID(db: db), kind: kind,
             releasedFrom: try arguments.date("released-from"), releasedTo: try arguments.date("released-to"),
             search: arguments.string("search"), limit: try arguments.limit())
         return try WorkRepository(db).list(filter).map { record($0, format: format) }
