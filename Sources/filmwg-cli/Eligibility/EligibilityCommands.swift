@@ -81,7 +81,7 @@ enum EligibilityCommands {
             """,
         example: "filmwg eligibility explain --company 91110116MA00000010 --policy film-fund --format json",
         options: [
-            .value("company", "C", "the company: USCC or numeric id"),
+            .company("the company: USCC or numeric id"),
             .policyCode,
             .runDay,
         ],

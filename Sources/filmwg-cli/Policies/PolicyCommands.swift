@@ -217,7 +217,7 @@ enum PolicyCommands {
         options: [
             .ruleFile,
             .evaluationDay,
-            .value("policy", "CODE", "compare with this policy's version in force on the day"),
+            .policy("compare with this policy's version in force on the day"),
             .value("amount", "EXPR", "a draft amount formula to total over the eligible companies"),
             .flag("list", "print the companies whose answer differs"),
         ],

@@ -59,9 +59,9 @@ enum ElectionCommands {
         example:
             "filmwg election record --position head --held-on 2018-05-20 --event 1 --candidate 2:58:2:1:elected --candidate 5:3:50:8",
         options: [
-            .value("position", "CODE", "the position voted on (required)"),
+            .position("the position voted on (required)"),
             .value("held-on", "DATE", "day of the vote (required)"),
-            .value("event", "ID", "the event at which it was held"),
+            .event("the event at which it was held"),
             .value("notes", "TEXT", "free notes, e.g. the procedure"),
             Option(
                 name: "candidate", value: "SPEC", help: "a candidate and their votes (repeat for each; at least one)",
@@ -126,7 +126,7 @@ enum ElectionCommands {
         ["election", "list"],
         abstract: "List elections by day, with who was elected.",
         example: "filmwg election list --position head",
-        options: [.value("position", "CODE", "only this position"), .limit], columns: columns
+        options: [.position("only this position"), .limit], columns: columns
     ) { arguments, context, format in
         let limit = try arguments.limit()
         let db = try context.connection()

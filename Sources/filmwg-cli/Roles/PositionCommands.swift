@@ -114,9 +114,9 @@ enum PositionCommands {
         example:
             "filmwg role assign --position deputy_head --professional li.na@example.cn --company 91110116MA00ABCD1E --from 2017-05-20",
         options: [
-            .value("position", "CODE", "the position, e.g. head (required)"),
-            .value("professional", "P", "the holder: id or e-mail (required)"),
-            .value("company", "C", "the company they hold it for: USCC or id (leave out when none)"),
+            .position("the position, e.g. head (required)"),
+            .professional("the holder: id or e-mail (required)"),
+            .company("the company they hold it for: USCC or id (leave out when none)"),
             .value("from", "DATE", "first day held (required)"),
             .value("to", "DATE", "first day no longer held (default: open)"),
         ],
@@ -170,9 +170,9 @@ enum PositionCommands {
         options: [
             .value("as-of", "DATE", "only terms that include this day"),
             .flag("current", "only terms that include today (Asia/Shanghai)"),
-            .value("position", "CODE", "only this position"),
+            .position("only this position"),
             .onlyProfessional,
-            .value("company", "C", "only roles held for this company (USCC or id)"),
+            .company("only roles held for this company (USCC or id)"),
             .limit,
         ],
         columns: roleColumns

@@ -2,10 +2,10 @@
 /// drift apart (lists' own `--limit` and `--expect-version` are in ListOptions.swift).
 extension Option {
     /// `--professional P` as the attendance and role lists filter on it.
-    static let onlyProfessional = Option.value("professional", "P", "only this professional (id or e-mail)")
+    static let onlyProfessional = Option.professional("only this professional (id or e-mail)")
 
     /// `--company C` as the grant and figure lists filter on it.
-    static let onlyCompany = Option.value("company", "C", "only this company (USCC or id)")
+    static let onlyCompany = Option.company("only this company (USCC or id)")
 
     /// `--limit N` as the eligibility and report lists describe it.
     static let limitRows = Option.value("limit", "N", "print at most N rows")

@@ -60,7 +60,7 @@ enum AwardCommands {
         options: [
             .flag("bodies", "list the award bodies (code, name, name_zh, scope) instead"),
             .value("work", "W", "only awards of this work (id or licence number)"),
-            .value("company", "C", "only awards of works this company first-produced (USCC or id)"),
+            .company("only awards of works this company first-produced (USCC or id)"),
             .value("award", "CODE", "only this award"),
             .value("result", "won|nominated", "only won or only nominated"),
             .limit,

@@ -66,7 +66,7 @@ enum WorkCommands {
             "The table shows the main columns; json shows every field (co_producers as an array of objects); csv has the header of 'work import', so a list re-imports.",
         example: "filmwg work list --company 91110116MA00ABCD1E --released-from 2024-01-01 --format csv",
         options: [
-            .value("company", "C", "only works this company first-produced or co-produced (USCC or id)"),
+            .company("only works this company first-produced or co-produced (USCC or id)"),
             .value("kind", "KIND", WorkKind.names.joined(separator: "|")),
             .value("released-from", "DATE", "only works released on or after this day"),
             .value("released-to", "DATE", "only works released on or before this day"),
