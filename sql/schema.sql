@@ -377,9 +377,9 @@ CREATE FUNCTION filmwg.company_facts(as_of date) RETURNS TABLE(company_id bigint
            fy.renovated_area_m2,
            fy.fiscal_contribution / NULLIF(fy.rented_area_m2, 0),
            -- works (0013)
-           (coalesce(fw.released_12m, 0) + coalesce(cw.released_12m, 0))::integer,
-           coalesce(fw.first_works, 0)::integer,
-           coalesce(aw.works, 0)::integer
+           coalesce(wk.released_12m, 0)::integer,
+           coalesce(wk.first_works, 0)::integer,
+           coalesce(wk.awarded, 0)::integer
       FROM filmwg.companies c
       -- Exactly one version contains the day, or none before the company was founded
       -- (company_versions_no_overlap).
@@ -422,39 +422,37 @@ CREATE FUNCTION filmwg.company_facts(as_of date) RETURNS TABLE(company_id bigint
       -- The calendar year before the day's (0012; company_figures_pkey: at most one row).
       LEFT JOIN filmwg.company_figures fy
              ON fy.company_id = c.id AND fy.year = extract(year FROM company_facts.as_of)::integer - 1
-      -- ---- works (0013): fw, cw, aw ----------------------------------------------------------
-      -- Works first-produced and released on or before D (all of them, and those in the window).
+      -- ---- works (0013; one aggregate since 0019): wk ---------------------------------------
+      -- One row per credit that counts, grouped once: each work first-produced and released on
+      -- or before D (first_works; released_12m when in the window); each co-production released
+      -- in the window (released_12m; a co-producer is never the work's first producer and never
+      -- listed twice, work_co_producers); each work first-produced that won an award dated in
+      -- the window, once however many it won (awarded).
       LEFT JOIN (
-            SELECT w.first_producer_id AS company_id,
-                   count(*) FILTER (WHERE w.released_on > (company_facts.as_of - interval '12 months')::date)
-                       AS released_12m,
-                   count(*) AS first_works
-              FROM filmwg.works w
-             WHERE w.released_on <= company_facts.as_of
-             GROUP BY w.first_producer_id
-           ) fw ON fw.company_id = c.id
-      -- Works co-produced, released in the window. A co-producer is never the work's first
-      -- producer and never listed twice (work_co_producers), so fw and cw count distinct works
-      -- and their sum is works_released_12m.
-      LEFT JOIN (
-            SELECT cp.company_id, count(*) AS released_12m
-              FROM filmwg.work_co_producers cp
-              JOIN filmwg.works w ON w.id = cp.work_id
-             WHERE w.released_on > (company_facts.as_of - interval '12 months')::date
-               AND w.released_on <= company_facts.as_of
-             GROUP BY cp.company_id
-           ) cw ON cw.company_id = c.id
-      -- Works first-produced that won an award dated in the window, each counted once.
-      LEFT JOIN (
-            SELECT w.first_producer_id AS company_id, count(DISTINCT w.id) AS works
-              FROM filmwg.awards a
-              JOIN filmwg.works w ON w.id = a.work_id
-             WHERE a.result = 'won'
-               AND a.awarded_on > (company_facts.as_of - interval '12 months')::date
-               AND a.awarded_on <= company_facts.as_of
-             GROUP BY w.first_producer_id
-           ) aw ON aw.company_id = c.id
-      -- ---- end of works (0013) ---------------------------------------------------------------
+            SELECT k.company_id, sum(k.released_12m) AS released_12m, sum(k.first_works) AS first_works,
+                   sum(k.awarded) AS awarded
+              FROM (SELECT w.first_producer_id AS company_id,
+                           (w.released_on > (company_facts.as_of - interval '12 months')::date)::integer AS released_12m,
+                           1 AS first_works, 0 AS awarded
+                      FROM filmwg.works w
+                     WHERE w.released_on <= company_facts.as_of
+                    UNION ALL
+                    SELECT cp.company_id, 1, 0, 0
+                      FROM filmwg.work_co_producers cp
+                      JOIN filmwg.works w ON w.id = cp.work_id
+                     WHERE w.released_on > (company_facts.as_of - interval '12 months')::date
+                       AND w.released_on <= company_facts.as_of
+                    UNION ALL
+                    SELECT w.first_producer_id, 0, 0, 1
+                      FROM (SELECT DISTINCT a.work_id
+                              FROM filmwg.awards a
+                             WHERE a.result = 'won'
+                               AND a.awarded_on > (company_facts.as_of - interval '12 months')::date
+                               AND a.awarded_on <= company_facts.as_of) aw
+                      JOIN filmwg.works w ON w.id = aw.work_id) k
+             GROUP BY k.company_id
+           ) wk ON wk.company_id = c.id
+      -- ---- end of works ----------------------------------------------------------------------
      WHERE c.archived_at IS NULL
 $$;
 
@@ -494,24 +492,14 @@ COMMENT ON FUNCTION filmwg.company_first_values() IS 'AFTER INSERT FOR EACH STAT
 --
 
 CREATE FUNCTION filmwg.company_name_key(name text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    AS $_$
-SELECT regexp_replace(
-         regexp_replace(
-           regexp_replace(
-             regexp_replace(
-               lower(normalize(name, NFKC)),
-               '\([^()]*\)', '', 'g'),                       -- bracketed places: (北京), （北京） after NFKC
-             '(集团)?(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)$', ''),
-           '[[:space:][:punct:]·・、，。]+(co\.?,? *ltd\.?|company limited|corporation limited|co\.? limited|limited|ltd\.?|inc\.?|incorporated|corp\.?|corporation|l\.?l\.?c\.?|gmbh|s\.?a\.?|co\.?)[[:space:][:punct:]]*$', ''),
-         '[[:space:][:punct:]·・、，。“”‘’《》]', '', 'g')
-$_$;
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN regexp_replace(CASE WHEN (name ~ '[^\x01-\x40\x5b-\x60\x7b-\x7f\u4e00-\u9fff]'::text) THEN regexp_replace(regexp_replace(regexp_replace(lower(CASE WHEN (name IS NFKC NORMALIZED) THEN name ELSE NORMALIZE(name, NFKC) END), '\([^()]*\)'::text, ''::text, 'g'::text), '(集团)?(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)$'::text, ''::text), '[[:space:][:punct:]·・、，。]+(?:co(?:\.?,? *ltd\.?|\.? limited|\.)?|company limited|corp(?:oration(?: limited)?|\.)?|limited|ltd\.?|inc(?:orporated|\.)?|l\.?l\.?c\.?|gmbh|s\.?a\.?)[[:space:][:punct:]]*$'::text, ''::text) ELSE regexp_replace(regexp_replace(name, '\([^()]*\)'::text, ''::text, 'g'::text), '(集团)?(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)$'::text, ''::text) END, '[[:space:][:punct:]·・、，。“”‘’《》]+'::text, ''::text, 'g'::text);
 
 --
 -- Name: FUNCTION company_name_key(name text); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.company_name_key(name text) IS 'A company name with what does not tell companies apart set aside: full-width forms folded (NFKC), case, bracketed places such as (北京) or （北京）, a final Chinese legal form (有限公司, 有限责任公司, 股份有限公司, 集团有限公司 …), a final Latin one (Co., Ltd., Company Limited, Inc., Corp., LLC, GmbH …), spaces and punctuation. Two companies with the same key are probable duplicates (company duplicates, company import).';
+COMMENT ON FUNCTION filmwg.company_name_key(name text) IS 'A company name with what does not tell companies apart set aside: full-width forms folded (NFKC), case, bracketed places such as (北京) or （北京）, a final Chinese legal form (有限公司, 有限责任公司, 股份有限公司, 集团有限公司 …), a final Latin one (Co., Ltd., Company Limited, Inc., Corp., LLC, GmbH …), spaces and punctuation; NULL for NULL. Two companies with the same key are probable duplicates (company duplicates, company import). An expression, inlined into the indexes companies_name_key_idx and companies_name_zh_key_idx and the queries that use it; the same key as migration 0014 defined, computed in a third of the time (migration 0020).';
 
 --
 -- Name: company_search_text(text, text); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -953,19 +941,19 @@ COMMENT ON FUNCTION filmwg.grant_workflow() IS 'Trigger grant_workflow of grants
 CREATE FUNCTION filmwg.index_determinations(run bigint) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'filmwg', 'pg_temp'
+    SET default_statistics_target TO '10'
     AS $$
 DECLARE
     name text := 'determinations_' || run;
 BEGIN
     PERFORM require_running_here(run);
-    -- The partitioned table's primary key and indexes, built by sorting; the attach takes them
+    -- The partitioned table's primary key and index, built by sorting; the attach takes them
     -- over. A duplicate fails the run here.
     EXECUTE format('ALTER TABLE filmwg.%I ADD CONSTRAINT %I PRIMARY KEY (run_id, policy_version_id, company_id)',
                    name, name || '_pkey');
     EXECUTE format('CREATE INDEX %I ON filmwg.%I (company_id, policy_version_id)', name || '_company_id_idx', name);
-    EXECUTE format('CREATE INDEX %I ON filmwg.%I (policy_version_id)', name || '_policy_version_id_idx', name);
-    -- Statistics of what queries filter and join on; the changes and the reports read the
-    -- partition at once.
+    -- Statistics of what queries filter and join on, from a sample of 3,000 rows (the function's
+    -- default_statistics_target): the changes and the reports read the partition at once.
     EXECUTE format('ANALYZE filmwg.%I (run_id, policy_version_id, company_id, eligible, amount)', name);
 END
 $$;
@@ -974,7 +962,7 @@ $$;
 -- Name: FUNCTION index_determinations(run bigint); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.index_determinations(run bigint) IS 'Builds the primary key and indexes of filmwg.determinations_<run> (see open_determinations) and ANALYZEs the columns queries filter and join on, before the table is attached; job run `run` must be running in this session.';
+COMMENT ON FUNCTION filmwg.index_determinations(run bigint) IS 'Builds the primary key and the company index of filmwg.determinations_<run> (see open_determinations) and ANALYZEs, from a small sample, the columns queries filter and join on, before the table is attached; job run `run` must be running in this session.';
 
 --
 -- Name: job_run_defaults(); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -1025,7 +1013,13 @@ BEGIN
     IF TG_TABLE_NAME = 'companies' THEN
         referenced := EXISTS (SELECT 1 FROM determinations d WHERE d.company_id = OLD.id);
     ELSE
-        referenced := EXISTS (SELECT 1 FROM determinations d WHERE d.policy_version_id = OLD.id);
+        -- Run by run: one probe of each run's primary key (run_id, policy_version_id, …); every
+        -- determination's run is a row of job_runs (a run's partition by construction, the
+        -- other partitions by foreign key).
+        referenced := EXISTS (SELECT 1 FROM job_runs r
+                               CROSS JOIN LATERAL (SELECT 1 FROM determinations d
+                                                    WHERE d.run_id = r.id AND d.policy_version_id = OLD.id
+                                                    LIMIT 1) x);
     END IF;
     IF referenced THEN
         RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "%" on table "determinations"',
@@ -1696,6 +1690,20 @@ END;
 COMMENT ON FUNCTION filmwg.live_benefits_by_policy_year_rows() IS 'The rows of filmwg.live_benefits_by_policy_year, for reporting.benefits_by_policy_year before its first refresh or for another day than its summary''s. Runs as the owner; readers of the report may call it.';
 
 --
+-- Name: uscc_entity_types(text); Type: FUNCTION; Schema: filmwg; Owner: -
+--
+
+CREATE FUNCTION filmwg.uscc_entity_types(authority text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE authority WHEN '1'::text THEN '1239'::text WHEN '2'::text THEN '19'::text WHEN '3'::text THEN '123459'::text WHEN '4'::text THEN '19'::text WHEN '5'::text THEN '1239'::text WHEN '6'::text THEN '129'::text WHEN '7'::text THEN '129'::text WHEN '8'::text THEN '19'::text WHEN '9'::text THEN '123'::text WHEN 'A'::text THEN '19'::text WHEN 'N'::text THEN '1239'::text WHEN 'Y'::text THEN '1'::text ELSE NULL::text END;
+
+--
+-- Name: FUNCTION uscc_entity_types(authority text); Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON FUNCTION filmwg.uscc_entity_types(authority text) IS 'The entity-type characters (USCC position 2) that a registration authority (position 1) uses, GB 32100-2015 table 1 with its amendments: 1 机构编制 1239, 2 外交 19, 3 司法行政 123459, 4 文化 19, 5 民政 1239, 6 旅游 129, 7 宗教 129, 8 工会 19, 9 工商 123, A 中央军委改革和编制办公室 19, N 农业 1239, Y 其他 1; NULL for a character that is no authority (and for NULL). An expression, inlined where it is used. The Swift twin is USCC.entityTypes.';
+
+--
 -- Name: uscc_is_valid(text); Type: FUNCTION; Schema: filmwg; Owner: -
 --
 
@@ -1740,28 +1748,14 @@ COMMENT ON FUNCTION filmwg.uscc_refused(code text) IS 'Raises check_violation (2
 --
 
 CREATE FUNCTION filmwg.uscc_structure_problem(code text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    AS $_$
-SELECT CASE
-    WHEN char_length(code) <> 18 THEN NULL
-    WHEN filmwg.uscc_entity_types(substr(code, 1, 1)) IS NULL THEN
-        format('position 1 is ''%s'', which is no registration authority of GB 32100 (1 to 9, A, N or Y)',
-               substr(code, 1, 1))
-    WHEN strpos(filmwg.uscc_entity_types(substr(code, 1, 1)), substr(code, 2, 1)) = 0 THEN
-        format('position 2 is ''%s'', an entity type that registration authority ''%s'' does not use (it uses %s)',
-               substr(code, 2, 1), substr(code, 1, 1),
-               array_to_string(regexp_split_to_array(filmwg.uscc_entity_types(substr(code, 1, 1)), ''), ', '))
-    WHEN substr(code, 3, 6) !~ '^[0-9]{6}$' THEN
-        format('positions 3 to 8 are ''%s'', which is not the six digits of an administrative division code',
-               substr(code, 3, 6))
-END
-$_$;
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN ((code IS NULL) OR (char_length(code) <> 18)) THEN NULL::text WHEN (filmwg.uscc_entity_types(substr(code, 1, 1)) IS NULL) THEN (('position 1 is '''::text || substr(code, 1, 1)) || ''', which is no registration authority of GB 32100 (1 to 9, A, N or Y)'::text) WHEN (strpos(filmwg.uscc_entity_types(substr(code, 1, 1)), substr(code, 2, 1)) = 0) THEN (((((('position 2 is '''::text || substr(code, 2, 1)) || ''', an entity type that registration authority '''::text) || substr(code, 1, 1)) || ''' does not use (it uses '::text) || rtrim(regexp_replace(filmwg.uscc_entity_types(substr(code, 1, 1)), '(.)'::text, '\1, '::text, 'g'::text), ', '::text)) || ')'::text) WHEN (substr(code, 3, 6) !~ '^[0-9]{6}$'::text) THEN (('positions 3 to 8 are '''::text || substr(code, 3, 6)) || ''', which is not the six digits of an administrative division code'::text) ELSE NULL::text END;
 
 --
 -- Name: FUNCTION uscc_structure_problem(code text); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.uscc_structure_problem(code text) IS 'Why positions 1–8 of an 18-character USCC break GB 32100-2015 (authority, entity type, six-digit division code), or NULL when they do not (or the code is not 18 characters: filmwg.uscc_problem says so). One sentence per failure, the same words as Swift USCC.structureProblem. Whether the division exists is filmwg.uscc_region_problem.';
+COMMENT ON FUNCTION filmwg.uscc_structure_problem(code text) IS 'Why positions 1–8 of an 18-character USCC break GB 32100-2015 (authority, entity type, six-digit division code), or NULL when they do not (or the code is not 18 characters: filmwg.uscc_problem says so; NULL for NULL). One sentence per failure, the same words as Swift USCC.structureProblem. An expression of immutable functions, so that it inlines into the CHECK constraint companies_uscc_structure_check. Whether the division exists is filmwg.uscc_region_problem.';
 
 --
 -- Name: uscc_structure_refused(text); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -2390,11 +2384,16 @@ BEGIN
         END IF;
         RETURN NEW;
     END IF;
+    -- Whether determinations name the version: run by run, one probe of each run's primary key
+    -- (migration 0019).
     IF (NEW.rule IS DISTINCT FROM OLD.rule OR NEW.criteria IS DISTINCT FROM OLD.criteria
         OR NEW.policy_id IS DISTINCT FROM OLD.policy_id OR NEW.version IS DISTINCT FROM OLD.version
         OR NEW.amount IS DISTINCT FROM OLD.amount OR NEW.amount_cap IS DISTINCT FROM OLD.amount_cap
         OR NEW.exclusive_group IS DISTINCT FROM OLD.exclusive_group)
-       AND EXISTS (SELECT 1 FROM filmwg.determinations d WHERE d.policy_version_id = OLD.id) THEN
+       AND EXISTS (SELECT 1 FROM filmwg.job_runs r
+                    CROSS JOIN LATERAL (SELECT 1 FROM filmwg.determinations d
+                                         WHERE d.run_id = r.id AND d.policy_version_id = OLD.id
+                                         LIMIT 1) x) THEN
         RAISE EXCEPTION 'version % of policy % has been used by the eligibility job, its rule cannot change',
                 OLD.version, (SELECT code FROM filmwg.policies WHERE id = OLD.policy_id)
             USING ERRCODE = 'check_violation',
@@ -2662,26 +2661,6 @@ $$;
 --
 
 COMMENT ON FUNCTION filmwg.scrub_erased_audit() IS 'AFTER UPDATE trigger of professionals (scrub_erased_audit), when erased_at becomes non-NULL: removes full_name, latin_name, email and phone from every earlier audit row of that professional. Runs as filmwg_owner, the only role that may change audit rows.';
-
---
--- Name: uscc_entity_types(text); Type: FUNCTION; Schema: filmwg; Owner: -
---
-
-CREATE FUNCTION filmwg.uscc_entity_types(authority text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    AS $$
-SELECT CASE authority
-    WHEN '1' THEN '1239' WHEN '2' THEN '19' WHEN '3' THEN '123459' WHEN '4' THEN '19'
-    WHEN '5' THEN '1239' WHEN '6' THEN '129' WHEN '7' THEN '129' WHEN '8' THEN '19'
-    WHEN '9' THEN '123' WHEN 'A' THEN '19' WHEN 'N' THEN '1239' WHEN 'Y' THEN '1'
-END
-$$;
-
---
--- Name: FUNCTION uscc_entity_types(authority text); Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON FUNCTION filmwg.uscc_entity_types(authority text) IS 'The entity-type characters (USCC position 2) that a registration authority (position 1) uses, GB 32100-2015 table 1 with its amendments: 1 机构编制 1239, 2 外交 19, 3 司法行政 123459, 4 文化 19, 5 民政 1239, 6 旅游 129, 7 宗教 129, 8 工会 19, 9 工商 123, A 中央军委改革和编制办公室 19, N 农业 1239, Y 其他 1; NULL for a character that is no authority. The Swift twin is USCC.entityTypes.';
 
 --
 -- Name: uscc_problem(text); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -6296,18 +6275,6 @@ CREATE UNIQUE INDEX awards_work_award_key ON filmwg.awards USING btree (work_id,
 COMMENT ON INDEX filmwg.awards_work_award_key IS 'The same award of a work on the same day in the same category is recorded once (23505).';
 
 --
--- Name: companies_kind_idx; Type: INDEX; Schema: filmwg; Owner: -
---
-
-CREATE INDEX companies_kind_idx ON filmwg.companies USING btree (kind);
-
---
--- Name: INDEX companies_kind_idx; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON INDEX filmwg.companies_kind_idx IS 'Companies by kind.';
-
---
 -- Name: companies_merged_into_id_idx; Type: INDEX; Schema: filmwg; Owner: -
 --
 
@@ -6332,18 +6299,6 @@ CREATE INDEX companies_name_key_idx ON filmwg.companies USING btree (filmwg.comp
 COMMENT ON INDEX filmwg.companies_name_key_idx IS 'Probable duplicates by normalized name (imports without USCC).';
 
 --
--- Name: companies_name_key_trgm_idx; Type: INDEX; Schema: filmwg; Owner: -
---
-
-CREATE INDEX companies_name_key_trgm_idx ON filmwg.companies USING gin (filmwg.company_name_key(name) public.gin_trgm_ops) WHERE (archived_at IS NULL);
-
---
--- Name: INDEX companies_name_key_trgm_idx; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON INDEX filmwg.companies_name_key_trgm_idx IS 'company duplicates: similar normalized names (pg_trgm).';
-
---
 -- Name: companies_name_zh_key_idx; Type: INDEX; Schema: filmwg; Owner: -
 --
 
@@ -6366,18 +6321,6 @@ CREATE INDEX companies_names_trgm_idx ON filmwg.companies USING gin (filmwg.comp
 --
 
 COMMENT ON INDEX filmwg.companies_names_trgm_idx IS 'Name search over both names (ILIKE ''%…%''): filmwg.company_search_text(name, name_zh).';
-
---
--- Name: companies_registered_in_zone_idx; Type: INDEX; Schema: filmwg; Owner: -
---
-
-CREATE INDEX companies_registered_in_zone_idx ON filmwg.companies USING btree (registered_in_zone);
-
---
--- Name: INDEX companies_registered_in_zone_idx; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON INDEX filmwg.companies_registered_in_zone_idx IS 'Companies in the Huairou zone.';
 
 --
 -- Name: companies_uscc_overridden_idx; Type: INDEX; Schema: filmwg; Owner: -
@@ -6434,22 +6377,16 @@ COMMENT ON INDEX filmwg.determinations_company_id_idx IS 'A company''s determina
 CREATE INDEX determinations_default_company_id_policy_version_id_idx ON filmwg.determinations_default USING btree (company_id, policy_version_id);
 
 --
--- Name: determinations_policy_version_id_idx; Type: INDEX; Schema: filmwg; Owner: -
---
-
-CREATE INDEX determinations_policy_version_id_idx ON ONLY filmwg.determinations USING btree (policy_version_id);
-
---
--- Name: INDEX determinations_policy_version_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
---
-
-COMMENT ON INDEX filmwg.determinations_policy_version_id_idx IS 'Determinations of a policy version.';
-
---
 -- Name: determinations_default_policy_version_id_idx; Type: INDEX; Schema: filmwg; Owner: -
 --
 
 CREATE INDEX determinations_default_policy_version_id_idx ON filmwg.determinations_default USING btree (policy_version_id);
+
+--
+-- Name: INDEX determinations_default_policy_version_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.determinations_default_policy_version_id_idx IS 'The rows naming a policy version, for the foreign key determinations_default still has (migration 0019).';
 
 --
 -- Name: employments_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
@@ -6690,12 +6627,6 @@ ALTER INDEX filmwg.determinations_company_id_idx ATTACH PARTITION filmwg.determi
 --
 
 ALTER INDEX filmwg.determinations_pkey ATTACH PARTITION filmwg.determinations_default_pkey;
-
---
--- Name: determinations_default_policy_version_id_idx; Type: INDEX ATTACH; Schema: filmwg; Owner: -
---
-
-ALTER INDEX filmwg.determinations_policy_version_id_idx ATTACH PARTITION filmwg.determinations_default_policy_version_id_idx;
 
 --
 -- Name: live_grants_by_policy_year _RETURN; Type: RULE; Schema: filmwg; Owner: -
@@ -8250,6 +8181,13 @@ GRANT ALL ON FUNCTION filmwg.live_benefits_by_policy_year_rows() TO filmwg_repor
 GRANT ALL ON FUNCTION filmwg.live_benefits_by_policy_year_rows() TO filmwg_admin;
 
 --
+-- Name: FUNCTION uscc_entity_types(authority text); Type: ACL; Schema: filmwg; Owner: -
+--
+
+GRANT ALL ON FUNCTION filmwg.uscc_entity_types(authority text) TO filmwg_admin;
+GRANT ALL ON FUNCTION filmwg.uscc_entity_types(authority text) TO filmwg_job;
+
+--
 -- Name: FUNCTION uscc_is_valid(code text); Type: ACL; Schema: filmwg; Owner: -
 --
 
@@ -8391,13 +8329,6 @@ REVOKE ALL ON FUNCTION filmwg.require_running_here(run bigint) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION filmwg.scrub_erased_audit() FROM PUBLIC;
-
---
--- Name: FUNCTION uscc_entity_types(authority text); Type: ACL; Schema: filmwg; Owner: -
---
-
-GRANT ALL ON FUNCTION filmwg.uscc_entity_types(authority text) TO filmwg_admin;
-GRANT ALL ON FUNCTION filmwg.uscc_entity_types(authority text) TO filmwg_job;
 
 --
 -- Name: FUNCTION uscc_problem(code text); Type: ACL; Schema: filmwg; Owner: -

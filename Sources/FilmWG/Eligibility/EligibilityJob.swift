@@ -66,8 +66,8 @@ public enum EligibilityEvent: Sendable {
 ///    by all policies or by none (the transaction is READ COMMITTED, so one statement per
 ///    policy could split them), and each company's facts are computed once, not once per
 ///    policy. The rows go into the run's own table (`filmwg.open_determinations`), whose
-///    primary key and indexes are then built by sorting (`filmwg.index_determinations`) —
-///    six times faster at 100,000 companies than three lookups per row (migration 0008);
+///    primary key and company index are then built by sorting (`filmwg.index_determinations`) —
+///    six times faster at 100,000 companies than three lookups per row (migration 0008; no index on the version alone since 0019);
 /// 4. one `INSERT INTO filmwg.determination_changes … SELECT` comparing the run's table with
 ///    the previous run (`filmwg.previous_run`: the latest succeeded, non-dry run for an earlier
 ///    day, or the same day and a lower id), **by policy**: a company's determination for a policy is
@@ -264,7 +264,7 @@ public struct EligibilityJob {
         report(
             .started(runId: runId, asOf: day, dryRun: dryRun, policyVersions: versions.count, abandonedRuns: abandoned))
 
-        var outcomes: [EligibilityRun.Outcome] = []
+        var inserted = 0
         if !versions.isEmpty {
             let query = try Self.determinationsQuery(versions, catalog: catalog, runId: runId, day: day)
             let table = Self.determinationsTable(runId)
@@ -273,39 +273,35 @@ public struct EligibilityJob {
                 throw RecordError(
                     "filmwg.open_determinations made \(opened), not \(table); migrate the database", .other)
             }
-            try db.execute(query)
+            inserted = try db.execute(query)
             if let exclusive = Self.exclusiveGroupsQuery(versions, runId: runId) { try db.execute(exclusive) }
             try db.execute("SELECT filmwg.index_determinations(\(runId))")
-            var counts: [Int64: (companies: Int, eligible: Int)] = [:]
-            let counting = Query(
-                unsafeSQL: """
-                    SELECT policy_version_id, count(*), count(*) FILTER (WHERE eligible)
-                      FROM \(table) GROUP BY policy_version_id
-                    """)
-            for row in try db.query(counting) {
-                let (id, companies, eligible) = try row.decode((Int64, Int, Int).self)
-                counts[id] = (companies, eligible)
-            }
-            for (index, version) in versions.enumerated() {
-                let count = counts[version.id] ?? (0, 0)
-                let outcome = EligibilityRun.Outcome(
-                    policy: version.policy, version: version.version, policyVersionId: version.id,
-                    companies: count.companies, eligible: count.eligible)
-                outcomes.append(outcome)
-                report(.evaluated(outcome, index: index + 1, of: versions.count))
-            }
         }
 
+        // Every version meets every company's facts row once, so each version has
+        // inserted / versions rows: the companies evaluated, without a scan to count them.
         let companies =
-            try outcomes.map(\.companies).max()
-            ?? db.query("SELECT count(*) FROM filmwg.company_facts(\(day))").one().decode(Int.self, at: 0)
+            versions.isEmpty
+            ? try db.query("SELECT count(*) FROM filmwg.company_facts(\(day))").one().decode(Int.self, at: 0)
+            : inserted / versions.count
         // The one definition of the previous run (DESIGN §11): the latest run for an earlier day
         // (same day: a lower id), so a backfill is compared with its own predecessor.
         let previous = try db.query("SELECT filmwg.previous_run(\(runId))").one().decode(Int64?.self, at: 0)
-        let (newly, noLonger) = try db.query(
+        // The changes and, from the same read of the run's eligible rows, how many each version has.
+        let (newly, noLonger, countedVersions, countedEligible) = try db.query(
             Self.changesQuery(
                 runId: runId, previousRunId: previous, table: versions.isEmpty ? nil : Self.determinationsTable(runId))
-        ).one().decode((Int, Int).self)
+        ).one().decode((Int, Int, [Int64], [Int64]).self)
+        let eligibleByVersion = Dictionary(
+            zip(countedVersions, countedEligible).map { ($0, Int($1)) }, uniquingKeysWith: { first, _ in first })
+        var outcomes: [EligibilityRun.Outcome] = []
+        for (index, version) in versions.enumerated() {
+            let outcome = EligibilityRun.Outcome(
+                policy: version.policy, version: version.version, policyVersionId: version.id,
+                companies: companies, eligible: eligibleByVersion[version.id] ?? 0)
+            outcomes.append(outcome)
+            report(.evaluated(outcome, index: index + 1, of: versions.count))
+        }
         // Last, so that what it locks (filmwg.determinations, its default partition) is held
         // for the attach and the commit only: milliseconds (migration 0016).
         if !versions.isEmpty { try db.execute("SELECT filmwg.attach_determinations(\(runId))") }
@@ -319,7 +315,8 @@ public struct EligibilityJob {
     }
 
     /// Step 3: one INSERT for every valid policy version and every company into the run's own
-    /// table (counted afterwards from that table: cheaper than RETURNING a million rows).
+    /// table (its row count, divided by the versions, is the companies evaluated; the eligible
+    /// ones are counted by the changes: cheaper than RETURNING a million rows).
     ///
     /// `$1` run, `$2` the day, `$3` the versions' ids; the rules' own values follow from `$4`
     /// on, bound, never pasted: the SQL holds only the compiler's fact columns, placeholders and
@@ -467,7 +464,9 @@ public struct EligibilityJob {
     }
 
     /// Step 4, set-based: the differences by (policy, company) between this run and its previous
-    /// run (`filmwg.previous_run`), written and counted in one statement.
+    /// run (`filmwg.previous_run`), written and counted in one statement, which also counts the
+    /// run's eligible rows per version from the same read of them (one scan of the run's table
+    /// fewer than a separate count; migration 0019).
     ///
     /// The comparison is the one of `filmwg.determination_differences` (migration 0011), which
     /// `eligibility changes --from-run A --to-run B` reads: absent and not eligible count the
@@ -485,7 +484,8 @@ public struct EligibilityJob {
                     RETURNING change
                 )
                 SELECT count(*) FILTER (WHERE change = 'newly_eligible'),
-                       count(*) FILTER (WHERE change = 'no_longer_eligible')
+                       count(*) FILTER (WHERE change = 'no_longer_eligible'),
+                       '{}'::bigint[], '{}'::bigint[]
                   FROM written
                 """
         }
@@ -513,10 +513,13 @@ public struct EligibilityJob {
                       LEFT JOIN valid_then n ON n.policy_id = p.policy_id
                      WHERE c.company_id IS NULL OR p.company_id IS NULL
                     RETURNING change
+                ), counted AS (
+                    SELECT c.policy_version_id, count(*) AS eligible FROM cur c GROUP BY c.policy_version_id
                 )
-                SELECT count(*) FILTER (WHERE change = 'newly_eligible'),
-                       count(*) FILTER (WHERE change = 'no_longer_eligible')
-                  FROM written
+                SELECT (SELECT count(*) FROM written WHERE change = 'newly_eligible'),
+                       (SELECT count(*) FROM written WHERE change = 'no_longer_eligible'),
+                       coalesce((SELECT array_agg(policy_version_id ORDER BY policy_version_id) FROM counted), '{}'),
+                       coalesce((SELECT array_agg(eligible ORDER BY policy_version_id) FROM counted), '{}')
                 """, binds: [PostgresBind(runId), PostgresBind(previousRunId)])
     }
 
