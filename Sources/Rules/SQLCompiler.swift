@@ -20,13 +20,7 @@ extension CheckedRule {
     /// - Throws: `RuleError` at 1:1 when `factsAlias` is not a plain SQL identifier or
     ///   `firstParameter` is below 1: the caller's mistake, reported rather than trapped.
     public func compiled(factsAlias: String = "f", firstParameter: Int = 1) throws(RuleError) -> CompiledRule {
-        guard SQLCompiler.isPlainIdentifier(factsAlias) else {
-            throw RuleError(line: 1, column: 1, message: "the facts alias must be a plain SQL identifier")
-        }
-        guard firstParameter >= 1 else {
-            throw RuleError(line: 1, column: 1, message: "placeholders start at $1")
-        }
-        var compiler = SQLCompiler(alias: factsAlias, firstParameter: firstParameter)
+        var compiler = try SQLCompiler(alias: factsAlias, firstParameter: firstParameter)
         let rendered = criteria.map { CompiledCriterion(source: $0.source, sql: compiler.render($0.expression)) }
         return CompiledRule(criteria: rendered, binds: compiler.binds)
     }
@@ -40,13 +34,7 @@ extension CheckedAmount {
     /// - Throws: `RuleError` at 1:1 when `factsAlias` is not a plain SQL identifier or
     ///   `firstParameter` is below 1, as `CheckedRule.compiled` does.
     public func compiled(factsAlias: String = "f", firstParameter: Int = 1) throws(RuleError) -> CompiledAmount {
-        guard SQLCompiler.isPlainIdentifier(factsAlias) else {
-            throw RuleError(line: 1, column: 1, message: "the facts alias must be a plain SQL identifier")
-        }
-        guard firstParameter >= 1 else {
-            throw RuleError(line: 1, column: 1, message: "placeholders start at $1")
-        }
-        var compiler = SQLCompiler(alias: factsAlias, firstParameter: firstParameter)
+        var compiler = try SQLCompiler(alias: factsAlias, firstParameter: firstParameter)
         let raw = compiler.render(expression)
         let tapers = compiler.tapers
         // Exact decimal all the way; below 0 is 0, then half-up at the cent (PostgreSQL rounds
@@ -75,7 +63,15 @@ struct SQLCompiler {
     private(set) var binds: [RuleValue] = []
     private(set) var tapers: [CompiledTaper] = []
 
-    init(alias: String, firstParameter: Int) {
+    /// - Throws: `RuleError` at 1:1 when `alias` is not a plain SQL identifier or
+    ///   `firstParameter` is below 1 (the caller's mistake, checked here for rules and formulas alike).
+    init(alias: String, firstParameter: Int) throws(RuleError) {
+        guard SQLCompiler.isPlainIdentifier(alias) else {
+            throw RuleError(line: 1, column: 1, message: "the facts alias must be a plain SQL identifier")
+        }
+        guard firstParameter >= 1 else {
+            throw RuleError(line: 1, column: 1, message: "placeholders start at $1")
+        }
         self.alias = alias
         self.firstParameter = firstParameter
     }

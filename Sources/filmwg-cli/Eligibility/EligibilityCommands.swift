@@ -20,7 +20,7 @@ enum EligibilityCommands {
             """,
         example: "filmwg eligibility run --as-of 2025-05-01 --format json",
         options: [
-            .value("as-of", "DATE", "the day to evaluate (default: today in Asia/Shanghai)"),
+            .evaluationDay,
             .flag("dry-run", "compute and print, then roll back"),
         ],
         positionals: .none
@@ -81,9 +81,9 @@ enum EligibilityCommands {
             """,
         example: "filmwg eligibility explain --company 91110116MA00000010 --policy film-fund --format json",
         options: [
-            .value("company", "C", "the company: USCC or numeric id"),
-            .value("policy", "P", "the policy's code"),
-            .value("as-of", "DATE", "read the latest run of this day (default: the current run)"),
+            .company("the company: USCC or numeric id"),
+            .policyCode,
+            .runDay,
         ],
         positionals: .none
     ) { arguments, context, format in
@@ -148,11 +148,11 @@ enum EligibilityCommands {
             """,
         example: "filmwg eligibility list --policy film-fund --eligible --format csv",
         options: [
-            .value("policy", "P", "the policy's code"),
+            .policyCode,
             .flag("eligible", "only eligible companies"),
             .flag("ineligible", "only companies that are not eligible"),
-            .value("as-of", "DATE", "read the latest run of this day (default: the current run)"),
-            .value("limit", "N", "print at most N rows"),
+            .runDay,
+            .limitRows,
         ],
         positionals: .none
     ) { arguments, context, format in
@@ -186,7 +186,7 @@ enum EligibilityCommands {
             .value("run", "N", "the run (default: the current run)"),
             .value("from-run", "A", "compare from this succeeded run …"),
             .value("to-run", "B", "… to this one"),
-            .value("limit", "N", "print at most N rows"),
+            .limitRows,
         ],
         positionals: .none
     ) { arguments, context, format in

@@ -33,9 +33,9 @@ enum AttendanceCommands {
         example:
             "filmwg attendance record --event 1 --professional li.na@example.cn --company 91110116MA00ABCD1E --role speaker",
         options: [
-            .value("event", "ID", "the event (required)"),
-            .value("professional", "P", "the professional: id or e-mail (required)"),
-            .value("company", "C", "the company they attended for: USCC or id (default: none)"),
+            .event("the event (required)"),
+            .professional("the professional: id or e-mail (required)"),
+            .company("the company they attended for: USCC or id (default: none)"),
             .value("role", "ROLE", "attendee, speaker, host or guest (default: attendee)"),
             .flag("over-capacity", "record even though the event is full (kept on the row and audited)"),
         ],
@@ -46,7 +46,7 @@ enum AttendanceCommands {
         let db = try context.connection()
         let eventId = try References.eventID(eventRef, db: db)
         let professionalId = try References.professionalID(professionalRef, db: db)
-        let companyId = try arguments.reference("company", db: db, References.companyID)
+        let companyId = try arguments.companyID(db: db)
         let stored = try AttendanceRepository(db).record(
             eventId: eventId, professionalId: professionalId, companyId: companyId,
             role: arguments.string("role") ?? "attendee", overCapacity: arguments.has("over-capacity"))
@@ -58,9 +58,9 @@ enum AttendanceCommands {
         abstract: "List who attended events: of one event, one professional or one company.",
         example: "filmwg attendance list --event 1 --format csv",
         options: [
-            .value("event", "ID", "only this event"),
-            .value("professional", "P", "only this professional (id or e-mail)"),
-            .value("company", "C", "only attendance for this company (USCC or id)"),
+            .event("only this event"),
+            .onlyProfessional,
+            .company("only attendance for this company (USCC or id)"),
             .value("role", "ROLE", "only this role: \(Attendance.roles.joined(separator: ", "))"),
             .limit,
         ],
@@ -69,9 +69,9 @@ enum AttendanceCommands {
         let limit = try arguments.limit()
         let db = try context.connection()
         let filter = AttendanceFilter(
-            eventId: try arguments.reference("event", db: db, References.eventID),
-            professionalId: try arguments.reference("professional", db: db, References.professionalID),
-            companyId: try arguments.reference("company", db: db, References.companyID),
+            eventId: try arguments.eventID(db: db),
+            professionalId: try arguments.professionalID(db: db),
+            companyId: try arguments.companyID(db: db),
             role: arguments.string("role"), limit: limit)
         let rows = try AttendanceRepository(db).list(filter)
         return rows.map(record)
@@ -90,7 +90,7 @@ enum AttendanceCommands {
             with a reason column. --dry-run checks everything and writes nothing.
             """,
         example: "filmwg attendance import --event 1 attendance-2017-05-20.csv --skip-invalid --rejects rejected.csv",
-        options: [.value("event", "ID", "the event (required)")] + Importing.options
+        options: [.event("the event (required)")] + Importing.options
     ) { arguments, context in
         let eventRef = try arguments.required("event")
         try Importing.run(arguments, context, noun: "attendance records") { db, path, options, listener in

@@ -34,7 +34,7 @@ enum FigureCommands {
         discussion: "--format csv prints the header of 'filmwg figure import', so a list re-imports as it is.",
         example: "filmwg figure list --company 91110116MA00ABCD1E --year 2024 --format json",
         options: [
-            .value("company", "C", "only this company (USCC or id)"),
+            .onlyCompany,
             .value("year", "YEAR", "only this calendar year"),
             .limit,
         ],
@@ -44,7 +44,7 @@ enum FigureCommands {
         let limit = try arguments.limit()
         let year = try arguments.int("year")
         let db = try context.connection()
-        let companyId = try arguments.reference("company", db: db, References.companyID)
+        let companyId = try arguments.companyID(db: db)
         return try FigureRepository(db).list(companyId: companyId, year: year, limit: limit).map(record)
     }
 }

@@ -53,8 +53,8 @@ enum GrantCommands {
         example:
             "filmwg grant apply --company 91110116MA00ABCD1E --policy film-fund --year 2025 --amount 480000.00 --applied-on 2025-05-10",
         options: [
-            .value("company", "C", "the applying company: USCC or id (required)"),
-            .value("policy", "CODE", "the policy (required)"),
+            .company("the applying company: USCC or id (required)"),
+            .policy("the policy (required)"),
             .value("year", "YEAR", "the year the grant is for (required)"),
             .value("amount", "AMOUNT", "amount in CNY, e.g. 480000.00 (required)"),
             .value("applied-on", "DATE", "day of application (default: today, Asia/Shanghai)"),
@@ -74,41 +74,40 @@ enum GrantCommands {
         return record(try GrantRepository(db).apply(application))
     }
 
-    static let approve = Command.record(
-        ["grant", "approve"],
-        abstract: "Approve an applied grant, optionally for another amount.",
-        usage: "ID",
-        discussion: workflow,
-        example: "filmwg grant approve 1 --amount 450000.00 --on 2025-06-15",
-        options: [
-            .value("amount", "AMOUNT", "the approved amount (default: the amount applied for)"),
-            .value("on", "DATE", "day of the decision (default: today, Asia/Shanghai)"),
-        ],
-        positionals: .own
-    ) { arguments, context, _ in
-        let id = try ActivityCLI.id(arguments, of: "grant")
-        let grant = try GrantRepository(try context.connection()).approve(
-            id, amount: try amount(arguments), on: try arguments.date("on"))
-        return record(grant)
+    /// `grant approve` and `grant reject`: a decision on grant ID, taken on `--on DATE` (default
+    /// today), under the workflow; `decide` reads its own option and asks the repository.
+    static func decision(
+        _ verb: String, abstract: String, usage: String, example: String, option: Option,
+        decide: @escaping @Sendable (Arguments, Context, Int64) throws -> Grant
+    ) -> Command {
+        Command.record(
+            ["grant", verb], abstract: abstract, usage: usage, discussion: workflow, example: example,
+            options: [option, .decisionDay], positionals: .own
+        ) { arguments, context, _ in
+            record(try decide(arguments, context, try ActivityCLI.id(arguments, of: "grant")))
+        }
     }
 
-    static let reject = Command.record(
-        ["grant", "reject"],
+    static let approve = decision(
+        "approve",
+        abstract: "Approve an applied grant, optionally for another amount.",
+        usage: "ID",
+        example: "filmwg grant approve 1 --amount 450000.00 --on 2025-06-15",
+        option: .value("amount", "AMOUNT", "the approved amount (default: the amount applied for)")
+    ) { arguments, context, id in
+        try GrantRepository(try context.connection()).approve(
+            id, amount: try amount(arguments), on: try arguments.date("on"))
+    }
+
+    static let reject = decision(
+        "reject",
         abstract: "Reject an applied or approved grant, saying why.",
         usage: "ID --reason TEXT",
-        discussion: workflow,
         example: "filmwg grant reject 2 --reason \"fiscal contribution below CNY 300 per m²\"",
-        options: [
-            .value("reason", "TEXT", "why (required)"),
-            .value("on", "DATE", "day of the decision (default: today, Asia/Shanghai)"),
-        ],
-        positionals: .own
-    ) { arguments, context, _ in
-        let id = try ActivityCLI.id(arguments, of: "grant")
+        option: .value("reason", "TEXT", "why (required)")
+    ) { arguments, context, id in
         let reason = try arguments.required("reason")
-        let grant = try GrantRepository(try context.connection()).reject(
-            id, reason: reason, on: try arguments.date("on"))
-        return record(grant)
+        return try GrantRepository(try context.connection()).reject(id, reason: reason, on: try arguments.date("on"))
     }
 
     static let pay = Command.record(
@@ -130,8 +129,8 @@ enum GrantCommands {
         abstract: "List grants by year and day of application.",
         example: "filmwg grant list --policy film-fund --year 2025 --status paid --format csv",
         options: [
-            .value("policy", "CODE", "only this policy"),
-            .value("company", "C", "only this company (USCC or id)"),
+            .policy("only this policy"),
+            .onlyCompany,
             .value("status", "STATUS", "only this status: \(Grant.statuses.joined(separator: ", "))"),
             .value("year", "YEAR", "only grants for this year"),
             .limit,
@@ -142,8 +141,8 @@ enum GrantCommands {
         let db = try context.connection()
         let grants = try GrantRepository(db).list(
             GrantFilter(
-                policyId: try arguments.reference("policy", db: db, References.policyID),
-                companyId: try arguments.reference("company", db: db, References.companyID),
+                policyId: try arguments.policyID(db: db),
+                companyId: try arguments.companyID(db: db),
                 status: arguments.string("status"), year: try arguments.int("year"), limit: limit))
         return grants.map(record)
     }

@@ -51,7 +51,7 @@ enum PolicyCommands {
             .value("title", "TITLE", "the policy's title"),
         ] + ruleOptions + [
             .value("valid-from", "DATE", "first day the rule applies"),
-            .value("valid-to", "DATE", "first day it no longer applies (default: open)"),
+            .validTo,
             .value("issuer", "TEXT", "who issues the policy"),
             .value("benefit", "TEXT", "what it grants, in words"),
             .value(
@@ -83,7 +83,7 @@ enum PolicyCommands {
             "filmwg policy revise film-fund --rule \"registered_in_zone and employees >= 20\" --valid-from 2025-01-01",
         options: ruleOptions + [
             .value("valid-from", "DATE", "first day the new rule applies"),
-            .value("valid-to", "DATE", "first day it no longer applies (default: open)"),
+            .validTo,
             .value("cap", "AMOUNT", "largest amount in CNY of one determination ('' drops it)"),
         ] + amountOptions + [
             Format.option
@@ -152,7 +152,7 @@ enum PolicyCommands {
         example:
             "filmwg policy check \"registered_in_zone and years_in_operation >= 2 and member_tier in ('initiating', 'member')\"",
         options: [
-            .value("rule-file", "FILE", "read the rule from FILE (- for standard input)"),
+            .ruleFile,
             .value(
                 "amount", "EXPR",
                 "check an amount formula instead, e.g. \"min(300 * renovated_area_m2_last_year, 30% * renovation_cost_last_year)\""
@@ -215,9 +215,9 @@ enum PolicyCommands {
         example:
             "filmwg policy try \"registered_in_zone and employees >= 20\" --policy film-fund --as-of 2025-06-01 --amount \"rent_paid_last_year * 80%\" --format json",
         options: [
-            .value("rule-file", "FILE", "read the rule from FILE (- for standard input)"),
-            .value("as-of", "DATE", "the day to evaluate (default: today in Asia/Shanghai)"),
-            .value("policy", "CODE", "compare with this policy's version in force on the day"),
+            .ruleFile,
+            .evaluationDay,
+            .policy("compare with this policy's version in force on the day"),
             .value("amount", "EXPR", "a draft amount formula to total over the eligible companies"),
             .flag("list", "print the companies whose answer differs"),
         ],

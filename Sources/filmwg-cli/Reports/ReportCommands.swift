@@ -75,7 +75,7 @@ enum ReportCommands {
         example: "filmwg report member_roster --as-of 2019-12-31 --format csv",
         options: [
             .value("as-of", "DATE", "compute the report for this day (YYYY-MM-DD) instead of today"),
-            .value("limit", "N", "print at most N rows"),
+            .limitRows,
             Format.option, reportingDatabase,
         ]
     ) { arguments, context in

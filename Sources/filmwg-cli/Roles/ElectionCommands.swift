@@ -59,9 +59,9 @@ enum ElectionCommands {
         example:
             "filmwg election record --position head --held-on 2018-05-20 --event 1 --candidate 2:58:2:1:elected --candidate 5:3:50:8",
         options: [
-            .value("position", "CODE", "the position voted on (required)"),
+            .position("the position voted on (required)"),
             .value("held-on", "DATE", "day of the vote (required)"),
-            .value("event", "ID", "the event at which it was held"),
+            .event("the event at which it was held"),
             .value("notes", "TEXT", "free notes, e.g. the procedure"),
             Option(
                 name: "candidate", value: "SPEC", help: "a candidate and their votes (repeat for each; at least one)",
@@ -88,7 +88,7 @@ enum ElectionCommands {
         }
         let election = try ElectionRepository(db).record(
             positionId: try References.positionID(positionCode, db: db), heldOn: heldOn,
-            eventId: try arguments.reference("event", db: db, References.eventID),
+            eventId: try arguments.eventID(db: db),
             notes: arguments.string("notes"), candidates: candidates)
         printElection(election, format: format, context: context)
     }
@@ -126,12 +126,12 @@ enum ElectionCommands {
         ["election", "list"],
         abstract: "List elections by day, with who was elected.",
         example: "filmwg election list --position head",
-        options: [.value("position", "CODE", "only this position"), .limit], columns: columns
+        options: [.position("only this position"), .limit], columns: columns
     ) { arguments, context, format in
         let limit = try arguments.limit()
         let db = try context.connection()
         let elections = try ElectionRepository(db).list(
-            positionId: try arguments.reference("position", db: db, References.positionID), limit: limit)
+            positionId: try arguments.positionID(db: db), limit: limit)
         return elections.map { record($0, format: format) }
     }
 }

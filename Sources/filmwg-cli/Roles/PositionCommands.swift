@@ -61,7 +61,7 @@ enum PositionCommands {
         example: "filmwg position add honorary_head --title 'Honorary Head' --title-zh 名誉组长 --seats 1",
         options: [
             .value("title", "TITLE", "English title (required)"),
-            .value("title-zh", "TITLE", "Chinese title"),
+            .titleZh,
             .value("seats", "N", "how many may hold it at once, 1 or more (required)"),
         ],
         positionals: .own
@@ -87,7 +87,7 @@ enum PositionCommands {
         options: [
             .value("seats", "N", "how many may hold it at once, 1 or more"),
             .value("title", "TITLE", "English title"),
-            .value("title-zh", "TITLE", "Chinese title"),
+            .titleZh,
             .value("expect-version", "N", "fail with exit 75 unless the position is still at this row_version"),
         ],
         positionals: .own
@@ -114,9 +114,9 @@ enum PositionCommands {
         example:
             "filmwg role assign --position deputy_head --professional li.na@example.cn --company 91110116MA00ABCD1E --from 2017-05-20",
         options: [
-            .value("position", "CODE", "the position, e.g. head (required)"),
-            .value("professional", "P", "the holder: id or e-mail (required)"),
-            .value("company", "C", "the company they hold it for: USCC or id (leave out when none)"),
+            .position("the position, e.g. head (required)"),
+            .professional("the holder: id or e-mail (required)"),
+            .company("the company they hold it for: USCC or id (leave out when none)"),
             .value("from", "DATE", "first day held (required)"),
             .value("to", "DATE", "first day no longer held (default: open)"),
         ],
@@ -130,7 +130,7 @@ enum PositionCommands {
         let role = try RoleAssignmentRepository(db).assign(
             positionId: try References.positionID(positionCode, db: db),
             professionalId: try References.professionalID(professionalRef, db: db),
-            companyId: try arguments.reference("company", db: db, References.companyID),
+            companyId: try arguments.companyID(db: db),
             from: from, to: to)
         return record(role)
     }
@@ -170,9 +170,9 @@ enum PositionCommands {
         options: [
             .value("as-of", "DATE", "only terms that include this day"),
             .flag("current", "only terms that include today (Asia/Shanghai)"),
-            .value("position", "CODE", "only this position"),
-            .value("professional", "P", "only this professional (id or e-mail)"),
-            .value("company", "C", "only roles held for this company (USCC or id)"),
+            .position("only this position"),
+            .onlyProfessional,
+            .company("only roles held for this company (USCC or id)"),
             .limit,
         ],
         columns: roleColumns
@@ -185,9 +185,9 @@ enum PositionCommands {
         let limit = try arguments.limit()
         let db = try context.connection()
         let filter = RoleAssignmentFilter(
-            asOf: asOf, positionId: try arguments.reference("position", db: db, References.positionID),
-            professionalId: try arguments.reference("professional", db: db, References.professionalID),
-            companyId: try arguments.reference("company", db: db, References.companyID), limit: limit)
+            asOf: asOf, positionId: try arguments.positionID(db: db),
+            professionalId: try arguments.professionalID(db: db),
+            companyId: try arguments.companyID(db: db), limit: limit)
         let roles = try RoleAssignmentRepository(db).list(filter)
         return roles.map(record)
     }

@@ -60,7 +60,7 @@ enum AwardCommands {
         options: [
             .flag("bodies", "list the award bodies (code, name, name_zh, scope) instead"),
             .value("work", "W", "only awards of this work (id or licence number)"),
-            .value("company", "C", "only awards of works this company first-produced (USCC or id)"),
+            .company("only awards of works this company first-produced (USCC or id)"),
             .value("award", "CODE", "only this award"),
             .value("result", "won|nominated", "only won or only nominated"),
             .limit,
@@ -88,7 +88,7 @@ enum AwardCommands {
         }
         let filter = AwardFilter(
             workId: try arguments.string("work").map { try WorkRepository(db).find(WorkRef($0)).id },
-            companyId: try arguments.reference("company", db: db, References.companyID),
+            companyId: try arguments.companyID(db: db),
             award: arguments.string("award"), result: result, limit: try arguments.limit())
         let shown = format == .table ? columns : allColumns
         context.output.list(

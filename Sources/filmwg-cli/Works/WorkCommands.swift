@@ -66,7 +66,7 @@ enum WorkCommands {
             "The table shows the main columns; json shows every field (co_producers as an array of objects); csv has the header of 'work import', so a list re-imports.",
         example: "filmwg work list --company 91110116MA00ABCD1E --released-from 2024-01-01 --format csv",
         options: [
-            .value("company", "C", "only works this company first-produced or co-produced (USCC or id)"),
+            .company("only works this company first-produced or co-produced (USCC or id)"),
             .value("kind", "KIND", WorkKind.names.joined(separator: "|")),
             .value("released-from", "DATE", "only works released on or after this day"),
             .value("released-to", "DATE", "only works released on or before this day"),
@@ -84,7 +84,7 @@ enum WorkCommands {
         let kind = try Converters.choice(arguments, "kind", WorkKind.init(rawValue:), names: WorkKind.names)
         let db = try context.connection()
         let filter = WorkFilter(
-            companyId: try arguments.reference("company", db: db, References.companyID), kind: kind,
+            companyId: try arguments.companyID(db: db), kind: kind,
             releasedFrom: try arguments.date("released-from"), releasedTo: try arguments.date("released-to"),
             search: arguments.string("search"), limit: try arguments.limit())
         return try WorkRepository(db).list(filter).map { record($0, format: format) }
