@@ -45,6 +45,20 @@ import Testing
         try #require(process.terminationStatus == 0, "psql failed: \(message)")
     }
 
+    /// A word where scripts/bench wants a number would skip its steps silently (every size
+    /// test in it is `[ "$n" -le … ]`): it is refused with one sentence and 64, before building.
+    @Test(arguments: [["--sizes", "100k"], ["--variants-max", "1e5"], ["--baseline-max", "-1"], ["--seed", "x"]])
+    func benchRefusesAWordWhereItWantsAWholeNumber(_ arguments: [String]) throws {
+        let script = SchemaDumpTests.root.appendingPathComponent("scripts/bench").path
+        let result = try FilmWGBinary.run(arguments, executable: URL(fileURLWithPath: script))
+        #expect(result.status == 64, "\(result)")
+        #expect(
+            result.stderr
+                == "bench: '\(arguments[1])' is not a whole number (--sizes, --seed, --baseline-max and --variants-max take whole numbers).\n"
+        )
+        #expect(!result.stderr.contains("building"))
+    }
+
     @Test func theSameSeedWritesTheSameBytesAndAnotherSeedOtherData() throws {
         try withTemporaryDirectory { folder in
             let a = folder.appendingPathComponent("a"), b = folder.appendingPathComponent("b")
