@@ -33,7 +33,7 @@ public struct ImportPlan {
 
     init(_ schema: some ImportSchema) {
         start = { db, path, options, listener in
-            try RecordImport<Void>(db).run(schema, path: path, options: options, listener: listener)
+            try CSVImporter(db: db, schema: schema).run(path: path, options: options, listener: listener)
         }
     }
 }
