@@ -1,5 +1,5 @@
 public import Foundation
-public import Postgres
+import Postgres
 
 /// One row of `filmwg.audit_log`: a change to one record, who made it and when.
 public struct AuditEntry: Sendable, Equatable {
@@ -17,22 +17,6 @@ public struct AuditEntry: Sendable, Equatable {
     /// For an update: the columns that changed, `column: old → new`, comma-separated
     /// (row_version left out); nil otherwise.
     public var changes: String?
-}
-
-/// Which audit rows `filmwg audit` shows; every filter given must hold.
-public struct AuditFilter: Sendable, Equatable {
-    public var table: String?
-    /// Changes made on or after the start of this day, Asia/Shanghai.
-    public var since: CalendarDate?
-    public var actor: String?
-    public var limit: Int?
-
-    public init(table: String? = nil, since: CalendarDate? = nil, actor: String? = nil, limit: Int? = nil) {
-        self.table = table
-        self.since = since
-        self.actor = actor
-        self.limit = limit
-    }
 }
 
 /// The kinds of record `filmwg history` follows, and what counts as their history.

@@ -3,11 +3,11 @@ public import Postgres
 
 /// Reads the audit log (`filmwg.audit_log`): every insert, update and delete of the records,
 /// written by the database's audit trigger. Nothing here writes to it; admins cannot.
-public struct AuditRepository {
-    let db: Connection
-    public init(_ db: Connection) { self.db = db }
+public typealias AuditRepository = Repository<AuditEntry>
 
-    static let columns: Query = """
+extension AuditRepository {
+    static var columns: Query {
+        """
         SELECT a.id, a.at, a.actor, a.table_name, a.row_id, a.action, a.old_values::text, a.new_values::text,
                CASE WHEN a.action = 'update' THEN
                    (SELECT string_agg(format('%s: %s → %s', k, coalesce(a.old_values -> k, 'null'::jsonb),
@@ -17,6 +17,7 @@ public struct AuditRepository {
                END AS changes
           FROM filmwg.audit_log a
         """
+    }
 
     static func decode(_ row: Row) throws -> AuditEntry {
         let (id, at, actor, table, rowId, action, old, new, changes) =
@@ -41,20 +42,22 @@ public struct AuditRepository {
 
     /// Audit rows, newest first.
     /// - Throws: `RecordError.invalid` for a table that is not audited (naming the nearest).
-    public func list(_ filter: AuditFilter = AuditFilter()) throws -> [AuditEntry] {
-        if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
-        var table: String?
-        if let name = filter.table {
-            table = try Vocabulary.check(name, among: auditedTables(), field: "table")
-        }
+    /// Every filter given must hold.
+    /// - Parameters:
+    ///   - since: changes made on or after the start of this day, Asia/Shanghai.
+    public func list(
+        table: String? = nil, since: CalendarDate? = nil, actor: String? = nil, limit: Int? = nil
+    ) throws -> [AuditEntry] {
+        if let limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
+        let table = try table.map { try Vocabulary.check($0, among: auditedTables(), field: "table") }
         return try db.query(
             """
             \(Self.columns)
              WHERE (\(table)::text IS NULL OR a.table_name = \(table))
-               AND (\(filter.since)::date IS NULL OR a.at >= (\(filter.since)::date::timestamp AT TIME ZONE 'Asia/Shanghai'))
-               AND (\(filter.actor)::text IS NULL OR a.actor = \(filter.actor))
+               AND (\(since)::date IS NULL OR a.at >= (\(since)::date::timestamp AT TIME ZONE 'Asia/Shanghai'))
+               AND (\(actor)::text IS NULL OR a.actor = \(actor))
              ORDER BY a.id DESC
-             LIMIT \(filter.limit)
+             LIMIT \(limit)
             """
         ).map(Self.decode)
     }

@@ -33,14 +33,6 @@ public struct Company: RecordAroundInput, Sendable, Equatable {
     /// The company this one was merged into as a duplicate.
     public var mergedIntoID: Int64? = nil
 
-    public init(id: Int64, input: CompanyInput, archivedAt: Date? = nil, rowVersion: Int, createdAt: Date) {
-        self.id = id
-        self.input = input
-        self.archivedAt = archivedAt
-        self.rowVersion = rowVersion
-        self.createdAt = createdAt
-    }
-
     /// How messages name the company: its USCC when it has one, else its numeric id.
     public var reference: String { input.uscc ?? String(id) }
 

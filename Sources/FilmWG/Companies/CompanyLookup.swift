@@ -6,22 +6,13 @@ public struct CompanyIdentity: Sendable, Equatable {
     public let uscc: String?
     public let name: String
     public let nameZh: String?
-
-    public init(id: Int64, uscc: String?, name: String, nameZh: String?) {
-        self.id = id
-        self.uscc = uscc
-        self.name = name
-        self.nameZh = nameZh
-    }
 }
 
 /// Finds the company a user names on the command line: by its USCC or its numeric id
 /// (DESIGN §5). Archived companies are found too, so their history stays explainable.
-public struct CompanyLookup {
-    let db: Connection
+public typealias CompanyLookup = Repository<CompanyIdentity>
 
-    public init(_ db: Connection) { self.db = db }
-
+extension CompanyLookup {
     /// The rule for naming a company is `CompanyRef`'s; `CompanyRepository.find` applies it.
     ///
     /// - Throws: `RecordError.notFound` naming what was looked for; `RecordError.invalid` when

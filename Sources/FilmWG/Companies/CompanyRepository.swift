@@ -1,51 +1,14 @@
 import Foundation
 public import Postgres
 
-/// Which companies `list` returns.
-public struct CompanyFilter: Sendable, Equatable {
-    /// Part of the name or the Chinese name, case-insensitive (`ILIKE '%…%'`, trigram-indexed).
-    public var search: String?
-    public var kind: CompanyKind?
-    /// Only companies registered in the Huairou zone.
-    public var inZone = false
-    /// Only members on `asOf` (default: today in Asia/Shanghai).
-    public var member = false
-    /// Only members of this tier on `asOf`; implies `member`.
-    public var tier: MembershipTier?
-    public var asOf: CalendarDate?
-    public var includeArchived = false
-    /// Only companies whose USCC was accepted with an override reason.
-    public var usccOverridden = false
-    /// At most this many rows; nil for all.
-    public var limit: Int?
-
-    public init(
-        search: String? = nil, kind: CompanyKind? = nil, inZone: Bool = false, member: Bool = false,
-        tier: MembershipTier? = nil, asOf: CalendarDate? = nil, includeArchived: Bool = false,
-        usccOverridden: Bool = false, limit: Int? = nil
-    ) {
-        self.usccOverridden = usccOverridden
-        self.search = search
-        self.kind = kind
-        self.inZone = inZone
-        self.member = member
-        self.tier = tier
-        self.asOf = asOf
-        self.includeArchived = includeArchived
-        self.limit = limit
-    }
-}
-
 /// Reads and writes `filmwg.companies`. Use from one task at a time (it uses one `Connection`).
-public struct CompanyRepository {
-    let db: Connection
+public typealias CompanyRepository = Repository<Company>
 
-    public init(_ db: Connection) { self.db = db }
-
-    static let columns = Company.columns.selectList(alias: "c")
+extension CompanyRepository {
+    static var columns: Query { Company.columns.selectList(alias: "c") }
 
     /// Who gives an override: the session's actor, as the audit log names it.
-    static let actor: Query = "coalesce(nullif(current_setting('filmwg.actor', true), ''), session_user::text)"
+    static var actor: Query { "coalesce(nullif(current_setting('filmwg.actor', true), ''), session_user::text)" }
 
     /// Adds a company after checking every field in Swift.
     /// - Throws: `RecordError.invalid` for a bad field or a USCC another company has.
@@ -105,10 +68,22 @@ public struct CompanyRepository {
         }
     }
 
-    /// Companies matching `filter`, by name (then id).
-    public func list(_ filter: CompanyFilter = CompanyFilter()) throws -> [Company] {
+    /// Companies matching the filters given, by name (then id).
+    /// Every filter given must hold.
+    /// - Parameters:
+    ///   - search: part of the name or the Chinese name, case-insensitive (`ILIKE '%…%'`, trigram-indexed).
+    ///   - inZone: only companies registered in the Huairou zone.
+    ///   - member: only members on `asOf` (default: today in Asia/Shanghai).
+    ///   - tier: only members of this tier on `asOf`; implies `member`.
+    ///   - usccOverridden: only companies whose USCC was accepted with an override reason.
+    ///   - limit: at most this many rows; nil for all.
+    public func list(
+        search: String? = nil, kind: CompanyKind? = nil, inZone: Bool = false, member: Bool = false,
+        tier: MembershipTier? = nil, asOf: CalendarDate? = nil, includeArchived: Bool = false,
+        usccOverridden: Bool = false, limit: Int? = nil
+    ) throws -> [Company] {
         var query: Query = "SELECT \(Self.columns) FROM filmwg.companies c WHERE true"
-        if let search = filter.search, !search.isEmpty {
+        if let search = search, !search.isEmpty {
             let pattern = "%" + Self.escapeLike(search) + "%"
             // The first test is what the one trigram index over both names answers; the second
             // keeps a match within one name (migration 0018).
@@ -116,20 +91,20 @@ public struct CompanyRepository {
                 query
                 + " AND filmwg.company_search_text(c.name, c.name_zh) ILIKE \(pattern) AND (c.name ILIKE \(pattern) OR c.name_zh ILIKE \(pattern))"
         }
-        if let kind = filter.kind { query = query + " AND c.kind = \(kind.rawValue)" }
-        if filter.inZone { query = query + " AND c.registered_in_zone" }
-        if !filter.includeArchived { query = query + " AND c.archived_at IS NULL" }
-        if filter.usccOverridden { query = query + " AND c.uscc_override_reason IS NOT NULL" }
-        if filter.member || filter.tier != nil {
+        if let kind = kind { query = query + " AND c.kind = \(kind.rawValue)" }
+        if inZone { query = query + " AND c.registered_in_zone" }
+        if !includeArchived { query = query + " AND c.archived_at IS NULL" }
+        if usccOverridden { query = query + " AND c.uscc_override_reason IS NOT NULL" }
+        if member || tier != nil {
             query =
                 query + """
                      AND EXISTS (SELECT 1 FROM filmwg.memberships m WHERE m.company_id = c.id
-                       AND m.period @> coalesce(\(filter.asOf), (now() AT TIME ZONE 'Asia/Shanghai')::date)
-                       AND (\(filter.tier?.rawValue)::text IS NULL OR m.tier = \(filter.tier?.rawValue)))
+                       AND m.period @> coalesce(\(asOf), (now() AT TIME ZONE 'Asia/Shanghai')::date)
+                       AND (\(tier?.rawValue)::text IS NULL OR m.tier = \(tier?.rawValue)))
                     """
         }
         query = query + " ORDER BY c.name, c.id"
-        if let limit = filter.limit { query = query + " LIMIT \(limit)" }
+        if let limit { query = query + " LIMIT \(limit)" }
         return try db.query(query).map(Self.company)
     }
 

@@ -50,23 +50,3 @@ public struct Attendance: Sendable, Equatable {
             id: 0, eventId: 0, eventName: "", eventDay: .unread, professionalId: 0,
             companyId: nil, role: "", rowVersion: 0, createdAt: .unread))
 }
-
-/// Which attendance rows `attendance list` shows; every filter given must hold.
-public struct AttendanceFilter: Sendable, Equatable {
-    public var eventId: Int64?
-    public var professionalId: Int64?
-    public var companyId: Int64?
-    public var role: String?
-    public var limit: Int?
-
-    public init(
-        eventId: Int64? = nil, professionalId: Int64? = nil, companyId: Int64? = nil, role: String? = nil,
-        limit: Int? = nil
-    ) {
-        self.eventId = eventId
-        self.professionalId = professionalId
-        self.companyId = companyId
-        self.role = role
-        self.limit = limit
-    }
-}

@@ -1,12 +1,11 @@
 import Foundation
-public import Postgres
+import Postgres
 
 /// Records and lists who attended the group's events (`filmwg.attendance`). Imports are in
 /// `AttendanceImport`.
-public struct AttendanceRepository {
-    let db: Connection
-    public init(_ db: Connection) { self.db = db }
+public typealias AttendanceRepository = Repository<Attendance>
 
+extension AttendanceRepository {
     /// Records that professional `professionalId` attended event `eventId`, for `companyId`
     /// (nil: in a personal capacity), as `role`.
     /// - Throws: `RecordError.notFound` for an unknown event, professional or company;
@@ -57,15 +56,19 @@ public struct AttendanceRepository {
     }
 
     /// Attendance in order of the events' start, then of recording.
-    public func list(_ filter: AttendanceFilter = AttendanceFilter()) throws -> [Attendance] {
-        let role = try filter.role.map { try Vocabulary.check($0, among: Attendance.roles, name: "role") }
+    /// Every filter given must hold.
+    public func list(
+        eventId: Int64? = nil, professionalId: Int64? = nil, companyId: Int64? = nil, role: String? = nil,
+        limit: Int? = nil
+    ) throws -> [Attendance] {
+        let role = try role.map { try Vocabulary.check($0, among: Attendance.roles, name: "role") }
         return try Attendance.source.list(
             """
-             WHERE (\(filter.eventId)::bigint IS NULL OR a.event_id = \(filter.eventId))
-               AND (\(filter.professionalId)::bigint IS NULL OR a.professional_id = \(filter.professionalId))
-               AND (\(filter.companyId)::bigint IS NULL OR a.company_id = \(filter.companyId))
+             WHERE (\(eventId)::bigint IS NULL OR a.event_id = \(eventId))
+               AND (\(professionalId)::bigint IS NULL OR a.professional_id = \(professionalId))
+               AND (\(companyId)::bigint IS NULL OR a.company_id = \(companyId))
                AND (\(role)::text IS NULL OR a.role = \(role))
-            """, order: "e.starts_at, a.event_id, a.id", limit: filter.limit, on: db)
+            """, order: "e.starts_at, a.event_id, a.id", limit: limit, on: db)
     }
 
     func existing(eventId: Int64, professionalId: Int64) throws -> Attendance? {

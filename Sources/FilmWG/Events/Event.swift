@@ -1,5 +1,5 @@
 public import Foundation
-public import Postgres
+import Postgres
 
 /// One of the group's ceremonies, forums, meetings or workshops (`filmwg.events`): what
 /// `event add` wrote (`input`) and what the database keeps. `event.name` reads `event.input.name`.
@@ -11,16 +11,7 @@ public struct Event: RecordAroundInput, Sendable, Equatable {
     /// Professionals recorded as attending (derived from `filmwg.attendance`).
     public var attendees: Int
 
-    public init(id: Int64, input: NewEvent, rowVersion: Int, createdAt: Date, attendees: Int = 0) {
-        self.id = id
-        self.input = input
-        self.rowVersion = rowVersion
-        self.createdAt = createdAt
-        self.attendees = attendees
-    }
-
-    /// The values of `events_kind_check`.
-    /// `events_kind_check`; the film group's own kinds came with migration 0014.
+    /// The values of `events_kind_check`; the film group's own kinds came with migration 0014.
     public static let kinds = [
         "ceremony", "forum", "meeting", "workshop", "screening", "festival", "award_ceremony", "training", "premiere",
         "press_conference", "exhibition", "other",
@@ -42,6 +33,11 @@ public struct Event: RecordAroundInput, Sendable, Equatable {
                 .instant("created_at", \.createdAt, about: "when the event was recorded"),
             ]
     }()
+
+    static let source = RecordSource(
+        columns: columns, alias: "e", from: "filmwg.events e",
+        empty: Event(
+            id: 0, input: NewEvent(name: "", startsAt: .unread), rowVersion: 0, createdAt: .unread, attendees: 0))
 }
 
 /// What `event add` writes; the database fills in id, row_version and created_at.
@@ -81,27 +77,4 @@ public struct NewEvent: Sendable, Equatable {
         .integer("capacity", \.capacity, about: "seats available, 1 or more"),
         .text("notes", \.notes, about: "what happened, decisions taken", imported: false),
     ]
-}
-
-/// Which events `event list` shows. Days are the events' start days in Asia/Shanghai.
-public struct EventFilter: Sendable, Equatable {
-    /// Events starting on or after this day.
-    public var from: CalendarDate?
-    /// Events starting on or before this day (inclusive).
-    public var to: CalendarDate?
-    public var kind: String?
-    /// Text found (ignoring case) in the name, venue or notes.
-    public var search: String?
-    public var limit: Int?
-
-    public init(
-        from: CalendarDate? = nil, to: CalendarDate? = nil, kind: String? = nil, search: String? = nil,
-        limit: Int? = nil
-    ) {
-        self.from = from
-        self.to = to
-        self.kind = kind
-        self.search = search
-        self.limit = limit
-    }
 }

@@ -2,20 +2,17 @@ import Foundation
 public import Postgres
 
 /// Adds, shows and lists the group's events (`filmwg.events`).
-public struct EventRepository {
-    let db: Connection
-    public init(_ db: Connection) { self.db = db }
+public typealias EventRepository = Repository<Event>
 
-    static let constraints: [String: Phrase] = [
-        "events_name_check": "the event name must not be blank",
-        "events_kind_check": "kind must be one of \(Event.kinds.joined(separator: ", "))",
-        "events_capacity_check": "capacity must be at least 1",
-        "events_ends_check": "an event cannot end before it starts; check \(field: "ends_at")",
-    ]
-
-    static let source = RecordSource(
-        columns: Event.columns, alias: "e", from: "filmwg.events e",
-        empty: Event(id: 0, input: NewEvent(name: "", startsAt: .unread), rowVersion: 0, createdAt: .unread))
+extension EventRepository {
+    static var constraints: [String: Phrase] {
+        [
+            "events_name_check": "the event name must not be blank",
+            "events_kind_check": "kind must be one of \(Event.kinds.joined(separator: ", "))",
+            "events_capacity_check": "capacity must be at least 1",
+            "events_ends_check": "an event cannot end before it starts; check \(field: "ends_at")",
+        ]
+    }
 
     /// Records a new event and returns it as stored.
     /// - Throws: `RecordError.invalid` for a blank name, an unknown kind, a capacity below 1 or
@@ -52,20 +49,28 @@ public struct EventRepository {
 
     /// - Throws: `RecordError.notFound` "no event with id …".
     public func show(_ id: Int64) throws -> Event {
-        try Self.source.find(id: id, noun: "event", listedBy: "event list", on: db)
+        try Event.source.find(id: id, noun: "event", listedBy: "event list", on: db)
     }
 
-    /// Events in order of their start, filtered as `filter` says.
-    public func list(_ filter: EventFilter = EventFilter()) throws -> [Event] {
-        let kind = try filter.kind.map { try Vocabulary.check($0, among: Event.kinds, name: "kind") }
-        let pattern = Vocabulary.optional(filter.search).map(Vocabulary.containsPattern)
-        return try Self.source.list(
+    /// Events in order of their start, filtered as the filters given says.
+    /// Every filter given must hold.
+    /// - Parameters:
+    ///   - from: events starting on or after this day.
+    ///   - to: events starting on or before this day (inclusive).
+    ///   - search: text found (ignoring case) in the name, venue or notes.
+    public func list(
+        from: CalendarDate? = nil, to: CalendarDate? = nil, kind: String? = nil, search: String? = nil,
+        limit: Int? = nil
+    ) throws -> [Event] {
+        let kind = try kind.map { try Vocabulary.check($0, among: Event.kinds, name: "kind") }
+        let pattern = Vocabulary.optional(search).map(Vocabulary.containsPattern)
+        return try Event.source.list(
             """
-             WHERE (\(filter.from)::date IS NULL OR (e.starts_at AT TIME ZONE 'Asia/Shanghai')::date >= \(filter.from))
-               AND (\(filter.to)::date IS NULL OR (e.starts_at AT TIME ZONE 'Asia/Shanghai')::date <= \(filter.to))
+             WHERE (\(from)::date IS NULL OR (e.starts_at AT TIME ZONE 'Asia/Shanghai')::date >= \(from))
+               AND (\(to)::date IS NULL OR (e.starts_at AT TIME ZONE 'Asia/Shanghai')::date <= \(to))
                AND (\(kind)::text IS NULL OR e.kind = \(kind))
                AND (\(pattern)::text IS NULL OR e.name ILIKE \(pattern) OR e.venue ILIKE \(pattern)
                     OR e.notes ILIKE \(pattern))
-            """, order: "e.starts_at, e.id", limit: filter.limit, on: db)
+            """, order: "e.starts_at, e.id", limit: limit, on: db)
     }
 }

@@ -18,13 +18,4 @@ public struct CompanyFigures: Sendable, Equatable {
         "rent_paid", "rented_area_m2", "fiscal_contribution", "revenue", "investment", "renovation_cost",
         "renovated_area_m2",
     ]
-
-    public init(companyId: Int64, uscc: String?, name: String, year: Int, values: [String: Decimal], rowVersion: Int) {
-        self.companyId = companyId
-        self.uscc = uscc
-        self.name = name
-        self.year = year
-        self.values = values
-        self.rowVersion = rowVersion
-    }
 }

@@ -2,11 +2,9 @@ import Foundation
 public import Postgres
 
 /// Reads the yearly figures: `figure list`.
-public struct FigureRepository {
-    let db: Connection
+public typealias FigureRepository = Repository<CompanyFigures>
 
-    public init(_ db: Connection) { self.db = db }
-
+extension FigureRepository {
     /// By company id, then year; every filter given must hold.
     public func list(companyId: Int64? = nil, year: Int? = nil, limit: Int? = nil) throws -> [CompanyFigures] {
         if let limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }

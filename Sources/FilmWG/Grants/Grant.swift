@@ -92,25 +92,6 @@ public struct GrantApplication: Sendable, Equatable {
     }
 }
 
-/// Which grants `grant list` shows; every filter given must hold.
-public struct GrantFilter: Sendable, Equatable {
-    public var policyId: Int64?
-    public var companyId: Int64?
-    public var status: String?
-    public var year: Int?
-    public var limit: Int?
-
-    public init(
-        policyId: Int64? = nil, companyId: Int64? = nil, status: String? = nil, year: Int? = nil, limit: Int? = nil
-    ) {
-        self.policyId = policyId
-        self.companyId = companyId
-        self.status = status
-        self.year = year
-        self.limit = limit
-    }
-}
-
 /// What a policy may pay in a year (`filmwg.policy_budgets`), and what is already granted.
 public struct PolicyBudget: Sendable, Equatable {
     public let policy: String

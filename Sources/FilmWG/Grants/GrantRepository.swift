@@ -7,21 +7,22 @@ public import Postgres
 /// whichever program writes and under concurrency: an approval locks its policy's row, so two
 /// approvals racing for the last of an entitlement or a budget serialise and the second is
 /// refused. Each transition is one UPDATE, audited with the actor.
-public struct GrantRepository {
-    let db: Connection
-    public init(_ db: Connection) { self.db = db }
+public typealias GrantRepository = Repository<Grant>
 
-    static let constraints: [String: Phrase] = [
-        "grants_amount_check": "the amount must not be negative",
-        "grants_status_check": "status must be one of \(Grant.statuses.joined(separator: ", "))",
-        "grants_dates_check":
-            "a grant cannot be decided or paid before the day it was applied for; check \(field: "on")",
-        "grants_paid_on_check": "a paid grant needs the day it was paid: give \(field: "on") DATE",
-        "grants_reason_check": "a rejection needs a reason: give \(field: "reason") TEXT",
-        "grants_year_check": "the year must be from 1990 to 2200",
-        "policy_budgets_amount_check": "a budget must be 0 or more",
-        "policy_budgets_year_check": "the year must be from 1990 to 2200",
-    ]
+extension GrantRepository {
+    static var constraints: [String: Phrase] {
+        [
+            "grants_amount_check": "the amount must not be negative",
+            "grants_status_check": "status must be one of \(Grant.statuses.joined(separator: ", "))",
+            "grants_dates_check":
+                "a grant cannot be decided or paid before the day it was applied for; check \(field: "on")",
+            "grants_paid_on_check": "a paid grant needs the day it was paid: give \(field: "on") DATE",
+            "grants_reason_check": "a rejection needs a reason: give \(field: "reason") TEXT",
+            "grants_year_check": "the year must be from 1990 to 2200",
+            "policy_budgets_amount_check": "a budget must be 0 or more",
+            "policy_budgets_year_check": "the year must be from 1990 to 2200",
+        ]
+    }
 
     /// Amounts are CNY with at most two decimals, never negative.
     static func checkAmount(_ amount: Decimal, name: String = "the amount") throws {
@@ -128,7 +129,9 @@ public struct GrantRepository {
     }
 
     /// The statuses each transition leaves from, as trigger `grant_workflow` allows them.
-    static let sources = ["approved": ["applied"], "rejected": ["applied", "approved"], "paid": ["approved"]]
+    static var sources: [String: [String]] {
+        ["approved": ["applied"], "rejected": ["applied", "approved"], "paid": ["approved"]]
+    }
 
     /// One UPDATE that applies only from an allowed status, so a second approval of the same
     /// grant (or one racing it) changes nothing and is refused in the workflow's words.
@@ -190,15 +193,18 @@ public struct GrantRepository {
     }
 
     /// Grants by year, day of application and id.
-    public func list(_ filter: GrantFilter = GrantFilter()) throws -> [Grant] {
-        let status = try filter.status.map { try Vocabulary.check($0, among: Grant.statuses, name: "status") }
+    /// Every filter given must hold.
+    public func list(
+        policyId: Int64? = nil, companyId: Int64? = nil, status: String? = nil, year: Int? = nil, limit: Int? = nil
+    ) throws -> [Grant] {
+        let status = try status.map { try Vocabulary.check($0, among: Grant.statuses, name: "status") }
         return try Grant.source.list(
             """
-             WHERE (\(filter.policyId)::bigint IS NULL OR g.policy_id = \(filter.policyId))
-               AND (\(filter.companyId)::bigint IS NULL OR g.company_id = \(filter.companyId))
+             WHERE (\(policyId)::bigint IS NULL OR g.policy_id = \(policyId))
+               AND (\(companyId)::bigint IS NULL OR g.company_id = \(companyId))
                AND (\(status)::text IS NULL OR g.status = \(status))
-               AND (\(filter.year)::integer IS NULL OR g.year = \(filter.year))
-            """, order: "g.year, g.applied_on, g.id", limit: filter.limit, on: db)
+               AND (\(year)::integer IS NULL OR g.year = \(year))
+            """, order: "g.year, g.applied_on, g.id", limit: limit, on: db)
     }
 
     private func names(policyId: Int64, companyId: Int64) throws -> (policy: String, company: String) {

@@ -51,15 +51,6 @@ public struct ImportReport: Sendable, Equatable {
     public var dryRun: Bool
     /// The rejects file written, if any.
     public var rejectsPath: String?
-
-    public init(file: String, rowsRead: Int, rowsWritten: Int, rowsInvalid: Int, dryRun: Bool, rejectsPath: String?) {
-        self.file = file
-        self.rowsRead = rowsRead
-        self.rowsWritten = rowsWritten
-        self.rowsInvalid = rowsInvalid
-        self.dryRun = dryRun
-        self.rejectsPath = rejectsPath
-    }
 }
 
 /// The import wrote nothing because rows were invalid; each was reported to the listener.
@@ -68,13 +59,6 @@ public struct ImportFailure: UserFacingError, Equatable {
     public let rowsRead: Int
     public let rowsInvalid: Int
     public let dryRun: Bool
-
-    public init(file: String, rowsRead: Int, rowsInvalid: Int, dryRun: Bool) {
-        self.file = file
-        self.rowsRead = rowsRead
-        self.rowsInvalid = rowsInvalid
-        self.dryRun = dryRun
-    }
 
     public var sentence: String { phrase.description }
 

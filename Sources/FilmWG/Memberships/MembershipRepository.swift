@@ -2,11 +2,9 @@ import Foundation
 public import Postgres
 
 /// Reads and writes `filmwg.memberships`. Use from one task at a time (it uses one `Connection`).
-public struct MembershipRepository {
-    let db: Connection
+public typealias MembershipRepository = Repository<Membership>
 
-    public init(_ db: Connection) { self.db = db }
-
+extension MembershipRepository {
     /// Makes the company a member of `tier` from `from` on, with an open period.
     /// - Throws: `RecordError.invalid` naming the existing period when the new one would overlap
     ///   it, or when the company is archived.
@@ -106,11 +104,13 @@ public struct MembershipRepository {
 
     // MARK: - Rows and refusals
 
-    static let sentences: [String: Phrase] = [
-        "memberships_tier_check": "tier: use one of \(MembershipTier.names.joined(separator: ", "))",
-        "memberships_period_check": "the membership must end after the day it starts",
-        "memberships_company_id_fkey": "the company does not exist",
-    ]
+    static var sentences: [String: Phrase] {
+        [
+            "memberships_tier_check": "tier: use one of \(MembershipTier.names.joined(separator: ", "))",
+            "memberships_period_check": "the membership must end after the day it starts",
+            "memberships_company_id_fkey": "the company does not exist",
+        ]
+    }
 
     private func overlapError(company: Company, from: CalendarDate, to: CalendarDate?) throws -> RecordError {
         let found = try Membership.source.optional(

@@ -3,11 +3,9 @@ public import Rules
 
 /// Reads `filmwg.fact_catalog`, the one list of facts a rule may name, into the `Rules` module's
 /// catalog, so the checker and the compiler see exactly the columns `filmwg.company_facts` has.
-public struct FactCatalogRepository {
-    let db: Connection
+public typealias FactCatalogRepository = Repository<FactCatalog>
 
-    public init(_ db: Connection) { self.db = db }
-
+extension FactCatalogRepository {
     /// Every fact, in catalog order.
     ///
     /// - Throws: `PostgresError`; `RecordError.invalid` if the catalog names a type the rules

@@ -3,7 +3,7 @@ public import Postgres
 
 /// A preferential policy of the Huairou zone (`filmwg.policies`); its rules are in its versions.
 public struct Policy: Sendable, Equatable {
-    public let id: Int64
+    public var id: Int64
     public var code: String
     public var title: String
     public var issuer: String?
@@ -13,62 +13,65 @@ public struct Policy: Sendable, Equatable {
     public var rowVersion: Int
     public var createdAt: Date
 
-    public init(
-        id: Int64, code: String, title: String, issuer: String?, benefit: String?, cap: Decimal?,
-        rowVersion: Int, createdAt: Date
-    ) {
-        self.id = id
-        self.code = code
-        self.title = title
-        self.issuer = issuer
-        self.benefit = benefit
-        self.cap = cap
-        self.rowVersion = rowVersion
-        self.createdAt = createdAt
-    }
+    /// Every column of a policy (its rules are in its versions).
+    public static let columns: [RecordColumn<Policy>] =
+        [
+            .id("id", \.id, about: "the policy's id"),
+            .text("code", \.code, form: "CODE", about: "the policy's code"),
+            .text("title", \.title, about: "its title"),
+            .text("issuer", \.issuer, about: "who issued it"),
+            .text("benefit", \.benefit, about: "what it grants"),
+            .amount("cap", \.cap, about: "the largest amount of one grant in CNY"),
+        ] + RecordColumn<Policy>.kept(\.rowVersion, \.createdAt, noun: "policy")
+
+    static let source = RecordSource(
+        columns: columns, alias: "p", from: "filmwg.policies p",
+        empty: Policy(id: 0, code: "", title: "", rowVersion: 0, createdAt: .unread))
 }
 
 /// One version of a policy's eligibility rule (`filmwg.policy_versions`), valid over the
 /// half-open period [validFrom, validTo).
 public struct PolicyVersion: Sendable, Equatable {
-    public let id: Int64
-    public let policyId: Int64
+    public var id: Int64
+    public var policyId: Int64
     /// 1, 2, … within the policy.
-    public let version: Int
+    public var version: Int
     public var validFrom: CalendarDate
     /// The first day the version no longer applies; nil while open.
     public var validTo: CalendarDate?
-    public let rule: String
+    public var rule: String
     /// Source text of each top-level `and` term, in order; determinations are aligned with it.
-    public let criteria: [String]
+    public var criteria: [String]
     /// How much an eligible company receives: a formula of the rules language (DESIGN §12);
     /// nil when the version pays no computed amount.
-    public let amount: String?
+    public var amount: String?
     /// Largest amount of one determination; nil when uncapped.
-    public let amountCap: Decimal?
+    public var amountCap: Decimal?
     /// Policies of one group are not cumulative: the highest amount keeps it.
-    public let exclusiveGroup: String?
+    public var exclusiveGroup: String?
     public var rowVersion: Int
     public var createdAt: Date
 
-    public init(
-        id: Int64, policyId: Int64, version: Int, validFrom: CalendarDate, validTo: CalendarDate?,
-        rule: String, criteria: [String], amount: String? = nil, amountCap: Decimal? = nil,
-        exclusiveGroup: String? = nil, rowVersion: Int, createdAt: Date
-    ) {
-        self.amount = amount
-        self.amountCap = amountCap
-        self.exclusiveGroup = exclusiveGroup
-        self.id = id
-        self.policyId = policyId
-        self.version = version
-        self.validFrom = validFrom
-        self.validTo = validTo
-        self.rule = rule
-        self.criteria = criteria
-        self.rowVersion = rowVersion
-        self.createdAt = createdAt
-    }
+    /// Every column of a version, the period split out of its daterange.
+    public static let columns: [RecordColumn<PolicyVersion>] =
+        [
+            .id("id", \.id, about: "the version's id"),
+            .id("policy_id", \.policyId, about: "the policy it is a version of"),
+            .integer("version", \.version, about: "1, 2, … within the policy"),
+            .date("valid_from", \.validFrom, about: "the first day it applies", expression: "lower(v.valid)"),
+            .date("valid_to", \.validTo, about: "the first day it no longer applies", expression: "upper(v.valid)"),
+            .text("rule", \.rule, form: "RULE", about: "the eligibility rule"),
+            .texts("criteria", \.criteria, form: "TERMS", about: "the rule's top-level and terms"),
+            .text("amount", \.amount, form: "FORMULA", about: "the amount an eligible company receives"),
+            .amount("amount_cap", \.amountCap, about: "the largest amount of one determination"),
+            .text("exclusive_group", \.exclusiveGroup, form: "GROUP", about: "the group it is not cumulative with"),
+        ] + RecordColumn<PolicyVersion>.kept(\.rowVersion, \.createdAt, noun: "version")
+
+    static let source = RecordSource(
+        columns: columns, alias: "v", from: "filmwg.policy_versions v",
+        empty: PolicyVersion(
+            id: 0, policyId: 0, version: 0, validFrom: .unread, rule: "", criteria: [], rowVersion: 0,
+            createdAt: .unread))
 
     public func isValid(on day: CalendarDate) -> Bool {
         validFrom <= day && (validTo.map { day < $0 } ?? true)

@@ -6,30 +6,27 @@ import Rules
 ///
 /// A rule is checked against the fact catalog (`filmwg.fact_catalog`) before anything is
 /// written, so a rule that does not check is never saved and the nightly job never meets one.
-public struct PolicyRepository {
-    let db: Connection
+public typealias PolicyRepository = Repository<Policy>
 
-    public init(_ db: Connection) { self.db = db }
-
-    static let policyColumns = "p.id, p.code, p.title, p.issuer, p.benefit, p.cap, p.row_version, p.created_at"
-    static let versionColumns =
-        "v.id, v.policy_id, v.version, lower(v.valid), upper(v.valid), v.rule, v.criteria, v.row_version, v.created_at, v.amount, v.amount_cap, v.exclusive_group"
-
-    static let refusals: [String: Phrase] = [
-        "policies_code_key":
-            "a policy with this code already exists; use \(command: "policy revise CODE") for a new rule",
-        "policies_code_check": "a policy code may hold only letters, digits, - and _",
-        "policies_code_lower_key":
-            "a policy with that code in another case already exists; codes are unique regardless of case",
-        "policies_title_check": "the title must not be blank",
-        "policies_cap_check": "the cap must be 0 or more",
-        "policy_versions_no_overlap":
-            "the new version's period overlaps another version of the policy; versions of one policy never overlap",
-        "policy_versions_valid_check": "\(field: "valid_to") must be after \(field: "valid_from")",
-        "policy_versions_rule_check": "the rule must not be blank",
-        "policy_versions_amount_cap_check": "the cap must be 0 or more",
-        "policy_versions_exclusive_group_check": "an exclusive group may hold only lower-case letters, digits, - and _",
-    ]
+extension PolicyRepository {
+    static var refusals: [String: Phrase] {
+        [
+            "policies_code_key":
+                "a policy with this code already exists; use \(command: "policy revise CODE") for a new rule",
+            "policies_code_check": "a policy code may hold only letters, digits, - and _",
+            "policies_code_lower_key":
+                "a policy with that code in another case already exists; codes are unique regardless of case",
+            "policies_title_check": "the title must not be blank",
+            "policies_cap_check": "the cap must be 0 or more",
+            "policy_versions_no_overlap":
+                "the new version's period overlaps another version of the policy; versions of one policy never overlap",
+            "policy_versions_valid_check": "\(field: "valid_to") must be after \(field: "valid_from")",
+            "policy_versions_rule_check": "the rule must not be blank",
+            "policy_versions_amount_cap_check": "the cap must be 0 or more",
+            "policy_versions_exclusive_group_check":
+                "an exclusive group may hold only lower-case letters, digits, - and _",
+        ]
+    }
 
     // MARK: Rules
 
@@ -210,14 +207,10 @@ public struct PolicyRepository {
 
     /// - Throws: `RecordError.notFound` naming the nearest code.
     public func find(code: String) throws -> Policy {
-        guard
-            let row = try db.query(
-                """
-                SELECT \(unsafeRaw: Self.policyColumns) FROM filmwg.policies p WHERE lower(p.code) = lower(\(code))
-                """
-            ).optional()
-        else { throw try unknown(code) }
-        return try Self.policy(row)
+        guard let policy = try Policy.source.optional("WHERE lower(p.code) = lower(\(code))", on: db) else {
+            throw try unknown(code)
+        }
+        return policy
     }
 
     /// The policy and its versions, oldest first.
@@ -227,33 +220,18 @@ public struct PolicyRepository {
     }
 
     func details(id: Int64) throws -> PolicyDetails {
-        let policy = try Self.policy(
-            db.query(
-                """
-                SELECT \(unsafeRaw: Self.policyColumns) FROM filmwg.policies p WHERE p.id = \(id)
-                """
-            ).one())
+        let policy = try Policy.source.find(id: id, noun: "policy", listedBy: "policy list", on: db)
         return PolicyDetails(policy: policy, versions: try versions(policyId: id))
     }
 
     public func versions(policyId: Int64) throws -> [PolicyVersion] {
-        try db.query(
-            """
-            SELECT \(unsafeRaw: Self.versionColumns) FROM filmwg.policy_versions v
-             WHERE v.policy_id = \(policyId) ORDER BY v.version
-            """
-        ).map(Self.version)
+        try PolicyVersion.source.all("WHERE v.policy_id = \(policyId) ORDER BY v.version", on: db)
     }
 
     /// Every policy with its versions, by code.
     public func list() throws -> [PolicyDetails] {
-        let policies = try db.query("SELECT \(unsafeRaw: Self.policyColumns) FROM filmwg.policies p ORDER BY p.code")
-            .map(Self.policy)
-        let versions = try db.query(
-            """
-            SELECT \(unsafeRaw: Self.versionColumns) FROM filmwg.policy_versions v ORDER BY v.policy_id, v.version
-            """
-        ).map(Self.version)
+        let policies = try Policy.source.all("ORDER BY p.code", on: db)
+        let versions = try PolicyVersion.source.all("ORDER BY v.policy_id, v.version", on: db)
         let byPolicy = Dictionary(grouping: versions, by: \.policyId)
         return policies.map { PolicyDetails(policy: $0, versions: byPolicy[$0.id] ?? []) }
     }
@@ -271,24 +249,5 @@ public struct PolicyRepository {
             Spelling.nearest(to: code, among: codes).map { "; did you mean '\($0)'?" }
             ?? "; see \(command: "policy list")"
         return RecordError.notFound("no policy has code '\(code)'\(hint)")
-    }
-
-    static func policy(_ row: Row) throws -> Policy {
-        let (id, code, title, issuer, benefit, cap, rowVersion, createdAt) =
-            try row.decode((Int64, String, String, String?, String?, Decimal?, Int, Date).self)
-        return Policy(
-            id: id, code: code, title: title, issuer: issuer, benefit: benefit, cap: cap,
-            rowVersion: rowVersion, createdAt: createdAt)
-    }
-
-    static func version(_ row: Row) throws -> PolicyVersion {
-        let (id, policyId, version, from, to, rule, criteria, rowVersion, createdAt) =
-            try row.decode((Int64, Int64, Int, CalendarDate, CalendarDate?, String, [String], Int, Date).self)
-        return PolicyVersion(
-            id: id, policyId: policyId, version: version, validFrom: from, validTo: to, rule: rule,
-            criteria: criteria, amount: try row.decode(String?.self, column: "amount"),
-            amountCap: try row.decode(Decimal?.self, column: "amount_cap"),
-            exclusiveGroup: try row.decode(String?.self, column: "exclusive_group"), rowVersion: rowVersion,
-            createdAt: createdAt)
     }
 }

@@ -1,34 +1,10 @@
 import Foundation
 public import Postgres
 
-/// Which professionals `list` returns.
-public struct ProfessionalFilter: Sendable, Equatable {
-    /// Part of the full name, the Latin name or the e-mail address, case-insensitive.
-    public var search: String?
-    /// Only people with an employment at this company that contains `asOf` (default today).
-    public var companyID: Int64?
-    public var asOf: CalendarDate?
-    public var includeErased = false
-    public var limit: Int?
-
-    public init(
-        search: String? = nil, companyID: Int64? = nil, asOf: CalendarDate? = nil, includeErased: Bool = false,
-        limit: Int? = nil
-    ) {
-        self.search = search
-        self.companyID = companyID
-        self.asOf = asOf
-        self.includeErased = includeErased
-        self.limit = limit
-    }
-}
-
 /// Reads and writes `filmwg.professionals` and `filmwg.employments`. Use from one task at a time.
-public struct ProfessionalRepository {
-    let db: Connection
+public typealias ProfessionalRepository = Repository<Professional>
 
-    public init(_ db: Connection) { self.db = db }
-
+extension ProfessionalRepository {
     /// Adds a person, and an employment when one is given, in one transaction.
     /// - Throws: `RecordError.invalid` for a bad field or an e-mail address someone else has.
     @discardableResult
@@ -104,26 +80,33 @@ public struct ProfessionalRepository {
         }
     }
 
-    /// Professionals matching `filter`, by full name (then id); erased ones last unless left out.
-    public func list(_ filter: ProfessionalFilter = ProfessionalFilter()) throws -> [Professional] {
+    /// Professionals matching the filters given, by full name (then id); erased ones last unless left out.
+    /// Every filter given must hold.
+    /// - Parameters:
+    ///   - search: part of the full name, the Latin name or the e-mail address, case-insensitive.
+    ///   - companyID: only people with an employment at this company that contains `asOf` (default today).
+    public func list(
+        search: String? = nil, companyID: Int64? = nil, asOf: CalendarDate? = nil, includeErased: Bool = false,
+        limit: Int? = nil
+    ) throws -> [Professional] {
         var query: Query = "WHERE true"
-        if let search = filter.search, !search.isEmpty {
+        if let search = search, !search.isEmpty {
             let pattern = "%" + CompanyRepository.escapeLike(search) + "%"
             query =
                 query
                 + " AND (p.full_name ILIKE \(pattern) OR p.latin_name ILIKE \(pattern) OR p.email ILIKE \(pattern))"
         }
-        if let company = filter.companyID {
+        if let company = companyID {
             query =
                 query + """
                      AND EXISTS (SELECT 1 FROM filmwg.employments e WHERE e.professional_id = p.id
                        AND e.company_id = \(company)
-                       AND e.period @> coalesce(\(filter.asOf), (now() AT TIME ZONE 'Asia/Shanghai')::date))
+                       AND e.period @> coalesce(\(asOf), (now() AT TIME ZONE 'Asia/Shanghai')::date))
                     """
         }
-        if !filter.includeErased { query = query + " AND p.erased_at IS NULL" }
+        if !includeErased { query = query + " AND p.erased_at IS NULL" }
         query = query + " ORDER BY p.full_name NULLS LAST, p.id"
-        if let limit = filter.limit { query = query + " LIMIT \(limit)" }
+        if let limit { query = query + " LIMIT \(limit)" }
         return try Professional.source.all(query, on: db)
     }
 

@@ -8,12 +8,6 @@ public struct Report: Sendable, Equatable {
     public let comment: String
     /// Whether `reporting.<name>_as_of(date)` exists, so the report can be computed for another day.
     public let takesDay: Bool
-
-    public init(name: String, comment: String, takesDay: Bool) {
-        self.name = name
-        self.comment = comment
-        self.takesDay = takesDay
-    }
 }
 
 /// A column of a report's result, with the kind of value it holds (enough to print JSON).
@@ -104,13 +98,11 @@ public enum ReportError: UserFacingError, Equatable {
 /// A name is only ever used after it was found among the catalog's views, and then quoted; a
 /// report is read through a cursor, so a large one never sits in memory as a whole.
 /// Use from one task at a time, like its `Connection`.
-public struct ReportRepository {
-    let db: Connection
+public typealias ReportRepository = Repository<Report>
 
-    public init(_ db: Connection) { self.db = db }
-
+extension ReportRepository {
     /// Rows fetched from the cursor at a time.
-    static let batchSize = 2000
+    static var batchSize: Int { 2000 }
 
     /// Every view of schema reporting, by name, with its comment. Empty when the schema is missing.
     /// - Throws: `PostgresError` when the catalog cannot be read.

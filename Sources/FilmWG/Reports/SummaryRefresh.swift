@@ -9,13 +9,6 @@ public struct SummaryRefresh: Sendable, Equatable {
     public let rows: Int
     /// How long computing it took on the server, in milliseconds.
     public let milliseconds: Double
-
-    public init(report: String, asOf: CalendarDate, rows: Int, milliseconds: Double) {
-        self.report = report
-        self.asOf = asOf
-        self.rows = rows
-        self.milliseconds = milliseconds
-    }
 }
 
 extension ReportRepository {

@@ -50,18 +50,6 @@ public struct CandidateSpec: Sendable, Equatable {
     public var elected: Bool
     public var company: String?
 
-    public init(
-        professional: String, votesFor: Int? = nil, votesAgainst: Int? = nil, votesAbstain: Int? = nil,
-        elected: Bool = false, company: String? = nil
-    ) {
-        self.professional = professional
-        self.votesFor = votesFor
-        self.votesAgainst = votesAgainst
-        self.votesAbstain = votesAbstain
-        self.elected = elected
-        self.company = company
-    }
-
     /// Parses `P:FOR:AGAINST:ABSTAIN[:elected[:COMPANY]]`: P is a professional's id or e-mail;
     /// the three counts are whole numbers, each left empty when not published (`7:::`); the
     /// fifth field is `elected` (or `yes`/`true`) for the winners, empty otherwise; the sixth,

@@ -3,15 +3,16 @@ public import Postgres
 
 /// Records and shows the votes that filled the group's positions (`filmwg.elections`,
 /// `filmwg.election_candidates`).
-public struct ElectionRepository {
-    let db: Connection
-    public init(_ db: Connection) { self.db = db }
+public typealias ElectionRepository = Repository<Election>
 
-    static let columns: Query = """
+extension ElectionRepository {
+    static var columns: Query {
+        """
         SELECT e.id, e.event_id, e.held_on, e.position_id, p.code, e.notes, e.row_version, e.created_at
           FROM filmwg.elections e
           JOIN filmwg.positions p ON p.id = e.position_id
         """
+    }
 
     /// Records an election and its candidates in one transaction.
     /// - Throws: `RecordError.invalid` when there is no candidate, a professional is listed

@@ -2,24 +2,27 @@ import Foundation
 public import Postgres
 
 /// Lists, adds and updates the group's positions (`filmwg.positions`).
-public struct PositionRepository {
-    let db: Connection
-    public init(_ db: Connection) { self.db = db }
+public typealias PositionRepository = Repository<Position>
 
-    static let constraints: [String: Phrase] = [
-        "positions_code_check":
-            "a position code is lower-case letters, digits and _, starting with a letter (e.g. deputy_head)",
-        "positions_title_check": "the title must not be blank",
-        "positions_seats_check": "a position has at least 1 seat",
-    ]
+extension PositionRepository {
+    static var constraints: [String: Phrase] {
+        [
+            "positions_code_check":
+                "a position code is lower-case letters, digits and _, starting with a letter (e.g. deputy_head)",
+            "positions_title_check": "the title must not be blank",
+            "positions_seats_check": "a position has at least 1 seat",
+        ]
+    }
 
-    static let columns: Query = """
+    static var columns: Query {
+        """
         SELECT p.id, p.code, p.title, p.title_zh, p.seats, p.row_version, p.created_at,
                (SELECT count(*) FROM filmwg.role_assignments r
                  WHERE r.position_id = p.id
                    AND r.term @> (now() AT TIME ZONE 'Asia/Shanghai')::date)::integer AS holders
           FROM filmwg.positions p
         """
+    }
 
     static func decode(_ row: Row) throws -> Position {
         let (id, code, title, titleZh, seats, rowVersion, createdAt, holders) =

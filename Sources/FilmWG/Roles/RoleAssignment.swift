@@ -45,24 +45,3 @@ public struct RoleAssignment: Sendable, Equatable {
             id: 0, positionId: 0, position: "", professionalId: 0, companyId: nil, termFrom: .unread, rowVersion: 0,
             createdAt: .unread))
 }
-
-/// Which assignments `role list` shows; every filter given must hold.
-public struct RoleAssignmentFilter: Sendable, Equatable {
-    /// Only terms that contain this day.
-    public var asOf: CalendarDate?
-    public var positionId: Int64?
-    public var professionalId: Int64?
-    public var companyId: Int64?
-    public var limit: Int?
-
-    public init(
-        asOf: CalendarDate? = nil, positionId: Int64? = nil, professionalId: Int64? = nil, companyId: Int64? = nil,
-        limit: Int? = nil
-    ) {
-        self.asOf = asOf
-        self.positionId = positionId
-        self.professionalId = professionalId
-        self.companyId = companyId
-        self.limit = limit
-    }
-}

@@ -8,10 +8,9 @@ public import Postgres
 /// holder), and never the same professional twice in one position at once
 /// (role_assignments_no_overlap). Assignments of one position serialise on its row, so two
 /// sessions assigning the last seat at the same moment cannot both succeed.
-public struct RoleAssignmentRepository {
-    let db: Connection
-    public init(_ db: Connection) { self.db = db }
+public typealias RoleAssignmentRepository = Repository<RoleAssignment>
 
+extension RoleAssignmentRepository {
     /// Assigns `positionId` to `professionalId` (on behalf of `companyId`, if any) from `from`
     /// up to the day before `to` (nil: open-ended).
     /// - Throws: `RecordError.invalid` when `to` is not after `from`, when every seat is taken
@@ -77,14 +76,20 @@ public struct RoleAssignmentRepository {
     }
 
     /// Assignments by position, then start of term.
-    public func list(_ filter: RoleAssignmentFilter = RoleAssignmentFilter()) throws -> [RoleAssignment] {
+    /// Every filter given must hold.
+    /// - Parameters:
+    ///   - asOf: only terms that contain this day.
+    public func list(
+        asOf: CalendarDate? = nil, positionId: Int64? = nil, professionalId: Int64? = nil, companyId: Int64? = nil,
+        limit: Int? = nil
+    ) throws -> [RoleAssignment] {
         return try RoleAssignment.source.list(
             """
-             WHERE (\(filter.asOf)::date IS NULL OR r.term @> \(filter.asOf)::date)
-               AND (\(filter.positionId)::bigint IS NULL OR r.position_id = \(filter.positionId))
-               AND (\(filter.professionalId)::bigint IS NULL OR r.professional_id = \(filter.professionalId))
-               AND (\(filter.companyId)::bigint IS NULL OR r.company_id = \(filter.companyId))
-            """, order: "p.code, lower(r.term), r.id", limit: filter.limit, on: db)
+             WHERE (\(asOf)::date IS NULL OR r.term @> \(asOf)::date)
+               AND (\(positionId)::bigint IS NULL OR r.position_id = \(positionId))
+               AND (\(professionalId)::bigint IS NULL OR r.professional_id = \(professionalId))
+               AND (\(companyId)::bigint IS NULL OR r.company_id = \(companyId))
+            """, order: "p.code, lower(r.term), r.id", limit: limit, on: db)
     }
 
     /// `DatabaseErrors.translating`, but a seats refusal (23P01 role_assignments_seats) keeps

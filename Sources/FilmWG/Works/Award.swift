@@ -82,24 +82,3 @@ public struct NewAward: Sendable, Equatable {
         self.result = result
     }
 }
-
-/// Which awards `award list` returns.
-public struct AwardFilter: Sendable, Equatable {
-    public var workId: Int64?
-    /// Awards of works this company first-produced.
-    public var companyId: Int64?
-    public var award: String?
-    public var result: AwardResult?
-    public var limit: Int?
-
-    public init(
-        workId: Int64? = nil, companyId: Int64? = nil, award: String? = nil, result: AwardResult? = nil,
-        limit: Int? = nil
-    ) {
-        self.workId = workId
-        self.companyId = companyId
-        self.award = award
-        self.result = result
-        self.limit = limit
-    }
-}

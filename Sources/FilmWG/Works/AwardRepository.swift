@@ -3,18 +3,18 @@ public import Postgres
 
 /// Records and lists awards (`filmwg.awards`) and reads the award bodies. Use from one task at
 /// a time.
-public struct AwardRepository {
-    let db: Connection
+public typealias AwardRepository = Repository<Award>
 
-    public init(_ db: Connection) { self.db = db }
-
-    static let constraints: [String: Phrase] = [
-        "awards_work_award_key": "that award of the work on that day and in that category is already recorded",
-        "awards_category_check": "category: must not be blank; leave it out instead",
-        "awards_result_check": "result: use won or nominated",
-        "awards_award_code_fkey": "\(field: "award"): no award body has that code (filmwg.award_bodies)",
-        "awards_work_id_fkey": "work: no such work; see \(command: "work list")",
-    ]
+extension AwardRepository {
+    static var constraints: [String: Phrase] {
+        [
+            "awards_work_award_key": "that award of the work on that day and in that category is already recorded",
+            "awards_category_check": "category: must not be blank; leave it out instead",
+            "awards_result_check": "result: use won or nominated",
+            "awards_award_code_fkey": "\(field: "award"): no award body has that code (filmwg.award_bodies)",
+            "awards_work_id_fkey": "work: no such work; see \(command: "work list")",
+        ]
+    }
 
     /// Every award body, by code.
     public func bodies() throws -> [AwardBody] {
@@ -97,16 +97,22 @@ public struct AwardRepository {
     }
 
     /// Awards by day (then id).
-    public func list(_ filter: AwardFilter = AwardFilter()) throws -> [Award] {
+    /// Every filter given must hold.
+    /// - Parameters:
+    ///   - companyId: awards of works this company first-produced.
+    public func list(
+        workId: Int64? = nil, companyId: Int64? = nil, award: String? = nil, result: AwardResult? = nil,
+        limit: Int? = nil
+    ) throws -> [Award] {
         // The limit is refused before the award is looked up, as `list` would after.
-        if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
-        let code = try filter.award.map { try body($0).code }
+        if let limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
+        let code = try award.map { try body($0).code }
         return try Award.source.list(
             """
-             WHERE (\(filter.workId)::bigint IS NULL OR a.work_id = \(filter.workId))
-               AND (\(filter.companyId)::bigint IS NULL OR w.first_producer_id = \(filter.companyId))
+             WHERE (\(workId)::bigint IS NULL OR a.work_id = \(workId))
+               AND (\(companyId)::bigint IS NULL OR w.first_producer_id = \(companyId))
                AND (\(code)::text IS NULL OR a.award_code = \(code))
-               AND (\(filter.result?.rawValue)::text IS NULL OR a.result = \(filter.result?.rawValue))
-            """, order: "a.awarded_on, a.id", limit: filter.limit, on: db)
+               AND (\(result?.rawValue)::text IS NULL OR a.result = \(result?.rawValue))
+            """, order: "a.awarded_on, a.id", limit: limit, on: db)
     }
 }

@@ -18,12 +18,6 @@ public struct WorkCompany: Sendable, Equatable {
     public var uscc: String?
     public var name: String
 
-    public init(id: Int64, uscc: String?, name: String) {
-        self.id = id
-        self.uscc = uscc
-        self.name = name
-    }
-
     /// How lists and CSV name the company: its USCC when it has one, else its id.
     public var reference: String { uscc ?? String(id) }
 }
@@ -149,31 +143,5 @@ public enum WorkRef: Sendable, Equatable, CustomStringConvertible {
         case .id(let id): "work \(id)"
         case .licence(let number): "work with licence number \(number)"
         }
-    }
-}
-
-/// Which works `work list` returns.
-public struct WorkFilter: Sendable, Equatable {
-    /// Works this company first-produced or co-produced (its id).
-    public var companyId: Int64?
-    public var kind: WorkKind?
-    /// Released on or after this day.
-    public var releasedFrom: CalendarDate?
-    /// Released on or before this day.
-    public var releasedTo: CalendarDate?
-    /// Part of the title or Chinese title, any case.
-    public var search: String?
-    public var limit: Int?
-
-    public init(
-        companyId: Int64? = nil, kind: WorkKind? = nil, releasedFrom: CalendarDate? = nil,
-        releasedTo: CalendarDate? = nil, search: String? = nil, limit: Int? = nil
-    ) {
-        self.companyId = companyId
-        self.kind = kind
-        self.releasedFrom = releasedFrom
-        self.releasedTo = releasedTo
-        self.search = search
-        self.limit = limit
     }
 }

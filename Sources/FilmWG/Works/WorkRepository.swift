@@ -10,29 +10,31 @@ public import Postgres
 /// producer, a licence number belongs to one work. The database holds the same rules
 /// (NOT NULL first producer, the primary key and CHECK of work_co_producers,
 /// works_licence_no_key) for writers that bypass this type.
-public struct WorkRepository {
-    let db: Connection
+public typealias WorkRepository = Repository<Work>
 
-    public init(_ db: Connection) { self.db = db }
+extension WorkRepository {
+    static var constraints: [String: Phrase] {
+        [
+            "works_title_check": "title: is required and must not be blank",
+            "works_title_zh_check": "title_zh: must not be blank; leave it out instead",
+            "works_kind_check": "kind: use one of \(WorkKind.names.joined(separator: ", "))",
+            "works_licence_no_check": "licence_no: must not be blank; leave it out instead",
+            "works_licence_no_key": "licence_no: that licence number is already recorded for another work",
+            "work_co_producers_pkey": "co_producers: a company is named twice as co-producer",
+            "work_co_producers_not_first_producer": "co_producers: the first producer cannot also be a co-producer",
+            "works_first_producer_id_fkey": "first_producer: no such company",
+            "work_co_producers_company_id_fkey": "co_producers: no such company",
+        ]
+    }
 
-    static let constraints: [String: Phrase] = [
-        "works_title_check": "title: is required and must not be blank",
-        "works_title_zh_check": "title_zh: must not be blank; leave it out instead",
-        "works_kind_check": "kind: use one of \(WorkKind.names.joined(separator: ", "))",
-        "works_licence_no_check": "licence_no: must not be blank; leave it out instead",
-        "works_licence_no_key": "licence_no: that licence number is already recorded for another work",
-        "work_co_producers_pkey": "co_producers: a company is named twice as co-producer",
-        "work_co_producers_not_first_producer": "co_producers: the first producer cannot also be a co-producer",
-        "works_first_producer_id_fkey": "first_producer: no such company",
-        "work_co_producers_company_id_fkey": "co_producers: no such company",
-    ]
-
-    static let columns: Query = """
+    static var columns: Query {
+        """
         SELECT w.id, w.title, w.title_zh, w.kind, w.released_on, w.licence_no, c.id, c.uscc, c.name,
                w.row_version, w.created_at
           FROM filmwg.works w
           JOIN filmwg.companies c ON c.id = w.first_producer_id
         """
+    }
 
     /// Adds a work and its co-producers in one transaction and returns it as stored.
     /// - Throws: `RecordError.invalid` for a bad field, an unknown or archived company, a
@@ -107,22 +109,31 @@ public struct WorkRepository {
         }
     }
 
-    /// Works matching `filter`, by release day (then id).
-    public func list(_ filter: WorkFilter = WorkFilter()) throws -> [Work] {
-        if let limit = filter.limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
-        let pattern = Vocabulary.optional(filter.search).map(Vocabulary.containsPattern)
+    /// Works matching the filters given, by release day (then id).
+    /// Every filter given must hold.
+    /// - Parameters:
+    ///   - companyId: works this company first-produced or co-produced (its id).
+    ///   - releasedFrom: released on or after this day.
+    ///   - releasedTo: released on or before this day.
+    ///   - search: part of the title or Chinese title, any case.
+    public func list(
+        companyId: Int64? = nil, kind: WorkKind? = nil, releasedFrom: CalendarDate? = nil,
+        releasedTo: CalendarDate? = nil, search: String? = nil, limit: Int? = nil
+    ) throws -> [Work] {
+        if let limit, limit < 0 { throw RecordError.invalid("the limit must not be negative") }
+        let pattern = Vocabulary.optional(search).map(Vocabulary.containsPattern)
         let rows = try db.query(
             """
             \(Self.columns)
-             WHERE (\(filter.companyId)::bigint IS NULL OR w.first_producer_id = \(filter.companyId)
+             WHERE (\(companyId)::bigint IS NULL OR w.first_producer_id = \(companyId)
                     OR EXISTS (SELECT 1 FROM filmwg.work_co_producers cp
-                                WHERE cp.work_id = w.id AND cp.company_id = \(filter.companyId)))
-               AND (\(filter.kind?.rawValue)::text IS NULL OR w.kind = \(filter.kind?.rawValue))
-               AND (\(filter.releasedFrom)::date IS NULL OR w.released_on >= \(filter.releasedFrom))
-               AND (\(filter.releasedTo)::date IS NULL OR w.released_on <= \(filter.releasedTo))
+                                WHERE cp.work_id = w.id AND cp.company_id = \(companyId)))
+               AND (\(kind?.rawValue)::text IS NULL OR w.kind = \(kind?.rawValue))
+               AND (\(releasedFrom)::date IS NULL OR w.released_on >= \(releasedFrom))
+               AND (\(releasedTo)::date IS NULL OR w.released_on <= \(releasedTo))
                AND (\(pattern)::text IS NULL OR w.title ILIKE \(pattern) OR w.title_zh ILIKE \(pattern))
              ORDER BY w.released_on, w.id
-             LIMIT \(filter.limit)
+             LIMIT \(limit)
             """)
         return try withCoProducers(rows.map(Self.work), on: db)
     }

@@ -38,10 +38,12 @@ enum AuditCommands {
         ],
         columns: columns
     ) { arguments, context, _ in
-        let filter = AuditFilter(
-            table: arguments.string("table"), since: try arguments.date("since"),
-            actor: arguments.string("actor"), limit: try arguments.limit())
-        return try AuditRepository(try context.connection()).list(filter).map(record)
+        let table = arguments.string("table"), since = try arguments.date("since")
+        let actor = arguments.string("actor"), limit = try arguments.limit()
+        return try AuditRepository(try context.connection()).list(
+            table: table, since: since, actor: actor, limit: limit
+        )
+        .map(record)
     }
 
     static func history(_ subject: HistorySubject) -> Command {

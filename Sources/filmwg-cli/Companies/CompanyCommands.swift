@@ -140,15 +140,17 @@ enum CompanyCommands {
         ],
         columns: { $0 == .table ? tableColumns : Converters.companyColumns }
     ) { arguments, context, _ in
-        let filter = CompanyFilter(
-            search: arguments.string("search"), kind: try Converters.kind(arguments), inZone: arguments.has("in-zone"),
-            member: arguments.has("member"), tier: try Converters.tier(arguments), asOf: try arguments.date("as-of"),
-            includeArchived: arguments.has("include-archived"), usccOverridden: arguments.has("uscc-overridden"),
-            limit: try arguments.limit())
-        if filter.asOf != nil, !filter.member, filter.tier == nil {
+        let search = arguments.string("search"), kind = try Converters.kind(arguments)
+        let member = arguments.has("member"), tier = try Converters.tier(arguments), asOf = try arguments.date("as-of")
+        let limit = try arguments.limit()
+        if asOf != nil, !member, tier == nil {
             throw CLIError.usage("--as-of goes with --member or --tier")
         }
-        return try CompanyRepository(try context.connection()).list(filter).map(Converters.company)
+        return try CompanyRepository(try context.connection()).list(
+            search: search, kind: kind, inZone: arguments.has("in-zone"), member: member, tier: tier, asOf: asOf,
+            includeArchived: arguments.has("include-archived"), usccOverridden: arguments.has("uscc-overridden"),
+            limit: limit
+        ).map(Converters.company)
     }
 
     static let update = Command.record(

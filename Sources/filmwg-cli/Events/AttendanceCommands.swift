@@ -68,12 +68,11 @@ enum AttendanceCommands {
     ) { arguments, context, _ in
         let limit = try arguments.limit()
         let db = try context.connection()
-        let filter = AttendanceFilter(
+        let rows = try AttendanceRepository(db).list(
             eventId: try arguments.eventID(db: db),
             professionalId: try arguments.professionalID(db: db),
             companyId: try arguments.companyID(db: db),
             role: arguments.string("role"), limit: limit)
-        let rows = try AttendanceRepository(db).list(filter)
         return rows.map(record)
     }
 

@@ -52,13 +52,13 @@ enum EventCommands {
         ],
         columns: listColumns
     ) { arguments, context, _ in
-        let filter = EventFilter(
-            from: try arguments.date("from"), to: try arguments.date("to"), kind: arguments.string("kind"),
-            search: arguments.string("search"), limit: try arguments.limit())
-        if let from = filter.from, let to = filter.to, to < from {
+        let from = try arguments.date("from"), to = try arguments.date("to"), kind = arguments.string("kind")
+        let search = arguments.string("search"), limit = try arguments.limit()
+        if let from, let to, to < from {
             throw CLIError.usage("--to (\(to)) is before --from (\(from))")
         }
-        let events = try EventRepository(try context.connection()).list(filter)
+        let events = try EventRepository(try context.connection()).list(
+            from: from, to: to, kind: kind, search: search, limit: limit)
         return events.map(record)
     }
 

@@ -140,10 +140,9 @@ enum GrantCommands {
         let limit = try arguments.limit()
         let db = try context.connection()
         let grants = try GrantRepository(db).list(
-            GrantFilter(
-                policyId: try arguments.policyID(db: db),
-                companyId: try arguments.companyID(db: db),
-                status: arguments.string("status"), year: try arguments.int("year"), limit: limit))
+            policyId: try arguments.policyID(db: db),
+            companyId: try arguments.companyID(db: db),
+            status: arguments.string("status"), year: try arguments.int("year"), limit: limit)
         return grants.map(record)
     }
 

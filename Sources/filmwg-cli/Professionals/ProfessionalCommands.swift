@@ -80,9 +80,8 @@ enum ProfessionalCommands {
             throw CLIError.usage("--as-of goes with --company")
         }
         let people = try ProfessionalRepository(db).list(
-            ProfessionalFilter(
-                search: arguments.string("search"), companyID: companyID, asOf: asOf,
-                includeErased: arguments.has("include-erased"), limit: limit))
+            search: arguments.string("search"), companyID: companyID, asOf: asOf,
+            includeErased: arguments.has("include-erased"), limit: limit)
         let records = people.map { Converters.professional($0, format: format, employments: false) }
         return records
     }

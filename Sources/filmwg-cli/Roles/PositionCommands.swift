@@ -184,11 +184,10 @@ enum PositionCommands {
         }
         let limit = try arguments.limit()
         let db = try context.connection()
-        let filter = RoleAssignmentFilter(
+        let roles = try RoleAssignmentRepository(db).list(
             asOf: asOf, positionId: try arguments.positionID(db: db),
             professionalId: try arguments.professionalID(db: db),
             companyId: try arguments.companyID(db: db), limit: limit)
-        let roles = try RoleAssignmentRepository(db).list(filter)
         return roles.map(record)
     }
 

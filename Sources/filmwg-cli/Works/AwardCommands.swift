@@ -86,12 +86,11 @@ enum AwardCommands {
             }
             result = value
         }
-        let filter = AwardFilter(
+        let awards = try repository.list(
             workId: try arguments.string("work").map { try WorkRepository(db).find(WorkRef($0)).id },
             companyId: try arguments.companyID(db: db),
             award: arguments.string("award"), result: result, limit: try arguments.limit())
         let shown = format == .table ? columns : allColumns
-        context.output.list(
-            try repository.list(filter).map { record($0).projected(to: shown) }, columns: shown, format: format)
+        context.output.list(awards.map { record($0).projected(to: shown) }, columns: shown, format: format)
     }
 }

@@ -83,11 +83,11 @@ enum WorkCommands {
     ) { arguments, context, format in
         let kind = try Converters.choice(arguments, "kind", WorkKind.init(rawValue:), names: WorkKind.names)
         let db = try context.connection()
-        let filter = WorkFilter(
+        return try WorkRepository(db).list(
             companyId: try arguments.companyID(db: db), kind: kind,
             releasedFrom: try arguments.date("released-from"), releasedTo: try arguments.date("released-to"),
-            search: arguments.string("search"), limit: try arguments.limit())
-        return try WorkRepository(db).list(filter).map { record($0, format: format) }
+            search: arguments.string("search"), limit: try arguments.limit()
+        ).map { record($0, format: format) }
     }
 
     static let update = Command.record(

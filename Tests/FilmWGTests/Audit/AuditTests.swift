@@ -17,7 +17,7 @@ import Testing
             #expect(error.sqlState == .insufficientPrivilege)
             // …but reads it, which is what filmwg audit and history do.
             // 7 rows and the first dated values of the 2 companies
-            #expect(try AuditRepository(connection).list(AuditFilter(actor: "admin (seed launch-2017)")).count == 9)
+            #expect(try AuditRepository(connection).list(actor: "admin (seed launch-2017)").count == 9)
             try connection.execute("RESET ROLE")
             #expect(
                 try connection.query("SELECT count(*)::integer FROM filmwg.audit_log WHERE actor = 'someone else'")
@@ -113,14 +113,14 @@ import Testing
             try ActivityFixtures.professional(bob, name: "C")
             let audit = AuditRepository(alice)
             // bob's company wrote two rows: the company and its first dated values
-            #expect(try audit.list(AuditFilter(limit: 4)).map(\.actor) == ["bob", "bob", "bob", "alice"])
-            #expect(try audit.list(AuditFilter(actor: "bob", limit: 1)).map(\.tableName) == ["professionals"])
-            #expect(try audit.list(AuditFilter(table: "companies")).map(\.actor) == ["bob"])
-            #expect(try audit.list(AuditFilter(since: CalendarDate(iso: "2999-01-01"))).isEmpty)
+            #expect(try audit.list(limit: 4).map(\.actor) == ["bob", "bob", "bob", "alice"])
+            #expect(try audit.list(actor: "bob", limit: 1).map(\.tableName) == ["professionals"])
+            #expect(try audit.list(table: "companies").map(\.actor) == ["bob"])
+            #expect(try audit.list(since: CalendarDate(iso: "2999-01-01")).isEmpty)
             #expect(
-                try audit.list(AuditFilter(since: Instant.groupDay(Date()).adding(days: -1), actor: "alice")).count == 1
+                try audit.list(since: Instant.groupDay(Date()).adding(days: -1), actor: "alice").count == 1
             )
-            #expect(throws: RecordError.self) { try audit.list(AuditFilter(table: "nonsense")) }
+            #expect(throws: RecordError.self) { try audit.list(table: "nonsense") }
             #expect(try audit.auditedTables().contains("role_assignments"))
         }
     }

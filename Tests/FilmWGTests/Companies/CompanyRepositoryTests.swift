@@ -160,29 +160,30 @@ import Testing
             try memberships.join(studio, tier: .initiating, from: CalendarDate(iso: "2017-05-20")!)
             try memberships.join(platform, tier: .member, from: CalendarDate(iso: "2018-01-01")!)
 
-            func names(_ filter: CompanyFilter) throws -> [String] { try companies.list(filter).map(\.name) }
-            #expect(try names(CompanyFilter()) == ["Base FX 100%_post", "Huairou Film Studio", "iQIYI"])
-            #expect(try names(CompanyFilter(includeArchived: true)).contains("Archived Films"))
-            #expect(try names(CompanyFilter(search: "影视")) == ["Huairou Film Studio"])
-            #expect(try names(CompanyFilter(search: "基地")) == ["Base FX 100%_post", "Huairou Film Studio"])
-            #expect(try names(CompanyFilter(search: "IQI")) == ["iQIYI"])
-            #expect(try names(CompanyFilter(search: "%")) == ["Base FX 100%_post"])
-            #expect(try names(CompanyFilter(search: "_")) == ["Base FX 100%_post"])
+            #expect(try companies.list().map(\.name) == ["Base FX 100%_post", "Huairou Film Studio", "iQIYI"])
+            #expect(try companies.list(includeArchived: true).map(\.name).contains("Archived Films"))
+            #expect(try companies.list(search: "影视").map(\.name) == ["Huairou Film Studio"])
+            #expect(try companies.list(search: "基地").map(\.name) == ["Base FX 100%_post", "Huairou Film Studio"])
+            #expect(try companies.list(search: "IQI").map(\.name) == ["iQIYI"])
+            #expect(try companies.list(search: "%").map(\.name) == ["Base FX 100%_post"])
+            #expect(try companies.list(search: "_").map(\.name) == ["Base FX 100%_post"])
             #expect(
-                try names(CompanyFilter(kind: .production, includeArchived: true)) == [
+                try companies.list(kind: .production, includeArchived: true).map(\.name) == [
                     "Archived Films", "Huairou Film Studio",
                 ])
-            #expect(try names(CompanyFilter(inZone: true)) == ["Base FX 100%_post", "Huairou Film Studio"])
+            #expect(try companies.list(inZone: true).map(\.name) == ["Base FX 100%_post", "Huairou Film Studio"])
             #expect(
-                try names(CompanyFilter(member: true, asOf: CalendarDate(iso: "2017-06-01"))) == ["Huairou Film Studio"]
+                try companies.list(member: true, asOf: CalendarDate(iso: "2017-06-01")).map(\.name) == [
+                    "Huairou Film Studio"
+                ]
             )
             #expect(
-                try names(CompanyFilter(member: true, asOf: CalendarDate(iso: "2018-06-01"))) == [
+                try companies.list(member: true, asOf: CalendarDate(iso: "2018-06-01")).map(\.name) == [
                     "Huairou Film Studio", "iQIYI",
                 ])
-            #expect(try names(CompanyFilter(tier: .member, asOf: CalendarDate(iso: "2018-06-01"))) == ["iQIYI"])
-            #expect(try names(CompanyFilter(member: true, asOf: CalendarDate(iso: "2017-05-19"))) == [])
-            #expect(try names(CompanyFilter(limit: 2)) == ["Base FX 100%_post", "Huairou Film Studio"])
+            #expect(try companies.list(tier: .member, asOf: CalendarDate(iso: "2018-06-01")).map(\.name) == ["iQIYI"])
+            #expect(try companies.list(member: true, asOf: CalendarDate(iso: "2017-05-19")).map(\.name) == [])
+            #expect(try companies.list(limit: 2).map(\.name) == ["Base FX 100%_post", "Huairou Film Studio"])
             _ = post
         }
     }

@@ -17,7 +17,7 @@ import Testing
             _ = try companies.create(CompanyInput(uscc: USCCFixture.make(2), name: "Alpha Pictures"))
             _ = try companies.create(CompanyInput(name: "北京星光 Ltd", nameZh: "北京星光有限公司"))
             func names(_ search: String) throws -> [String] {
-                try companies.list(CompanyFilter(search: search)).map(\.name)
+                try companies.list(search: search).map(\.name)
             }
             #expect(try names("影视基") == ["Huairou Film Studio"])
             #expect(try names("film stud") == ["Huairou Film Studio"])

@@ -215,7 +215,7 @@ import Testing
                     "INSERT INTO filmwg.companies (uscc, name) VALUES (\(USCCFixture.withCheck("0A110116MA01A2B3C")), 'raw')"
                 )
             }
-            #expect(try repository.list(CompanyFilter(usccOverridden: true)).map(\.id) == [pilot.id])
+            #expect(try repository.list(usccOverridden: true).map(\.id) == [pilot.id])
         }
     }
 }

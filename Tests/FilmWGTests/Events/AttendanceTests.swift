@@ -1,8 +1,9 @@
-import FilmWG
 import Foundation
 import Postgres
 import TestSupport
 import Testing
+
+@testable import FilmWG
 
 @Suite struct AttendanceTests {
     struct Setup {
@@ -42,7 +43,7 @@ import Testing
             ) {
                 _ = try repository.record(eventId: s.event, professionalId: s.li, companyId: nil)
             }
-            #expect(try repository.list(AttendanceFilter(eventId: s.event)).count == 1)
+            #expect(try repository.list(eventId: s.event).count == 1)
         }
     }
 
@@ -85,11 +86,11 @@ import Testing
             _ = try repository.record(eventId: later, professionalId: s.li, companyId: s.pictures, role: "host")
             _ = try repository.record(eventId: s.event, professionalId: s.li, companyId: nil)
             _ = try repository.record(eventId: s.event, professionalId: s.wang, companyId: s.pictures, role: "guest")
-            #expect(try repository.list(AttendanceFilter(professionalId: s.li)).map(\.eventId) == [s.event, later])
+            #expect(try repository.list(professionalId: s.li).map(\.eventId) == [s.event, later])
             #expect(
-                try repository.list(AttendanceFilter(companyId: s.pictures)).map(\.professionalId) == [s.wang, s.li])
-            #expect(try repository.list(AttendanceFilter(role: "guest")).map(\.professionalId) == [s.wang])
-            #expect(try repository.list(AttendanceFilter(limit: 1)).count == 1)
+                try repository.list(companyId: s.pictures).map(\.professionalId) == [s.wang, s.li])
+            #expect(try repository.list(role: "guest").map(\.professionalId) == [s.wang])
+            #expect(try repository.list(limit: 1).count == 1)
         }
     }
 
@@ -153,7 +154,7 @@ import Testing
                         == ImportReport(
                             file: path, rowsRead: 3, rowsWritten: 0, rowsInvalid: 2, dryRun: true, rejectsPath: nil))
                 #expect(!FileManager.default.fileExists(atPath: rejects))
-                #expect(try AttendanceRepository(s.connection).list(AttendanceFilter(eventId: s.event)).count == 1)
+                #expect(try AttendanceRepository(s.connection).list(eventId: s.event).count == 1)
                 let summary = try AttendanceImport(s.connection).run(
                     eventId: s.event, file: path, options: .init(skipInvalid: true, rejectsPath: rejects))
                 #expect(
@@ -161,7 +162,7 @@ import Testing
                         == ImportReport(
                             file: path, rowsRead: 3, rowsWritten: 1, rowsInvalid: 2, dryRun: false, rejectsPath: rejects
                         ))
-                let rows = try AttendanceRepository(s.connection).list(AttendanceFilter(eventId: s.event))
+                let rows = try AttendanceRepository(s.connection).list(eventId: s.event)
                 #expect(rows.map(\.professionalId).sorted() == [s.li, s.wang].sorted())
                 #expect(rows.first { $0.professionalId == s.li }?.role == "host")
                 let text = try String(contentsOfFile: rejects, encoding: .utf8)

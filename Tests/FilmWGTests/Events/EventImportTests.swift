@@ -1,8 +1,9 @@
-import FilmWG
 import Foundation
 import Postgres
 import TestSupport
 import Testing
+
+@testable import FilmWG
 
 @Suite struct EventImportTests {
     static let header = "name,kind,starts_at,ends_at,venue,district,capacity"

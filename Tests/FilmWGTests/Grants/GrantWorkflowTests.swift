@@ -251,7 +251,7 @@ import Testing
                 #expect(
                     (errors.compactMap { $0 }.first as? RecordError)?.sentence.contains(
                         "above its entitlement of 5000000.00") == true)
-                #expect(try grants.list(GrantFilter(status: "approved")).count == 1)
+                #expect(try grants.list(status: "approved").count == 1)
             }
         }
     }

@@ -1,8 +1,9 @@
-import FilmWG
 import Foundation
 import Postgres
 import TestSupport
 import Testing
+
+@testable import FilmWG
 
 @Suite struct ImportTests {
     static let companyHeader =
@@ -279,8 +280,8 @@ import Testing
                 #expect(xi.employments.first?.title == "Head")
                 let li = try people.find(.email("li@example.org"))
                 #expect(li.employments.first?.employedTo == CalendarDate(iso: "2019-01-01"))
-                #expect(try people.list(ProfessionalFilter(search: "Shi")).first?.fullName == "Shi, Xiansheng")
-                #expect(try people.list(ProfessionalFilter(search: "Shi")).first?.employments.isEmpty == true)
+                #expect(try people.list(search: "Shi").first?.fullName == "Shi, Xiansheng")
+                #expect(try people.list(search: "Shi").first?.employments.isEmpty == true)
                 // Ids came from the identity sequence: the next plain insert does not collide.
                 let next = try people.create(ProfessionalInput(fullName: "After"))
                 #expect(next.id > li.id)

@@ -95,17 +95,17 @@ import Testing
             let erased = try people.create(ProfessionalInput(fullName: "Gone Person"))
             try people.erase(id: erased.id)
             #expect(try people.list().map(\.id) == [shi.id, xi.id])
-            #expect(try people.list(ProfessionalFilter(includeErased: true)).map(\.id) == [shi.id, xi.id, erased.id])
-            #expect(try people.list(ProfessionalFilter(search: "伟")).map(\.id) == [xi.id])
-            #expect(try people.list(ProfessionalFilter(search: "weihang")).map(\.id) == [xi.id])
-            #expect(try people.list(ProfessionalFilter(search: "isc.org")).map(\.id) == [shi.id])
+            #expect(try people.list(includeErased: true).map(\.id) == [shi.id, xi.id, erased.id])
+            #expect(try people.list(search: "伟").map(\.id) == [xi.id])
+            #expect(try people.list(search: "weihang").map(\.id) == [xi.id])
+            #expect(try people.list(search: "isc.org").map(\.id) == [shi.id])
             #expect(
-                try people.list(ProfessionalFilter(companyID: studio.id, asOf: Self.day("2018-12-31"))).map(\.id) == [
+                try people.list(companyID: studio.id, asOf: Self.day("2018-12-31")).map(\.id) == [
                     xi.id
                 ])
-            #expect(try people.list(ProfessionalFilter(companyID: studio.id, asOf: Self.day("2019-01-01"))).isEmpty)
-            #expect(try people.list(ProfessionalFilter(companyID: platform.id)).map(\.id) == [shi.id])
-            #expect(try people.list(ProfessionalFilter(limit: 1)).count == 1)
+            #expect(try people.list(companyID: studio.id, asOf: Self.day("2019-01-01")).isEmpty)
+            #expect(try people.list(companyID: platform.id).map(\.id) == [shi.id])
+            #expect(try people.list(limit: 1).count == 1)
         }
     }
 

@@ -1,8 +1,9 @@
-import FilmWG
 import Foundation
 import Postgres
 import TestSupport
 import Testing
+
+@testable import FilmWG
 
 @Suite struct ElectionAndGrantTests {
     @Test(arguments: [
@@ -115,12 +116,12 @@ import Testing
                 throws: RecordError.invalid(
                     "status must be one of applied, approved, rejected, paid, not 'payed'; did you mean 'paid'?")
             ) {
-                try grants.list(GrantFilter(status: "payed"))
+                try grants.list(status: "payed")
             }
             let today = try grants.apply(GrantApplication(policyId: policy, companyId: company, year: 2018, amount: 1))
             #expect(today.appliedOn == Instant.groupDay(Date()) && today.status == "applied")
-            #expect(try grants.list(GrantFilter(status: "approved")).map(\.id) == [grant.id])
-            #expect(try grants.list(GrantFilter(companyId: company)).map(\.id) == [grant.id, today.id])
+            #expect(try grants.list(status: "approved").map(\.id) == [grant.id])
+            #expect(try grants.list(companyId: company).map(\.id) == [grant.id, today.id])
         }
     }
 

@@ -28,9 +28,9 @@ import Testing
             _ = try roles.end(first.id, on: CalendarDate(iso: "2020-05-20")!)
             let second = try roles.assign(
                 positionId: head, professionalId: other, companyId: nil, from: CalendarDate(iso: "2020-05-20")!)
-            #expect(try roles.list(RoleAssignmentFilter(asOf: CalendarDate(iso: "2020-05-19"))).map(\.id) == [first.id])
+            #expect(try roles.list(asOf: CalendarDate(iso: "2020-05-19")).map(\.id) == [first.id])
             #expect(
-                try roles.list(RoleAssignmentFilter(asOf: CalendarDate(iso: "2020-05-20"))).map(\.id) == [second.id])
+                try roles.list(asOf: CalendarDate(iso: "2020-05-20")).map(\.id) == [second.id])
         }
     }
 

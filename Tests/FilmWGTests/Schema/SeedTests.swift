@@ -53,7 +53,7 @@ import Testing
             let connection = try db.connect(actor: "alice")
             _ = try SeedRunner(connection).run("launch-2017")
             let head = try RoleAssignmentRepository(connection).list(
-                RoleAssignmentFilter(asOf: CalendarDate(iso: "2017-05-20")))
+                asOf: CalendarDate(iso: "2017-05-20"))
             #expect(head.map(\.position) == ["head"])
             #expect(head.first?.professionalName == "Xi Weihang")
             #expect(head.first?.termTo == nil)

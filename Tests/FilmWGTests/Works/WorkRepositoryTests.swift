@@ -40,7 +40,7 @@ import Testing
             #expect(work.coProducers.map(\.id) == [c[1].id, c[2].id])
             #expect(work.rowVersion == 1)
             #expect(try WorkRepository(connection).find(WorkRef("L-1")) == work)
-            #expect(try WorkRepository(connection).list(WorkFilter(companyId: c[2].id)).map(\.id) == [work.id])
+            #expect(try WorkRepository(connection).list(companyId: c[2].id).map(\.id) == [work.id])
         }
     }
 
