@@ -56,6 +56,10 @@ public struct Company: RecordAroundInput, Sendable, Equatable {
             .instant("uscc_override_at", \.usccOverrideAt, about: "when the USCC's override was accepted"),
             .id("merged_into_id", \.mergedIntoID, about: "the company this one was merged into"),
         ]
+
+    static let source = RecordSource(
+        columns: columns, alias: "c", from: "filmwg.companies c",
+        empty: Company(id: 0, input: CompanyInput(), rowVersion: 0, createdAt: .unread))
 }
 
 /// The editable fields of a company, for `add`, `update` and `import`.

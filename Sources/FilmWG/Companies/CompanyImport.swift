@@ -39,14 +39,7 @@ struct CompanySchema: ImportSchema {
 
     func checks() -> [Query] {
         [
-            // The same USCC again, later in the file.
-            """
-            UPDATE pg_temp.import_rows r
-               SET problems = coalesce(r.problems, '{}') || format('uscc: %s appears again in this file; first on line %s', r.uscc, d.first)
-              FROM (SELECT uscc, min(line) AS first FROM pg_temp.import_rows WHERE uscc IS NOT NULL
-                     GROUP BY uscc HAVING count(*) > 1) d
-             WHERE r.uscc = d.uscc AND r.line <> d.first
-            """,
+            ImportSteps.repeatedInFile("uscc"),
             // A division code (positions 3 to 8) that is not in the region table. One anti-join
             // finds the candidates; filmwg.uscc_region_problem (a lookup per call, not inlined)
             // words the reason for those few only (OFFSET 0 keeps it behind the join): called

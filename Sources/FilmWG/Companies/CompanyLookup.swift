@@ -1,4 +1,4 @@
-public import Postgres
+import Postgres
 
 /// Who a company is, as commands that name one print it.
 public struct CompanyIdentity: Sendable, Equatable {

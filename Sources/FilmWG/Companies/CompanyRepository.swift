@@ -5,6 +5,7 @@ public import Postgres
 public typealias CompanyRepository = Repository<Company>
 
 extension CompanyRepository {
+    /// What an INSERT or UPDATE returns: the columns `Company.source` reads.
     static var columns: Query { Company.columns.selectList(alias: "c") }
 
     /// Who gives an override: the session's actor, as the audit log names it.
@@ -27,17 +28,16 @@ extension CompanyRepository {
                 RETURNING \(Self.columns)
                 """
             ).one()
-            return try Self.company(row)
+            return try Company.source.decode(row)
         }
     }
 
     public func find(id: Int64) throws -> Company? {
-        try db.query("SELECT \(Self.columns) FROM filmwg.companies c WHERE c.id = \(id)").optional().map(Self.company)
+        try Company.source.optional("WHERE c.id = \(id)", on: db)
     }
 
     public func find(uscc: String) throws -> Company? {
-        try db.query("SELECT \(Self.columns) FROM filmwg.companies c WHERE c.uscc = \(uscc)").optional().map(
-            Self.company)
+        try Company.source.optional("WHERE c.uscc = \(uscc)", on: db)
     }
 
     /// The company a user named.
@@ -82,9 +82,9 @@ extension CompanyRepository {
         tier: MembershipTier? = nil, asOf: CalendarDate? = nil, includeArchived: Bool = false,
         usccOverridden: Bool = false, limit: Int? = nil
     ) throws -> [Company] {
-        var query: Query = "SELECT \(Self.columns) FROM filmwg.companies c WHERE true"
+        var query: Query = "WHERE true"
         if let search = search, !search.isEmpty {
-            let pattern = "%" + Self.escapeLike(search) + "%"
+            let pattern = Vocabulary.containsPattern(search)
             // The first test is what the one trigram index over both names answers; the second
             // keeps a match within one name (migration 0018).
             query =
@@ -105,7 +105,7 @@ extension CompanyRepository {
         }
         query = query + " ORDER BY c.name, c.id"
         if let limit { query = query + " LIMIT \(limit)" }
-        return try db.query(query).map(Self.company)
+        return try Company.source.all(query, on: db)
     }
 
     /// Writes `input` over the company, naming the version the change rests on.
@@ -163,7 +163,7 @@ extension CompanyRepository {
             }
         }
         guard let row else { throw RecordError.notFound("no company has id \(id); it may have been deleted") }
-        return try Self.company(row)
+        return try Company.source.decode(row)
     }
 
     // MARK: - Values in force on a day
@@ -202,17 +202,12 @@ extension CompanyRepository {
                 """
             ).optional()
         }
-        if let row { return try Self.company(row) }
+        if let row { return try Company.source.decode(row) }
         guard let company = try find(id: id) else { throw RecordError.notFound("no company has id \(id)") }
         return company
     }
 
     // MARK: - Rows and refusals
-
-    static func company(_ row: Row) throws -> Company {
-        try Company.columns.read(
-            row, into: Company(id: 0, input: CompanyInput(), rowVersion: 0, createdAt: Date(timeIntervalSince1970: 0)))
-    }
 
     /// Refuses a USCC whose division code (positions 3–8) is not in the region table, unless
     /// an override reason is given.
@@ -261,18 +256,16 @@ extension CompanyRepository {
     /// The companies whose name or Chinese name contains `text` (for a name typed where a USCC
     /// is expected), at most `limit`.
     public func named(like text: String, limit: Int = 5) throws -> [Company] {
-        let pattern = "%" + Self.escapeLike(text) + "%"
-        return try db.query(
+        let pattern = Vocabulary.containsPattern(text)
+        return try Company.source.all(
             """
-            SELECT \(Self.columns) FROM filmwg.companies c
              WHERE c.archived_at IS NULL
                AND ((filmwg.company_search_text(c.name, c.name_zh) ILIKE \(pattern)
                      AND (c.name ILIKE \(pattern) OR c.name_zh ILIKE \(pattern)))
                 OR filmwg.company_name_key(c.name) = filmwg.company_name_key(\(text))
                 OR filmwg.company_name_key(c.name_zh) = filmwg.company_name_key(\(text)))
              ORDER BY c.name, c.id LIMIT \(limit)
-            """
-        ).map(Self.company)
+            """, on: db)
     }
 
     private func checkUSCCIsFree(_ uscc: String?, exceptID: Int64?) throws {
@@ -356,15 +349,5 @@ extension CompanyRepository {
             start.upperBound <= end.lowerBound
         else { return nil }
         return String(message[start.upperBound..<end.lowerBound])
-    }
-
-    /// `%`, `_` and `\` taken literally in an ILIKE pattern.
-    static func escapeLike(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if character == "%" || character == "_" || character == "\\" { out.append("\\") }
-            out.append(character)
-        }
-        return out
     }
 }

@@ -3,7 +3,7 @@ public import Postgres
 
 /// One professional's attendance of one event (`filmwg.attendance`), with the names a
 /// reader needs beside the ids.
-public struct Attendance: Sendable, Equatable {
+public struct Attendance: ShownRecord, Sendable, Equatable {
     public var id: Int64
     public var eventId: Int64
     public var eventName: String
@@ -38,7 +38,10 @@ public struct Attendance: Sendable, Equatable {
             .text("role", \.role, form: "ROLE", about: roles.joined(separator: "|")),
         ] + RecordColumn<Attendance>.kept(\.rowVersion, \.createdAt, noun: "attendance")
 
-    static let source = RecordSource(
+    public static let noun = "attendance"
+    public static let listedBy: Phrase = "attendance list"
+
+    public static let source = RecordSource(
         columns: columns, alias: "a",
         from: """
             filmwg.attendance a

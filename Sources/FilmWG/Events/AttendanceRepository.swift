@@ -50,11 +50,6 @@ extension AttendanceRepository {
         )
     }
 
-    /// - Throws: `RecordError.notFound` "no attendance with id …".
-    public func show(_ id: Int64) throws -> Attendance {
-        try Attendance.source.find(id: id, noun: "attendance", listedBy: "attendance list", on: db)
-    }
-
     /// Attendance in order of the events' start, then of recording.
     /// Every filter given must hold.
     public func list(

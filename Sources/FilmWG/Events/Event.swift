@@ -3,7 +3,7 @@ import Postgres
 
 /// One of the group's ceremonies, forums, meetings or workshops (`filmwg.events`): what
 /// `event add` wrote (`input`) and what the database keeps. `event.name` reads `event.input.name`.
-public struct Event: RecordAroundInput, Sendable, Equatable {
+public struct Event: ShownRecord, RecordAroundInput, Sendable, Equatable {
     public var id: Int64
     public var input: NewEvent
     public var rowVersion: Int
@@ -34,7 +34,10 @@ public struct Event: RecordAroundInput, Sendable, Equatable {
             ]
     }()
 
-    static let source = RecordSource(
+    public static let noun = "event"
+    public static let listedBy: Phrase = "event list"
+
+    public static let source = RecordSource(
         columns: columns, alias: "e", from: "filmwg.events e",
         empty: Event(
             id: 0, input: NewEvent(name: "", startsAt: .unread), rowVersion: 0, createdAt: .unread, attendees: 0))

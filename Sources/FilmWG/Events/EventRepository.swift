@@ -47,11 +47,6 @@ extension EventRepository {
         return try show(id)
     }
 
-    /// - Throws: `RecordError.notFound` "no event with id …".
-    public func show(_ id: Int64) throws -> Event {
-        try Event.source.find(id: id, noun: "event", listedBy: "event list", on: db)
-    }
-
     /// Events in order of their start, filtered as the filters given says.
     /// Every filter given must hold.
     /// - Parameters:

@@ -1,5 +1,5 @@
 import Foundation
-public import Postgres
+import Postgres
 
 /// Reads the yearly figures: `figure list`.
 public typealias FigureRepository = Repository<CompanyFigures>

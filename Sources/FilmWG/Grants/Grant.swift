@@ -7,7 +7,7 @@ public import Postgres
 /// The workflow (DESIGN §12) is the database's: applied → approved → paid, applied | approved
 /// → rejected; an approval may not take the company's approved + paid total for the policy and
 /// year above its determination's amount, nor the policy's above its budget.
-public struct Grant: Sendable, Equatable {
+public struct Grant: ShownRecord, Sendable, Equatable {
     public var id: Int64
     public var policyId: Int64
     public var policy: String
@@ -55,7 +55,10 @@ public struct Grant: Sendable, Equatable {
             .text("notes", \.notes, about: "notes"),
         ] + RecordColumn<Grant>.kept(\.rowVersion, \.createdAt, noun: "grant")
 
-    static let source = RecordSource(
+    public static let noun = "grant"
+    public static let listedBy: Phrase = "grant list"
+
+    public static let source = RecordSource(
         columns: columns, alias: "g",
         from: """
             filmwg.grants g

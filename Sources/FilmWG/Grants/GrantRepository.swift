@@ -157,7 +157,7 @@ extension GrantRepository {
     ///   paid for the year.
     public func setBudget(policyId: Int64, year: Int, amount: Decimal) throws -> PolicyBudget {
         try Self.checkAmount(amount, name: "the budget")
-        try DatabaseErrors.translating(Self.constraints) {
+        _ = try DatabaseErrors.translating(Self.constraints) {
             try db.transaction { tx in
                 try tx.execute(
                     """
@@ -185,11 +185,6 @@ extension GrantRepository {
             let (code, year, amount, granted) = try row.decode((String, Int, Decimal, Decimal).self)
             return PolicyBudget(policy: code, year: year, amount: amount, granted: granted)
         }
-    }
-
-    /// - Throws: `RecordError.notFound` "no grant with id …".
-    public func show(_ id: Int64) throws -> Grant {
-        try Grant.source.find(id: id, noun: "grant", listedBy: "grant list", on: db)
     }
 
     /// Grants by year, day of application and id.

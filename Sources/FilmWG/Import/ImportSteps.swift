@@ -18,6 +18,21 @@ enum ImportSteps {
                 """)
     }
 
+    /// Marks each row whose `column` repeats an earlier line's (`uscc: X appears again in this
+    /// file; first on line N`); `caseless` compares in lower case (e-mail addresses).
+    static func repeatedInFile(_ column: String, caseless: Bool = false) -> Query {
+        let key = caseless ? "lower(\(column))" : column
+        let rowKey = caseless ? "lower(r.\(column))" : "r.\(column)"
+        return Query(
+            unsafeSQL: """
+                UPDATE pg_temp.import_rows r
+                   SET problems = coalesce(r.problems, '{}') || format('\(column): %s appears again in this file; first on line %s', r.\(column), d.first)
+                  FROM (SELECT \(key) AS k, min(line) AS first FROM pg_temp.import_rows WHERE \(column) IS NOT NULL
+                         GROUP BY \(key) HAVING count(*) > 1) d
+                 WHERE \(rowKey) = d.k AND r.line <> d.first
+                """)
+    }
+
     /// Takes an id for every valid row from `table`'s identity sequence up front, into
     /// `pg_temp.import_ids (line, id)`, so the rows of other tables (employments, co-producers)
     /// find their record without a query per row. The table's INSERT then says

@@ -1,4 +1,4 @@
-public import Postgres
+import Postgres
 public import Rules
 
 /// Reads `filmwg.fact_catalog`, the one list of facts a rule may name, into the `Rules` module's

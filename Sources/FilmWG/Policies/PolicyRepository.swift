@@ -51,11 +51,21 @@ extension PolicyRepository {
     }
 
     func checkedAmount(_ amount: String) throws -> CheckedAmount {
+        try checking("amount") { catalog throws(RuleError) in try Rules.checkAmount(amount, catalog: catalog) }
+    }
+
+    func checked(_ rule: String) throws -> CheckedRule {
+        try checking("rule") { catalog throws(RuleError) in try Rules.check(rule, catalog: catalog) }
+    }
+
+    /// Runs a check of the rules language against the fact catalog; its refusal becomes
+    /// "the rule does not check: LINE:COLUMN: message".
+    private func checking<T>(_ what: String, _ check: (FactCatalog) throws(RuleError) -> T) throws -> T {
         let catalog = try FactCatalogRepository(db).load()
         do {
-            return try Rules.checkAmount(amount, catalog: catalog)
+            return try check(catalog)
         } catch {
-            throw RecordError.invalid("the amount does not check: \(error.description)")
+            throw RecordError.invalid("the \(what) does not check: \(error.description)")
         }
     }
 
@@ -79,15 +89,6 @@ extension PolicyRepository {
             throw RecordError.invalid("exclusive group '\(group)' may hold only lower-case letters, digits, - and _")
         }
         return BenefitTerms(amount: amount, cap: cap, exclusiveGroup: group)
-    }
-
-    func checked(_ rule: String) throws -> CheckedRule {
-        let catalog = try FactCatalogRepository(db).load()
-        do {
-            return try Rules.check(rule, catalog: catalog)
-        } catch {
-            throw RecordError.invalid("the rule does not check: \(error.description)")
-        }
     }
 
     // MARK: Writing

@@ -48,13 +48,7 @@ struct ProfessionalSchema: ImportSchema {
 
     func checks() -> [Query] {
         [
-            """
-            UPDATE pg_temp.import_rows r
-               SET problems = coalesce(r.problems, '{}') || format('email: %s appears again in this file; first on line %s', r.email, d.first)
-              FROM (SELECT lower(email) AS email, min(line) AS first FROM pg_temp.import_rows WHERE email IS NOT NULL
-                     GROUP BY lower(email) HAVING count(*) > 1) d
-             WHERE lower(r.email) = d.email AND r.line <> d.first
-            """,
+            ImportSteps.repeatedInFile("email", caseless: true),
             """
             UPDATE pg_temp.import_rows r
                SET problems = coalesce(r.problems, '{}') || format('email: %s already belongs to professional %s', r.email, p.id)

@@ -91,7 +91,7 @@ extension ProfessionalRepository {
     ) throws -> [Professional] {
         var query: Query = "WHERE true"
         if let search = search, !search.isEmpty {
-            let pattern = "%" + CompanyRepository.escapeLike(search) + "%"
+            let pattern = Vocabulary.containsPattern(search)
             query =
                 query
                 + " AND (p.full_name ILIKE \(pattern) OR p.latin_name ILIKE \(pattern) OR p.email ILIKE \(pattern))"

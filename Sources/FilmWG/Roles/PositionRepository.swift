@@ -1,5 +1,5 @@
 import Foundation
-public import Postgres
+import Postgres
 
 /// Lists, adds and updates the group's positions (`filmwg.positions`).
 public typealias PositionRepository = Repository<Position>

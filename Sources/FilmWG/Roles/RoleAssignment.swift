@@ -4,7 +4,7 @@ public import Postgres
 /// A professional holding a position on behalf of a company over a term
 /// (`filmwg.role_assignments`). The term is half-open: held from `termFrom` up to and
 /// including the day before `termTo`; `termTo` is nil while the term is open.
-public struct RoleAssignment: Sendable, Equatable {
+public struct RoleAssignment: ShownRecord, Sendable, Equatable {
     public var id: Int64
     public var positionId: Int64
     public var position: String
@@ -33,7 +33,10 @@ public struct RoleAssignment: Sendable, Equatable {
             .date("term_to", \.termTo, about: "the first day no longer held", expression: "upper(r.term)"),
         ] + RecordColumn<RoleAssignment>.kept(\.rowVersion, \.createdAt, noun: "assignment")
 
-    static let source = RecordSource(
+    public static let noun = "role assignment"
+    public static let listedBy: Phrase = "role list"
+
+    public static let source = RecordSource(
         columns: columns, alias: "r",
         from: """
             filmwg.role_assignments r

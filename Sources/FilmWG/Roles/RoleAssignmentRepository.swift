@@ -70,11 +70,6 @@ extension RoleAssignmentRepository {
         return try show(id)
     }
 
-    /// - Throws: `RecordError.notFound` "no role assignment with id …".
-    public func show(_ id: Int64) throws -> RoleAssignment {
-        try RoleAssignment.source.find(id: id, noun: "role assignment", listedBy: "role list", on: db)
-    }
-
     /// Assignments by position, then start of term.
     /// Every filter given must hold.
     /// - Parameters:

@@ -4,7 +4,7 @@ import Postgres
 /// Where a repository reads a record from: the record's columns (`Grant.columns`), the FROM
 /// clause that holds them (the table and its joins, static text), and an empty record the row
 /// is read over. Every `show`, `find` and `list` then shares one SELECT and one decoding.
-struct RecordSource<Record>: Sendable where Record: Sendable {
+public struct RecordSource<Record>: Sendable where Record: Sendable {
     let columns: [RecordColumn<Record>]
     /// The alias of the record's own table, which qualifies columns without an expression.
     let alias: String
@@ -45,6 +45,23 @@ struct RecordSource<Record>: Sendable where Record: Sendable {
     func one(_ rest: Query, on db: Connection, else missing: @autoclosure () -> any Error) throws -> Record {
         guard let record = try optional(rest, on: db) else { throw missing() }
         return record
+    }
+}
+
+/// A record `NOUN show ID` prints, read by id from its `source`.
+public protocol ShownRecord: Sendable {
+    /// How messages name one: `grant`, `role assignment`.
+    static var noun: String { get }
+    /// The command that lists them, for the sentence of a missing one: `grant list`.
+    static var listedBy: Phrase { get }
+    static var source: RecordSource<Self> { get }
+}
+
+extension Repository where Record: ShownRecord {
+    /// The record whose id is `id`.
+    /// - Throws: `RecordError.notFound` "no grant with id 7; see 'filmwg grant list'".
+    public func show(_ id: Int64) throws -> Record {
+        try Record.source.find(id: id, noun: Record.noun, listedBy: Record.listedBy, on: db)
     }
 }
 

@@ -18,7 +18,7 @@ public enum AwardResult: String, Sendable, CaseIterable {
 }
 
 /// A row of `filmwg.awards`, with the work and the award body it names.
-public struct Award: Sendable, Equatable {
+public struct Award: ShownRecord, Sendable, Equatable {
     public var id: Int64
     public var workId: Int64
     public var workTitle: String
@@ -51,7 +51,10 @@ public struct Award: Sendable, Equatable {
                 "result", \.result, fallback: .won, form: "RESULT", about: AwardResult.names.joined(separator: "|")),
         ] + RecordColumn<Award>.kept(\.rowVersion, \.createdAt, noun: "award")
 
-    static let source = RecordSource(
+    public static let noun = "award"
+    public static let listedBy: Phrase = "award list"
+
+    public static let source = RecordSource(
         columns: columns, alias: "a",
         from: """
             filmwg.awards a

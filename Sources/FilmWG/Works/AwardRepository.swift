@@ -1,5 +1,5 @@
 import Foundation
-public import Postgres
+import Postgres
 
 /// Records and lists awards (`filmwg.awards`) and reads the award bodies. Use from one task at
 /// a time.
@@ -89,11 +89,6 @@ extension AwardRepository {
             ).one().decode(Int64.self, at: 0)
         }
         return try show(id)
-    }
-
-    /// - Throws: `RecordError.notFound` "no award with id …".
-    public func show(_ id: Int64) throws -> Award {
-        try Award.source.find(id: id, noun: "award", listedBy: "award list", on: db)
     }
 
     /// Awards by day (then id).

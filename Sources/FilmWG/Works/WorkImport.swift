@@ -72,13 +72,7 @@ struct WorkSchema: ImportSchema {
                      GROUP BY s.line) bad
              WHERE r.line = bad.line
             """,
-            """
-            UPDATE pg_temp.import_rows r
-               SET problems = coalesce(r.problems, '{}') || format('licence_no: %s appears again in this file; first on line %s', r.licence_no, d.first)
-              FROM (SELECT licence_no, min(line) AS first FROM pg_temp.import_rows WHERE licence_no IS NOT NULL
-                     GROUP BY licence_no HAVING count(*) > 1) d
-             WHERE r.licence_no = d.licence_no AND r.line <> d.first
-            """,
+            ImportSteps.repeatedInFile("licence_no"),
             """
             UPDATE pg_temp.import_rows r
                SET problems = coalesce(r.problems, '{}') || format('licence_no: %s is already recorded for work %s (%s)', r.licence_no, w.id, w.title)

@@ -195,7 +195,7 @@ extension WorkRepository {
 
     private func insertCoProducers(_ ids: [Int64], work: Int64, firstProducer: Int64, on tx: Connection) throws {
         guard !ids.isEmpty else { return }
-        try DatabaseErrors.translating(Self.constraints) {
+        _ = try DatabaseErrors.translating(Self.constraints) {
             try tx.execute(
                 """
                 INSERT INTO filmwg.work_co_producers (work_id, company_id, first_producer_id)
