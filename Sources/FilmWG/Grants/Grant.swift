@@ -72,29 +72,6 @@ public struct Grant: ShownRecord, Sendable, Equatable {
             appliedOn: .unread, rowVersion: 0, createdAt: .unread))
 }
 
-/// What `grant apply` asks for.
-public struct GrantApplication: Sendable, Equatable {
-    public var policyId: Int64
-    public var companyId: Int64
-    public var year: Int
-    public var amount: Decimal
-    /// Nil: today in Asia/Shanghai.
-    public var appliedOn: CalendarDate?
-    public var notes: String?
-
-    public init(
-        policyId: Int64, companyId: Int64, year: Int, amount: Decimal, appliedOn: CalendarDate? = nil,
-        notes: String? = nil
-    ) {
-        self.policyId = policyId
-        self.companyId = companyId
-        self.year = year
-        self.amount = amount
-        self.appliedOn = appliedOn
-        self.notes = notes
-    }
-}
-
 /// What a policy may pay in a year (`filmwg.policy_budgets`), and what is already granted.
 public struct PolicyBudget: Sendable, Equatable {
     public let policy: String

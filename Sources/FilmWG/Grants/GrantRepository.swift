@@ -37,25 +37,29 @@ extension GrantRepository {
     ///
     /// - Throws: `RecordError.invalid` when there is no such determination, for a bad amount, or
     ///   an amount above the policy's cap or the determination's amount (nothing is written).
-    public func apply(_ application: GrantApplication) throws -> Grant {
-        try Self.checkAmount(application.amount)
+    /// - Parameter appliedOn: the day it is applied for; nil: today in Asia/Shanghai.
+    public func apply(
+        policyId: Int64, companyId: Int64, year: Int, amount: Decimal, appliedOn: CalendarDate? = nil,
+        notes: String? = nil
+    ) throws -> Grant {
+        try Self.checkAmount(amount)
         let determination = try db.query(
             """
             SELECT d.run_id, d.policy_version_id, d.amount, d.amount_reason, v.amount IS NOT NULL
               FROM filmwg.determinations d
               JOIN filmwg.policy_versions v ON v.id = d.policy_version_id
               JOIN filmwg.job_runs r ON r.id = d.run_id
-             WHERE v.policy_id = \(application.policyId) AND d.company_id = \(application.companyId) AND d.eligible
+             WHERE v.policy_id = \(policyId) AND d.company_id = \(companyId) AND d.eligible
                AND r.status = 'succeeded' AND NOT r.dry_run
-               AND r.as_of >= make_date(\(application.year)::integer, 1, 1) AND r.as_of < make_date(\(application.year)::integer + 1, 1, 1)
+               AND r.as_of >= make_date(\(year)::integer, 1, 1) AND r.as_of < make_date(\(year)::integer + 1, 1, 1)
              ORDER BY r.as_of DESC, r.id DESC
              LIMIT 1
             """
         ).optional()
-        let (code, company) = try names(policyId: application.policyId, companyId: application.companyId)
+        let (code, company) = try names(policyId: policyId, companyId: companyId)
         guard let determination else {
             throw RecordError.invalid(
-                "company \(company) has no eligible determination for policy \(code) in \(application.year), so it cannot apply; see \(command: "eligibility explain \(field: "company") \(company) \(field: "policy") \(code)")"
+                "company \(company) has no eligible determination for policy \(code) in \(year), so it cannot apply; see \(command: "eligibility explain \(field: "company") \(company) \(field: "policy") \(code)")"
             )
         }
         let (runId, versionId, entitled, reason, hasFormula) =
@@ -63,12 +67,12 @@ extension GrantRepository {
         if hasFormula {
             guard let entitled else {
                 throw RecordError.invalid(
-                    "the amount company \(company) is entitled to under policy \(code) in \(application.year) is unknown (\(reason ?? "no reason recorded")); record the missing figures and run the job again"
+                    "the amount company \(company) is entitled to under policy \(code) in \(year) is unknown (\(reason ?? "no reason recorded")); record the missing figures and run the job again"
                 )
             }
-            if application.amount > entitled {
+            if amount > entitled {
                 throw RecordError.invalid(
-                    "\(Amount.format(application.amount)) is more than the \(Amount.format(entitled)) company \(company) is entitled to under policy \(code) in \(application.year) (run \(runId))"
+                    "\(Amount.format(amount)) is more than the \(Amount.format(entitled)) company \(company) is entitled to under policy \(code) in \(year) (run \(runId))"
                 )
             }
         }
@@ -76,10 +80,10 @@ extension GrantRepository {
             try db.query(
                 """
                 INSERT INTO filmwg.grants (policy_id, company_id, year, run_id, policy_version_id, amount, status, applied_on, notes)
-                VALUES (\(application.policyId), \(application.companyId), \(application.year), \(runId), \(versionId),
-                        \(application.amount), 'applied',
-                        coalesce(\(application.appliedOn), (now() AT TIME ZONE 'Asia/Shanghai')::date),
-                        \(Vocabulary.optional(application.notes)))
+                VALUES (\(policyId), \(companyId), \(year), \(runId), \(versionId),
+                        \(amount), 'applied',
+                        coalesce(\(appliedOn), (now() AT TIME ZONE 'Asia/Shanghai')::date),
+                        \(Vocabulary.optional(notes)))
                 RETURNING id
                 """
             ).one().decode(Int64.self, at: 0)

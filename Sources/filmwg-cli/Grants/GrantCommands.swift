@@ -67,11 +67,11 @@ enum GrantCommands {
         let year = try year(arguments)
         let amount = try arguments.required("amount", form: "AMOUNT", arguments.decimal)
         let db = try context.connection()
-        let application = GrantApplication(
+        let grant = try GrantRepository(db).apply(
             policyId: try References.policyID(policyCode, db: db),
             companyId: try References.companyID(companyRef, db: db),
             year: year, amount: amount, appliedOn: try arguments.date("applied-on"), notes: arguments.string("notes"))
-        return record(try GrantRepository(db).apply(application))
+        return record(grant)
     }
 
     /// `grant approve` and `grant reject`: a decision on grant ID, taken on `--on DATE` (default

@@ -80,7 +80,7 @@ import Testing
             expected.append(("election_candidates", "\(election.id),\(professional)", "insert"))
             try check("election record")
             let grant = try GrantRepository(connection).apply(
-                GrantApplication(policyId: policy, companyId: company, year: 2025, amount: 500))
+                policyId: policy, companyId: company, year: 2025, amount: 500)
             expected.append(("grants", "\(grant.id)", "insert"))
             try check("grant apply")
             _ = try GrantRepository(connection).approve(grant.id)

@@ -28,7 +28,7 @@ import Testing
     static func apply(_ grants: GrantRepository, _ policy: Int64, _ company: Int64, _ amount: Decimal, year: Int = 2025)
         throws -> Grant
     {
-        try grants.apply(GrantApplication(policyId: policy, companyId: company, year: year, amount: amount))
+        try grants.apply(policyId: policy, companyId: company, year: year, amount: amount)
     }
 
     @Test func twoGrantsOfOneAndFourAndAHalfMillionDoNotBothPassAFiveMillionEntitlement() throws {

@@ -95,13 +95,11 @@ import Testing
             #expect(throws: RecordError.invalid("grant amount 600000.00 exceeds the cap 500000.00 of policy film-fund"))
             {
                 try grants.apply(
-                    GrantApplication(
-                        policyId: policy, companyId: company, year: 2018, amount: Decimal(string: "600000.00")!))
+                    policyId: policy, companyId: company, year: 2018, amount: Decimal(string: "600000.00")!)
             }
             let grant = try grants.apply(
-                GrantApplication(
-                    policyId: policy, companyId: company, year: 2018, amount: Decimal(string: "500000.00")!,
-                    appliedOn: CalendarDate(iso: "2018-03-01")))
+                policyId: policy, companyId: company, year: 2018, amount: Decimal(string: "500000.00")!,
+                appliedOn: CalendarDate(iso: "2018-03-01"))
             #expect(grant.amount == 500_000 && grant.status == "applied" && grant.policy == "film-fund")
             #expect(grant.appliedOn == CalendarDate(iso: "2018-03-01") && grant.runId != nil)
             #expect(
@@ -118,7 +116,7 @@ import Testing
             ) {
                 try grants.list(status: "payed")
             }
-            let today = try grants.apply(GrantApplication(policyId: policy, companyId: company, year: 2018, amount: 1))
+            let today = try grants.apply(policyId: policy, companyId: company, year: 2018, amount: 1)
             #expect(today.appliedOn == Instant.groupDay(Date()) && today.status == "applied")
             #expect(try grants.list(status: "approved").map(\.id) == [grant.id])
             #expect(try grants.list(companyId: company).map(\.id) == [grant.id, today.id])
@@ -134,22 +132,21 @@ import Testing
             let run = try ActivityFixtures.run(
                 connection, asOf: "2018-01-01", determinations: [(policy, company, true), (policy, stranger, false)])
             let grants = GrantRepository(connection)
-            let grant = try grants.apply(
-                GrantApplication(policyId: policy, companyId: company, year: 2018, amount: 1000))
+            let grant = try grants.apply(policyId: policy, companyId: company, year: 2018, amount: 1000)
             #expect(grant.runId == run && grant.policyVersionId != nil && grant.year == 2018)
             #expect(
                 throws: RecordError.invalid(
                     "company \(stranger) has no eligible determination for policy rent-subsidy in 2018, so it cannot apply; see 'filmwg eligibility explain \(field: "company") \(stranger) \(field: "policy") rent-subsidy'"
                 )
             ) {
-                try grants.apply(GrantApplication(policyId: policy, companyId: stranger, year: 2018, amount: 1000))
+                try grants.apply(policyId: policy, companyId: stranger, year: 2018, amount: 1000)
             }
             #expect(
                 throws: RecordError.invalid(
                     "company \(company) has no eligible determination for policy rent-subsidy in 2019, so it cannot apply; see 'filmwg eligibility explain \(field: "company") \(company) \(field: "policy") rent-subsidy'"
                 )
             ) {
-                try grants.apply(GrantApplication(policyId: policy, companyId: company, year: 2019, amount: 1000))
+                try grants.apply(policyId: policy, companyId: company, year: 2019, amount: 1000)
             }
             let runs = try JobRunRepository(connection).list()
             #expect(runs.map(\.id) == [run])
