@@ -40,9 +40,8 @@ extension AuditRepository {
         ).map { try $0.decode(String.self, at: 0) }
     }
 
-    /// Audit rows, newest first.
+    /// Audit rows, newest first; every filter given must hold.
     /// - Throws: `RecordError.invalid` for a table that is not audited (naming the nearest).
-    /// Every filter given must hold.
     /// - Parameters:
     ///   - since: changes made on or after the start of this day, Asia/Shanghai.
     public func list(

@@ -68,8 +68,7 @@ extension CompanyRepository {
         }
     }
 
-    /// Companies matching the filters given, by name (then id).
-    /// Every filter given must hold.
+    /// Companies by name (then id); every filter given must hold.
     /// - Parameters:
     ///   - search: part of the name or the Chinese name, case-insensitive (`ILIKE '%…%'`, trigram-indexed).
     ///   - inZone: only companies registered in the Huairou zone.

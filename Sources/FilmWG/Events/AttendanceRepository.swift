@@ -50,8 +50,7 @@ extension AttendanceRepository {
         )
     }
 
-    /// Attendance in order of the events' start, then of recording.
-    /// Every filter given must hold.
+    /// Attendance in order of the events' start, then of recording; every filter given must hold.
     public func list(
         eventId: Int64? = nil, professionalId: Int64? = nil, companyId: Int64? = nil, role: String? = nil,
         limit: Int? = nil

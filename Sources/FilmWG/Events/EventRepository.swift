@@ -47,8 +47,8 @@ extension EventRepository {
         return try show(id)
     }
 
-    /// Events in order of their start, filtered as the filters given says.
-    /// Every filter given must hold.
+    /// Events in order of their start; every filter given must hold. Days are the events' start
+    /// days in Asia/Shanghai.
     /// - Parameters:
     ///   - from: events starting on or after this day.
     ///   - to: events starting on or before this day (inclusive).

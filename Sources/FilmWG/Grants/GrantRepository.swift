@@ -191,8 +191,7 @@ extension GrantRepository {
         }
     }
 
-    /// Grants by year, day of application and id.
-    /// Every filter given must hold.
+    /// Grants by year, day of application and id; every filter given must hold.
     public func list(
         policyId: Int64? = nil, companyId: Int64? = nil, status: String? = nil, year: Int? = nil, limit: Int? = nil
     ) throws -> [Grant] {

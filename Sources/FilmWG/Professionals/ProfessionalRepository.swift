@@ -80,8 +80,8 @@ extension ProfessionalRepository {
         }
     }
 
-    /// Professionals matching the filters given, by full name (then id); erased ones last unless left out.
-    /// Every filter given must hold.
+    /// Professionals by full name (then id), erased ones left out unless asked for; every filter
+    /// given must hold.
     /// - Parameters:
     ///   - search: part of the full name, the Latin name or the e-mail address, case-insensitive.
     ///   - companyID: only people with an employment at this company that contains `asOf` (default today).

@@ -70,8 +70,7 @@ extension RoleAssignmentRepository {
         return try show(id)
     }
 
-    /// Assignments by position, then start of term.
-    /// Every filter given must hold.
+    /// Assignments by position, then start of term; every filter given must hold.
     /// - Parameters:
     ///   - asOf: only terms that contain this day.
     public func list(

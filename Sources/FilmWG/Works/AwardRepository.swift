@@ -91,8 +91,7 @@ extension AwardRepository {
         return try show(id)
     }
 
-    /// Awards by day (then id).
-    /// Every filter given must hold.
+    /// Awards by day (then id); every filter given must hold.
     /// - Parameters:
     ///   - companyId: awards of works this company first-produced.
     public func list(

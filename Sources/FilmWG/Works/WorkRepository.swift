@@ -109,8 +109,7 @@ extension WorkRepository {
         }
     }
 
-    /// Works matching the filters given, by release day (then id).
-    /// Every filter given must hold.
+    /// Works by release day (then id); every filter given must hold.
     /// - Parameters:
     ///   - companyId: works this company first-produced or co-produced (its id).
     ///   - releasedFrom: released on or after this day.
