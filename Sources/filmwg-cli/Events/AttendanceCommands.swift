@@ -10,18 +10,7 @@ enum AttendanceCommands {
         "company_name", "role",
     ]
 
-    static func record(_ attendance: Attendance) -> Record {
-        Record([
-            ("id", .number(String(attendance.id))), ("event_id", .number(String(attendance.eventId))),
-            ("event_name", .text(attendance.eventName)), ("event_day", .text(attendance.eventDay.description)),
-            ("professional_id", .number(String(attendance.professionalId))),
-            ("professional_name", Converters.text(attendance.professionalName)),
-            ("company_id", Converters.number(attendance.companyId)),
-            ("company_name", Converters.text(attendance.companyName)), ("role", .text(attendance.role)),
-            ("row_version", .number(String(attendance.rowVersion))),
-            ("created_at", Converters.instant(attendance.createdAt)),
-        ])
-    }
+    static func record(_ attendance: Attendance) -> Record { Converters.record(attendance, Attendance.columns) }
 
     static let record = Command.record(
         ["attendance", "record"],

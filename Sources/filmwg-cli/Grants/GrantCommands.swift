@@ -11,21 +11,11 @@ enum GrantCommands {
         "decided_on", "paid_on", "run_id",
     ]
 
-    static func record(_ grant: Grant) -> Record {
-        Record([
-            ("id", .number(String(grant.id))), ("policy", .text(grant.policy)),
-            ("company_id", .number(String(grant.companyId))), ("company_name", .text(grant.companyName)),
-            ("year", .number(String(grant.year))),
-            ("amount", Converters.amount(grant.amount)), ("entitlement", Converters.amount(grant.entitlement)),
-            ("status", .text(grant.status)),
-            ("applied_on", .text(grant.appliedOn.description)), ("decided_on", Converters.date(grant.decidedOn)),
-            ("paid_on", Converters.date(grant.paidOn)), ("run_id", Converters.number(grant.runId)),
-            ("policy_version_id", Converters.number(grant.policyVersionId)),
-            ("reason", Converters.text(grant.reason)),
-            ("notes", Converters.text(grant.notes)),
-            ("row_version", .number(String(grant.rowVersion))), ("created_at", Converters.instant(grant.createdAt)),
-        ])
-    }
+    /// A grant as the grant commands print it: the domain's columns in the order of the list,
+    /// then the rest (the policy named by its code only).
+    static let shown = columns + ["policy_version_id", "reason", "notes", "row_version", "created_at"]
+
+    static func record(_ grant: Grant) -> Record { Converters.record(grant, Grant.columns).projected(to: shown) }
 
     static let workflow = """
         Only applied → approved → paid, and applied or approved → rejected. An approval is refused when the \

@@ -7,6 +7,11 @@ enum MemberCommands {
 
     static let columns = ["id", "company_id", "uscc", "name", "name_zh", "tier", "joined_on", "left_on", "row_version"]
 
+    /// A membership as the member commands print it: the domain's columns but created_at.
+    static func record(_ membership: Membership) -> Record {
+        Converters.record(membership, Membership.columns).projected(to: columns)
+    }
+
     static let join = Command.record(
         ["member", "join"],
         abstract: "Make a company a member of the working group from a day on.",
@@ -32,7 +37,7 @@ enum MemberCommands {
         let db = try context.connection()
         let company = try CompanyRepository(db).find(ref)
         let membership = try MembershipRepository(db).join(company, tier: tier, from: from)
-        return Converters.membership(membership)
+        return record(membership)
     }
 
     static let leave = Command.record(
@@ -50,7 +55,7 @@ enum MemberCommands {
         let db = try context.connection()
         let company = try CompanyRepository(db).find(ref)
         let membership = try MembershipRepository(db).leave(company, on: day)
-        return Converters.membership(membership)
+        return record(membership)
     }
 
     static let list = Command.list(
@@ -81,7 +86,7 @@ enum MemberCommands {
         } else {
             memberships = try MembershipRepository(db).members(asOf: asOf, tier: tier, limit: limit)
         }
-        return memberships.map(Converters.membership)
+        return memberships.map(record)
     }
 
     static let importCSV = Command.importing(

@@ -18,20 +18,17 @@ enum PositionCommands {
 
     static let positionColumns = ["id", "code", "title", "title_zh", "seats", "holders"]
 
-    static func record(_ role: RoleAssignment) -> Record {
-        Record([
-            ("id", .number(String(role.id))), ("position", .text(role.position)),
-            ("professional_id", .number(String(role.professionalId))),
-            ("professional_name", Converters.text(role.professionalName)),
-            ("company_id", Converters.number(role.companyId)), ("company_name", Converters.text(role.companyName)),
-            ("term_from", .text(role.termFrom.description)), ("term_to", Converters.date(role.termTo)),
-            ("row_version", .number(String(role.rowVersion))), ("created_at", Converters.instant(role.createdAt)),
-        ])
-    }
-
     static let roleColumns = [
         "id", "position", "professional_id", "professional_name", "company_id", "company_name", "term_from", "term_to",
     ]
+
+    /// An assignment as the role commands print it: the domain's columns, the position named by
+    /// its code only.
+    static let roleShown = roleColumns + ["row_version", "created_at"]
+
+    static func record(_ role: RoleAssignment) -> Record {
+        Converters.record(role, RoleAssignment.columns).projected(to: roleShown)
+    }
 
     static let positionList = Command.list(
         ["position", "list"],
