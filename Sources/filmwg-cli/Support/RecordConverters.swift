@@ -66,6 +66,13 @@ enum Converters {
         Record(columns.map { ($0.name, cell($0.value(record))) })
     }
 
+    /// The record's columns named by `shown`, in that order (a command prints fewer than the
+    /// domain describes, or in another order).
+    static func record<Described>(_ record: Described, _ columns: [RecordColumn<Described>], shown: [String]) -> Record
+    {
+        self.record(record, columns).projected(to: shown)
+    }
+
     /// Options for a record's editable columns: the column names with `-` for `_`, their
     /// forms and meanings from the description.
     static func options<Described>(_ columns: [RecordColumn<Described>]) -> [Option] {
