@@ -246,7 +246,7 @@ enum CompanyCommands {
                 minimum = value
             }
             let pairs = try CompanyMerge(try context.connection()).duplicates(minSimilarity: minimum)
-            let records = pairs.map { pair in
+            return pairs.map { pair in
                 Record([
                     ("id", .number(String(pair.first.id))), ("uscc", Converters.text(pair.first.uscc)),
                     ("name", .text(pair.first.name)),
@@ -256,7 +256,6 @@ enum CompanyCommands {
                     ("similarity", .number(String(format: "%.2f", pair.similarity))),
                 ])
             }
-            return records
         })
 
     static let merge = Command(

@@ -301,7 +301,7 @@ enum PolicyCommands {
         example: "filmwg policy facts --format json",
         run: .list(columns: ["name", "type", "description", "allowed_values"]) { arguments, context, format in
             let catalog = try FactCatalogRepository(try context.connection()).load()
-            let records = catalog.facts.map { fact in
+            return catalog.facts.map { fact in
                 let allowed: Cell
                 if let values = fact.allowedValues {
                     allowed = format == .json ? .json(jsonArray(values)) : .text(values.joined(separator: ", "))
@@ -313,7 +313,6 @@ enum PolicyCommands {
                     ("description", .text(fact.description)), ("allowed_values", allowed),
                 ])
             }
-            return records
         })
 
     // MARK: Helpers

@@ -42,16 +42,13 @@ enum ProfessionalCommands {
             return Converters.professional(person, format: format, employments: true)
         })
 
-    static let show = Command(
-        ["professional", "show"],
+    static let show = Command.show(
+        "professional", usage: "PROFESSIONAL",
         abstract: "Show one professional, named by id or e-mail, with their employments.",
-        usage: "PROFESSIONAL",
-        example: "filmwg professional show xi@example.org --format json",
-        run: .record(positionals: .own) { arguments, context, format in
-            let ref = try arguments.professional()
-            let person = try ProfessionalRepository(try context.connection()).find(ref)
-            return Converters.professional(person, format: format, employments: true)
-        })
+        example: "filmwg professional show xi@example.org --format json", name: { try $0.professional() }
+    ) { db, ref, format in
+        Converters.professional(try ProfessionalRepository(db).find(ref), format: format, employments: true)
+    }
 
     static let list = Command(
         ["professional", "list"],
@@ -80,8 +77,7 @@ enum ProfessionalCommands {
                 ProfessionalFilter(
                     search: arguments.string("search"), companyID: companyID, asOf: asOf,
                     includeErased: arguments.has("include-erased"), limit: limit))
-            let records = people.map { Converters.professional($0, format: format, employments: false) }
-            return records
+            return people.map { Converters.professional($0, format: format, employments: false) }
         })
 
     static let update = Command(

@@ -22,12 +22,11 @@ enum ReportCommands {
         options: [Format.option, reportingDatabase],
         run: .list(columns: ["name", "as_of", "comment"]) { arguments, context, _ in
             let reports = try withReportingConnection(arguments, context) { try ReportRepository($0).list() }
-            let records = reports.map { report in
+            return reports.map { report in
                 Record([
                     ("name", .text(report.name)), ("as_of", .bool(report.takesDay)), ("comment", .text(report.comment)),
                 ])
             }
-            return records
         })
 
     static let refresh = Command(
@@ -50,14 +49,13 @@ enum ReportCommands {
                 throw DatabaseErrors.translate(
                     error, permission: "refreshing the summaries needs the filmwg_job or filmwg_admin role")
             }
-            let records = refreshed.map { summary in
+            return refreshed.map { summary in
                 Record([
                     ("report", .text(summary.report)), ("as_of", .text(summary.asOf.description)),
                     ("rows", .number(String(summary.rows))),
                     ("milliseconds", .number(String(Int(summary.milliseconds.rounded())))),
                 ])
             }
-            return records
         })
 
     static let run = Command(

@@ -39,15 +39,10 @@ enum PositionCommands {
             try PositionRepository(try context.connection()).list(limit: try arguments.limit()).map(record)
         })
 
-    static let positionShow = Command(
-        ["position", "show"],
-        abstract: "Print one position.",
-        usage: "CODE",
-        example: "filmwg position show head",
-        run: .record(positionals: .own) { arguments, context, _ in
-            let code = try arguments.positionCode()
-            return record(try PositionRepository(try context.connection()).show(code))
-        })
+    static let positionShow = Command.show(
+        "position", usage: "CODE", abstract: "Print one position.", example: "filmwg position show head",
+        name: { try $0.positionCode() }
+    ) { db, code, _ in record(try PositionRepository(db).show(code)) }
 
     static let positionAdd = Command(
         ["position", "add"],

@@ -12,10 +12,9 @@ enum SeedCommands {
         options: [.limit],
         run: .list(columns: ["name", "description"]) { arguments, context, _ in
             let limit = try arguments.limit() ?? Int.max
-            let records = SeedRunner.available.prefix(limit).map {
+            return SeedRunner.available.prefix(limit).map {
                 Record([("name", .text($0.name)), ("description", .text($0.description))])
             }
-            return records
         })
 
     static func run(_ seed: SeedRunner.Seed) -> Command {

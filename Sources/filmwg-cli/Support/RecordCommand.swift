@@ -16,11 +16,23 @@ extension Command {
         _ noun: String, abstract: String, example: String,
         fetch: @escaping @Sendable (Connection, Int64) throws -> Record
     ) -> Command {
+        show(noun, usage: "ID", abstract: abstract, example: example, name: { try ActivityCLI.id($0, of: noun) }) {
+            db, id, _ in try fetch(db, id)
+        }
+    }
+
+    /// `NOUN show NAME`: one record named by its positional word, which `name` reads (as
+    /// `usage` says) before the database is opened; `fetch` finds it and makes what is printed.
+    static func show<Name>(
+        _ noun: String, usage: String, abstract: String, example: String,
+        name: @escaping @Sendable (Arguments) throws -> Name,
+        fetch: @escaping @Sendable (Connection, Name, Format) throws -> Record
+    ) -> Command {
         Command(
-            [noun, "show"], abstract: abstract, usage: "ID", example: example,
-            run: .record(positionals: .own) { arguments, context, _ in
-                let id = try ActivityCLI.id(arguments, of: noun)
-                return try fetch(try context.connection(), id)
+            [noun, "show"], abstract: abstract, usage: usage, example: example,
+            run: .record(positionals: .own) { arguments, context, format in
+                let named = try name(arguments)
+                return try fetch(try context.connection(), named, format)
             })
     }
 }
