@@ -4,7 +4,7 @@ import Postgres
 
 /// One command of the CLI, declared once as one value: where it sits (`company add`), what its
 /// help says, what it accepts, and how it runs (`Run`: plain, or printing records with
-/// `--format`). Every command is this same declaration, so none repeats the shape of another.
+/// `--format`). Every command is this one declaration, so no builder repeats its fields.
 struct Command: Sendable {
     let path: [String]
     let abstract: String
