@@ -39,7 +39,6 @@ public struct Attendance: ShownRecord, Sendable, Equatable {
         ] + RecordColumn<Attendance>.kept(\.rowVersion, \.createdAt, noun: "attendance")
 
     public static let noun = "attendance"
-    public static let listedBy: Phrase = "attendance list"
 
     public static let source = RecordSource(
         columns: columns, alias: "a",

@@ -17,6 +17,14 @@ public struct Event: ShownRecord, RecordAroundInput, Sendable, Equatable {
         "press_conference", "exhibition", "other",
     ]
 
+    /// The sentence for each constraint of its table the database may refuse a row by.
+    static let constraints: [String: Phrase] = [
+        "events_name_check": "the event name must not be blank",
+        "events_kind_check": "kind must be one of \(Event.kinds.joined(separator: ", "))",
+        "events_capacity_check": "capacity must be at least 1",
+        "events_ends_check": "an event cannot end before it starts; check \(field: "ends_at")",
+    ]
+
     /// Every column of an event as `event show` prints it: the id, the fields given, the count
     /// of attendees before the notes, then the row's bookkeeping.
     public static let columns: [RecordColumn<Event>] = {
@@ -35,7 +43,6 @@ public struct Event: ShownRecord, RecordAroundInput, Sendable, Equatable {
     }()
 
     public static let noun = "event"
-    public static let listedBy: Phrase = "event list"
 
     public static let source = RecordSource(
         columns: columns, alias: "e", from: "filmwg.events e",

@@ -78,7 +78,7 @@ struct EventSchema: ImportSchema {
     static let imported = NewEvent.fields.filter(\.imported)
 
     func write(on db: Connection) throws -> Int {
-        try DatabaseErrors.translating(EventRepository.constraints) {
+        try DatabaseErrors.translating(Event.constraints) {
             try db.execute(
                 """
                 INSERT INTO filmwg.events (\(Self.imported.identifiers()))

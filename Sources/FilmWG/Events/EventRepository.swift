@@ -5,15 +5,6 @@ public import Postgres
 public typealias EventRepository = Repository<Event>
 
 extension EventRepository {
-    static var constraints: [String: Phrase] {
-        [
-            "events_name_check": "the event name must not be blank",
-            "events_kind_check": "kind must be one of \(Event.kinds.joined(separator: ", "))",
-            "events_capacity_check": "capacity must be at least 1",
-            "events_ends_check": "an event cannot end before it starts; check \(field: "ends_at")",
-        ]
-    }
-
     /// Records a new event and returns it as stored.
     /// - Throws: `RecordError.invalid` for a blank name, an unknown kind, a capacity below 1 or
     ///   an end before the start.
@@ -35,7 +26,7 @@ extension EventRepository {
         stored.venue = Vocabulary.optional(event.venue)
         stored.district = Vocabulary.optional(event.district)
         stored.notes = Vocabulary.optional(event.notes)
-        let id = try DatabaseErrors.translating(Self.constraints) {
+        let id = try DatabaseErrors.translating(Event.constraints) {
             try db.query(
                 """
                 INSERT INTO filmwg.events (\(NewEvent.fields.identifiers()))

@@ -33,6 +33,19 @@ public struct Grant: ShownRecord, Sendable, Equatable {
     /// The values of `grants_status_check`.
     public static let statuses = ["applied", "approved", "rejected", "paid"]
 
+    /// The sentence for each constraint of its table the database may refuse a row by.
+    static let constraints: [String: Phrase] = [
+        "grants_amount_check": "the amount must not be negative",
+        "grants_status_check": "status must be one of \(Grant.statuses.joined(separator: ", "))",
+        "grants_dates_check":
+            "a grant cannot be decided or paid before the day it was applied for; check \(field: "on")",
+        "grants_paid_on_check": "a paid grant needs the day it was paid: give \(field: "on") DATE",
+        "grants_reason_check": "a rejection needs a reason: give \(field: "reason") TEXT",
+        "grants_year_check": "the year must be from 1990 to 2200",
+        "policy_budgets_amount_check": "a budget must be 0 or more",
+        "policy_budgets_year_check": "the year must be from 1990 to 2200",
+    ]
+
     /// Every column of a grant, with the policy's code, the company's name and the amount of
     /// the determination it rests on.
     public static let columns: [RecordColumn<Grant>] =
@@ -56,7 +69,6 @@ public struct Grant: ShownRecord, Sendable, Equatable {
         ] + RecordColumn<Grant>.kept(\.rowVersion, \.createdAt, noun: "grant")
 
     public static let noun = "grant"
-    public static let listedBy: Phrase = "grant list"
 
     public static let source = RecordSource(
         columns: columns, alias: "g",

@@ -10,20 +10,6 @@ public import Postgres
 public typealias GrantRepository = Repository<Grant>
 
 extension GrantRepository {
-    static var constraints: [String: Phrase] {
-        [
-            "grants_amount_check": "the amount must not be negative",
-            "grants_status_check": "status must be one of \(Grant.statuses.joined(separator: ", "))",
-            "grants_dates_check":
-                "a grant cannot be decided or paid before the day it was applied for; check \(field: "on")",
-            "grants_paid_on_check": "a paid grant needs the day it was paid: give \(field: "on") DATE",
-            "grants_reason_check": "a rejection needs a reason: give \(field: "reason") TEXT",
-            "grants_year_check": "the year must be from 1990 to 2200",
-            "policy_budgets_amount_check": "a budget must be 0 or more",
-            "policy_budgets_year_check": "the year must be from 1990 to 2200",
-        ]
-    }
-
     /// Amounts are CNY with at most two decimals, never negative.
     static func checkAmount(_ amount: Decimal, name: String = "the amount") throws {
         if amount < 0 { throw RecordError.invalid("\(name) must not be negative, not \(amount)") }
@@ -76,7 +62,7 @@ extension GrantRepository {
                 )
             }
         }
-        let id = try DatabaseErrors.translating(Self.constraints) {
+        let id = try DatabaseErrors.translating(Grant.constraints) {
             try db.query(
                 """
                 INSERT INTO filmwg.grants (policy_id, company_id, year, run_id, policy_version_id, amount, status, applied_on, notes)
@@ -143,7 +129,7 @@ extension GrantRepository {
         let current = try show(id)
         let from = Self.sources[status] ?? []
         let guarded: Query = "\(update) AND status = ANY(\(from))"
-        let changed = try DatabaseErrors.translating(Self.constraints) {
+        let changed = try DatabaseErrors.translating(Grant.constraints) {
             try db.transaction { tx in try tx.execute(guarded) }
         }
         guard changed == 1 else {
@@ -161,7 +147,7 @@ extension GrantRepository {
     ///   paid for the year.
     public func setBudget(policyId: Int64, year: Int, amount: Decimal) throws -> PolicyBudget {
         try Self.checkAmount(amount, name: "the budget")
-        _ = try DatabaseErrors.translating(Self.constraints) {
+        _ = try DatabaseErrors.translating(Grant.constraints) {
             try db.transaction { tx in
                 try tx.execute(
                     """

@@ -57,6 +57,11 @@ public protocol ShownRecord: Sendable {
     static var source: RecordSource<Self> { get }
 }
 
+extension ShownRecord {
+    /// `NOUN list`, unless the record says otherwise (`role list` for a role assignment).
+    public static var listedBy: Phrase { Phrase(noun + " list") }
+}
+
 extension Repository where Record: ShownRecord {
     /// The record whose id is `id`.
     /// - Throws: `RecordError.notFound` "no grant with id 7; see 'filmwg grant list'".

@@ -31,6 +31,15 @@ public struct Award: ShownRecord, Sendable, Equatable {
     public var rowVersion: Int
     public var createdAt: Date
 
+    /// The sentence for each constraint of its table the database may refuse a row by.
+    static let constraints: [String: Phrase] = [
+        "awards_work_award_key": "that award of the work on that day and in that category is already recorded",
+        "awards_category_check": "category: must not be blank; leave it out instead",
+        "awards_result_check": "result: use won or nominated",
+        "awards_award_code_fkey": "\(field: "award"): no award body has that code (filmwg.award_bodies)",
+        "awards_work_id_fkey": "work: no such work; see \(command: "work list")",
+    ]
+
     /// Every column of an award, with the work, its first producer and the award body.
     public static let columns: [RecordColumn<Award>] =
         [
@@ -52,7 +61,6 @@ public struct Award: ShownRecord, Sendable, Equatable {
         ] + RecordColumn<Award>.kept(\.rowVersion, \.createdAt, noun: "award")
 
     public static let noun = "award"
-    public static let listedBy: Phrase = "award list"
 
     public static let source = RecordSource(
         columns: columns, alias: "a",

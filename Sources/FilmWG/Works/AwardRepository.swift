@@ -6,16 +6,6 @@ import Postgres
 public typealias AwardRepository = Repository<Award>
 
 extension AwardRepository {
-    static var constraints: [String: Phrase] {
-        [
-            "awards_work_award_key": "that award of the work on that day and in that category is already recorded",
-            "awards_category_check": "category: must not be blank; leave it out instead",
-            "awards_result_check": "result: use won or nominated",
-            "awards_award_code_fkey": "\(field: "award"): no award body has that code (filmwg.award_bodies)",
-            "awards_work_id_fkey": "work: no such work; see \(command: "work list")",
-        ]
-    }
-
     /// Every award body, by code.
     public func bodies() throws -> [AwardBody] {
         try db.query("SELECT code, name, name_zh, scope FROM filmwg.award_bodies ORDER BY code").map { row in
@@ -79,7 +69,7 @@ extension AwardRepository {
                 "work \(workId) already has the \(body.code) award of \(day)\(category.map { " in category \($0)" } ?? "") (award \(existing)); nothing was written"
             )
         }
-        let id = try DatabaseErrors.translating(Self.constraints) {
+        let id = try DatabaseErrors.translating(Award.constraints) {
             try db.query(
                 """
                 INSERT INTO filmwg.awards (work_id, award_code, awarded_on, category, result)

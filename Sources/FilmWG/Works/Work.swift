@@ -36,6 +36,19 @@ public struct Work: Sendable, Equatable {
     public var rowVersion: Int
     public var createdAt: Date
 
+    /// The sentence for each constraint of its table the database may refuse a row by.
+    static let constraints: [String: Phrase] = [
+        "works_title_check": "title: is required and must not be blank",
+        "works_title_zh_check": "title_zh: must not be blank; leave it out instead",
+        "works_kind_check": "kind: use one of \(WorkKind.names.joined(separator: ", "))",
+        "works_licence_no_check": "licence_no: must not be blank; leave it out instead",
+        "works_licence_no_key": "licence_no: that licence number is already recorded for another work",
+        "work_co_producers_pkey": "co_producers: a company is named twice as co-producer",
+        "work_co_producers_not_first_producer": "co_producers: the first producer cannot also be a co-producer",
+        "works_first_producer_id_fkey": "first_producer: no such company",
+        "work_co_producers_company_id_fkey": "co_producers: no such company",
+    ]
+
     /// The fields an admin edits, as they are now (companies named by id).
     public var input: WorkInput {
         WorkInput(

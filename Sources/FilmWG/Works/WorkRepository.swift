@@ -13,20 +13,6 @@ public import Postgres
 public typealias WorkRepository = Repository<Work>
 
 extension WorkRepository {
-    static var constraints: [String: Phrase] {
-        [
-            "works_title_check": "title: is required and must not be blank",
-            "works_title_zh_check": "title_zh: must not be blank; leave it out instead",
-            "works_kind_check": "kind: use one of \(WorkKind.names.joined(separator: ", "))",
-            "works_licence_no_check": "licence_no: must not be blank; leave it out instead",
-            "works_licence_no_key": "licence_no: that licence number is already recorded for another work",
-            "work_co_producers_pkey": "co_producers: a company is named twice as co-producer",
-            "work_co_producers_not_first_producer": "co_producers: the first producer cannot also be a co-producer",
-            "works_first_producer_id_fkey": "first_producer: no such company",
-            "work_co_producers_company_id_fkey": "co_producers: no such company",
-        ]
-    }
-
     static var columns: Query {
         """
         SELECT w.id, w.title, w.title_zh, w.kind, w.released_on, w.licence_no, c.id, c.uscc, c.name,
@@ -45,7 +31,7 @@ extension WorkRepository {
         return try db.transaction { tx in
             let credits = try resolveCredits(input, on: tx)
             try checkLicenceIsFree(input.licenceNo, exceptID: nil, on: tx)
-            let id = try DatabaseErrors.translating(Self.constraints) {
+            let id = try DatabaseErrors.translating(Work.constraints) {
                 try tx.query(
                     """
                     INSERT INTO filmwg.works (title, title_zh, kind, released_on, licence_no, first_producer_id)
@@ -194,7 +180,7 @@ extension WorkRepository {
 
     private func insertCoProducers(_ ids: [Int64], work: Int64, firstProducer: Int64, on tx: Connection) throws {
         guard !ids.isEmpty else { return }
-        _ = try DatabaseErrors.translating(Self.constraints) {
+        _ = try DatabaseErrors.translating(Work.constraints) {
             try tx.execute(
                 """
                 INSERT INTO filmwg.work_co_producers (work_id, company_id, first_producer_id)
@@ -269,7 +255,7 @@ extension WorkRepository {
                 "work \(id) was changed by someone else since you read it (\(error.message)); nothing was written, show it again and retry"
             )
         } catch {
-            throw DatabaseErrors.translate(error, constraints: Self.constraints)
+            throw DatabaseErrors.translate(error, constraints: Work.constraints)
         }
     }
 }
