@@ -24,7 +24,7 @@ extension ProfessionalRepository {
                 return id
             }
         }
-        return try find(id: id)!
+        return try find(.id(id))  // gone only if deleted meanwhile: not found, no trap
     }
 
     public func find(id: Int64) throws -> Professional? {
@@ -166,7 +166,7 @@ extension ProfessionalRepository {
                 }
             }
         }
-        return try find(id: id)!
+        return try find(.id(id))  // gone only if deleted meanwhile: not found, no trap
     }
 
     /// Erases the person's personal data (name, Latin name, e-mail, phone), keeping attendance,
@@ -180,7 +180,7 @@ extension ProfessionalRepository {
             if error.sqlState == "P0002" { throw RecordError.notFound("no professional has id \(id)") }
             throw DatabaseErrors.translate(error)
         }
-        return try find(id: id)!
+        return try find(.id(id))  // gone only if deleted meanwhile: not found, no trap
     }
 
     public func employments(professionalID: Int64) throws -> [Employment] {
