@@ -22,7 +22,7 @@ enum AuditCommands {
         ])
     }
 
-    static let audit = Command.list(
+    static let audit = Command(
         ["audit"],
         abstract: "List changes to the records from the audit log, newest first.",
         discussion: """
@@ -36,13 +36,12 @@ enum AuditCommands {
             .value("actor", "NAME", "only changes made by this actor"),
             .limit,
         ],
-        columns: columns
-    ) { arguments, context, _ in
-        let filter = AuditFilter(
-            table: arguments.string("table"), since: try arguments.date("since"),
-            actor: arguments.string("actor"), limit: try arguments.limit())
-        return try AuditRepository(try context.connection()).list(filter).map(record)
-    }
+        run: .list(columns: columns) { arguments, context, _ in
+            let filter = AuditFilter(
+                table: arguments.string("table"), since: try arguments.date("since"),
+                actor: arguments.string("actor"), limit: try arguments.limit())
+            return try AuditRepository(try context.connection()).list(filter).map(record)
+        })
 
     static func history(_ subject: HistorySubject) -> Command {
         let (what, example, extra): (String, String, String) =
@@ -59,34 +58,36 @@ enum AuditCommands {
                 )
             default: ("ID", "1", "")
             }
-        return Command.list(
+        return Command(
             ["history", subject.rawValue],
             abstract: "Every change of one \(subject.rawValue) record (\(subject.table)), oldest first.",
             usage: what,
             discussion: "From the audit log: who changed what, and when.\(extra)",
             example: "filmwg history \(subject.rawValue) \(example)",
-            options: [.limit], positionals: .own, columns: columns
-        ) { arguments, context, _ in
-            let ref = try arguments.subject(subject.rawValue)
-            let limit = try arguments.limit()
-            let db = try context.connection()
-            let id: Int64 =
-                switch subject {
-                case .company: try References.companyID(ref, db: db)
-                case .professional: try References.professionalID(ref, db: db)
-                case .position: try References.positionID(ref, db: db)
-                case .policy: try References.policyID(ref, db: db)
-                case .work where Int64(ref) == nil: try WorkRepository(db).find(WorkRef(ref)).id
-                default:
-                    // Deleted records have history too: any positive id is accepted.
-                    try Int64(ref).flatMap { $0 > 0 ? $0 : nil }
-                        ?? { throw CLIError.usage("the \(subject.rawValue) id must be a whole number, not '\(ref)'") }()
+            options: [.limit],
+            run: .list(positionals: .own, columns: columns) { arguments, context, _ in
+                let ref = try arguments.subject(subject.rawValue)
+                let limit = try arguments.limit()
+                let db = try context.connection()
+                let id: Int64 =
+                    switch subject {
+                    case .company: try References.companyID(ref, db: db)
+                    case .professional: try References.professionalID(ref, db: db)
+                    case .position: try References.positionID(ref, db: db)
+                    case .policy: try References.policyID(ref, db: db)
+                    case .work where Int64(ref) == nil: try WorkRepository(db).find(WorkRef(ref)).id
+                    default:
+                        // Deleted records have history too: any positive id is accepted.
+                        try Int64(ref).flatMap { $0 > 0 ? $0 : nil }
+                            ?? {
+                                throw CLIError.usage("the \(subject.rawValue) id must be a whole number, not '\(ref)'")
+                            }()
+                    }
+                let entries = try AuditRepository(db).history(of: subject, id: id, limit: limit)
+                if entries.isEmpty {
+                    throw CLIError.notFound("the audit log has no change of \(subject.rawValue) \(ref)")
                 }
-            let entries = try AuditRepository(db).history(of: subject, id: id, limit: limit)
-            if entries.isEmpty {
-                throw CLIError.notFound("the audit log has no change of \(subject.rawValue) \(ref)")
-            }
-            return entries.map(record)
-        }
+                return entries.map(record)
+            })
     }
 }

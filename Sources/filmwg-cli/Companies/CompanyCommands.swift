@@ -22,12 +22,14 @@ enum CompanyCommands {
         return reason
     }
 
-    /// Says on stderr when the district contradicts the USCC's region (not a refusal).
-    static func warnAboutDistrict(_ company: Company, _ repository: CompanyRepository, _ context: Context) throws {
+    /// The company `add` and `update` print, once stderr has said whether its district
+    /// contradicts the USCC's region (a warning, not a refusal).
+    static func written(_ company: Company, _ repository: CompanyRepository, _ context: Context) throws -> Record {
         if let conflict = try repository.districtConflict(company) { context.output.message("warning: " + conflict) }
+        return Converters.company(company)
     }
 
-    static let add = Command.record(
+    static let add = Command(
         ["company", "add"],
         abstract: "Add a company and print it as 'company show' does.",
         discussion:
@@ -35,18 +37,16 @@ enum CompanyCommands {
         example:
             "filmwg company add --uscc 91110116MA01A2B3C2 --name 'Huairou Film Studio' --name-zh 怀柔影视 --kind production --registered-capital 5000000.00",
         options: fields + [usccOverride],
-        positionals: .none
-    ) { arguments, context, _ in
-        var input = CompanyInput()
-        input.usccOverrideReason = try overrideReason(arguments)
-        try input.apply(Converters.values(arguments, columns: CompanyInput.columns)).throwIfAny()
-        let repository = CompanyRepository(try context.connection())
-        let company = try repository.create(input)
-        try warnAboutDistrict(company, repository, context)
-        return Converters.company(company)
-    }
+        run: .record(positionals: .none) { arguments, context, _ in
+            var input = CompanyInput()
+            input.usccOverrideReason = try overrideReason(arguments)
+            try input.apply(Converters.values(arguments, columns: CompanyInput.columns)).throwIfAny()
+            let repository = CompanyRepository(try context.connection())
+            let company = try repository.create(input)
+            return try written(company, repository, context)
+        })
 
-    static let show = Command.record(
+    static let show = Command(
         ["company", "show"],
         abstract: "Show one company, named by its USCC or id.",
         usage: "COMPANY [--as-of DATE]",
@@ -59,27 +59,26 @@ enum CompanyCommands {
             """,
         example: "filmwg company show 91110116MA01A2B3C2 --format json",
         options: [.value("as-of", "DATE", "show the values in force on this day")],
-        positionals: .own
-    ) { arguments, context, _ in
-        let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
-        let repository = CompanyRepository(try context.connection())
-        let company = try repository.find(ref)
-        guard let day = try arguments.date("as-of") else { return Converters.company(company) }
-        let version = try repository.values(of: company, on: day)
-        let record = Converters.company(version.applied(to: company))
-        return Record(
-            record.fields.map { ($0.name, $0.value) } + [
-                ("as_of", .text(day.description)), ("effective_from", Converters.date(version.effectiveFrom)),
-                ("effective_to", Converters.date(version.effectiveTo)),
-            ])
-    }
+        run: .record(positionals: .own) { arguments, context, _ in
+            let ref = try arguments.company()
+            let repository = CompanyRepository(try context.connection())
+            let company = try repository.find(ref)
+            guard let day = try arguments.date("as-of") else { return Converters.company(company) }
+            let version = try repository.values(of: company, on: day)
+            let record = Converters.company(version.applied(to: company))
+            return Record(
+                record.fields.map { ($0.name, $0.value) } + [
+                    ("as_of", .text(day.description)), ("effective_from", Converters.date(version.effectiveFrom)),
+                    ("effective_to", Converters.date(version.effectiveTo)),
+                ])
+        })
 
     static let historyColumns = [
         "id", "company_id", "effective_from", "effective_to", "name", "name_zh", "kind", "district",
         "registered_in_zone", "zone_registered_on", "registered_capital", "employees", "changed_fields",
     ]
 
-    static let history = Command.list(
+    static let history = Command(
         ["company", "history"],
         abstract: "List the dated versions of a company's values, oldest first.",
         usage: "COMPANY",
@@ -90,37 +89,36 @@ enum CompanyCommands {
             log of the same changes.
             """,
         example: "filmwg company history 91110116MA01A2B3C2 --format csv",
-        positionals: .own, columns: historyColumns
-    ) { arguments, context, format in
-        let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
-        let repository = CompanyRepository(try context.connection())
-        let company = try repository.find(ref)
-        return try repository.history(of: company).map { version in
-            Record([
-                ("id", .number(String(version.id))), ("company_id", .number(String(version.companyId))),
-                ("effective_from", Converters.date(version.effectiveFrom)),
-                ("effective_to", Converters.date(version.effectiveTo)), ("name", .text(version.name)),
-                ("name_zh", Converters.text(version.nameZh)), ("kind", .text(version.kind.rawValue)),
-                ("district", Converters.text(version.district)),
-                ("registered_in_zone", .bool(version.registeredInZone)),
-                ("zone_registered_on", Converters.date(version.zoneRegisteredOn)),
-                ("registered_capital", Converters.amount(version.registeredCapital)),
-                ("employees", Converters.number(version.employees)),
-                (
-                    "changed_fields",
-                    format == .json
-                        ? .json("[" + version.changedFields.map(JSONText.string).joined(separator: ", ") + "]")
-                        : .text(version.changedFields.joined(separator: ", "))
-                ),
-            ])
-        }
-    }
+        run: .list(positionals: .own, columns: historyColumns) { arguments, context, format in
+            let ref = try arguments.company()
+            let repository = CompanyRepository(try context.connection())
+            let company = try repository.find(ref)
+            return try repository.history(of: company).map { version in
+                Record([
+                    ("id", .number(String(version.id))), ("company_id", .number(String(version.companyId))),
+                    ("effective_from", Converters.date(version.effectiveFrom)),
+                    ("effective_to", Converters.date(version.effectiveTo)), ("name", .text(version.name)),
+                    ("name_zh", Converters.text(version.nameZh)), ("kind", .text(version.kind.rawValue)),
+                    ("district", Converters.text(version.district)),
+                    ("registered_in_zone", .bool(version.registeredInZone)),
+                    ("zone_registered_on", Converters.date(version.zoneRegisteredOn)),
+                    ("registered_capital", Converters.amount(version.registeredCapital)),
+                    ("employees", Converters.number(version.employees)),
+                    (
+                        "changed_fields",
+                        format == .json
+                            ? .json("[" + version.changedFields.map(JSONText.string).joined(separator: ", ") + "]")
+                            : .text(version.changedFields.joined(separator: ", "))
+                    ),
+                ])
+            }
+        })
 
     static let tableColumns = [
         "id", "uscc", "name", "name_zh", "kind", "district", "registered_in_zone", "registered_capital",
     ]
 
-    static let list = Command.list(
+    static let list = Command(
         ["company", "list"],
         abstract: "List companies by name, with filters.",
         discussion:
@@ -138,20 +136,21 @@ enum CompanyCommands {
             .flag("uscc-overridden", "only companies whose USCC was accepted with --uscc-override"),
             .limitAll,
         ],
-        columns: { $0 == .table ? tableColumns : Converters.companyColumns }
-    ) { arguments, context, _ in
-        let filter = CompanyFilter(
-            search: arguments.string("search"), kind: try Converters.kind(arguments), inZone: arguments.has("in-zone"),
-            member: arguments.has("member"), tier: try Converters.tier(arguments), asOf: try arguments.date("as-of"),
-            includeArchived: arguments.has("include-archived"), usccOverridden: arguments.has("uscc-overridden"),
-            limit: try arguments.limit())
-        if filter.asOf != nil, !filter.member, filter.tier == nil {
-            throw CLIError.usage("--as-of goes with --member or --tier")
-        }
-        return try CompanyRepository(try context.connection()).list(filter).map(Converters.company)
-    }
+        run: .list(columns: { $0 == .table ? tableColumns : Converters.companyColumns }) { arguments, context, _ in
+            let filter = CompanyFilter(
+                search: arguments.string("search"), kind: try Converters.kind(arguments),
+                inZone: arguments.has("in-zone"),
+                member: arguments.has("member"), tier: try Converters.tier(arguments),
+                asOf: try arguments.date("as-of"),
+                includeArchived: arguments.has("include-archived"), usccOverridden: arguments.has("uscc-overridden"),
+                limit: try arguments.limit())
+            if filter.asOf != nil, !filter.member, filter.tier == nil {
+                throw CLIError.usage("--as-of goes with --member or --tier")
+            }
+            return try CompanyRepository(try context.connection()).list(filter).map(Converters.company)
+        })
 
-    static let update = Command.record(
+    static let update = Command(
         ["company", "update"],
         abstract: "Change fields of a company and print it as 'company show' does.",
         usage: "COMPANY",
@@ -169,34 +168,32 @@ enum CompanyCommands {
             .value("effective-from", "DATE", "first day the new values are in force (default: today in Asia/Shanghai)"),
             usccOverride, .expectVersion,
         ],
-        positionals: .own
-    ) { arguments, context, _ in
-        let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
-        let values = Converters.values(arguments, columns: CompanyInput.columns)
-        let reason = try overrideReason(arguments)
-        guard !values.isEmpty || reason != nil else {
-            throw CLIError.usage(
-                "nothing to change; give at least one of \(fields.map { "--" + $0.name }.joined(separator: ", "))")
-        }
-        let repository = CompanyRepository(try context.connection())
-        let current = try repository.find(ref)
-        var input = current.input
-        // An override belongs to the code it excused: a new code needs its own.
-        if let reason {
-            input.usccOverrideReason = reason
-        } else if let given = values["uscc"], given.trimmingCharacters(in: .whitespaces) != (current.uscc ?? "") {
-            input.usccOverrideReason = nil
-        }
-        try input.apply(values).throwIfAny()
-        let version = try arguments.int("expect-version") ?? current.rowVersion
-        let company = try repository.update(
-            id: current.id, to: input, expectVersion: version, effectiveFrom: try arguments.date("effective-from"),
-            fields: CompanyVersion.fields.filter(values.has))
-        try warnAboutDistrict(company, repository, context)
-        return Converters.company(company)
-    }
+        run: .record(positionals: .own) { arguments, context, _ in
+            let ref = try arguments.company()
+            let values = Converters.values(arguments, columns: CompanyInput.columns)
+            let reason = try overrideReason(arguments)
+            guard !values.isEmpty || reason != nil else {
+                throw CLIError.usage(
+                    "nothing to change; give at least one of \(fields.map { "--" + $0.name }.joined(separator: ", "))")
+            }
+            let repository = CompanyRepository(try context.connection())
+            let current = try repository.find(ref)
+            var input = current.input
+            // An override belongs to the code it excused: a new code needs its own.
+            if let reason {
+                input.usccOverrideReason = reason
+            } else if let given = values["uscc"], given.trimmingCharacters(in: .whitespaces) != (current.uscc ?? "") {
+                input.usccOverrideReason = nil
+            }
+            try input.apply(values).throwIfAny()
+            let version = try arguments.int("expect-version") ?? current.rowVersion
+            let company = try repository.update(
+                id: current.id, to: input, expectVersion: version, effectiveFrom: try arguments.date("effective-from"),
+                fields: CompanyVersion.fields.filter(values.has))
+            return try written(company, repository, context)
+        })
 
-    static let archive = Command.record(
+    static let archive = Command(
         ["company", "archive"],
         abstract: "Archive a company: it stays for history but leaves lists, facts and reports.",
         usage: "COMPANY",
@@ -204,20 +201,20 @@ enum CompanyCommands {
             "Asks for confirmation on a terminal; elsewhere needs --yes. Archiving an archived company changes nothing.",
         example: "filmwg company archive 91110116MA01A2B3C2 --yes",
         options: [.flag("yes", "archive without asking"), .expectVersion],
-        positionals: .own
-    ) { arguments, context, _ in
-        let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
-        let repository = CompanyRepository(try context.connection())
-        let current = try repository.find(ref)
-        if let archivedAt = current.archivedAt {
-            context.output.message(
-                "company \(current.reference) was already archived at \(Instant.format(archivedAt)); nothing changed")
-            return Converters.company(current)
-        }
-        try context.confirm("Archive company \(current.reference) (\(current.name))?", arguments: arguments)
-        let version = try arguments.int("expect-version") ?? current.rowVersion
-        return Converters.company(try repository.archive(id: current.id, expectVersion: version))
-    }
+        run: .record(positionals: .own) { arguments, context, _ in
+            let ref = try arguments.company()
+            let repository = CompanyRepository(try context.connection())
+            let current = try repository.find(ref)
+            if let archivedAt = current.archivedAt {
+                context.output.message(
+                    "company \(current.reference) was already archived at \(Instant.format(archivedAt)); nothing changed"
+                )
+                return Converters.company(current)
+            }
+            try context.confirm("Archive company \(current.reference) (\(current.name))?", arguments: arguments)
+            let version = try arguments.int("expect-version") ?? current.rowVersion
+            return Converters.company(try repository.archive(id: current.id, expectVersion: version))
+        })
 
     static let importCSV = Command.importing(
         "company", abstract: "Import companies from a CSV file, all or nothing.",
@@ -230,40 +227,38 @@ enum CompanyCommands {
         example: "filmwg company import companies.csv --skip-invalid --rejects rejected.csv", rows: "companies"
     ) { try CompanyImport($0).run(file: $1, options: $2, listener: $3) }
 
-    static let duplicates = Command.list(
+    static let duplicates = Command(
         ["company", "duplicates"],
         abstract: "List pairs of companies that are probably one, most similar first.",
         discussion:
             "Names are compared with legal forms (有限公司, 股份有限公司, Co., Ltd., Inc. …), bracketed places ((北京), （北京）), full-/half-width forms, case, spaces and punctuation set aside; 1 means the same name so normalized, less a trigram similarity. Two companies with different USCCs are never a pair. Merge a pair with 'company merge KEEP DUPLICATE'.",
         example: "filmwg company duplicates --min-similarity 0.8",
         options: [.value("min-similarity", "X", "least similarity listed, from 0 to 1 (default 0.7)")],
-        columns: [
+        run: .list(columns: [
             "id", "uscc", "name", "name_zh", "duplicate_id", "duplicate_uscc", "duplicate_name",
             "duplicate_name_zh", "similarity",
-        ]
-    ) { arguments, context, format in
-        var minimum = 0.7
-        if let text = arguments.string("min-similarity") {
-            guard let value = Double(text), (0...1).contains(value) else {
-                throw CLIError.usage("--min-similarity must be a number from 0 to 1, such as 0.8, not '\(text)'")
+        ]) { arguments, context, format in
+            var minimum = 0.7
+            if let text = arguments.string("min-similarity") {
+                guard let value = Double(text), (0...1).contains(value) else {
+                    throw CLIError.usage("--min-similarity must be a number from 0 to 1, such as 0.8, not '\(text)'")
+                }
+                minimum = value
             }
-            minimum = value
-        }
-        let pairs = try CompanyMerge(try context.connection()).duplicates(minSimilarity: minimum)
-        let records = pairs.map { pair in
-            Record([
-                ("id", .number(String(pair.first.id))), ("uscc", Converters.text(pair.first.uscc)),
-                ("name", .text(pair.first.name)),
-                ("name_zh", Converters.text(pair.first.nameZh)), ("duplicate_id", .number(String(pair.second.id))),
-                ("duplicate_uscc", Converters.text(pair.second.uscc)), ("duplicate_name", .text(pair.second.name)),
-                ("duplicate_name_zh", Converters.text(pair.second.nameZh)),
-                ("similarity", .number(String(format: "%.2f", pair.similarity))),
-            ])
-        }
-        return records
-    }
+            let pairs = try CompanyMerge(try context.connection()).duplicates(minSimilarity: minimum)
+            return pairs.map { pair in
+                Record([
+                    ("id", .number(String(pair.first.id))), ("uscc", Converters.text(pair.first.uscc)),
+                    ("name", .text(pair.first.name)),
+                    ("name_zh", Converters.text(pair.first.nameZh)), ("duplicate_id", .number(String(pair.second.id))),
+                    ("duplicate_uscc", Converters.text(pair.second.uscc)), ("duplicate_name", .text(pair.second.name)),
+                    ("duplicate_name_zh", Converters.text(pair.second.nameZh)),
+                    ("similarity", .number(String(format: "%.2f", pair.similarity))),
+                ])
+            }
+        })
 
-    static let merge = Command.record(
+    static let merge = Command(
         ["company", "merge"],
         abstract: "Merge a duplicate into the company kept: move its records, archive it.",
         usage: "KEEP DUPLICATE",
@@ -271,21 +266,20 @@ enum CompanyCommands {
             "Moves every record that names DUPLICATE (memberships, employments, attendance, role assignments, grants and every other table that refers to companies) onto KEEP, gives KEEP the duplicate's USCC when it has none, and archives DUPLICATE with merged_into_id; one transaction, every change audited. The job's determinations stay with the duplicate as the history of what was decided; the next run decides for KEEP. A conflict (overlapping memberships, a record both have, two different USCCs) is refused with a sentence and nothing changes (exit 65). Asks on a terminal; elsewhere needs --yes.",
         example: "filmwg company merge 91110116MA01A2B3C2 4 --yes",
         options: [.flag("yes", "merge without asking")],
-        positionals: .own
-    ) { arguments, context, _ in
-        let names = arguments.positionals
-        guard names.count == 2 else {
-            throw CLIError.usage(
-                "company merge needs two companies, KEEP then DUPLICATE (USCC or id); see 'filmwg company merge --help'"
+        run: .record(positionals: .own) { arguments, context, _ in
+            let names = arguments.positionals
+            guard names.count == 2 else {
+                throw CLIError.usage(
+                    "company merge needs two companies, KEEP then DUPLICATE (USCC or id); see 'filmwg company merge --help'"
+                )
+            }
+            let keep = CompanyRef(names[0]), duplicate = CompanyRef(names[1])
+            try context.confirm("Merge \(duplicate) into \(keep) and archive it?", arguments: arguments)
+            let report = try CompanyMerge(try context.connection()).merge(keep: keep, duplicate: duplicate)
+            let moved = report.moved.map { "\($0.rows) \($0.table)" }.joined(separator: ", ")
+            context.output.message(
+                "merged company \(report.duplicate.id) (\(report.duplicate.name)) into company \(report.kept.id): moved \(moved.isEmpty ? "no records" : moved); company \(report.duplicate.id) is archived"
             )
-        }
-        let keep = CompanyRef(names[0]), duplicate = CompanyRef(names[1])
-        try context.confirm("Merge \(duplicate) into \(keep) and archive it?", arguments: arguments)
-        let report = try CompanyMerge(try context.connection()).merge(keep: keep, duplicate: duplicate)
-        let moved = report.moved.map { "\($0.rows) \($0.table)" }.joined(separator: ", ")
-        context.output.message(
-            "merged company \(report.duplicate.id) (\(report.duplicate.name)) into company \(report.kept.id): moved \(moved.isEmpty ? "no records" : moved); company \(report.duplicate.id) is archived"
-        )
-        return Converters.company(report.kept)
-    }
+            return Converters.company(report.kept)
+        })
 }

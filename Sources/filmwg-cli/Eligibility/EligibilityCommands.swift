@@ -6,7 +6,7 @@ import Postgres
 enum EligibilityCommands {
     static let all: [Command] = [run, explain, list, changes, prune]
 
-    static let run = Command.printing(
+    static let run = Command(
         ["eligibility", "run"],
         abstract: "The nightly job: decide which company is eligible for which policy on a day.",
         usage: "[--as-of DATE] [--dry-run]",
@@ -23,51 +23,51 @@ enum EligibilityCommands {
             .evaluationDay,
             .flag("dry-run", "compute and print, then roll back"),
         ],
-        positionals: .none
-    ) { arguments, context, format in
-        let asOf = try arguments.date("as-of")
-        let settings = context.settings
-        var job = EligibilityJob(try context.connection(), sideConnection: { try Session.open(settings) })
-        job.interruption = { Interrupts.reason }
-        let log = JobLog(output: context.output)
-        let run = try job.run(asOf: asOf, dryRun: arguments.has("dry-run"), report: log.report)
-        context.output.committed = run.dryRun ? "dry run \(run.id) finished" : "run \(run.id) succeeded"
-        context.output.outputName = "summary"
-        let summary = Record([
-            ("id", .number(String(run.id))), ("as_of", .text(run.asOf.description)),
-            ("status", .text("succeeded")), ("dry_run", .bool(run.dryRun)),
-            ("companies", .number(String(run.companies))), ("policy_versions", .number(String(run.policyVersions))),
-            ("determinations", .number(String(run.determinations))), ("eligible", .number(String(run.eligible))),
-            ("changes", .number(String(run.changes))), ("newly_eligible", .number(String(run.newlyEligible))),
-            ("no_longer_eligible", .number(String(run.noLongerEligible))),
-            ("previous_run_id", run.previousRunId.map { .number(String($0)) } ?? .null),
-            ("abandoned_runs", .number(String(run.abandonedRuns))), ("duration_ms", .number(String(run.milliseconds))),
-        ])
-        let outcomes = run.outcomes.map { outcome in
-            Record([
-                ("policy", .text(outcome.policy)), ("version", .number(String(outcome.version))),
-                ("companies", .number(String(outcome.companies))), ("eligible", .number(String(outcome.eligible))),
+        run: .printing(positionals: .none) { arguments, context, format in
+            let asOf = try arguments.date("as-of")
+            let settings = context.settings
+            var job = EligibilityJob(try context.connection(), sideConnection: { try Session.open(settings) })
+            job.interruption = { Interrupts.reason }
+            let log = JobLog(output: context.output)
+            let run = try job.run(asOf: asOf, dryRun: arguments.has("dry-run"), report: log.report)
+            context.output.committed = run.dryRun ? "dry run \(run.id) finished" : "run \(run.id) succeeded"
+            context.output.outputName = "summary"
+            let summary = Record([
+                ("id", .number(String(run.id))), ("as_of", .text(run.asOf.description)),
+                ("status", .text("succeeded")), ("dry_run", .bool(run.dryRun)),
+                ("companies", .number(String(run.companies))), ("policy_versions", .number(String(run.policyVersions))),
+                ("determinations", .number(String(run.determinations))), ("eligible", .number(String(run.eligible))),
+                ("changes", .number(String(run.changes))), ("newly_eligible", .number(String(run.newlyEligible))),
+                ("no_longer_eligible", .number(String(run.noLongerEligible))),
+                ("previous_run_id", run.previousRunId.map { .number(String($0)) } ?? .null),
+                ("abandoned_runs", .number(String(run.abandonedRuns))),
+                ("duration_ms", .number(String(run.milliseconds))),
             ])
-        }
-        switch format {
-        case .json:
-            let policies = "[" + outcomes.map(JSONText.object).joined(separator: ", ") + "]"
-            context.output.show(
-                Record(summary.fields.map { ($0.name, $0.value) } + [("policies", .json(policies))]), format: .json)
-        case .csv:
-            context.output.show(summary, format: .csv)
-        case .table:
-            context.output.show(summary, format: .table)
-            if !outcomes.isEmpty {
-                context.output.write("\n")
-                context.output.list(
-                    outcomes, columns: ["policy", "version", "companies", "eligible"], format: .table)
+            let outcomes = run.outcomes.map { outcome in
+                Record([
+                    ("policy", .text(outcome.policy)), ("version", .number(String(outcome.version))),
+                    ("companies", .number(String(outcome.companies))), ("eligible", .number(String(outcome.eligible))),
+                ])
             }
-            if run.dryRun { context.output.message("Dry run: nothing was kept but the run's job_runs row.") }
-        }
-    }
+            switch format {
+            case .json:
+                let policies = "[" + outcomes.map(JSONText.object).joined(separator: ", ") + "]"
+                context.output.show(
+                    Record(summary.fields.map { ($0.name, $0.value) } + [("policies", .json(policies))]), format: .json)
+            case .csv:
+                context.output.show(summary, format: .csv)
+            case .table:
+                context.output.show(summary, format: .table)
+                if !outcomes.isEmpty {
+                    context.output.write("\n")
+                    context.output.list(
+                        outcomes, columns: ["policy", "version", "companies", "eligible"], format: .table)
+                }
+                if run.dryRun { context.output.message("Dry run: nothing was kept but the run's job_runs row.") }
+            }
+        })
 
-    static let explain = Command.printing(
+    static let explain = Command(
         ["eligibility", "explain"],
         abstract: "Say why a company is or is not eligible for a policy: every criterion and its value.",
         usage: "--company C --policy P [--as-of DATE]",
@@ -85,59 +85,58 @@ enum EligibilityCommands {
             .policyCode,
             .runDay,
         ],
-        positionals: .none
-    ) { arguments, context, format in
-        let explanation = try DeterminationRepository(try context.connection()).explain(
-            company: try arguments.required("company"), policy: try arguments.required("policy"),
-            asOf: try arguments.date("as-of"))
-        let head = determinationFields(explanation.determination)
-        switch format {
-        case .json:
-            let criteria = explanation.criteria.map { item in
-                JSONText.object(Record([("criterion", .text(item.criterion)), ("value", cell(item.value))]))
-            }
-            let steps = explanation.amountSteps.map { step in
-                JSONText.object(Record([("step", .text(step.step)), ("value", Converters.text(step.value))]))
-            }
-            context.output.show(
-                Record(
-                    head + [
-                        ("amount_formula", Converters.text(explanation.amountFormula)),
-                        ("amount_steps", .json("[" + steps.joined(separator: ", ") + "]")),
-                        ("criteria", .json("[" + criteria.joined(separator: ", ") + "]")),
-                    ]), format: .json)
-        case .csv:
-            let records = explanation.criteria.enumerated().map { index, item in
-                Record(
-                    head + [
-                        ("number", .number(String(index + 1))), ("criterion", .text(item.criterion)),
-                        ("value", cell(item.value)),
-                    ])
-            }
-            let columns = head.map(\.0) + ["number", "criterion", "value"]
-            context.output.list(records, columns: columns, format: .csv)
-        case .table:
-            context.output.show(Record(head), format: .table)
-            context.output.write("\n")
-            let records = explanation.criteria.enumerated().map { index, item in
-                Record([
-                    ("number", .number(String(index + 1))), ("criterion", .text(item.criterion)),
-                    ("value", .text(item.value.map { $0 ? "true" : "false" } ?? "null")),
-                    ("met", .text(item.value == true ? "yes" : "no")),
-                ])
-            }
-            context.output.list(records, columns: ["number", "criterion", "value", "met"], format: .table)
-            if let formula = explanation.amountFormula {
-                context.output.write("\namount: \(formula)\n")
-                let steps = explanation.amountSteps.map {
-                    Record([("step", .text($0.step)), ("value", Converters.text($0.value))])
+        run: .printing(positionals: .none) { arguments, context, format in
+            let explanation = try DeterminationRepository(try context.connection()).explain(
+                company: try arguments.required("company"), policy: try arguments.required("policy"),
+                asOf: try arguments.date("as-of"))
+            let head = determinationFields(explanation.determination)
+            switch format {
+            case .json:
+                let criteria = explanation.criteria.map { item in
+                    JSONText.object(Record([("criterion", .text(item.criterion)), ("value", cell(item.value))]))
                 }
-                context.output.list(steps, columns: ["step", "value"], format: .table)
+                let steps = explanation.amountSteps.map { step in
+                    JSONText.object(Record([("step", .text(step.step)), ("value", Converters.text(step.value))]))
+                }
+                context.output.show(
+                    Record(
+                        head + [
+                            ("amount_formula", Converters.text(explanation.amountFormula)),
+                            ("amount_steps", .json("[" + steps.joined(separator: ", ") + "]")),
+                            ("criteria", .json("[" + criteria.joined(separator: ", ") + "]")),
+                        ]), format: .json)
+            case .csv:
+                let records = explanation.criteria.enumerated().map { index, item in
+                    Record(
+                        head + [
+                            ("number", .number(String(index + 1))), ("criterion", .text(item.criterion)),
+                            ("value", cell(item.value)),
+                        ])
+                }
+                let columns = head.map(\.0) + ["number", "criterion", "value"]
+                context.output.list(records, columns: columns, format: .csv)
+            case .table:
+                context.output.show(Record(head), format: .table)
+                context.output.write("\n")
+                let records = explanation.criteria.enumerated().map { index, item in
+                    Record([
+                        ("number", .number(String(index + 1))), ("criterion", .text(item.criterion)),
+                        ("value", .text(item.value.map { $0 ? "true" : "false" } ?? "null")),
+                        ("met", .text(item.value == true ? "yes" : "no")),
+                    ])
+                }
+                context.output.list(records, columns: ["number", "criterion", "value", "met"], format: .table)
+                if let formula = explanation.amountFormula {
+                    context.output.write("\namount: \(formula)\n")
+                    let steps = explanation.amountSteps.map {
+                        Record([("step", .text($0.step)), ("value", Converters.text($0.value))])
+                    }
+                    context.output.list(steps, columns: ["step", "value"], format: .table)
+                }
             }
-        }
-    }
+        })
 
-    static let list = Command.printing(
+    static let list = Command(
         ["eligibility", "list"],
         abstract: "List what the current run decided for a policy, company by company.",
         usage: "--policy P [--eligible|--ineligible] [--as-of DATE]",
@@ -154,23 +153,22 @@ enum EligibilityCommands {
             .runDay,
             .limitRows,
         ],
-        positionals: .none
-    ) { arguments, context, format in
-        if arguments.has("eligible") && arguments.has("ineligible") {
-            throw CLIError.usage("give --eligible or --ineligible, not both")
-        }
-        let filter: Bool? = arguments.has("eligible") ? true : arguments.has("ineligible") ? false : nil
-        let (run, determinations) = try DeterminationRepository(try context.connection()).list(
-            policy: try arguments.required("policy"), eligible: filter, asOf: try arguments.date("as-of"),
-            limit: try arguments.int("limit"))
-        let records = determinations.map { Record(determinationFields($0)) }
-        context.output.list(records, columns: determinationColumns, format: format)
-        if format == .table, context.output.stderrIsTerminal {
-            context.output.message("From run \(run.id), as of \(run.asOf).")
-        }
-    }
+        run: .printing(positionals: .none) { arguments, context, format in
+            if arguments.has("eligible") && arguments.has("ineligible") {
+                throw CLIError.usage("give --eligible or --ineligible, not both")
+            }
+            let filter: Bool? = arguments.has("eligible") ? true : arguments.has("ineligible") ? false : nil
+            let (run, determinations) = try DeterminationRepository(try context.connection()).list(
+                policy: try arguments.required("policy"), eligible: filter, asOf: try arguments.date("as-of"),
+                limit: try arguments.int("limit"))
+            let records = determinations.map { Record(determinationFields($0)) }
+            context.output.list(records, columns: determinationColumns, format: format)
+            if format == .table, context.output.stderrIsTerminal {
+                context.output.message("From run \(run.id), as of \(run.asOf).")
+            }
+        })
 
-    static let changes = Command.printing(
+    static let changes = Command(
         ["eligibility", "changes"],
         abstract: "List the companies that became or stopped being eligible in a run, or between two runs.",
         usage: "[--run N | --from-run A --to-run B]",
@@ -188,50 +186,50 @@ enum EligibilityCommands {
             .value("to-run", "B", "… to this one"),
             .limitRows,
         ],
-        positionals: .none
-    ) { arguments, context, format in
-        let repository = DeterminationRepository(try context.connection())
-        let limit = try arguments.int("limit")
-        let fromRun = try arguments.int("from-run").map(Int64.init)
-        let toRun = try arguments.int("to-run").map(Int64.init)
-        let changes: [DeterminationChange]
-        let summary: String
-        switch (fromRun, toRun) {
-        case (nil, nil):
-            let (run, recorded) = try repository.changes(runId: try arguments.int("run").map(Int64.init), limit: limit)
-            changes = recorded
-            summary =
-                "Run \(run.id), as of \(run.asOf): \(run.changes ?? changes.count) change\(run.changes == 1 ? "" : "s")."
-        case (let from?, let to?):
-            if arguments.string("run") != nil {
-                throw CLIError.usage("give --run N or --from-run A --to-run B, not both")
+        run: .printing(positionals: .none) { arguments, context, format in
+            let repository = DeterminationRepository(try context.connection())
+            let limit = try arguments.int("limit")
+            let fromRun = try arguments.int("from-run").map(Int64.init)
+            let toRun = try arguments.int("to-run").map(Int64.init)
+            let changes: [DeterminationChange]
+            let summary: String
+            switch (fromRun, toRun) {
+            case (nil, nil):
+                let (run, recorded) = try repository.changes(
+                    runId: try arguments.int("run").map(Int64.init), limit: limit)
+                changes = recorded
+                summary =
+                    "Run \(run.id), as of \(run.asOf): \(run.changes ?? changes.count) change\(run.changes == 1 ? "" : "s")."
+            case (let from?, let to?):
+                if arguments.string("run") != nil {
+                    throw CLIError.usage("give --run N or --from-run A --to-run B, not both")
+                }
+                let (older, newer, found) = try repository.changes(from: from, to: to, limit: limit)
+                changes = found
+                summary =
+                    "From run \(older.id) (as of \(older.asOf)) to run \(newer.id) (as of \(newer.asOf)): \(found.count) change\(found.count == 1 ? "" : "s")."
+            default:
+                throw CLIError.usage("--from-run and --to-run go together: name both runs to compare")
             }
-            let (older, newer, found) = try repository.changes(from: from, to: to, limit: limit)
-            changes = found
-            summary =
-                "From run \(older.id) (as of \(older.asOf)) to run \(newer.id) (as of \(newer.asOf)): \(found.count) change\(found.count == 1 ? "" : "s")."
-        default:
-            throw CLIError.usage("--from-run and --to-run go together: name both runs to compare")
-        }
-        let records = changes.map { change in
-            Record([
-                ("run_id", .number(String(change.runId))),
-                ("previous_run_id", change.previousRunId.map { .number(String($0)) } ?? .null),
-                ("as_of", .text(change.asOf.description)), ("policy", .text(change.policy)),
-                ("version", .number(String(change.version))), ("company_id", .number(String(change.company.id))),
-                ("uscc", change.company.uscc.map { .text($0) } ?? .null), ("name", .text(change.company.name)),
-                ("name_zh", change.company.nameZh.map { .text($0) } ?? .null), ("change", .text(change.change)),
-            ])
-        }
-        let columns = [
-            "run_id", "previous_run_id", "as_of", "policy", "version", "company_id", "uscc", "name", "name_zh",
-            "change",
-        ]
-        context.output.list(records, columns: columns, format: format)
-        if format == .table, context.output.stderrIsTerminal { context.output.message(summary) }
-    }
+            let records = changes.map { change in
+                Record([
+                    ("run_id", .number(String(change.runId))),
+                    ("previous_run_id", change.previousRunId.map { .number(String($0)) } ?? .null),
+                    ("as_of", .text(change.asOf.description)), ("policy", .text(change.policy)),
+                    ("version", .number(String(change.version))), ("company_id", .number(String(change.company.id))),
+                    ("uscc", change.company.uscc.map { .text($0) } ?? .null), ("name", .text(change.company.name)),
+                    ("name_zh", change.company.nameZh.map { .text($0) } ?? .null), ("change", .text(change.change)),
+                ])
+            }
+            let columns = [
+                "run_id", "previous_run_id", "as_of", "policy", "version", "company_id", "uscc", "name", "name_zh",
+                "change",
+            ]
+            context.output.list(records, columns: columns, format: format)
+            if format == .table, context.output.stderrIsTerminal { context.output.message(summary) }
+        })
 
-    static let prune = Command.printing(
+    static let prune = Command(
         ["eligibility", "prune"],
         abstract: "Drop the determinations of all but the newest N runs, never a run a grant rests on.",
         usage: "--keep N [--yes]",
@@ -248,50 +246,49 @@ enum EligibilityCommands {
             .value("keep", "N", "how many of the newest runs keep their determinations (at least 1)"),
             .flag("yes", "prune without asking"),
         ],
-        positionals: .none
-    ) { arguments, context, format in
-        guard let keep = try arguments.int("keep") else {
-            throw CLIError.usage("missing --keep N: how many of the newest runs keep their determinations")
-        }
-        guard keep >= 1 else {
-            throw CLIError.usage("--keep must be 1 or more (the current run is always kept), not \(keep)")
-        }
-        let repository = DeterminationRepository(try context.connection())
-        let plan = try repository.prune(keep: keep, dryRun: true)
-        let dropping = plan.filter(\.dropped)
-        if dropping.isEmpty {
-            context.output.message(
-                plan.isEmpty
-                    ? "Nothing to prune: at most \(keep) run\(keep == 1 ? "" : "s") keep determinations."
-                    : "Nothing to prune: every older run has a grant resting on it.")
-        } else {
-            let rows = dropping.reduce(0) { $0 + $1.determinations }
-            try context.confirm(
-                "Drop the determinations of \(dropping.count) run\(dropping.count == 1 ? "" : "s") (\(rows) row\(rows == 1 ? "" : "s"))?",
-                arguments: arguments)
-        }
-        let done = dropping.isEmpty ? plan : try repository.prune(keep: keep, dryRun: false)
-        let records = done.map { run in
-            Record([
-                ("run_id", .number(String(run.runId))), ("as_of", .text(run.asOf.description)),
-                ("determinations", .number(String(run.determinations))), ("dropped", .bool(run.dropped)),
-                ("reason", run.reason.map { .text($0) } ?? .null),
-            ])
-        }
-        context.output.list(
-            records, columns: ["run_id", "as_of", "determinations", "dropped", "reason"], format: format)
-        let dropped = done.filter(\.dropped)
-        if !dropping.isEmpty {
-            let rows = dropped.reduce(0) { $0 + $1.determinations }
-            let runs = dropped.map { String($0.runId) }.joined(separator: ", ")
-            context.output.message(
-                "Dropped the determinations of \(dropped.count) run\(dropped.count == 1 ? "" : "s") (\(runs)): \(rows) row\(rows == 1 ? "" : "s")."
-            )
-        }
-        for kept in done where !kept.dropped {
-            context.output.message("Kept run \(kept.runId) (as of \(kept.asOf)): \(kept.reason ?? "kept").")
-        }
-    }
+        run: .printing(positionals: .none) { arguments, context, format in
+            guard let keep = try arguments.int("keep") else {
+                throw CLIError.usage("missing --keep N: how many of the newest runs keep their determinations")
+            }
+            guard keep >= 1 else {
+                throw CLIError.usage("--keep must be 1 or more (the current run is always kept), not \(keep)")
+            }
+            let repository = DeterminationRepository(try context.connection())
+            let plan = try repository.prune(keep: keep, dryRun: true)
+            let dropping = plan.filter(\.dropped)
+            if dropping.isEmpty {
+                context.output.message(
+                    plan.isEmpty
+                        ? "Nothing to prune: at most \(keep) run\(keep == 1 ? "" : "s") keep determinations."
+                        : "Nothing to prune: every older run has a grant resting on it.")
+            } else {
+                let rows = dropping.reduce(0) { $0 + $1.determinations }
+                try context.confirm(
+                    "Drop the determinations of \(dropping.count) run\(dropping.count == 1 ? "" : "s") (\(rows) row\(rows == 1 ? "" : "s"))?",
+                    arguments: arguments)
+            }
+            let done = dropping.isEmpty ? plan : try repository.prune(keep: keep, dryRun: false)
+            let records = done.map { run in
+                Record([
+                    ("run_id", .number(String(run.runId))), ("as_of", .text(run.asOf.description)),
+                    ("determinations", .number(String(run.determinations))), ("dropped", .bool(run.dropped)),
+                    ("reason", run.reason.map { .text($0) } ?? .null),
+                ])
+            }
+            context.output.list(
+                records, columns: ["run_id", "as_of", "determinations", "dropped", "reason"], format: format)
+            let dropped = done.filter(\.dropped)
+            if !dropping.isEmpty {
+                let rows = dropped.reduce(0) { $0 + $1.determinations }
+                let runs = dropped.map { String($0.runId) }.joined(separator: ", ")
+                context.output.message(
+                    "Dropped the determinations of \(dropped.count) run\(dropped.count == 1 ? "" : "s") (\(runs)): \(rows) row\(rows == 1 ? "" : "s")."
+                )
+            }
+            for kept in done where !kept.dropped {
+                context.output.message("Kept run \(kept.runId) (as of \(kept.asOf)): \(kept.reason ?? "kept").")
+            }
+        })
 
     // MARK: Helpers
 

@@ -22,7 +22,7 @@ enum JobCommands {
         ])
     }
 
-    static let list = Command.list(
+    static let list = Command(
         ["jobs", "list"],
         abstract: "List the runs of the batch jobs, newest first: status, timings, counts, error.",
         discussion:
@@ -33,10 +33,9 @@ enum JobCommands {
             .value("status", "STATUS", "only runs with this status"),
             .limit,
         ],
-        columns: columns
-    ) { arguments, context, _ in
-        let runs = try JobRunRepository(try context.connection()).list(
-            job: arguments.string("job"), status: arguments.string("status"), limit: try arguments.limit())
-        return runs.map(record)
-    }
+        run: .list(columns: columns) { arguments, context, _ in
+            let runs = try JobRunRepository(try context.connection()).list(
+                job: arguments.string("job"), status: arguments.string("status"), limit: try arguments.limit())
+            return runs.map(record)
+        })
 }

@@ -10,20 +10,9 @@ enum AttendanceCommands {
         "company_name", "role",
     ]
 
-    static func record(_ attendance: Attendance) -> Record {
-        Record([
-            ("id", .number(String(attendance.id))), ("event_id", .number(String(attendance.eventId))),
-            ("event_name", .text(attendance.eventName)), ("event_day", .text(attendance.eventDay.description)),
-            ("professional_id", .number(String(attendance.professionalId))),
-            ("professional_name", Converters.text(attendance.professionalName)),
-            ("company_id", Converters.number(attendance.companyId)),
-            ("company_name", Converters.text(attendance.companyName)), ("role", .text(attendance.role)),
-            ("row_version", .number(String(attendance.rowVersion))),
-            ("created_at", Converters.instant(attendance.createdAt)),
-        ])
-    }
+    static func record(_ attendance: Attendance) -> Record { Converters.record(attendance, Attendance.columns) }
 
-    static let record = Command.record(
+    static let record = Command(
         ["attendance", "record"],
         abstract: "Record that a professional attended an event, for a company, in a role.",
         discussion: """
@@ -39,21 +28,20 @@ enum AttendanceCommands {
             .value("role", "ROLE", "attendee, speaker, host or guest (default: attendee)"),
             .flag("over-capacity", "record even though the event is full (kept on the row and audited)"),
         ],
-        positionals: .none
-    ) { arguments, context, _ in
-        let eventRef = try arguments.required("event")
-        let professionalRef = try arguments.required("professional")
-        let db = try context.connection()
-        let eventId = try References.eventID(eventRef, db: db)
-        let professionalId = try References.professionalID(professionalRef, db: db)
-        let companyId = try arguments.companyID(db: db)
-        let stored = try AttendanceRepository(db).record(
-            eventId: eventId, professionalId: professionalId, companyId: companyId,
-            role: arguments.string("role") ?? "attendee", overCapacity: arguments.has("over-capacity"))
-        return record(stored)
-    }
+        run: .record(positionals: .none) { arguments, context, _ in
+            let eventRef = try arguments.required("event")
+            let professionalRef = try arguments.required("professional")
+            let db = try context.connection()
+            let eventId = try References.eventID(eventRef, db: db)
+            let professionalId = try References.professionalID(professionalRef, db: db)
+            let companyId = try arguments.companyID(db: db)
+            let stored = try AttendanceRepository(db).record(
+                eventId: eventId, professionalId: professionalId, companyId: companyId,
+                role: arguments.string("role") ?? "attendee", overCapacity: arguments.has("over-capacity"))
+            return record(stored)
+        })
 
-    static let list = Command.list(
+    static let list = Command(
         ["attendance", "list"],
         abstract: "List who attended events: of one event, one professional or one company.",
         example: "filmwg attendance list --event 1 --format csv",
@@ -64,21 +52,20 @@ enum AttendanceCommands {
             .value("role", "ROLE", "only this role: \(Attendance.roles.joined(separator: ", "))"),
             .limit,
         ],
-        columns: columns
-    ) { arguments, context, _ in
-        let limit = try arguments.limit()
-        let db = try context.connection()
-        let filter = AttendanceFilter(
-            eventId: try arguments.eventID(db: db),
-            professionalId: try arguments.professionalID(db: db),
-            companyId: try arguments.companyID(db: db),
-            role: arguments.string("role"), limit: limit)
-        let rows = try AttendanceRepository(db).list(filter)
-        return rows.map(record)
-    }
+        run: .list(columns: columns) { arguments, context, _ in
+            let limit = try arguments.limit()
+            let db = try context.connection()
+            let filter = AttendanceFilter(
+                eventId: try arguments.eventID(db: db),
+                professionalId: try arguments.professionalID(db: db),
+                companyId: try arguments.companyID(db: db),
+                role: arguments.string("role"), limit: limit)
+            let rows = try AttendanceRepository(db).list(filter)
+            return rows.map(record)
+        })
 
     static let importFile = Command(
-        path: ["attendance", "import"],
+        ["attendance", "import"],
         abstract: "Import the attendance of one event from a CSV file.",
         usage: "FILE.csv --event ID",
         discussion: """
@@ -90,12 +77,12 @@ enum AttendanceCommands {
             with a reason column. --dry-run checks everything and writes nothing.
             """,
         example: "filmwg attendance import --event 1 attendance-2017-05-20.csv --skip-invalid --rejects rejected.csv",
-        options: [.event("the event (required)")] + Importing.options
-    ) { arguments, context in
-        let eventRef = try arguments.required("event")
-        try Importing.run(arguments, context, noun: "attendance records") { db, path, options, listener in
-            let eventId = try References.eventID(eventRef, db: db)
-            return try AttendanceImport(db).run(eventId: eventId, file: path, options: options, listener: listener)
-        }
-    }
+        options: [.event("the event (required)")] + Importing.options,
+        run: .plain { arguments, context in
+            let eventRef = try arguments.required("event")
+            try Importing.run(arguments, context, noun: "attendance records") { db, path, options, listener in
+                let eventId = try References.eventID(eventRef, db: db)
+                return try AttendanceImport(db).run(eventId: eventId, file: path, options: options, listener: listener)
+            }
+        })
 }

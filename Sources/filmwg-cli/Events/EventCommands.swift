@@ -12,7 +12,7 @@ enum EventCommands {
         "id", "name", "kind", "starts_at", "ends_at", "venue", "district", "capacity", "attendees",
     ]
 
-    static let add = Command.record(
+    static let add = Command(
         ["event", "add"],
         abstract: "Record one of the group's events and print it.",
         discussion: """
@@ -22,23 +22,22 @@ enum EventCommands {
         example:
             "filmwg event add --name '互联网电影论坛' --kind forum --starts-at 2018-05-20T14:00:00+08:00 --venue 'Huairou Film Town' --district 怀柔区 --capacity 200",
         options: Converters.options(NewEvent.fields),
-        positionals: .none
-    ) { arguments, context, _ in
-        let startsAt = try arguments.required("starts-at") { try ActivityCLI.instant($0, arguments) }
-        let event = NewEvent(
-            name: try arguments.required("name"), kind: arguments.string("kind") ?? "other", startsAt: startsAt,
-            endsAt: try ActivityCLI.instant("ends-at", arguments), venue: arguments.string("venue"),
-            district: arguments.string("district"), capacity: try arguments.int("capacity"),
-            notes: arguments.string("notes"))
-        let stored = try EventRepository(try context.connection()).add(event)
-        return record(stored)
-    }
+        run: .record(positionals: .none) { arguments, context, _ in
+            let startsAt = try arguments.required("starts-at") { try ActivityCLI.instant($0, arguments) }
+            let event = NewEvent(
+                name: try arguments.required("name"), kind: arguments.string("kind") ?? "other", startsAt: startsAt,
+                endsAt: try ActivityCLI.instant("ends-at", arguments), venue: arguments.string("venue"),
+                district: arguments.string("district"), capacity: try arguments.int("capacity"),
+                notes: arguments.string("notes"))
+            let stored = try EventRepository(try context.connection()).add(event)
+            return record(stored)
+        })
 
     static let show = Command.show(
         "event", abstract: "Print one event.", example: "filmwg event show 1 --format json"
     ) { record(try EventRepository($0).show($1)) }
 
-    static let list = Command.list(
+    static let list = Command(
         ["event", "list"],
         abstract: "List events in order of their start.",
         discussion: "--from and --to are days (inclusive) compared with each event's start day in Asia/Shanghai.",
@@ -50,17 +49,16 @@ enum EventCommands {
             .value("search", "TEXT", "text in the name, venue or notes (ignoring case)"),
             .limit,
         ],
-        columns: listColumns
-    ) { arguments, context, _ in
-        let filter = EventFilter(
-            from: try arguments.date("from"), to: try arguments.date("to"), kind: arguments.string("kind"),
-            search: arguments.string("search"), limit: try arguments.limit())
-        if let from = filter.from, let to = filter.to, to < from {
-            throw CLIError.usage("--to (\(to)) is before --from (\(from))")
-        }
-        let events = try EventRepository(try context.connection()).list(filter)
-        return events.map(record)
-    }
+        run: .list(columns: listColumns) { arguments, context, _ in
+            let filter = EventFilter(
+                from: try arguments.date("from"), to: try arguments.date("to"), kind: arguments.string("kind"),
+                search: arguments.string("search"), limit: try arguments.limit())
+            if let from = filter.from, let to = filter.to, to < from {
+                throw CLIError.usage("--to (\(to)) is before --from (\(from))")
+            }
+            let events = try EventRepository(try context.connection()).list(filter)
+            return events.map(record)
+        })
 
     static let importCSV = Command.importing(
         "event", abstract: "Import events from a CSV file, all or nothing.",

@@ -28,7 +28,7 @@ enum FigureCommands {
         example: "filmwg figure import figures-2024.csv", rows: "yearly figures"
     ) { try FigureImport($0).run(file: $1, options: $2, listener: $3) }
 
-    static let list = Command.list(
+    static let list = Command(
         ["figure", "list"],
         abstract: "List yearly figures by company and year.",
         discussion: "--format csv prints the header of 'filmwg figure import', so a list re-imports as it is.",
@@ -39,12 +39,12 @@ enum FigureCommands {
             .limit,
         ],
         // CSV is the import's header exactly, so a list re-imports with 'figure import'.
-        columns: { $0 == .csv ? ["company_uscc", "year"] + CompanyFigures.names : columns }
-    ) { arguments, context, _ in
-        let limit = try arguments.limit()
-        let year = try arguments.int("year")
-        let db = try context.connection()
-        let companyId = try arguments.companyID(db: db)
-        return try FigureRepository(db).list(companyId: companyId, year: year, limit: limit).map(record)
-    }
+        run: .list(columns: { $0 == .csv ? ["company_uscc", "year"] + CompanyFigures.names : columns }) {
+            arguments, context, _ in
+            let limit = try arguments.limit()
+            let year = try arguments.int("year")
+            let db = try context.connection()
+            let companyId = try arguments.companyID(db: db)
+            return try FigureRepository(db).list(companyId: companyId, year: year, limit: limit).map(record)
+        })
 }

@@ -11,21 +11,11 @@ enum GrantCommands {
         "decided_on", "paid_on", "run_id",
     ]
 
-    static func record(_ grant: Grant) -> Record {
-        Record([
-            ("id", .number(String(grant.id))), ("policy", .text(grant.policy)),
-            ("company_id", .number(String(grant.companyId))), ("company_name", .text(grant.companyName)),
-            ("year", .number(String(grant.year))),
-            ("amount", Converters.amount(grant.amount)), ("entitlement", Converters.amount(grant.entitlement)),
-            ("status", .text(grant.status)),
-            ("applied_on", .text(grant.appliedOn.description)), ("decided_on", Converters.date(grant.decidedOn)),
-            ("paid_on", Converters.date(grant.paidOn)), ("run_id", Converters.number(grant.runId)),
-            ("policy_version_id", Converters.number(grant.policyVersionId)),
-            ("reason", Converters.text(grant.reason)),
-            ("notes", Converters.text(grant.notes)),
-            ("row_version", .number(String(grant.rowVersion))), ("created_at", Converters.instant(grant.createdAt)),
-        ])
-    }
+    /// A grant as the grant commands print it: the domain's columns in the order of the list,
+    /// then the rest (the policy named by its code only).
+    static let shown = columns + ["policy_version_id", "reason", "notes", "row_version", "created_at"]
+
+    static func record(_ grant: Grant) -> Record { Converters.record(grant, Grant.columns, shown: shown) }
 
     static let workflow = """
         Only applied → approved → paid, and applied or approved → rejected. An approval is refused when the \
@@ -42,7 +32,7 @@ enum GrantCommands {
         try arguments.required("year", form: "YEAR", arguments.int)
     }
 
-    static let apply = Command.record(
+    static let apply = Command(
         ["grant", "apply"],
         abstract: "Apply for a grant under a policy for a year, and print it.",
         discussion: """
@@ -60,19 +50,19 @@ enum GrantCommands {
             .value("applied-on", "DATE", "day of application (default: today, Asia/Shanghai)"),
             .value("notes", "TEXT", "free notes"),
         ],
-        positionals: .none
-    ) { arguments, context, _ in
-        let policyCode = try arguments.required("policy")
-        let companyRef = try arguments.required("company")
-        let year = try year(arguments)
-        let amount = try arguments.required("amount", form: "AMOUNT", arguments.decimal)
-        let db = try context.connection()
-        let application = GrantApplication(
-            policyId: try References.policyID(policyCode, db: db),
-            companyId: try References.companyID(companyRef, db: db),
-            year: year, amount: amount, appliedOn: try arguments.date("applied-on"), notes: arguments.string("notes"))
-        return record(try GrantRepository(db).apply(application))
-    }
+        run: .record(positionals: .none) { arguments, context, _ in
+            let policyCode = try arguments.required("policy")
+            let companyRef = try arguments.required("company")
+            let year = try year(arguments)
+            let amount = try arguments.required("amount", form: "AMOUNT", arguments.decimal)
+            let db = try context.connection()
+            let application = GrantApplication(
+                policyId: try References.policyID(policyCode, db: db),
+                companyId: try References.companyID(companyRef, db: db),
+                year: year, amount: amount, appliedOn: try arguments.date("applied-on"),
+                notes: arguments.string("notes"))
+            return record(try GrantRepository(db).apply(application))
+        })
 
     /// `grant approve` and `grant reject`: a decision on grant ID, taken on `--on DATE` (default
     /// today), under the workflow; `decide` reads its own option and asks the repository.
@@ -80,12 +70,12 @@ enum GrantCommands {
         _ verb: String, abstract: String, usage: String, example: String, option: Option,
         decide: @escaping @Sendable (Arguments, Context, Int64) throws -> Grant
     ) -> Command {
-        Command.record(
+        Command(
             ["grant", verb], abstract: abstract, usage: usage, discussion: workflow, example: example,
-            options: [option, .decisionDay], positionals: .own
-        ) { arguments, context, _ in
-            record(try decide(arguments, context, try ActivityCLI.id(arguments, of: "grant")))
-        }
+            options: [option, .decisionDay],
+            run: .record(positionals: .own) { arguments, context, _ in
+                record(try decide(arguments, context, try ActivityCLI.id(arguments, of: "grant")))
+            })
     }
 
     static let approve = decision(
@@ -110,21 +100,22 @@ enum GrantCommands {
         return try GrantRepository(try context.connection()).reject(id, reason: reason, on: try arguments.date("on"))
     }
 
-    static let pay = Command.record(
+    static let pay = Command(
         ["grant", "pay"],
         abstract: "Record that an approved grant was paid, and on which day.",
         usage: "ID --on DATE",
         discussion: workflow,
         example: "filmwg grant pay 1 --on 2025-09-30",
         options: [.value("on", "DATE", "day of payment (required)")],
-        positionals: .own
-    ) { arguments, context, _ in
-        let id = try ActivityCLI.id(arguments, of: "grant")
-        guard let day = try arguments.date("on") else { throw CLIError.usage("missing --on DATE: the day it was paid") }
-        return record(try GrantRepository(try context.connection()).pay(id, on: day))
-    }
+        run: .record(positionals: .own) { arguments, context, _ in
+            let id = try ActivityCLI.id(arguments, of: "grant")
+            guard let day = try arguments.date("on") else {
+                throw CLIError.usage("missing --on DATE: the day it was paid")
+            }
+            return record(try GrantRepository(try context.connection()).pay(id, on: day))
+        })
 
-    static let list = Command.list(
+    static let list = Command(
         ["grant", "list"],
         abstract: "List grants by year and day of application.",
         example: "filmwg grant list --policy film-fund --year 2025 --status paid --format csv",
@@ -135,24 +126,23 @@ enum GrantCommands {
             .value("year", "YEAR", "only grants for this year"),
             .limit,
         ],
-        columns: columns
-    ) { arguments, context, _ in
-        let limit = try arguments.limit()
-        let db = try context.connection()
-        let grants = try GrantRepository(db).list(
-            GrantFilter(
-                policyId: try arguments.policyID(db: db),
-                companyId: try arguments.companyID(db: db),
-                status: arguments.string("status"), year: try arguments.int("year"), limit: limit))
-        return grants.map(record)
-    }
+        run: .list(columns: columns) { arguments, context, _ in
+            let limit = try arguments.limit()
+            let db = try context.connection()
+            let grants = try GrantRepository(db).list(
+                GrantFilter(
+                    policyId: try arguments.policyID(db: db),
+                    companyId: try arguments.companyID(db: db),
+                    status: arguments.string("status"), year: try arguments.int("year"), limit: limit))
+            return grants.map(record)
+        })
 
     static let show = Command.show(
         "grant", abstract: "Print one grant.", example: "filmwg grant show 1 --format json"
     ) { record(try GrantRepository($0).show($1)) }
 
     static let budget = Command(
-        path: ["policy", "budget"],
+        ["policy", "budget"],
         abstract: "Set what a policy may pay in a year; approvals beyond it are refused.",
         usage: "CODE --year YEAR --amount AMOUNT",
         discussion:
@@ -162,20 +152,20 @@ enum GrantCommands {
             .value("year", "YEAR", "the grants' year (required)"),
             .value("amount", "AMOUNT", "the budget in CNY (required)"),
             Format.option,
-        ]
-    ) { arguments, context in
-        let code = try arguments.subject("policy code")
-        let format = try Format.from(arguments)
-        let year = try year(arguments)
-        let amount = try arguments.required("amount", form: "AMOUNT", arguments.decimal)
-        let db = try context.connection()
-        let budget = try GrantRepository(db).setBudget(
-            policyId: try References.policyID(code, db: db), year: year, amount: amount)
-        context.output.show(
-            Record([
-                ("policy", .text(budget.policy)), ("year", .number(String(budget.year))),
-                ("amount", Converters.amount(budget.amount)), ("granted", Converters.amount(budget.granted)),
-                ("remaining", Converters.amount(budget.remaining)),
-            ]), format: format)
-    }
+        ],
+        run: .plain { arguments, context in
+            let code = try arguments.policyCode()
+            let format = try Format.from(arguments)
+            let year = try year(arguments)
+            let amount = try arguments.required("amount", form: "AMOUNT", arguments.decimal)
+            let db = try context.connection()
+            let budget = try GrantRepository(db).setBudget(
+                policyId: try References.policyID(code, db: db), year: year, amount: amount)
+            context.output.show(
+                Record([
+                    ("policy", .text(budget.policy)), ("year", .number(String(budget.year))),
+                    ("amount", Converters.amount(budget.amount)), ("granted", Converters.amount(budget.granted)),
+                    ("remaining", Converters.amount(budget.remaining)),
+                ]), format: format)
+        })
 }

@@ -7,7 +7,12 @@ enum MemberCommands {
 
     static let columns = ["id", "company_id", "uscc", "name", "name_zh", "tier", "joined_on", "left_on", "row_version"]
 
-    static let join = Command.record(
+    /// A membership as the member commands print it: the domain's columns but created_at.
+    static func record(_ membership: Membership) -> Record {
+        Converters.record(membership, Membership.columns, shown: columns)
+    }
+
+    static let join = Command(
         ["member", "join"],
         abstract: "Make a company a member of the working group from a day on.",
         usage: "COMPANY",
@@ -18,24 +23,24 @@ enum MemberCommands {
             .value("tier", "TIER", MembershipTier.names.joined(separator: "|")),
             .value("from", "DATE", "first day as a member (YYYY-MM-DD)"),
         ],
-        positionals: .own
-    ) { arguments, context, _ in
-        let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
-        let tierText = try arguments.required("tier")
-        guard let tier = MembershipTier(rawValue: tierText) else {
-            let near =
-                Spelling.nearest(to: tierText, among: MembershipTier.names).map { "; did you mean '\($0)'?" } ?? ""
-            throw CLIError.data(
-                "tier '\(tierText)' is not a tier; use one of \(MembershipTier.names.joined(separator: ", "))\(near)")
-        }
-        let from = try arguments.required("from", arguments.date)
-        let db = try context.connection()
-        let company = try CompanyRepository(db).find(ref)
-        let membership = try MembershipRepository(db).join(company, tier: tier, from: from)
-        return Converters.membership(membership)
-    }
+        run: .record(positionals: .own) { arguments, context, _ in
+            let ref = try arguments.company()
+            let tierText = try arguments.required("tier")
+            guard let tier = MembershipTier(rawValue: tierText) else {
+                let near =
+                    Spelling.nearest(to: tierText, among: MembershipTier.names).map { "; did you mean '\($0)'?" } ?? ""
+                throw CLIError.data(
+                    "tier '\(tierText)' is not a tier; use one of \(MembershipTier.names.joined(separator: ", "))\(near)"
+                )
+            }
+            let from = try arguments.required("from", arguments.date)
+            let db = try context.connection()
+            let company = try CompanyRepository(db).find(ref)
+            let membership = try MembershipRepository(db).join(company, tier: tier, from: from)
+            return record(membership)
+        })
 
-    static let leave = Command.record(
+    static let leave = Command(
         ["member", "leave"],
         abstract: "End a company's open membership: --on is its first day no longer a member.",
         usage: "COMPANY",
@@ -43,17 +48,16 @@ enum MemberCommands {
             "Periods are half-open: joined 2017-05-20 and left on 2020-01-01 means a member up to and including 2019-12-31.",
         example: "filmwg member leave 91110116MA01A2B3C2 --on 2020-01-01",
         options: [.value("on", "DATE", "first day no longer a member (YYYY-MM-DD)")],
-        positionals: .own
-    ) { arguments, context, _ in
-        let ref = CompanyRef(try arguments.subject("company (USCC or id)"))
-        let day = try arguments.required("on", arguments.date)
-        let db = try context.connection()
-        let company = try CompanyRepository(db).find(ref)
-        let membership = try MembershipRepository(db).leave(company, on: day)
-        return Converters.membership(membership)
-    }
+        run: .record(positionals: .own) { arguments, context, _ in
+            let ref = try arguments.company()
+            let day = try arguments.required("on", arguments.date)
+            let db = try context.connection()
+            let company = try CompanyRepository(db).find(ref)
+            let membership = try MembershipRepository(db).leave(company, on: day)
+            return record(membership)
+        })
 
-    static let list = Command.list(
+    static let list = Command(
         ["member", "list"],
         abstract: "List the members on a day (default today), or one company's memberships.",
         discussion:
@@ -65,24 +69,24 @@ enum MemberCommands {
             .value("company", "COMPANY", "the memberships of one company (USCC or id), all periods"),
             .limitAll,
         ],
-        columns: columns
-    ) { arguments, context, _ in
-        let asOf = try arguments.date("as-of")
-        let tier = try Converters.tier(arguments)
-        let limit = try arguments.limit()
-        let db = try context.connection()
-        let memberships: [Membership]
-        if let name = arguments.string("company") {
-            guard asOf == nil, tier == nil else {
-                throw CLIError.usage("--company lists every period; leave out --as-of and --tier")
+        run: .list(columns: columns) { arguments, context, _ in
+            let asOf = try arguments.date("as-of")
+            let tier = try Converters.tier(arguments)
+            let limit = try arguments.limit()
+            let db = try context.connection()
+            let memberships: [Membership]
+            if let name = arguments.string("company") {
+                guard asOf == nil, tier == nil else {
+                    throw CLIError.usage("--company lists every period; leave out --as-of and --tier")
+                }
+                let company = try CompanyRepository(db).find(CompanyRef(name))
+                memberships = Array(
+                    try MembershipRepository(db).history(companyID: company.id).prefix(limit ?? Int.max))
+            } else {
+                memberships = try MembershipRepository(db).members(asOf: asOf, tier: tier, limit: limit)
             }
-            let company = try CompanyRepository(db).find(CompanyRef(name))
-            memberships = Array(try MembershipRepository(db).history(companyID: company.id).prefix(limit ?? Int.max))
-        } else {
-            memberships = try MembershipRepository(db).members(asOf: asOf, tier: tier, limit: limit)
-        }
-        return memberships.map(Converters.membership)
-    }
+            return memberships.map(record)
+        })
 
     static let importCSV = Command.importing(
         "member", abstract: "Import memberships from a CSV file, all or nothing.",

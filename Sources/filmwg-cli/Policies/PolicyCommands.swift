@@ -33,7 +33,7 @@ enum PolicyCommands {
         .value("rule-file", "FILE", "read the rule from FILE instead (- for standard input)"),
     ]
 
-    static let add = Command.printing(
+    static let add = Command(
         ["policy", "add"],
         abstract: "Add a preferential policy with its first eligibility rule.",
         usage: "--code CODE --title TITLE --rule RULE|--rule-file FILE --valid-from DATE",
@@ -58,20 +58,20 @@ enum PolicyCommands {
                 "cap", "AMOUNT", "largest amount in CNY of one grant and of one determination's amount, e.g. 5000000.00"
             ),
         ] + amountOptions,
-        positionals: .none
-    ) { arguments, context, format in
-        let new = NewPolicy(
-            code: try arguments.required("code"), title: try arguments.required("title"),
-            issuer: arguments.string("issuer"), benefit: arguments.string("benefit"), cap: try arguments.decimal("cap"),
-            rule: try rule(arguments, context: context),
-            validFrom: try requiredDate(arguments, "valid-from"), validTo: try arguments.date("valid-to"),
-            terms: try terms(arguments))
-        let details = try PolicyRepository(try context.connection()).add(new)
-        print(details, format: format, output: context.output)
-    }
+        run: .printing(positionals: .none) { arguments, context, format in
+            let new = NewPolicy(
+                code: try arguments.required("code"), title: try arguments.required("title"),
+                issuer: arguments.string("issuer"), benefit: arguments.string("benefit"),
+                cap: try arguments.decimal("cap"),
+                rule: try rule(arguments, context: context),
+                validFrom: try requiredDate(arguments, "valid-from"), validTo: try arguments.date("valid-to"),
+                terms: try terms(arguments))
+            let details = try PolicyRepository(try context.connection()).add(new)
+            print(details, format: format, output: context.output)
+        })
 
     static let revise = Command(
-        path: ["policy", "revise"],
+        ["policy", "revise"],
         abstract: "Give a policy a new rule from a day on; the open version ends the day before.",
         usage: "CODE --rule RULE|--rule-file FILE --valid-from DATE",
         discussion: """
@@ -87,60 +87,61 @@ enum PolicyCommands {
             .value("cap", "AMOUNT", "largest amount in CNY of one determination ('' drops it)"),
         ] + amountOptions + [
             Format.option
-        ]
-    ) { arguments, context in
-        let code = try arguments.subject("policy code")
-        let format = try Format.from(arguments)
-        let details = try PolicyRepository(try context.connection()).revise(
-            code: code, rule: try rule(arguments, context: context),
-            validFrom: try requiredDate(arguments, "valid-from"), validTo: try arguments.date("valid-to"),
-            terms: try terms(arguments))
-        print(details, format: format, output: context.output)
-    }
+        ],
+        run: .plain { arguments, context in
+            let code = try arguments.policyCode()
+            let format = try Format.from(arguments)
+            let details = try PolicyRepository(try context.connection()).revise(
+                code: code, rule: try rule(arguments, context: context),
+                validFrom: try requiredDate(arguments, "valid-from"), validTo: try arguments.date("valid-to"),
+                terms: try terms(arguments))
+            print(details, format: format, output: context.output)
+        })
 
     static let show = Command(
-        path: ["policy", "show"],
+        ["policy", "show"],
         abstract: "Show a policy and every version of its rule, criterion by criterion.",
         usage: "CODE",
         example: "filmwg policy show film-fund --format json",
-        options: [Format.option]
-    ) { arguments, context in
-        let code = try arguments.subject("policy code")
-        let format = try Format.from(arguments)
-        print(
-            try PolicyRepository(try context.connection()).details(code: code), format: format, output: context.output)
-    }
+        options: [Format.option],
+        run: .plain { arguments, context in
+            let code = try arguments.policyCode()
+            let format = try Format.from(arguments)
+            print(
+                try PolicyRepository(try context.connection()).details(code: code), format: format,
+                output: context.output)
+        })
 
-    static let list = Command.printing(
+    static let list = Command(
         ["policy", "list"],
         abstract: "List the policies with the version valid today (Asia/Shanghai).",
         example: "filmwg policy list --format csv",
         options: [.value("limit", "N", "print at most N policies")],
-        positionals: .none
-    ) { arguments, context, format in
-        let repository = PolicyRepository(try context.connection())
-        let today = try repository.today()
-        var policies = try repository.list()
-        if let limit = try arguments.int("limit") { policies = Array(policies.prefix(max(0, limit))) }
-        let records = policies.map { details in
-            let current = details.version(on: today)
-            return Record(
-                policyFields(details.policy) + [
-                    ("versions", .number(String(details.versions.count))),
-                    ("current_version", current.map { .number(String($0.version)) } ?? .null),
-                    ("valid_from", current.map { .text($0.validFrom.description) } ?? .null),
-                    ("valid_to", current?.validTo.map { .text($0.description) } ?? .null),
-                    ("criteria", current.map { criteriaCell($0.criteria, format: format) } ?? .null),
-                ])
-        }
-        let columns = [
-            "id", "code", "title", "issuer", "benefit", "cap", "versions", "current_version", "valid_from", "valid_to",
-            "criteria",
-        ]
-        context.output.list(records.map { select($0, columns) }, columns: columns, format: format)
-    }
+        run: .printing(positionals: .none) { arguments, context, format in
+            let repository = PolicyRepository(try context.connection())
+            let today = try repository.today()
+            var policies = try repository.list()
+            if let limit = try arguments.int("limit") { policies = Array(policies.prefix(max(0, limit))) }
+            let records = policies.map { details in
+                let current = details.version(on: today)
+                return Record(
+                    policyFields(details.policy) + [
+                        ("versions", .number(String(details.versions.count))),
+                        ("current_version", current.map { .number(String($0.version)) } ?? .null),
+                        ("valid_from", current.map { .text($0.validFrom.description) } ?? .null),
+                        ("valid_to", current?.validTo.map { .text($0.description) } ?? .null),
+                        ("criteria", current.map { criteriaCell($0.criteria, format: format) } ?? .null),
+                    ])
+            }
+            let columns = [
+                "id", "code", "title", "issuer", "benefit", "cap", "versions", "current_version", "valid_from",
+                "valid_to",
+                "criteria",
+            ]
+            context.output.list(records.map { select($0, columns) }, columns: columns, format: format)
+        })
 
-    static let check = Command.printing(
+    static let check = Command(
         ["policy", "check"],
         abstract: "Parse and type-check a rule against the fact catalog and print its criteria.",
         usage: "RULE",
@@ -158,45 +159,45 @@ enum PolicyCommands {
                 "check an amount formula instead, e.g. \"min(300 * renovated_area_m2_last_year, 30% * renovation_cost_last_year)\""
             ),
         ],
-        positionals: .own
-    ) { arguments, context, format in
-        if let amount = arguments.string("amount") {
-            try arguments.noPositionals()
-            let facts = try PolicyRepository(try context.connection()).check(amount: amount)
-            let record = Record([
-                ("amount", .text(amount)),
-                ("facts", format == .json ? .json(jsonArray(facts)) : .text(facts.joined(separator: ", "))),
-            ])
-            context.output.list([record], columns: ["amount", "facts"], format: format)
-            return
-        }
-        let source: String
-        if let file = arguments.string("rule-file") {
-            try arguments.noPositionals()
-            source = try refusingNUL(try read(file), in: "rule file \(file)")
-        } else {
-            guard !arguments.positionals.isEmpty else {
-                throw CLIError.usage("name the rule to check, or give --rule-file FILE")
+        run: .printing(positionals: .own) { arguments, context, format in
+            if let amount = arguments.string("amount") {
+                try arguments.noPositionals()
+                let facts = try PolicyRepository(try context.connection()).check(amount: amount)
+                let record = Record([
+                    ("amount", .text(amount)),
+                    ("facts", format == .json ? .json(jsonArray(facts)) : .text(facts.joined(separator: ", "))),
+                ])
+                context.output.list([record], columns: ["amount", "facts"], format: format)
+                return
             }
-            source = arguments.positionals.joined(separator: " ")
-        }
-        let summary = try PolicyRepository(try context.connection()).check(rule: source)
-        let records = summary.criteria.enumerated().map { index, criterion in
-            Record([
-                ("number", .number(String(index + 1))), ("criterion", .text(criterion.source)),
-                (
-                    "facts",
-                    format == .json ? .json(jsonArray(criterion.facts)) : .text(criterion.facts.joined(separator: ", "))
-                ),
-            ])
-        }
-        context.output.list(records, columns: ["number", "criterion", "facts"], format: format)
-        if context.output.stderrIsTerminal {
-            context.output.message("The rule checks: \(records.count) criteri\(records.count == 1 ? "on" : "a").")
-        }
-    }
+            let source: String
+            if let file = arguments.string("rule-file") {
+                try arguments.noPositionals()
+                source = try refusingNUL(try read(file), in: "rule file \(file)")
+            } else {
+                guard !arguments.positionals.isEmpty else {
+                    throw CLIError.usage("name the rule to check, or give --rule-file FILE")
+                }
+                source = arguments.positionals.joined(separator: " ")
+            }
+            let summary = try PolicyRepository(try context.connection()).check(rule: source)
+            let records = summary.criteria.enumerated().map { index, criterion in
+                Record([
+                    ("number", .number(String(index + 1))), ("criterion", .text(criterion.source)),
+                    (
+                        "facts",
+                        format == .json
+                            ? .json(jsonArray(criterion.facts)) : .text(criterion.facts.joined(separator: ", "))
+                    ),
+                ])
+            }
+            context.output.list(records, columns: ["number", "criterion", "facts"], format: format)
+            if context.output.stderrIsTerminal {
+                context.output.message("The rule checks: \(records.count) criteri\(records.count == 1 ? "on" : "a").")
+            }
+        })
 
-    static let tryRule = Command.printing(
+    static let tryRule = Command(
         ["policy", "try"],
         abstract: "What-if: evaluate a draft rule over every company as of a day, writing nothing.",
         usage: "RULE [--as-of DATE] [--policy CODE] [--amount EXPR] [--list]",
@@ -221,101 +222,98 @@ enum PolicyCommands {
             .value("amount", "EXPR", "a draft amount formula to total over the eligible companies"),
             .flag("list", "print the companies whose answer differs"),
         ],
-        positionals: .own
-    ) { arguments, context, format in
-        let source: String
-        if let file = arguments.string("rule-file") {
-            try arguments.noPositionals()
-            source = try read(file)
-        } else {
-            guard !arguments.positionals.isEmpty else {
-                throw CLIError.usage("name the rule to try, or give --rule-file FILE")
+        run: .printing(positionals: .own) { arguments, context, format in
+            let source: String
+            if let file = arguments.string("rule-file") {
+                try arguments.noPositionals()
+                source = try read(file)
+            } else {
+                guard !arguments.positionals.isEmpty else {
+                    throw CLIError.usage("name the rule to try, or give --rule-file FILE")
+                }
+                source = arguments.positionals.joined(separator: " ")
             }
-            source = arguments.positionals.joined(separator: " ")
-        }
-        let result = try WhatIf(try context.connection()).run(
-            rule: source, asOf: try arguments.date("as-of"), policy: arguments.string("policy"),
-            list: arguments.has("list"), amount: arguments.string("amount"))
-        if arguments.has("list") {
-            let records = result.differences.map { difference in
-                Record(
-                    [
-                        ("company_id", .number(String(difference.company.id))),
-                        ("uscc", difference.company.uscc.map { .text($0) } ?? .null),
-                        ("name", .text(difference.company.name)),
-                        ("name_zh", difference.company.nameZh.map { .text($0) } ?? .null),
-                        ("draft", .bool(difference.draft)),
-                        ("current", difference.current.map { .bool($0) } ?? .null),
-                        (
-                            "change",
-                            difference.current == nil
-                                ? .null : .text(difference.draft ? "newly_eligible" : "no_longer_eligible")
-                        ),
-                    ]
-                        + (result.amountTotal == nil
-                            ? [] : [("amount", difference.amount.map { .number(Amount.format($0)) } ?? .null)]))
+            let result = try WhatIf(try context.connection()).run(
+                rule: source, asOf: try arguments.date("as-of"), policy: arguments.string("policy"),
+                list: arguments.has("list"), amount: arguments.string("amount"))
+            if arguments.has("list") {
+                let records = result.differences.map { difference in
+                    Record(
+                        [
+                            ("company_id", .number(String(difference.company.id))),
+                            ("uscc", difference.company.uscc.map { .text($0) } ?? .null),
+                            ("name", .text(difference.company.name)),
+                            ("name_zh", difference.company.nameZh.map { .text($0) } ?? .null),
+                            ("draft", .bool(difference.draft)),
+                            ("current", difference.current.map { .bool($0) } ?? .null),
+                            (
+                                "change",
+                                difference.current == nil
+                                    ? .null : .text(difference.draft ? "newly_eligible" : "no_longer_eligible")
+                            ),
+                        ]
+                            + (result.amountTotal == nil
+                                ? [] : [("amount", difference.amount.map { .number(Amount.format($0)) } ?? .null)]))
+                }
+                context.output.list(
+                    records,
+                    columns: ["company_id", "uscc", "name", "name_zh", "draft", "current", "change"]
+                        + (result.amountTotal == nil ? [] : ["amount"]),
+                    format: format)
+                return
             }
-            context.output.list(
-                records,
-                columns: ["company_id", "uscc", "name", "name_zh", "draft", "current", "change"]
-                    + (result.amountTotal == nil ? [] : ["amount"]),
-                format: format)
-            return
-        }
-        func count(_ value: Int?) -> Cell { value.map { .number(String($0)) } ?? .null }
-        let head: [(String, Cell)] = [
-            ("as_of", .text(result.asOf.description)), ("policy", result.policy.map { .text($0) } ?? .null),
-            ("version", count(result.version)), ("evaluated", count(result.evaluated)),
-            ("eligible", count(result.eligible)), ("still_eligible", count(result.stillEligible)),
-            ("newly_eligible", count(result.newlyEligible)), ("no_longer_eligible", count(result.noLongerEligible)),
-            ("amount_total", result.amountTotal.map { .number(Amount.format($0)) } ?? .null),
-            ("amount_unknown", count(result.amountUnknown)),
-        ]
-        let criteria = result.criteria.map { item in
-            Record([
-                ("criterion", .text(item.criterion)), ("true", count(item.trueCount)),
-                ("false", count(item.falseCount)), ("null", count(item.nullCount)),
-            ])
-        }
-        switch format {
-        case .json:
-            let array = "[" + criteria.map(JSONText.object).joined(separator: ", ") + "]"
-            context.output.show(Record(head + [("criteria", .json(array))]), format: .json)
-        case .csv:
-            context.output.list(criteria, columns: ["criterion", "true", "false", "null"], format: .csv)
-        case .table:
-            context.output.show(
-                Record(head.filter { $0.1 != .null || (result.policy != nil && !$0.0.hasPrefix("amount")) }),
-                format: .table)
-            context.output.write("\n")
-            context.output.list(criteria, columns: ["criterion", "true", "false", "null"], format: .table)
-            context.output.message("Nothing was written.")
-        }
-    }
+            func count(_ value: Int?) -> Cell { value.map { .number(String($0)) } ?? .null }
+            let head: [(String, Cell)] = [
+                ("as_of", .text(result.asOf.description)), ("policy", result.policy.map { .text($0) } ?? .null),
+                ("version", count(result.version)), ("evaluated", count(result.evaluated)),
+                ("eligible", count(result.eligible)), ("still_eligible", count(result.stillEligible)),
+                ("newly_eligible", count(result.newlyEligible)), ("no_longer_eligible", count(result.noLongerEligible)),
+                ("amount_total", result.amountTotal.map { .number(Amount.format($0)) } ?? .null),
+                ("amount_unknown", count(result.amountUnknown)),
+            ]
+            let criteria = result.criteria.map { item in
+                Record([
+                    ("criterion", .text(item.criterion)), ("true", count(item.trueCount)),
+                    ("false", count(item.falseCount)), ("null", count(item.nullCount)),
+                ])
+            }
+            switch format {
+            case .json:
+                let array = "[" + criteria.map(JSONText.object).joined(separator: ", ") + "]"
+                context.output.show(Record(head + [("criteria", .json(array))]), format: .json)
+            case .csv:
+                context.output.list(criteria, columns: ["criterion", "true", "false", "null"], format: .csv)
+            case .table:
+                context.output.show(
+                    Record(head.filter { $0.1 != .null || (result.policy != nil && !$0.0.hasPrefix("amount")) }),
+                    format: .table)
+                context.output.write("\n")
+                context.output.list(criteria, columns: ["criterion", "true", "false", "null"], format: .table)
+                context.output.message("Nothing was written.")
+            }
+        })
 
-    static let facts = Command.list(
+    static let facts = Command(
         ["policy", "facts"],
         abstract: "List every fact a rule may name: name, type and meaning.",
         discussion:
             "Facts are evaluated as of the run's day D (see DESIGN §6); text facts with fixed values list them.",
         example: "filmwg policy facts --format json",
-        columns: ["name", "type", "description", "allowed_values"]
-    ) { arguments, context, format in
-        let catalog = try FactCatalogRepository(try context.connection()).load()
-        let records = catalog.facts.map { fact in
-            let allowed: Cell
-            if let values = fact.allowedValues {
-                allowed = format == .json ? .json(jsonArray(values)) : .text(values.joined(separator: ", "))
-            } else {
-                allowed = .null
+        run: .list(columns: ["name", "type", "description", "allowed_values"]) { arguments, context, format in
+            let catalog = try FactCatalogRepository(try context.connection()).load()
+            return catalog.facts.map { fact in
+                let allowed: Cell
+                if let values = fact.allowedValues {
+                    allowed = format == .json ? .json(jsonArray(values)) : .text(values.joined(separator: ", "))
+                } else {
+                    allowed = .null
+                }
+                return Record([
+                    ("name", .text(fact.name)), ("type", .text(fact.type.rawValue)),
+                    ("description", .text(fact.description)), ("allowed_values", allowed),
+                ])
             }
-            return Record([
-                ("name", .text(fact.name)), ("type", .text(fact.type.rawValue)),
-                ("description", .text(fact.description)), ("allowed_values", allowed),
-            ])
-        }
-        return records
-    }
+        })
 
     // MARK: Helpers
 

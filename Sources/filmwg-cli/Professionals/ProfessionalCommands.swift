@@ -25,7 +25,7 @@ enum ProfessionalCommands {
         "created_at",
     ]
 
-    static let add = Command.record(
+    static let add = Command(
         ["professional", "add"],
         abstract: "Add a professional (and an employment) and print them as 'professional show' does.",
         discussion:
@@ -33,29 +33,24 @@ enum ProfessionalCommands {
         example:
             "filmwg professional add --full-name 席伟航 --latin-name 'Xi Weihang' --email xi@example.org --specialties 'production;distribution' --company 91110116MA01A2B3C2 --employed-from 2017-05-20",
         options: fields + employmentFlags,
-        positionals: .none
-    ) { arguments, context, format in
-        var input = ProfessionalInput()
-        try input.apply(Converters.values(arguments, columns: ProfessionalInput.columns)).throwIfAny()
-        let db = try context.connection()
-        let employment = try employment(arguments, db: db, title: input.title)
-        let person = try ProfessionalRepository(db).create(input, employment: employment)
-        return Converters.professional(person, format: format, employments: true)
-    }
+        run: .record(positionals: .none) { arguments, context, format in
+            var input = ProfessionalInput()
+            try input.apply(Converters.values(arguments, columns: ProfessionalInput.columns)).throwIfAny()
+            let db = try context.connection()
+            let employment = try employment(arguments, db: db, title: input.title)
+            let person = try ProfessionalRepository(db).create(input, employment: employment)
+            return Converters.professional(person, format: format, employments: true)
+        })
 
-    static let show = Command.record(
-        ["professional", "show"],
+    static let show = Command.show(
+        "professional", usage: "PROFESSIONAL",
         abstract: "Show one professional, named by id or e-mail, with their employments.",
-        usage: "PROFESSIONAL",
-        example: "filmwg professional show xi@example.org --format json",
-        positionals: .own
-    ) { arguments, context, format in
-        let ref = ProfessionalRef(try arguments.subject("professional (id or e-mail)"))
-        let person = try ProfessionalRepository(try context.connection()).find(ref)
-        return Converters.professional(person, format: format, employments: true)
+        example: "filmwg professional show xi@example.org --format json", name: { try $0.professional() }
+    ) { db, ref, format in
+        Converters.professional(try ProfessionalRepository(db).find(ref), format: format, employments: true)
     }
 
-    static let list = Command.list(
+    static let list = Command(
         ["professional", "list"],
         abstract: "List professionals by name, with filters.",
         discussion:
@@ -68,26 +63,24 @@ enum ProfessionalCommands {
             .flag("include-erased", "also professionals whose personal data was erased"),
             .limitAll,
         ],
-        columns: listColumns
-    ) { arguments, context, format in
-        let asOf = try arguments.date("as-of")
-        let limit = try arguments.limit()
-        let db = try context.connection()
-        var companyID: Int64?
-        if let name = arguments.string("company") {
-            companyID = try CompanyRepository(db).find(CompanyRef(name)).id
-        } else if asOf != nil {
-            throw CLIError.usage("--as-of goes with --company")
-        }
-        let people = try ProfessionalRepository(db).list(
-            ProfessionalFilter(
-                search: arguments.string("search"), companyID: companyID, asOf: asOf,
-                includeErased: arguments.has("include-erased"), limit: limit))
-        let records = people.map { Converters.professional($0, format: format, employments: false) }
-        return records
-    }
+        run: .list(columns: listColumns) { arguments, context, format in
+            let asOf = try arguments.date("as-of")
+            let limit = try arguments.limit()
+            let db = try context.connection()
+            var companyID: Int64?
+            if let name = arguments.string("company") {
+                companyID = try CompanyRepository(db).find(CompanyRef(name)).id
+            } else if asOf != nil {
+                throw CLIError.usage("--as-of goes with --company")
+            }
+            let people = try ProfessionalRepository(db).list(
+                ProfessionalFilter(
+                    search: arguments.string("search"), companyID: companyID, asOf: asOf,
+                    includeErased: arguments.has("include-erased"), limit: limit))
+            return people.map { Converters.professional($0, format: format, employments: false) }
+        })
 
-    static let update = Command.record(
+    static let update = Command(
         ["professional", "update"],
         abstract: "Change fields of a professional and print them as 'professional show' does.",
         usage: "PROFESSIONAL",
@@ -96,32 +89,32 @@ enum ProfessionalCommands {
         example:
             "filmwg professional update xi@example.org --title 'Head, Internet Film Working Group' --expect-version 1",
         options: fields + employmentFlags + [.expectVersion],
-        positionals: .own
-    ) { arguments, context, format in
-        let ref = ProfessionalRef(try arguments.subject("professional (id or e-mail)"))
-        let values = Converters.values(arguments, columns: ProfessionalInput.columns)
-        guard !values.isEmpty || arguments.string("company") != nil else {
-            let names = (fields + employmentFlags).map { "--" + $0.name }.joined(separator: ", ")
-            throw CLIError.usage("nothing to change; give at least one of \(names)")
-        }
-        let db = try context.connection()
-        let repository = ProfessionalRepository(db)
-        let current = try repository.find(ref)
-        // An erased person's data is gone: say so, not that a field of it is missing.
-        if current.erasedAt != nil {
-            throw RecordError.invalid(
-                "professional \(current.id) was erased; its personal data cannot be recorded again, add a new professional instead"
-            )
-        }
-        var input = current.input
-        try input.apply(values).throwIfAny()
-        let employment = try employment(arguments, db: db, title: input.title)
-        let version = try arguments.int("expect-version") ?? current.rowVersion
-        let person = try repository.update(id: current.id, to: input, expectVersion: version, employment: employment)
-        return Converters.professional(person, format: format, employments: true)
-    }
+        run: .record(positionals: .own) { arguments, context, format in
+            let ref = try arguments.professional()
+            let values = Converters.values(arguments, columns: ProfessionalInput.columns)
+            guard !values.isEmpty || arguments.string("company") != nil else {
+                let names = (fields + employmentFlags).map { "--" + $0.name }.joined(separator: ", ")
+                throw CLIError.usage("nothing to change; give at least one of \(names)")
+            }
+            let db = try context.connection()
+            let repository = ProfessionalRepository(db)
+            let current = try repository.find(ref)
+            // An erased person's data is gone: say so, not that a field of it is missing.
+            if current.erasedAt != nil {
+                throw RecordError.invalid(
+                    "professional \(current.id) was erased; its personal data cannot be recorded again, add a new professional instead"
+                )
+            }
+            var input = current.input
+            try input.apply(values).throwIfAny()
+            let employment = try employment(arguments, db: db, title: input.title)
+            let version = try arguments.int("expect-version") ?? current.rowVersion
+            let person = try repository.update(
+                id: current.id, to: input, expectVersion: version, employment: employment)
+            return Converters.professional(person, format: format, employments: true)
+        })
 
-    static let erase = Command.record(
+    static let erase = Command(
         ["professional", "erase"],
         abstract: "Erase a professional's personal data on request, keeping anonymous history.",
         usage: "PROFESSIONAL",
@@ -129,17 +122,17 @@ enum ProfessionalCommands {
             "Removes full name, Latin name, e-mail and phone, also from the audit log; attendance, employments and roles stay, so counts stay right. Cannot be undone. Asks for confirmation on a terminal; elsewhere needs --yes.",
         example: "filmwg professional erase 5 --yes",
         options: [.flag("yes", "erase without asking")],
-        positionals: .own
-    ) { arguments, context, format in
-        let ref = ProfessionalRef(try arguments.subject("professional (id or e-mail)"))
-        let repository = ProfessionalRepository(try context.connection())
-        let current = try repository.find(ref)
-        let who = current.fullName.map { " (\($0))" } ?? ""
-        try context.confirm(
-            "Erase the personal data of professional \(current.id)\(who)? This cannot be undone.", arguments: arguments)
-        let person = try repository.erase(id: current.id)
-        return Converters.professional(person, format: format, employments: true)
-    }
+        run: .record(positionals: .own) { arguments, context, format in
+            let ref = try arguments.professional()
+            let repository = ProfessionalRepository(try context.connection())
+            let current = try repository.find(ref)
+            let who = current.fullName.map { " (\($0))" } ?? ""
+            try context.confirm(
+                "Erase the personal data of professional \(current.id)\(who)? This cannot be undone.",
+                arguments: arguments)
+            let person = try repository.erase(id: current.id)
+            return Converters.professional(person, format: format, employments: true)
+        })
 
     static let importCSV = Command.importing(
         "professional", abstract: "Import professionals (and their employments) from a CSV file, all or nothing.",

@@ -11,7 +11,7 @@ enum ReportCommands {
         "read reports from this database, e.g. a read replica (default: FILMWG_REPORTING_DATABASE, then the main connection)"
     )
 
-    static let list = Command.list(
+    static let list = Command(
         ["report", "list"],
         abstract: "List the reports: every view of schema reporting and what it shows.",
         discussion: """
@@ -20,18 +20,16 @@ enum ReportCommands {
             """,
         example: "filmwg report list --format csv",
         options: [Format.option, reportingDatabase],
-        columns: ["name", "as_of", "comment"]
-    ) { arguments, context, _ in
-        let reports = try withReportingConnection(arguments, context) { try ReportRepository($0).list() }
-        let records = reports.map { report in
-            Record([
-                ("name", .text(report.name)), ("as_of", .bool(report.takesDay)), ("comment", .text(report.comment)),
-            ])
-        }
-        return records
-    }
+        run: .list(columns: ["name", "as_of", "comment"]) { arguments, context, _ in
+            let reports = try withReportingConnection(arguments, context) { try ReportRepository($0).list() }
+            return reports.map { report in
+                Record([
+                    ("name", .text(report.name)), ("as_of", .bool(report.takesDay)), ("comment", .text(report.comment)),
+                ])
+            }
+        })
 
-    static let refresh = Command.list(
+    static let refresh = Command(
         ["report", "refresh"],
         abstract: "Recompute the summaries the aggregate reports answer from (nightly, after the job).",
         discussion: """
@@ -43,27 +41,25 @@ enum ReportCommands {
             summary's day, rows and time taken.
             """,
         example: "filmwg report refresh",
-        columns: ["report", "as_of", "rows", "milliseconds"]
-    ) { arguments, context, _ in
-        let refreshed: [SummaryRefresh]
-        do {
-            refreshed = try ReportRepository(try context.connection()).refreshSummaries()
-        } catch let error as PostgresError {
-            throw DatabaseErrors.translate(
-                error, permission: "refreshing the summaries needs the filmwg_job or filmwg_admin role")
-        }
-        let records = refreshed.map { summary in
-            Record([
-                ("report", .text(summary.report)), ("as_of", .text(summary.asOf.description)),
-                ("rows", .number(String(summary.rows))),
-                ("milliseconds", .number(String(Int(summary.milliseconds.rounded())))),
-            ])
-        }
-        return records
-    }
+        run: .list(columns: ["report", "as_of", "rows", "milliseconds"]) { arguments, context, _ in
+            let refreshed: [SummaryRefresh]
+            do {
+                refreshed = try ReportRepository(try context.connection()).refreshSummaries()
+            } catch let error as PostgresError {
+                throw DatabaseErrors.translate(
+                    error, permission: "refreshing the summaries needs the filmwg_job or filmwg_admin role")
+            }
+            return refreshed.map { summary in
+                Record([
+                    ("report", .text(summary.report)), ("as_of", .text(summary.asOf.description)),
+                    ("rows", .number(String(summary.rows))),
+                    ("milliseconds", .number(String(Int(summary.milliseconds.rounded())))),
+                ])
+            }
+        })
 
     static let run = Command(
-        path: ["report"],
+        ["report"],
         abstract: "Run one report by name ('filmwg report list' names them).",
         usage: "NAME",
         discussion: """
@@ -77,24 +73,24 @@ enum ReportCommands {
             .value("as-of", "DATE", "compute the report for this day (YYYY-MM-DD) instead of today"),
             .limitRows,
             Format.option, reportingDatabase,
-        ]
-    ) { arguments, context in
-        let name = try arguments.subject("report")
-        let asOf = try arguments.date("as-of")
-        let limit = try arguments.int("limit")
-        if let limit, limit < 0 { throw CLIError.usage("--limit must be 0 or more, not \(limit)") }
-        let format = try Format.from(arguments)
-        try withReportingConnection(arguments, context) { db in
-            do {
-                try write(
-                    ReportRepository(db), name: name, asOf: asOf, limit: limit, format: format, to: context.output)
-            } catch let error as ReportError {
-                throw usage(error)
-            } catch let error as PostgresError {
-                throw DatabaseErrors.translate(error, permission: "reports need the filmwg_reporting role")
+        ],
+        run: .plain { arguments, context in
+            let name = try arguments.subject("report")
+            let asOf = try arguments.date("as-of")
+            let limit = try arguments.int("limit")
+            if let limit, limit < 0 { throw CLIError.usage("--limit must be 0 or more, not \(limit)") }
+            let format = try Format.from(arguments)
+            try withReportingConnection(arguments, context) { db in
+                do {
+                    try write(
+                        ReportRepository(db), name: name, asOf: asOf, limit: limit, format: format, to: context.output)
+                } catch let error as ReportError {
+                    throw usage(error)
+                } catch let error as PostgresError {
+                    throw DatabaseErrors.translate(error, permission: "reports need the filmwg_reporting role")
+                }
             }
-        }
-    }
+        })
 
     /// Tables need every row for their widths; CSV and JSON go out row by row.
     static func write(

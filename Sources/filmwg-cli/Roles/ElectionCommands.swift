@@ -52,7 +52,7 @@ enum ElectionCommands {
         part is 'elected' for a winner; the sixth, optional, is the company the candidate stood for (USCC or id).
         """
 
-    static let record = Command.printing(
+    static let record = Command(
         ["election", "record"],
         abstract: "Record a vote that filled a position, with its candidates and votes.",
         discussion: candidateHelp + " Recording a vote does not assign the position: use 'filmwg role assign'.",
@@ -67,31 +67,30 @@ enum ElectionCommands {
                 name: "candidate", value: "SPEC", help: "a candidate and their votes (repeat for each; at least one)",
                 repeatable: true),
         ],
-        positionals: .none
-    ) { arguments, context, format in
-        let positionCode = try arguments.required("position")
-        let heldOn = try arguments.required("held-on", arguments.date)
-        let specs = arguments.values["candidate"] ?? []
-        guard !specs.isEmpty else {
-            throw CLIError.usage("give at least one --candidate P:FOR:AGAINST:ABSTAIN[:elected]")
-        }
-        let parsed: [CandidateSpec]
-        do { parsed = try specs.map(CandidateSpec.parse) } catch let error as RecordError {
-            throw CLIError.usage(error.sentence)
-        }
-        let db = try context.connection()
-        let candidates = try parsed.map { spec in
-            ElectionCandidate(
-                professionalId: try References.professionalID(spec.professional, db: db),
-                companyId: try spec.company.map { try References.companyID($0, db: db) }, votesFor: spec.votesFor,
-                votesAgainst: spec.votesAgainst, votesAbstain: spec.votesAbstain, elected: spec.elected)
-        }
-        let election = try ElectionRepository(db).record(
-            positionId: try References.positionID(positionCode, db: db), heldOn: heldOn,
-            eventId: try arguments.eventID(db: db),
-            notes: arguments.string("notes"), candidates: candidates)
-        printElection(election, format: format, context: context)
-    }
+        run: .printing(positionals: .none) { arguments, context, format in
+            let positionCode = try arguments.required("position")
+            let heldOn = try arguments.required("held-on", arguments.date)
+            let specs = arguments.values["candidate"] ?? []
+            guard !specs.isEmpty else {
+                throw CLIError.usage("give at least one --candidate P:FOR:AGAINST:ABSTAIN[:elected]")
+            }
+            let parsed: [CandidateSpec]
+            do { parsed = try specs.map(CandidateSpec.parse) } catch let error as RecordError {
+                throw CLIError.usage(error.sentence)
+            }
+            let db = try context.connection()
+            let candidates = try parsed.map { spec in
+                ElectionCandidate(
+                    professionalId: try References.professionalID(spec.professional, db: db),
+                    companyId: try spec.company.map { try References.companyID($0, db: db) }, votesFor: spec.votesFor,
+                    votesAgainst: spec.votesAgainst, votesAbstain: spec.votesAbstain, elected: spec.elected)
+            }
+            let election = try ElectionRepository(db).record(
+                positionId: try References.positionID(positionCode, db: db), heldOn: heldOn,
+                eventId: try arguments.eventID(db: db),
+                notes: arguments.string("notes"), candidates: candidates)
+            printElection(election, format: format, context: context)
+        })
 
     static func printElection(_ election: Election, format: Format, context: Context) {
         switch format {
@@ -109,29 +108,28 @@ enum ElectionCommands {
         }
     }
 
-    static let show = Command.printing(
+    static let show = Command(
         ["election", "show"],
         abstract: "Print an election and its candidates' votes.",
         usage: "ID",
         discussion:
             "--format json prints one object whose candidates key is an array; csv prints one row per candidate.",
         example: "filmwg election show 1 --format json",
-        positionals: .own
-    ) { arguments, context, format in
-        let id = try ActivityCLI.id(arguments, of: "election")
-        printElection(try ElectionRepository(try context.connection()).show(id), format: format, context: context)
-    }
+        run: .printing(positionals: .own) { arguments, context, format in
+            let id = try ActivityCLI.id(arguments, of: "election")
+            printElection(try ElectionRepository(try context.connection()).show(id), format: format, context: context)
+        })
 
-    static let list = Command.list(
+    static let list = Command(
         ["election", "list"],
         abstract: "List elections by day, with who was elected.",
         example: "filmwg election list --position head",
-        options: [.position("only this position"), .limit], columns: columns
-    ) { arguments, context, format in
-        let limit = try arguments.limit()
-        let db = try context.connection()
-        let elections = try ElectionRepository(db).list(
-            positionId: try arguments.positionID(db: db), limit: limit)
-        return elections.map { record($0, format: format) }
-    }
+        options: [.position("only this position"), .limit],
+        run: .list(columns: columns) { arguments, context, format in
+            let limit = try arguments.limit()
+            let db = try context.connection()
+            let elections = try ElectionRepository(db).list(
+                positionId: try arguments.positionID(db: db), limit: limit)
+            return elections.map { record($0, format: format) }
+        })
 }

@@ -18,42 +18,33 @@ enum PositionCommands {
 
     static let positionColumns = ["id", "code", "title", "title_zh", "seats", "holders"]
 
-    static func record(_ role: RoleAssignment) -> Record {
-        Record([
-            ("id", .number(String(role.id))), ("position", .text(role.position)),
-            ("professional_id", .number(String(role.professionalId))),
-            ("professional_name", Converters.text(role.professionalName)),
-            ("company_id", Converters.number(role.companyId)), ("company_name", Converters.text(role.companyName)),
-            ("term_from", .text(role.termFrom.description)), ("term_to", Converters.date(role.termTo)),
-            ("row_version", .number(String(role.rowVersion))), ("created_at", Converters.instant(role.createdAt)),
-        ])
-    }
-
     static let roleColumns = [
         "id", "position", "professional_id", "professional_name", "company_id", "company_name", "term_from", "term_to",
     ]
 
-    static let positionList = Command.list(
+    /// An assignment as the role commands print it: the domain's columns, the position named by
+    /// its code only.
+    static let roleShown = roleColumns + ["row_version", "created_at"]
+
+    static func record(_ role: RoleAssignment) -> Record {
+        Converters.record(role, RoleAssignment.columns, shown: roleShown)
+    }
+
+    static let positionList = Command(
         ["position", "list"],
         abstract: "List the group's positions, their seats and how many hold each today.",
         example: "filmwg position list --format json",
-        options: [.limit], columns: positionColumns
-    ) { arguments, context, _ in
-        try PositionRepository(try context.connection()).list(limit: try arguments.limit()).map(record)
-    }
+        options: [.limit],
+        run: .list(columns: positionColumns) { arguments, context, _ in
+            try PositionRepository(try context.connection()).list(limit: try arguments.limit()).map(record)
+        })
 
-    static let positionShow = Command.record(
-        ["position", "show"],
-        abstract: "Print one position.",
-        usage: "CODE",
-        example: "filmwg position show head",
-        positionals: .own
-    ) { arguments, context, _ in
-        let code = try arguments.subject("position by its code")
-        return record(try PositionRepository(try context.connection()).show(code))
-    }
+    static let positionShow = Command.show(
+        "position", usage: "CODE", abstract: "Print one position.", example: "filmwg position show head",
+        name: { try $0.positionCode() }
+    ) { db, code, _ in record(try PositionRepository(db).show(code)) }
 
-    static let positionAdd = Command.record(
+    static let positionAdd = Command(
         ["position", "add"],
         abstract: "Add a position of the group and print it.",
         usage: "CODE",
@@ -64,17 +55,16 @@ enum PositionCommands {
             .titleZh,
             .value("seats", "N", "how many may hold it at once, 1 or more (required)"),
         ],
-        positionals: .own
-    ) { arguments, context, _ in
-        let code = try arguments.subject("position code")
-        let title = try arguments.required("title")
-        let seats = try arguments.required("seats", arguments.int)
-        let position = try PositionRepository(try context.connection())
-            .add(code: code, title: title, titleZh: arguments.string("title-zh"), seats: seats)
-        return record(position)
-    }
+        run: .record(positionals: .own) { arguments, context, _ in
+            let code = try arguments.subject("position code")
+            let title = try arguments.required("title")
+            let seats = try arguments.required("seats", arguments.int)
+            let position = try PositionRepository(try context.connection())
+                .add(code: code, title: title, titleZh: arguments.string("title-zh"), seats: seats)
+            return record(position)
+        })
 
-    static let positionUpdate = Command.record(
+    static let positionUpdate = Command(
         ["position", "update"],
         abstract: "Change a position's seats or titles and print it.",
         usage: "CODE",
@@ -90,20 +80,19 @@ enum PositionCommands {
             .titleZh,
             .value("expect-version", "N", "fail with exit 75 unless the position is still at this row_version"),
         ],
-        positionals: .own
-    ) { arguments, context, _ in
-        let code = try arguments.subject("position by its code")
-        let seats = try arguments.int("seats")
-        guard seats != nil || arguments.string("title") != nil || arguments.string("title-zh") != nil else {
-            throw CLIError.usage("nothing to change: give --seats, --title or --title-zh")
-        }
-        let position = try PositionRepository(try context.connection()).update(
-            code, seats: seats, title: arguments.string("title"), titleZh: arguments.string("title-zh"),
-            expectVersion: try arguments.int("expect-version"))
-        return record(position)
-    }
+        run: .record(positionals: .own) { arguments, context, _ in
+            let code = try arguments.positionCode()
+            let seats = try arguments.int("seats")
+            guard seats != nil || arguments.string("title") != nil || arguments.string("title-zh") != nil else {
+                throw CLIError.usage("nothing to change: give --seats, --title or --title-zh")
+            }
+            let position = try PositionRepository(try context.connection()).update(
+                code, seats: seats, title: arguments.string("title"), titleZh: arguments.string("title-zh"),
+                expectVersion: try arguments.int("expect-version"))
+            return record(position)
+        })
 
-    static let assign = Command.record(
+    static let assign = Command(
         ["role", "assign"],
         abstract: "Assign a position to a professional, on behalf of a company, from a day.",
         discussion: """
@@ -120,22 +109,21 @@ enum PositionCommands {
             .value("from", "DATE", "first day held (required)"),
             .value("to", "DATE", "first day no longer held (default: open)"),
         ],
-        positionals: .none
-    ) { arguments, context, _ in
-        let positionCode = try arguments.required("position")
-        let professionalRef = try arguments.required("professional")
-        let from = try arguments.required("from", arguments.date)
-        let to = try arguments.date("to")
-        let db = try context.connection()
-        let role = try RoleAssignmentRepository(db).assign(
-            positionId: try References.positionID(positionCode, db: db),
-            professionalId: try References.professionalID(professionalRef, db: db),
-            companyId: try arguments.companyID(db: db),
-            from: from, to: to)
-        return record(role)
-    }
+        run: .record(positionals: .none) { arguments, context, _ in
+            let positionCode = try arguments.required("position")
+            let professionalRef = try arguments.required("professional")
+            let from = try arguments.required("from", arguments.date)
+            let to = try arguments.date("to")
+            let db = try context.connection()
+            let role = try RoleAssignmentRepository(db).assign(
+                positionId: try References.positionID(positionCode, db: db),
+                professionalId: try References.professionalID(professionalRef, db: db),
+                companyId: try arguments.companyID(db: db),
+                from: from, to: to)
+            return record(role)
+        })
 
-    static let end = Command.record(
+    static let end = Command(
         ["role", "end"],
         abstract: "End a role assignment: the position is held up to the day before --on.",
         usage: "ID --on DATE",
@@ -146,24 +134,23 @@ enum PositionCommands {
             .value("expect-version", "N", "fail with exit 75 unless the assignment is still at this row_version"),
             .flag("yes", "do not ask for confirmation"),
         ],
-        positionals: .own
-    ) { arguments, context, _ in
-        let id = try ActivityCLI.id(arguments, of: "role")
-        let on = try arguments.required("on", arguments.date)
-        let repository = RoleAssignmentRepository(try context.connection())
-        let current = try repository.show(id)
-        let holder =
-            current.professionalName.map { "\($0) (professional \(current.professionalId))" }
-            ?? "professional \(current.professionalId)"
-        try context.confirm(
-            "End role assignment \(id): \(current.position) held by \(holder) from \(current.termFrom), last day \(on.adding(days: -1))?",
-            arguments: arguments)
-        let ended = try repository.end(
-            id, on: on, expectVersion: try arguments.int("expect-version") ?? current.rowVersion)
-        return record(ended)
-    }
+        run: .record(positionals: .own) { arguments, context, _ in
+            let id = try ActivityCLI.id(arguments, of: "role")
+            let on = try arguments.required("on", arguments.date)
+            let repository = RoleAssignmentRepository(try context.connection())
+            let current = try repository.show(id)
+            let holder =
+                current.professionalName.map { "\($0) (professional \(current.professionalId))" }
+                ?? "professional \(current.professionalId)"
+            try context.confirm(
+                "End role assignment \(id): \(current.position) held by \(holder) from \(current.termFrom), last day \(on.adding(days: -1))?",
+                arguments: arguments)
+            let ended = try repository.end(
+                id, on: on, expectVersion: try arguments.int("expect-version") ?? current.rowVersion)
+            return record(ended)
+        })
 
-    static let roleList = Command.list(
+    static let roleList = Command(
         ["role", "list"],
         abstract: "List role assignments: every term, or those held on a day.",
         example: "filmwg role list --as-of 2017-05-20 --position head",
@@ -175,22 +162,21 @@ enum PositionCommands {
             .company("only roles held for this company (USCC or id)"),
             .limit,
         ],
-        columns: roleColumns
-    ) { arguments, context, _ in
-        var asOf = try arguments.date("as-of")
-        if arguments.has("current") {
-            guard asOf == nil else { throw CLIError.usage("give --as-of or --current, not both") }
-            asOf = Instant.groupDay(Date())
-        }
-        let limit = try arguments.limit()
-        let db = try context.connection()
-        let filter = RoleAssignmentFilter(
-            asOf: asOf, positionId: try arguments.positionID(db: db),
-            professionalId: try arguments.professionalID(db: db),
-            companyId: try arguments.companyID(db: db), limit: limit)
-        let roles = try RoleAssignmentRepository(db).list(filter)
-        return roles.map(record)
-    }
+        run: .list(columns: roleColumns) { arguments, context, _ in
+            var asOf = try arguments.date("as-of")
+            if arguments.has("current") {
+                guard asOf == nil else { throw CLIError.usage("give --as-of or --current, not both") }
+                asOf = Instant.groupDay(Date())
+            }
+            let limit = try arguments.limit()
+            let db = try context.connection()
+            let filter = RoleAssignmentFilter(
+                asOf: asOf, positionId: try arguments.positionID(db: db),
+                professionalId: try arguments.professionalID(db: db),
+                companyId: try arguments.companyID(db: db), limit: limit)
+            let roles = try RoleAssignmentRepository(db).list(filter)
+            return roles.map(record)
+        })
 
     static let roleShow = Command.show(
         "role", abstract: "Print one role assignment.", example: "filmwg role show 1 --format json"

@@ -5,33 +5,31 @@ import Foundation
 enum SeedCommands {
     static let all: [Command] = [list] + SeedRunner.available.map(run)
 
-    static let list = Command.list(
+    static let list = Command(
         ["seed", "list"],
         abstract: "List the seeds this filmwg carries.",
         example: "filmwg seed list",
         options: [.limit],
-        columns: ["name", "description"]
-    ) { arguments, context, _ in
-        let limit = try arguments.limit() ?? Int.max
-        let records = SeedRunner.available.prefix(limit).map {
-            Record([("name", .text($0.name)), ("description", .text($0.description))])
-        }
-        return records
-    }
+        run: .list(columns: ["name", "description"]) { arguments, context, _ in
+            let limit = try arguments.limit() ?? Int.max
+            return SeedRunner.available.prefix(limit).map {
+                Record([("name", .text($0.name)), ("description", .text($0.description))])
+            }
+        })
 
     static func run(_ seed: SeedRunner.Seed) -> Command {
         Command(
-            path: ["seed", seed.name],
+            ["seed", seed.name],
             abstract: "Seed \(seed.description.isEmpty ? seed.name : seed.description)",
             discussion: "Runs in one transaction and is idempotent: a second run writes nothing.",
-            example: "filmwg --actor admin seed \(seed.name)"
-        ) { arguments, context in
-            try arguments.noPositionals()
-            let outcome = try SeedRunner(try context.connection()).run(seed.name)
-            context.output.message(
-                outcome.rowsWritten == 0
-                    ? "Seed \(seed.name): the records were already there; nothing was written."
-                    : "Seed \(seed.name): wrote \(outcome.rowsWritten) row\(outcome.rowsWritten == 1 ? "" : "s").")
-        }
+            example: "filmwg --actor admin seed \(seed.name)",
+            run: .plain { arguments, context in
+                try arguments.noPositionals()
+                let outcome = try SeedRunner(try context.connection()).run(seed.name)
+                context.output.message(
+                    outcome.rowsWritten == 0
+                        ? "Seed \(seed.name): the records were already there; nothing was written."
+                        : "Seed \(seed.name): wrote \(outcome.rowsWritten) row\(outcome.rowsWritten == 1 ? "" : "s").")
+            })
     }
 }

@@ -2,15 +2,44 @@ import FilmWG
 import Foundation
 import Postgres
 
-/// One command of the CLI: where it sits (`company add`), what it does, what it accepts.
+/// One command of the CLI, declared once as one value: where it sits (`company add`), what its
+/// help says, what it accepts, and how it runs (`Run`: plain, or printing records with
+/// `--format`). Every command is this one declaration, so no builder repeats its fields.
 struct Command: Sendable {
     let path: [String]
     let abstract: String
-    var usage: String = ""
-    var discussion: String = ""
+    let usage: String
+    let discussion: String
     let example: String
-    var options: [Option] = []
+    /// What it accepts: those declared, and `--format` when its run prints records.
+    let options: [Option]
     let run: @Sendable (Arguments, Context) throws -> Void
+
+    init(
+        _ path: [String], abstract: String, usage: String = "", discussion: String = "", example: String,
+        options: [Option] = [], run: Run
+    ) {
+        self.path = path
+        self.abstract = abstract
+        self.usage = usage
+        self.discussion = discussion
+        self.example = example
+        self.options = run.takesFormat ? Format.adding(to: options) : options
+        self.run = run.body
+    }
+
+    /// How a command runs once its line is parsed (the builders are in RecordCommand.swift
+    /// and ListCommand.swift).
+    struct Run: Sendable {
+        /// Whether its output takes `--format`, added last to the options unless they place it.
+        let takesFormat: Bool
+        let body: @Sendable (Arguments, Context) throws -> Void
+
+        /// A command that reads its own words and writes what it likes (`db migrate`).
+        static func plain(_ body: @escaping @Sendable (Arguments, Context) throws -> Void) -> Run {
+            Run(takesFormat: false, body: body)
+        }
+    }
 
     var name: String { path.joined(separator: " ") }
 

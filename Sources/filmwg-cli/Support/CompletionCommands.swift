@@ -26,12 +26,12 @@ enum CompletionCommands {
         script: @escaping @Sendable (CompletionScript) -> String
     ) -> Command {
         Command(
-            path: ["completion", shell], abstract: "Print a \(shell) completion script for filmwg.",
-            discussion: discussion, example: example
-        ) { arguments, context in
-            try arguments.noPositionals()
-            context.output.write(script(CompletionScript(commands: CLI.commands)))
-        }
+            ["completion", shell], abstract: "Print a \(shell) completion script for filmwg.",
+            discussion: discussion, example: example,
+            run: .plain { arguments, context in
+                try arguments.noPositionals()
+                context.output.write(script(CompletionScript(commands: CLI.commands)))
+            })
     }
 }
 

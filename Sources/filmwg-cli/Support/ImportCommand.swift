@@ -73,10 +73,10 @@ extension Command {
         run: @escaping @Sendable (Connection, String, ImportOptions, ImportListener) throws -> ImportReport
     ) -> Command {
         Command(
-            path: [noun, "import"], abstract: abstract, usage: "FILE.csv", discussion: discussion, example: example,
-            options: Importing.options
-        ) { arguments, context in
-            try Importing.run(arguments, context, noun: rows, run)
-        }
+            [noun, "import"], abstract: abstract, usage: "FILE.csv", discussion: discussion, example: example,
+            options: Importing.options,
+            run: .plain { arguments, context in
+                try Importing.run(arguments, context, noun: rows, run)
+            })
     }
 }

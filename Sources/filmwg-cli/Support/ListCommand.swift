@@ -1,24 +1,20 @@
 import FilmWG
 import Foundation
 
-extension Command {
+extension Command.Run {
     /// A command that prints many records with the same columns (`grant list`, `audit` …).
     ///
     /// Built on `printing`: positional words refused (unless it reads them itself:
     /// `company history C`), then `--format`, before anything else. It prints the rows as a
     /// table, CSV or JSON with the columns `columns` gives for the format, each row cut to
     /// those columns in that order (a list shows fewer than `show`). The command states only
-    /// what is its own: its filters (`options`), how they become a repository call (`rows`),
+    /// what is its own: its filters (its options), how they become a repository call (`rows`),
     /// its columns.
     static func list(
-        _ path: [String], abstract: String, usage: String = "", discussion: String = "", example: String,
-        options: [Option] = [], positionals: Positionals = .none, columns: @escaping @Sendable (Format) -> [String],
-        rows: @escaping @Sendable (Arguments, Context, Format) throws -> [Record]
-    ) -> Command {
-        printing(
-            path, abstract: abstract, usage: usage, discussion: discussion, example: example, options: options,
-            positionals: positionals
-        ) { arguments, context, format in
+        positionals: Command.Positionals = .none, columns: @escaping @Sendable (Format) -> [String],
+        _ rows: @escaping @Sendable (Arguments, Context, Format) throws -> [Record]
+    ) -> Self {
+        printing(positionals: positionals) { arguments, context, format in
             let shown = columns(format)
             let records = try rows(arguments, context, format)
             context.output.list(records.map { $0.projected(to: shown) }, columns: shown, format: format)
@@ -27,13 +23,10 @@ extension Command {
 
     /// A list whose columns are the same in every format.
     static func list(
-        _ path: [String], abstract: String, usage: String = "", discussion: String = "", example: String,
-        options: [Option] = [], positionals: Positionals = .none, columns: [String],
-        rows: @escaping @Sendable (Arguments, Context, Format) throws -> [Record]
-    ) -> Command {
-        list(
-            path, abstract: abstract, usage: usage, discussion: discussion, example: example, options: options,
-            positionals: positionals, columns: { _ in columns }, rows: rows)
+        positionals: Command.Positionals = .none, columns: [String],
+        _ rows: @escaping @Sendable (Arguments, Context, Format) throws -> [Record]
+    ) -> Self {
+        list(positionals: positionals, columns: { _ in columns }, rows)
     }
 }
 

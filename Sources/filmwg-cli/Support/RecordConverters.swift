@@ -66,6 +66,13 @@ enum Converters {
         Record(columns.map { ($0.name, cell($0.value(record))) })
     }
 
+    /// The record's columns named by `shown`, in that order (a command prints fewer than the
+    /// domain describes, or in another order).
+    static func record<Described>(_ record: Described, _ columns: [RecordColumn<Described>], shown: [String]) -> Record
+    {
+        self.record(record, columns).projected(to: shown)
+    }
+
     /// Options for a record's editable columns: the column names with `-` for `_`, their
     /// forms and meanings from the description.
     static func options<Described>(_ columns: [RecordColumn<Described>]) -> [Option] {
@@ -76,30 +83,14 @@ enum Converters {
 
     static func company(_ company: Company) -> Record { record(company, Company.columns) }
 
-    static func membership(_ membership: Membership) -> Record {
-        Record([
-            ("id", .number(String(membership.id))), ("company_id", .number(String(membership.companyId))),
-            ("uscc", text(membership.companyUSCC)), ("name", .text(membership.companyName)),
-            ("name_zh", text(membership.companyNameZh)), ("tier", .text(membership.tier.rawValue)),
-            ("joined_on", date(membership.joinedOn)), ("left_on", date(membership.leftOn)),
-            ("row_version", .number(String(membership.rowVersion))),
-        ])
-    }
-
     /// A professional; `employments` adds the person's employments (JSON: an array of objects;
     /// table and CSV: one line each).
     static func professional(_ person: Professional, format: Format, employments: Bool) -> Record {
-        let specialties: Cell =
-            format == .json
-            ? .json("[" + person.specialties.map(JSONText.string).joined(separator: ",") + "]")
-            : .text(person.specialties.joined(separator: ";"))
-        var fields: [(String, Cell)] = [
-            ("id", .number(String(person.id))), ("full_name", text(person.fullName)),
-            ("latin_name", text(person.latinName)),
-            ("title", text(person.title)), ("email", text(person.email)), ("phone", text(person.phone)),
-            ("specialties", specialties), ("erased_at", instant(person.erasedAt)),
-            ("row_version", .number(String(person.rowVersion))), ("created_at", instant(person.createdAt)),
-        ]
+        var fields = record(person, Professional.columns).fields.map { ($0.name, $0.value) }
+        // JSON carries the specialties as an array; table and CSV `;`-separated, as the import takes them.
+        if format == .json, let at = fields.firstIndex(where: { $0.0 == "specialties" }) {
+            fields[at].1 = .json("[" + person.specialties.map(JSONText.string).joined(separator: ",") + "]")
+        }
         if employments {
             if format == .json {
                 let objects = person.employments.map { e in

@@ -31,6 +31,23 @@ extension Arguments {
     func policyID(db: Connection) throws -> Int64? { try reference("policy", db: db, References.policyID) }
 }
 
+extension Arguments {
+    /// The company a command is about, named by its one positional word (a USCC or an id).
+    func company() throws -> CompanyRef { CompanyRef(try subject("company (USCC or id)")) }
+
+    /// The professional a command is about, named by its one positional word (an id or an e-mail).
+    func professional() throws -> ProfessionalRef { ProfessionalRef(try subject("professional (id or e-mail)")) }
+
+    /// The work a command is about, named by its one positional word (an id or a licence number).
+    func work() throws -> WorkRef { WorkRef(try subject("work (id or licence number)")) }
+
+    /// The position a command is about, named by its one positional word, its code.
+    func positionCode() throws -> String { try subject("position by its code") }
+
+    /// The policy a command is about, named by its one positional word, its code.
+    func policyCode() throws -> String { try subject("policy code") }
+}
+
 extension Option {
     /// `--company C` (a USCC or an id); each command says in `help` what the company is to it.
     static func company(_ help: String) -> Option { .value("company", "C", help) }

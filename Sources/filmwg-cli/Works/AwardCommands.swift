@@ -27,7 +27,7 @@ enum AwardCommands {
         ])
     }
 
-    static let record = Command.record(
+    static let record = Command(
         ["award", "record"],
         abstract: "Record an award a work won (or was nominated for), and print it.",
         discussion:
@@ -43,17 +43,16 @@ enum AwardCommands {
             .value("category", "TEXT", "category, e.g. Best Feature Film"),
             .value("result", "won|nominated", "won (default) or nominated"),
         ],
-        positionals: .none
-    ) { arguments, context, _ in
-        let award = NewAward(
-            work: try arguments.required("work"), award: try arguments.required("award"),
-            awardedOn: try arguments.required("on"),
-            category: arguments.string("category"), result: arguments.string("result"))
-        let recorded = try AwardRepository(try context.connection()).record(award)
-        return record(recorded).projected(to: allColumns)
-    }
+        run: .record(positionals: .none) { arguments, context, _ in
+            let award = NewAward(
+                work: try arguments.required("work"), award: try arguments.required("award"),
+                awardedOn: try arguments.required("on"),
+                category: arguments.string("category"), result: arguments.string("result"))
+            let recorded = try AwardRepository(try context.connection()).record(award)
+            return record(recorded).projected(to: allColumns)
+        })
 
-    static let list = Command.printing(
+    static let list = Command(
         ["award", "list"],
         abstract: "List awards by day, or with --bodies the awards a work can win.",
         example: "filmwg award list --company 91110116MA00ABCD1E --result won --format json",
@@ -65,33 +64,32 @@ enum AwardCommands {
             .value("result", "won|nominated", "only won or only nominated"),
             .limit,
         ],
-        positionals: .none
-    ) { arguments, context, format in
-        let db = try context.connection()
-        let repository = AwardRepository(db)
-        if arguments.has("bodies") {
-            let bodies = try repository.bodies().map { body in
-                Record([
-                    ("code", .text(body.code)), ("name", .text(body.name)), ("name_zh", .text(body.nameZh)),
-                    ("scope", .text(body.scope)),
-                ])
+        run: .printing(positionals: .none) { arguments, context, format in
+            let db = try context.connection()
+            let repository = AwardRepository(db)
+            if arguments.has("bodies") {
+                let bodies = try repository.bodies().map { body in
+                    Record([
+                        ("code", .text(body.code)), ("name", .text(body.name)), ("name_zh", .text(body.nameZh)),
+                        ("scope", .text(body.scope)),
+                    ])
+                }
+                context.output.list(bodies, columns: ["code", "name", "name_zh", "scope"], format: format)
+                return
             }
-            context.output.list(bodies, columns: ["code", "name", "name_zh", "scope"], format: format)
-            return
-        }
-        var result: AwardResult?
-        if let text = arguments.string("result") {
-            guard let value = AwardResult(rawValue: text) else {
-                throw CLIError.usage("--result must be won or nominated, not '\(text)'")
+            var result: AwardResult?
+            if let text = arguments.string("result") {
+                guard let value = AwardResult(rawValue: text) else {
+                    throw CLIError.usage("--result must be won or nominated, not '\(text)'")
+                }
+                result = value
             }
-            result = value
-        }
-        let filter = AwardFilter(
-            workId: try arguments.string("work").map { try WorkRepository(db).find(WorkRef($0)).id },
-            companyId: try arguments.companyID(db: db),
-            award: arguments.string("award"), result: result, limit: try arguments.limit())
-        let shown = format == .table ? columns : allColumns
-        context.output.list(
-            try repository.list(filter).map { record($0).projected(to: shown) }, columns: shown, format: format)
-    }
+            let filter = AwardFilter(
+                workId: try arguments.string("work").map { try WorkRepository(db).find(WorkRef($0)).id },
+                companyId: try arguments.companyID(db: db),
+                award: arguments.string("award"), result: result, limit: try arguments.limit())
+            let shown = format == .table ? columns : allColumns
+            context.output.list(
+                try repository.list(filter).map { record($0).projected(to: shown) }, columns: shown, format: format)
+        })
 }

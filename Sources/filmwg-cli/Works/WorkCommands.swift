@@ -26,7 +26,7 @@ enum WorkCommands {
         return values
     }
 
-    static let add = Command.record(
+    static let add = Command(
         ["work", "add"],
         abstract: "Add a film work with its first producer and co-producers, and print it as 'work show' does.",
         discussion:
@@ -34,32 +34,30 @@ enum WorkCommands {
         example:
             "filmwg work add --title 'Lake Light' --title-zh 湖光 --kind film --released-on 2024-07-12 --licence-no '电审故字〔2024〕第001号' --first-producer 91110116MA00ABCD1E --co-producer 91110116MA00000010",
         options: fields,
-        positionals: .none
-    ) { arguments, context, format in
-        var input = WorkInput()
-        try input.apply(values(arguments)).throwIfAny()
-        input.coProducers = arguments.values["co-producer"] ?? []
-        let work = try WorkRepository(try context.connection()).create(input)
-        return record(work, format: format)
-    }
+        run: .record(positionals: .none) { arguments, context, format in
+            var input = WorkInput()
+            try input.apply(values(arguments)).throwIfAny()
+            input.coProducers = arguments.values["co-producer"] ?? []
+            let work = try WorkRepository(try context.connection()).create(input)
+            return record(work, format: format)
+        })
 
-    static let show = Command.record(
+    static let show = Command(
         ["work", "show"],
         abstract: "Show one work, named by its id or licence number, with its credits.",
         usage: "WORK",
         example: "filmwg work show 1 --format json",
-        positionals: .own
-    ) { arguments, context, format in
-        let work = try WorkRepository(try context.connection()).find(
-            WorkRef(try arguments.subject("work (id or licence number)")))
-        return record(work, format: format)
-    }
+        run: .record(positionals: .own) { arguments, context, format in
+            let work = try WorkRepository(try context.connection()).find(
+                try arguments.work())
+            return record(work, format: format)
+        })
 
     static let tableColumns = [
         "id", "title", "title_zh", "kind", "released_on", "first_producer_name", "co_producer_usccs",
     ]
 
-    static let list = Command.list(
+    static let list = Command(
         ["work", "list"],
         abstract: "List works by release day, with filters.",
         discussion:
@@ -73,24 +71,23 @@ enum WorkCommands {
             .value("search", "TEXT", "part of the title or Chinese title, any case"),
             .limitAll,
         ],
-        columns: { format in
+        run: .list(columns: { format in
             switch format {
             case .table: tableColumns
             case .csv: WorkInput.csvColumns
             case .json: jsonColumns
             }
-        }
-    ) { arguments, context, format in
-        let kind = try Converters.choice(arguments, "kind", WorkKind.init(rawValue:), names: WorkKind.names)
-        let db = try context.connection()
-        let filter = WorkFilter(
-            companyId: try arguments.companyID(db: db), kind: kind,
-            releasedFrom: try arguments.date("released-from"), releasedTo: try arguments.date("released-to"),
-            search: arguments.string("search"), limit: try arguments.limit())
-        return try WorkRepository(db).list(filter).map { record($0, format: format) }
-    }
+        }) { arguments, context, format in
+            let kind = try Converters.choice(arguments, "kind", WorkKind.init(rawValue:), names: WorkKind.names)
+            let db = try context.connection()
+            let filter = WorkFilter(
+                companyId: try arguments.companyID(db: db), kind: kind,
+                releasedFrom: try arguments.date("released-from"), releasedTo: try arguments.date("released-to"),
+                search: arguments.string("search"), limit: try arguments.limit())
+            return try WorkRepository(db).list(filter).map { record($0, format: format) }
+        })
 
-    static let update = Command.record(
+    static let update = Command(
         ["work", "update"],
         abstract: "Change fields or credits of a work and print it as 'work show' does.",
         usage: "WORK",
@@ -98,29 +95,28 @@ enum WorkCommands {
             "Only the fields given change; an empty value (--title-zh '') clears an optional field. --co-producer (repeated) replaces the co-producers with those named; --no-co-producers removes them all. The change rests on the version just read, or on --expect-version: if someone changed the work since, nothing is written (exit 75).",
         example: "filmwg work update 1 --released-on 2024-07-19 --co-producer 91110116MA00000010 --expect-version 1",
         options: fields + [.flag("no-co-producers", "remove every co-producer"), .expectVersion],
-        positionals: .own
-    ) { arguments, context, format in
-        let ref = WorkRef(try arguments.subject("work (id or licence number)"))
-        let given = values(arguments)
-        let co = arguments.values["co-producer"]
-        if co != nil, arguments.has("no-co-producers") {
-            throw CLIError.usage("--co-producer and --no-co-producers cannot go together")
-        }
-        guard !given.isEmpty || co != nil || arguments.has("no-co-producers") else {
-            throw CLIError.usage(
-                "nothing to change; give at least one of \(fields.map { "--" + $0.name }.joined(separator: ", ")) or --no-co-producers"
-            )
-        }
-        let repository = WorkRepository(try context.connection())
-        let current = try repository.find(ref)
-        var input = current.input
-        try input.apply(given).throwIfAny()
-        if let co { input.coProducers = co }
-        if arguments.has("no-co-producers") { input.coProducers = [] }
-        let version = try arguments.int("expect-version") ?? current.rowVersion
-        let work = try repository.update(id: current.id, to: input, expectVersion: version)
-        return record(work, format: format)
-    }
+        run: .record(positionals: .own) { arguments, context, format in
+            let ref = try arguments.work()
+            let given = values(arguments)
+            let co = arguments.values["co-producer"]
+            if co != nil, arguments.has("no-co-producers") {
+                throw CLIError.usage("--co-producer and --no-co-producers cannot go together")
+            }
+            guard !given.isEmpty || co != nil || arguments.has("no-co-producers") else {
+                throw CLIError.usage(
+                    "nothing to change; give at least one of \(fields.map { "--" + $0.name }.joined(separator: ", ")) or --no-co-producers"
+                )
+            }
+            let repository = WorkRepository(try context.connection())
+            let current = try repository.find(ref)
+            var input = current.input
+            try input.apply(given).throwIfAny()
+            if let co { input.coProducers = co }
+            if arguments.has("no-co-producers") { input.coProducers = [] }
+            let version = try arguments.int("expect-version") ?? current.rowVersion
+            let work = try repository.update(id: current.id, to: input, expectVersion: version)
+            return record(work, format: format)
+        })
 
     static let importCSV = Command.importing(
         "work", abstract: "Import works from a CSV file, all or nothing.",
