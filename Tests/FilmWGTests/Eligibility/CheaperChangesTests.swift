@@ -1,7 +1,8 @@
-@testable import FilmWG
 import Postgres
 import TestSupport
 import Testing
+
+@testable import FilmWG
 
 private typealias F = EligibilityFixture
 
@@ -115,7 +116,9 @@ private typealias F = EligibilityFixture
             // The facts by company id (a plan over an empty database orders them by merge joins
             // instead, so the statement itself is checked; aRunsRowsAreWrittenInItsPrimaryKeysOrder
             // checks what it does).
-            #expect(query.sql.contains("WITH facts AS MATERIALIZED (SELECT * FROM filmwg.company_facts($2) ORDER BY company_id)"))
+            #expect(
+                query.sql.contains(
+                    "WITH facts AS MATERIALIZED (SELECT * FROM filmwg.company_facts($2) ORDER BY company_id)"))
         }
     }
 }
