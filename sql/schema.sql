@@ -624,6 +624,8 @@ CREATE FUNCTION filmwg.delete_determinations() RETURNS trigger
     AS $$
 BEGIN
     DELETE FROM determinations d WHERE d.run_id = OLD.id;
+    DELETE FROM determination_changes ch WHERE ch.run_id = OLD.id;
+    UPDATE determination_changes ch SET previous_run_id = NULL WHERE ch.previous_run_id = OLD.id;
     RETURN OLD;
 END
 $$;
@@ -632,7 +634,7 @@ $$;
 -- Name: FUNCTION delete_determinations(); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.delete_determinations() IS 'Trigger delete_determinations of job_runs (BEFORE DELETE): a deleted run takes its determinations with it, as ON DELETE CASCADE of determinations_run_id_fkey did.';
+COMMENT ON FUNCTION filmwg.delete_determinations() IS 'Trigger delete_determinations of job_runs (BEFORE DELETE): a deleted run takes its determinations and its changes with it, and changes computed against it no longer name it, as the foreign keys'' ON DELETE CASCADE and ON DELETE SET NULL did (migrations 0016, 0021).';
 
 --
 -- Name: determination_differences(bigint, bigint); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -942,6 +944,7 @@ CREATE FUNCTION filmwg.index_determinations(run bigint) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'filmwg', 'pg_temp'
     SET default_statistics_target TO '10'
+    SET maintenance_work_mem TO '1GB'
     AS $$
 DECLARE
     name text := 'determinations_' || run;
@@ -962,7 +965,7 @@ $$;
 -- Name: FUNCTION index_determinations(run bigint); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.index_determinations(run bigint) IS 'Builds the primary key and the company index of filmwg.determinations_<run> (see open_determinations) and ANALYZEs, from a small sample, the columns queries filter and join on, before the table is attached; job run `run` must be running in this session.';
+COMMENT ON FUNCTION filmwg.index_determinations(run bigint) IS 'Builds the primary key and the company index of filmwg.determinations_<run> (see open_determinations) in memory (maintenance_work_mem 1GB for the function) and ANALYZEs, from a small sample, the columns queries filter and join on, before the table is attached; job run `run` must be running in this session.';
 
 --
 -- Name: job_run_defaults(); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -1001,9 +1004,7 @@ CREATE FUNCTION filmwg.keep_determined() RETURNS trigger
     SET search_path TO 'filmwg', 'pg_temp'
     AS $$
 DECLARE
-    referenced boolean;
-    constraint_name text := CASE TG_TABLE_NAME WHEN 'companies' THEN 'determinations_company_id_fkey'
-                                               ELSE 'determinations_policy_version_id_fkey' END;
+    referenced text;
 BEGIN
     IF NOT pg_try_advisory_xact_lock_shared(determined_rows_lock_key()) THEN
         RAISE EXCEPTION 'an eligibility run is in progress and may name % %', TG_TABLE_NAME, OLD.id
@@ -1011,24 +1012,38 @@ BEGIN
                   HINT = 'Delete it when the run has finished.';
     END IF;
     IF TG_TABLE_NAME = 'companies' THEN
-        referenced := EXISTS (SELECT 1 FROM determinations d WHERE d.company_id = OLD.id);
+        IF EXISTS (SELECT 1 FROM determinations d WHERE d.company_id = OLD.id) THEN
+            referenced := 'determinations';
+        ELSIF EXISTS (SELECT 1 FROM determination_changes ch WHERE ch.company_id = OLD.id) THEN
+            referenced := 'determination_changes';
+        END IF;
     ELSE
         -- Run by run: one probe of each run's primary key (run_id, policy_version_id, …); every
-        -- determination's run is a row of job_runs (a run's partition by construction, the
-        -- other partitions by foreign key).
-        referenced := EXISTS (SELECT 1 FROM job_runs r
-                               CROSS JOIN LATERAL (SELECT 1 FROM determinations d
-                                                    WHERE d.run_id = r.id AND d.policy_version_id = OLD.id
-                                                    LIMIT 1) x);
+        -- determination's and every change's run is a row of job_runs.
+        IF EXISTS (SELECT 1 FROM job_runs r
+                    CROSS JOIN LATERAL (SELECT 1 FROM determinations d
+                                         WHERE d.run_id = r.id AND d.policy_version_id = OLD.id
+                                         LIMIT 1) x) THEN
+            referenced := 'determinations';
+        ELSIF EXISTS (SELECT 1 FROM job_runs r
+                       CROSS JOIN LATERAL (SELECT 1 FROM determination_changes ch
+                                            WHERE ch.run_id = r.id AND ch.policy_version_id = OLD.id
+                                            LIMIT 1) x) THEN
+            referenced := 'determination_changes';
+        END IF;
     END IF;
-    IF referenced THEN
-        RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "%" on table "determinations"',
-                        TG_TABLE_NAME, constraint_name
+    IF referenced IS NOT NULL THEN
+        RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "%" on table "%"',
+                        TG_TABLE_NAME,
+                        referenced || CASE TG_TABLE_NAME WHEN 'companies' THEN '_company_id_fkey'
+                                                         ELSE '_policy_version_id_fkey' END,
+                        referenced
             USING ERRCODE = 'foreign_key_violation',
-                  CONSTRAINT = constraint_name,
+                  CONSTRAINT = referenced || CASE TG_TABLE_NAME WHEN 'companies' THEN '_company_id_fkey'
+                                                                 ELSE '_policy_version_id_fkey' END,
                   SCHEMA = 'filmwg',
-                  TABLE = 'determinations',
-                  DETAIL = format('Key (id)=(%s) is still referenced from table "determinations".', OLD.id);
+                  TABLE = referenced,
+                  DETAIL = format('Key (id)=(%s) is still referenced from table "%s".', OLD.id, referenced);
     END IF;
     RETURN OLD;
 END
@@ -1038,7 +1053,7 @@ $$;
 -- Name: FUNCTION keep_determined(); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.keep_determined() IS 'Trigger keep_determined of companies and policy_versions (BEFORE DELETE): refuses to delete a row a determination names, as the foreign keys determinations_company_id_fkey and determinations_policy_version_id_fkey did (23503, same names), and refuses (55P03) while an eligibility run holds filmwg.determined_rows_lock_key().';
+COMMENT ON FUNCTION filmwg.keep_determined() IS 'Trigger keep_determined of companies and policy_versions (BEFORE DELETE): refuses, as the foreign keys did (23503, determinations_… or determination_changes_…_fkey), to delete a row a determination or a change names, and refuses (55P03) while an eligibility run is in progress (advisory lock determined_rows_lock_key() held exclusively by the run).';
 
 SET default_tablespace = '';
 
@@ -4421,7 +4436,7 @@ CREATE TABLE filmwg.determination_changes (
 -- Name: TABLE determination_changes; Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON TABLE filmwg.determination_changes IS 'What changed in a run compared with the previous succeeded run of the same job.';
+COMMENT ON TABLE filmwg.determination_changes IS 'What changed in a run compared with the previous succeeded run of the same job. Written by the job only; its keys to job_runs, policy_versions and companies hold by construction (migration 0021): triggers keep_determined refuse to delete a company or policy version a change names, trigger delete_determinations of job_runs deletes a run''s changes and forgets it as a previous run.';
 
 --
 -- Name: COLUMN determination_changes.run_id; Type: COMMENT; Schema: filmwg; Owner: -
@@ -6359,6 +6374,18 @@ CREATE INDEX determination_changes_company_id_idx ON filmwg.determination_change
 COMMENT ON INDEX filmwg.determination_changes_company_id_idx IS 'Changes of a company.';
 
 --
+-- Name: determination_changes_previous_run_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+--
+
+CREATE INDEX determination_changes_previous_run_id_idx ON filmwg.determination_changes USING btree (previous_run_id);
+
+--
+-- Name: INDEX determination_changes_previous_run_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
+--
+
+COMMENT ON INDEX filmwg.determination_changes_previous_run_id_idx IS 'The changes computed against a run, forgotten when that run is deleted (trigger delete_determinations of job_runs; migration 0021).';
+
+--
 -- Name: determinations_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
 --
 
@@ -7815,34 +7842,6 @@ ALTER TABLE ONLY filmwg.company_figures
 
 ALTER TABLE ONLY filmwg.company_versions
     ADD CONSTRAINT company_versions_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id) ON DELETE CASCADE;
-
---
--- Name: determination_changes determination_changes_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
---
-
-ALTER TABLE ONLY filmwg.determination_changes
-    ADD CONSTRAINT determination_changes_company_id_fkey FOREIGN KEY (company_id) REFERENCES filmwg.companies(id);
-
---
--- Name: determination_changes determination_changes_policy_version_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
---
-
-ALTER TABLE ONLY filmwg.determination_changes
-    ADD CONSTRAINT determination_changes_policy_version_id_fkey FOREIGN KEY (policy_version_id) REFERENCES filmwg.policy_versions(id);
-
---
--- Name: determination_changes determination_changes_previous_run_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
---
-
-ALTER TABLE ONLY filmwg.determination_changes
-    ADD CONSTRAINT determination_changes_previous_run_id_fkey FOREIGN KEY (previous_run_id) REFERENCES filmwg.job_runs(id) ON DELETE SET NULL;
-
---
--- Name: determination_changes determination_changes_run_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -
---
-
-ALTER TABLE ONLY filmwg.determination_changes
-    ADD CONSTRAINT determination_changes_run_id_fkey FOREIGN KEY (run_id) REFERENCES filmwg.job_runs(id) ON DELETE CASCADE;
 
 --
 -- Name: determinations_default determinations_company_id_fkey; Type: FK CONSTRAINT; Schema: filmwg; Owner: -

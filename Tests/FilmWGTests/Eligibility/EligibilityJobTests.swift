@@ -437,7 +437,7 @@ import Testing
             for literal in ["5000000", "production", "DROP", "2017-05-20", "'x'", "12"] {
                 #expect(!query.sql.contains(literal), "\(literal) pasted into SQL")
             }
-            #expect(query.sql.contains("filmwg.company_facts($2))"))
+            #expect(query.sql.contains("filmwg.company_facts($2) ORDER BY company_id)"))
             #expect(query.sql.contains("unnest($3::bigint[])"))
             #expect(query.sql.contains("$4::numeric"))
             #expect(query.sql.contains("$9::bigint"))
