@@ -107,7 +107,9 @@ public struct Migrator {
     /// The advisory lock is per database, but a few statements of the migrations write rows of
     /// the cluster's shared catalogs (`ALTER ROLE filmwg_reporting SET timezone`, role grants);
     /// two databases of one cluster migrated at the same moment can collide there, and
-    /// PostgreSQL then fails one with "tuple concurrently updated" (XX000) instead of waiting.
+    /// PostgreSQL then fails one with "tuple concurrently updated" (XX000) instead of waiting,
+    /// or, when both insert a row that did not exist yet (the first migration of a cluster), with
+    /// a unique violation of the catalog's index (23505, `pg_db_role_setting_databaseid_rol_index`).
     /// Nothing of that transaction was kept, so it is simply tried again, a few times.
     public func migrate(progress: (String) -> Void = { _ in }) throws -> Report {
         var attempt = 1
@@ -124,10 +126,16 @@ public struct Migrator {
         }
     }
 
-    /// A concurrent update of a shared catalog row (pg_db_role_setting, pg_auth_members) by
-    /// another database's migration: SQLSTATE XX000 with PostgreSQL's own wording.
+    /// A concurrent write of a shared catalog row (pg_db_role_setting, pg_auth_members) by
+    /// another database's migration: SQLSTATE XX000 with PostgreSQL's own wording, or a unique
+    /// violation of an index of `pg_catalog` (within one database the advisory lock queues the
+    /// migrators, so only another database's migration can have written that row meanwhile).
     static func isSharedCatalogRace(_ error: PostgresError) -> Bool {
-        error.sqlState?.code == "XX000" && error.message.contains("tuple concurrently updated")
+        switch error.sqlState?.code {
+        case "XX000": error.message.contains("tuple concurrently updated")
+        case "23505": error.schema == "pg_catalog" || error.constraint?.hasPrefix("pg_db_role_setting") == true
+        default: false
+        }
     }
 
     private func migrateLocked(progress: (String) -> Void) throws -> Report {
