@@ -24,7 +24,7 @@ extension ProfessionalRepository {
                 return id
             }
         }
-        return try find(.id(id))  // gone only if deleted meanwhile: not found, no trap
+        return try existing(id: id)
     }
 
     public func find(id: Int64) throws -> Professional? {
@@ -44,8 +44,11 @@ extension ProfessionalRepository {
 
     /// The professional a user named.
     /// - Throws: as `id(of:)`.
-    public func find(_ ref: ProfessionalRef) throws -> Professional {
-        let id = try id(of: ref)
+    public func find(_ ref: ProfessionalRef) throws -> Professional { try existing(id: try id(of: ref)) }
+
+    /// The professional with that id, as after a write: not found (no trap) when someone
+    /// deleted the row meanwhile.
+    func existing(id: Int64) throws -> Professional {
         guard let found = try find(id: id) else { throw Self.notFound(.id(id)) }
         return found
     }
@@ -166,7 +169,7 @@ extension ProfessionalRepository {
                 }
             }
         }
-        return try find(.id(id))  // gone only if deleted meanwhile: not found, no trap
+        return try existing(id: id)
     }
 
     /// Erases the person's personal data (name, Latin name, e-mail, phone), keeping attendance,
@@ -180,7 +183,7 @@ extension ProfessionalRepository {
             if error.sqlState == "P0002" { throw RecordError.notFound("no professional has id \(id)") }
             throw DatabaseErrors.translate(error)
         }
-        return try find(.id(id))  // gone only if deleted meanwhile: not found, no trap
+        return try existing(id: id)
     }
 
     public func employments(professionalID: Int64) throws -> [Employment] {

@@ -133,7 +133,7 @@ public struct Migrator {
     static func isSharedCatalogRace(_ error: PostgresError) -> Bool {
         switch error.sqlState?.code {
         case "XX000": error.message.contains("tuple concurrently updated")
-        case "23505": error.schema == "pg_catalog" || error.constraint?.hasPrefix("pg_db_role_setting") == true
+        case "23505": error.schema == "pg_catalog"
         default: false
         }
     }
