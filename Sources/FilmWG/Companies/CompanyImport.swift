@@ -37,8 +37,19 @@ struct CompanySchema: ImportSchema {
         )
     }
 
-    func checks() -> [Query] {
-        [
+    func checks() -> [Query] { checks(withUSCC: true, withoutUSCC: true) }
+
+    /// Without a row lacking a USCC, the two name checks (which look only at such rows) cannot
+    /// find anything and are left out, and without a row that has one, the three USCC checks;
+    /// the others keep their order (a row's reasons are listed in the order the checks found
+    /// them).
+    func checks(for staged: StagedSummary) -> [Query] {
+        let without = staged.rowsWithout("uscc")
+        return checks(withUSCC: without < staged.rows, withoutUSCC: without > 0)
+    }
+
+    private func checks(withUSCC: Bool, withoutUSCC: Bool) -> [Query] {
+        let uscc: [Query] = [
             ImportSteps.repeatedInFile("uscc"),
             // A division code (positions 3 to 8) that is not in the region table. One anti-join
             // finds the candidates; filmwg.uscc_region_problem (a lookup per call, not inlined)
@@ -54,6 +65,8 @@ struct CompanySchema: ImportSchema {
                     OFFSET 0) p
              WHERE r.line = p.line AND p.problem IS NOT NULL
             """,
+        ]
+        let names: [Query] = [
             // No USCC and the name of a company already recorded, once legal forms, bracketed
             // places, width, case and spaces are set aside: importing a file twice must not
             // double every company without a USCC.
@@ -83,14 +96,16 @@ struct CompanySchema: ImportSchema {
                      WHERE uscc IS NULL AND name IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d
              WHERE r.uscc IS NULL AND filmwg.company_name_key(r.name) = d.key AND r.line <> d.first
             """,
+        ]
+        let taken: Query =
             // A USCC a company already has.
             """
             UPDATE pg_temp.import_rows r
                SET problems = coalesce(r.problems, '{}') || format('uscc: %s already belongs to company %s (%s)', r.uscc, c.id, c.name)
               FROM filmwg.companies c
              WHERE c.uscc = r.uscc
-            """,
-        ]
+            """
+        return (withUSCC ? uscc : []) + (withoutUSCC ? names : []) + (withUSCC ? [taken] : [])
     }
 
     func write(on db: Connection) throws -> Int {

@@ -18,6 +18,35 @@ public enum USCC {
     /// `filmwg.uscc_problem`: `has N characters, a USCC has 18`,
     /// `character 'X' at position N is not allowed in a USCC`, `check digit is 'X', expected 'Y'`.
     public static func problem(_ code: String) -> String? {
+        if let valid = asciiValidity(code) { return valid ? nil : slowProblem(code) }
+        return slowProblem(code)
+    }
+
+    /// A character's value (its index in `alphabet`) by ASCII code, -1 where it is not allowed.
+    private static let asciiValues: [Int8] = (0..<128).map { byte in
+        Int8(alphabet.firstIndex(of: Unicode.Scalar(UInt8(byte))) ?? -1)
+    }
+
+    /// Whether an all-ASCII code of 18 bytes is valid, read from its UTF-8 bytes without
+    /// decoding or allocating (an import checks every row's code twice); nil for any other
+    /// code, which `slowProblem` words. Only the verdict: the phrases stay with `slowProblem`.
+    private static func asciiValidity(_ code: String) -> Bool? {
+        var code = code
+        return code.withUTF8 { bytes -> Bool? in
+            guard bytes.count == 18 else { return nil }
+            var total = 0
+            for index in 0..<18 {
+                let byte = bytes[index]
+                guard byte < 0x80 else { return nil }
+                let value = Int(asciiValues[Int(byte)])
+                guard value >= 0 else { return false }
+                if index < 17 { total += value * weights[index] } else { return value == (31 - total % 31) % 31 }
+            }
+            return false
+        }
+    }
+
+    private static func slowProblem(_ code: String) -> String? {
         let scalars = Array(code.unicodeScalars)
         guard scalars.count == 18 else { return "has \(scalars.count) characters, a USCC has 18" }
         var total = 0

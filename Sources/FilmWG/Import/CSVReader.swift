@@ -159,7 +159,18 @@ public final class CSVReader {
                 problems.append((index, "holds a NUL byte (\\0), which text may not contain; remove it"))
                 field.removeAll { $0 == 0 }
             }
-            guard let text = String(validating: field, as: UTF8.self) else {
+            // `String(decoding:)` repairs invalid UTF-8, so the text is the bytes exactly when
+            // they were valid; unlike the generic `String(validating:as:)`, it costs no metadata
+            // look-up per field (a tenth of an import's parse).
+            var text = String(decoding: field, as: UTF8.self)
+            let exact = text.withUTF8 { decoded in
+                field.withUnsafeBytes { read in
+                    guard decoded.count == read.count else { return false }
+                    guard let a = decoded.baseAddress, let b = read.baseAddress else { return true }
+                    return memcmp(a, b, read.count) == 0
+                }
+            }
+            guard exact else {
                 throw Failure(line: startLine, reason: "field \(fields.count + 1) is not valid UTF-8")
             }
             fields.append(text)

@@ -28,6 +28,20 @@ import Testing
         #expect(rows.map(\.line) == [1, 2, 4])
     }
 
+    /// Invalid UTF-8 (a stray byte, a cut sequence, an overlong form, a surrogate) is refused
+    /// with its line and field; a replacement character the file really holds is kept.
+    @Test func refusesInvalidUTF8ButKeepsAWrittenReplacementCharacter() throws {
+        let cases: [[UInt8]] = [[0xFF], [0xE4, 0xB8], [0xC0, 0xAF], [0xED, 0xA0, 0x80], Array("中".utf8) + [0x80]]
+        for bad in cases {
+            let bytes = Array("a,b\n1,x".utf8) + bad + Array("y\n".utf8)
+            let error = #expect(throws: CSVReader.Failure.self) { try records("", bytes: bytes) }
+            #expect(error?.line == 2, "bytes \(bad)")
+            #expect(error?.reason == "field 2 is not valid UTF-8", "bytes \(bad)")
+        }
+        let rows = try records("a,b\n\u{FFFD}x,中\u{FFFD}\n")
+        #expect(rows.last?.fields == ["\u{FFFD}x", "中\u{FFFD}"])
+    }
+
     @Test func acceptsAFileWithoutTrailingNewlineAndSkipsBlankLines() throws {
         let rows = try records("a,b\n\n1,2")
         #expect(rows.map(\.fields) == [["a", "b"], ["1", "2"]])
