@@ -34,30 +34,65 @@ extension [FieldProblem] {
 /// A column that is absent keeps what the record had; a column given empty clears an optional
 /// field (or restores a default). Values are trimmed of surrounding white space.
 public struct FieldValues: Sendable, Equatable {
+    /// By column name; empty while `columns` and `texts` hold the values.
     private var values: [String: String]
+    /// A CSV record's values by position (`columns[i]` names `texts[i]`, nil columns are read
+    /// past, a later column of the same name wins): one array per row instead of a dictionary,
+    /// whose hashing was a fifth of an import's parse. The columns are the header's, shared.
+    private var columns: [String?] = []
+    private var texts: [String] = []
 
     public init(_ values: [String: String] = [:]) {
         self.values = values.mapValues(Self.trimmed)
     }
 
     public subscript(column: String) -> String? {
-        get { values[column] }
-        set { values[column] = newValue.map(Self.trimmed) }
+        get {
+            if texts.isEmpty { return values[column] }
+            var index = texts.count
+            while index > 0 {
+                index -= 1
+                if columns[index] == column { return texts[index] }
+            }
+            return nil
+        }
+        set {
+            if !texts.isEmpty {
+                values = byName
+                columns = []
+                texts = []
+            }
+            values[column] = newValue.map(Self.trimmed)
+        }
     }
 
-    public func has(_ column: String) -> Bool { values[column] != nil }
+    public func has(_ column: String) -> Bool { self[column] != nil }
 
-    public var isEmpty: Bool { values.isEmpty }
+    public var isEmpty: Bool { byName.isEmpty }
+
+    /// The values by column name, whichever way they are held.
+    private var byName: [String: String] {
+        if texts.isEmpty { return values }
+        var named: [String: String] = [:]
+        for (column, text) in zip(columns, texts) {
+            if let column { named[column] = text }
+        }
+        return named
+    }
+
+    public static func == (lhs: FieldValues, rhs: FieldValues) -> Bool { lhs.byName == rhs.byName }
 
     /// The fields of one CSV record by column: `columns[i]` names `fields[i]`, nil columns are
-    /// read past. One dictionary, built once per row (an import builds one per record).
+    /// read past. Trimmed once here; looked up by position, without a dictionary per row.
     init(columns: [String?], fields: [String]) {
-        var values: [String: String] = [:]
-        values.reserveCapacity(columns.count)
-        for (column, field) in zip(columns, fields) {
-            if let column { values[column] = Self.trimmed(field) }
+        values = [:]
+        let count = min(columns.count, fields.count)
+        guard columns[..<count].contains(where: { $0 != nil }) else { return }
+        self.columns = columns
+        texts.reserveCapacity(count)
+        for index in 0..<count {
+            texts.append(columns[index] == nil ? "" : Self.trimmed(fields[index]))
         }
-        self.values = values
     }
 
     /// `text` without leading and trailing white space (Unicode White_Space: also newlines and
