@@ -49,10 +49,12 @@ public struct FieldValues: Sendable, Equatable {
     public subscript(column: String) -> String? {
         get {
             if texts.isEmpty { return values[column] }
+            // Lengths first: most names differ in length, and a length is stored, not counted.
+            let length = column.utf8.count
             var index = texts.count
             while index > 0 {
                 index -= 1
-                if columns[index] == column { return texts[index] }
+                if let name = columns[index], name.utf8.count == length, name == column { return texts[index] }
             }
             return nil
         }
