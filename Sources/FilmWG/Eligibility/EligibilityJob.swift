@@ -108,8 +108,14 @@ public struct EligibilityJob {
     public static let clientCheckInterval = "2s"
 
     /// `work_mem` for the run's transaction (SET LOCAL): the facts of every company, sorted by
-    /// company id, are held in memory while each version reads them.
+    /// company id, are held in memory while each version reads them (about 150 MB at 1,000,000
+    /// companies). A server with less to spare sets its own through the setting
+    /// `workMemSetting` for the database or the job's role, read at the start of each run.
     public static let workMem = "256MB"
+
+    /// The custom setting that replaces `workMem`:
+    /// `ALTER DATABASE filmwg SET filmwg.job_work_mem = '64MB'` (the same run, slower).
+    public static let workMemSetting = "filmwg.job_work_mem"
 
     /// - Parameters:
     ///   - db: the main connection; must not be inside a transaction.
@@ -149,7 +155,7 @@ public struct EligibilityJob {
             // Room for the facts of every company in memory: their sort by company id and the
             // table the versions read them from (at 1,000,000 companies about 150 MB; with the
             // server's default they go to temporary files, read once per version).
-            try db.execute("SELECT set_config('work_mem', \(Self.workMem), true)")
+            try setWorkMem()
             guard try db.query("SELECT pg_try_advisory_xact_lock(\(Self.lockKey))").one().decode(Bool.self, at: 0)
             else {
                 throw RecordError.conflict(
@@ -203,6 +209,23 @@ public struct EligibilityJob {
             report(
                 .failed(runId: runId, asOf: day, message: message, milliseconds: Self.milliseconds(clock.now - start)))
             throw translated
+        }
+    }
+
+    /// `work_mem` for the run's transaction: `workMemSetting` when the database or role sets
+    /// it, else `workMem`. A value PostgreSQL does not take is the operator's to fix, said in
+    /// one sentence before anything is written.
+    private func setWorkMem() throws {
+        let configured =
+            try db.query("SELECT nullif(current_setting(\(Self.workMemSetting), true), '')").one()
+            .decode(String?.self, at: 0)
+        do {
+            try db.execute("SELECT set_config('work_mem', \(configured ?? Self.workMem), true)")
+        } catch {
+            guard (error as? PostgresError)?.sqlState == "22023" else { throw error }
+            throw RecordError(
+                "the setting \(Self.workMemSetting) is '\(configured ?? Self.workMem)', which is not a size of memory work_mem takes (e.g. '64MB'); correct it with ALTER DATABASE … SET \(Self.workMemSetting)",
+                .invalid)
         }
     }
 

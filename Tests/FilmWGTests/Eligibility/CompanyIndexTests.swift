@@ -26,14 +26,17 @@ private typealias F = EligibilityFixture
              ORDER BY t.relname
             """
         ).map { try $0.decode((String, String, Bool).self) }
-        return Dictionary(rows.map { ($0.0, "\($0.1)\($0.2 ? "" : " (not attached)")") }, uniquingKeysWith: { a, b in a + "; " + b })
+        return Dictionary(
+            rows.map { ($0.0, "\($0.1)\($0.2 ? "" : " (not attached)")") }, uniquingKeysWith: { a, b in a + "; " + b })
     }
 
     @Test func migration0022RebuildsEveryPartitionsCompanyIndexAsBRIN() throws {
         try TestDatabase.with(migrated: false) { test in
             let raw = try test.connectRaw()
-            _ = try Migrator(connection: raw, migrations: EmbeddedFiles.migrations.filter { $0.version < 22 }, reporting: [])
-                .migrate()
+            _ = try Migrator(
+                connection: raw, migrations: EmbeddedFiles.migrations.filter { $0.version < 22 }, reporting: []
+            )
+            .migrate()
             let db = try test.connect()
             let studio = try F.company(db, name: "Studio")
             try F.policy(db, code: "zone", rule: "registered_in_zone")
