@@ -950,11 +950,13 @@ DECLARE
     name text := 'determinations_' || run;
 BEGIN
     PERFORM require_running_here(run);
-    -- The partitioned table's primary key and index, built by sorting; the attach takes them
-    -- over. A duplicate fails the run here.
+    -- The partitioned table's primary key, built by sorting rows already in its order, and its
+    -- BRIN company index (one pass, no sort); the attach takes both over. A duplicate fails
+    -- the run here.
     EXECUTE format('ALTER TABLE filmwg.%I ADD CONSTRAINT %I PRIMARY KEY (run_id, policy_version_id, company_id)',
                    name, name || '_pkey');
-    EXECUTE format('CREATE INDEX %I ON filmwg.%I (company_id, policy_version_id)', name || '_company_id_idx', name);
+    EXECUTE format('CREATE INDEX %I ON filmwg.%I USING brin (company_id) WITH (pages_per_range = 8)',
+                   name || '_company_id_idx', name);
     -- Statistics of what queries filter and join on, from a sample of 3,000 rows (the function's
     -- default_statistics_target): the changes and the reports read the partition at once.
     EXECUTE format('ANALYZE filmwg.%I (run_id, policy_version_id, company_id, eligible, amount)', name);
@@ -965,7 +967,7 @@ $$;
 -- Name: FUNCTION index_determinations(run bigint); Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON FUNCTION filmwg.index_determinations(run bigint) IS 'Builds the primary key and the company index of filmwg.determinations_<run> (see open_determinations) in memory (maintenance_work_mem 1GB for the function) and ANALYZEs, from a small sample, the columns queries filter and join on, before the table is attached; job run `run` must be running in this session.';
+COMMENT ON FUNCTION filmwg.index_determinations(run bigint) IS 'Builds the primary key (sorted in memory: maintenance_work_mem 1GB for the function) and the BRIN company index of filmwg.determinations_<run> (see open_determinations) and ANALYZEs, from a small sample, the columns queries filter and join on, before the table is attached; job run `run` must be running in this session.';
 
 --
 -- Name: job_run_defaults(); Type: FUNCTION; Schema: filmwg; Owner: -
@@ -6389,19 +6391,19 @@ COMMENT ON INDEX filmwg.determination_changes_previous_run_id_idx IS 'The change
 -- Name: determinations_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
 --
 
-CREATE INDEX determinations_company_id_idx ON ONLY filmwg.determinations USING btree (company_id, policy_version_id);
+CREATE INDEX determinations_company_id_idx ON ONLY filmwg.determinations USING brin (company_id) WITH (pages_per_range='8');
 
 --
 -- Name: INDEX determinations_company_id_idx; Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON INDEX filmwg.determinations_company_id_idx IS 'A company''s determinations (eligibility explain).';
+COMMENT ON INDEX filmwg.determinations_company_id_idx IS 'A company''s determinations (may it be deleted, its history): BRIN over ranges of 8 pages, which each hold a narrow span of company ids because the job writes a run''s rows in primary-key order (migration 0022).';
 
 --
--- Name: determinations_default_company_id_policy_version_id_idx; Type: INDEX; Schema: filmwg; Owner: -
+-- Name: determinations_default_company_id_idx; Type: INDEX; Schema: filmwg; Owner: -
 --
 
-CREATE INDEX determinations_default_company_id_policy_version_id_idx ON filmwg.determinations_default USING btree (company_id, policy_version_id);
+CREATE INDEX determinations_default_company_id_idx ON filmwg.determinations_default USING brin (company_id) WITH (pages_per_range='8');
 
 --
 -- Name: determinations_default_policy_version_id_idx; Type: INDEX; Schema: filmwg; Owner: -
@@ -6644,10 +6646,10 @@ CREATE INDEX works_released_on_idx ON filmwg.works USING btree (released_on);
 COMMENT ON INDEX filmwg.works_released_on_idx IS 'Works by release day (facts works_released_12m, first_producer_works).';
 
 --
--- Name: determinations_default_company_id_policy_version_id_idx; Type: INDEX ATTACH; Schema: filmwg; Owner: -
+-- Name: determinations_default_company_id_idx; Type: INDEX ATTACH; Schema: filmwg; Owner: -
 --
 
-ALTER INDEX filmwg.determinations_company_id_idx ATTACH PARTITION filmwg.determinations_default_company_id_policy_version_id_idx;
+ALTER INDEX filmwg.determinations_company_id_idx ATTACH PARTITION filmwg.determinations_default_company_id_idx;
 
 --
 -- Name: determinations_default_pkey; Type: INDEX ATTACH; Schema: filmwg; Owner: -

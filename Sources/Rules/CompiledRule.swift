@@ -29,6 +29,10 @@ public struct CompiledAmount: Sendable, Equatable {
     public let tapers: [CompiledTaper]
     /// `binds[0]` is `$firstParameter`; `value`, `raw`, `reason` and the tapers' `index` share them.
     public let binds: [RuleValue]
+    /// The quoted columns of the facts relation that `value`, `raw` and `reason` read (each
+    /// fact once, in order of first use), so a caller can carry only those to where the
+    /// amount is computed.
+    public let columns: [String]
 }
 
 /// One `taper(INDEX, …)` of a formula, so `eligibility explain` can say which step applied.

@@ -48,7 +48,9 @@ extension CheckedAmount {
         let otherwise = compiler.bind(
             .text(divides ? "division by zero in the amount \(source)" : "the amount \(source) came out null"))
         let reason = reasons.isEmpty ? otherwise : "CASE \(reasons.joined(separator: " ")) ELSE \(otherwise) END"
-        return CompiledAmount(value: value, raw: raw, reason: reason, tapers: tapers, binds: compiler.binds)
+        return CompiledAmount(
+            value: value, raw: raw, reason: reason, tapers: tapers, binds: compiler.binds,
+            columns: facts.map { SQLCompiler.quoted($0.name) })
     }
 }
 

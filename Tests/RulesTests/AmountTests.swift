@@ -78,6 +78,12 @@ import Testing
             compiled.raw == #"numeric_smaller(numeric_smaller($1::numeric, $2::numeric), (f."employees")::numeric)"#)
     }
 
+    @Test func namesEachColumnItReadsOnceInOrderOfFirstUse() throws {
+        let compiled = try Self.amount("employees * taper(zone_years + 1, 100%, 50%) + employees")
+        #expect(compiled.columns == [#""employees""#, #""zone_years""#])
+        #expect(try Self.amount("1000").columns.isEmpty)
+    }
+
     @Test func startsAtTheGivenPlaceholder() throws {
         let compiled = try checkAmount("employees * 2", catalog: Self.catalog).compiled(
             factsAlias: "x", firstParameter: 7)

@@ -66,8 +66,9 @@ public enum EligibilityEvent: Sendable {
 ///    by all policies or by none (the transaction is READ COMMITTED, so one statement per
 ///    policy could split them), and each company's facts are computed once, not once per
 ///    policy. The rows go into the run's own table (`filmwg.open_determinations`), whose
-///    primary key and company index are then built by sorting (`filmwg.index_determinations`) —
-///    six times faster at 100,000 companies than three lookups per row (migration 0008; no index on the version alone since 0019);
+///    primary key is then built by sorting and its company index (BRIN, migration 0022) by one
+///    pass (`filmwg.index_determinations`) — six times faster at 100,000 companies than three
+///    lookups per row (migration 0008; no index on the version alone since 0019);
 /// 4. one `INSERT INTO filmwg.determination_changes … SELECT` comparing the run's table with
 ///    the previous run (`filmwg.previous_run`: the latest succeeded, non-dry run for an earlier
 ///    day, or the same day and a lower id), **by policy**: a company's determination for a policy is
@@ -107,8 +108,14 @@ public struct EligibilityJob {
     public static let clientCheckInterval = "2s"
 
     /// `work_mem` for the run's transaction (SET LOCAL): the facts of every company, sorted by
-    /// company id, are held in memory while each version reads them.
+    /// company id, are held in memory while each version reads them (about 150 MB at 1,000,000
+    /// companies). A server with less to spare sets its own through the setting
+    /// `workMemSetting` for the database or the job's role, read at the start of each run.
     public static let workMem = "256MB"
+
+    /// The custom setting that replaces `workMem`:
+    /// `ALTER DATABASE filmwg SET filmwg.job_work_mem = '64MB'` (the same run, slower).
+    public static let workMemSetting = "filmwg.job_work_mem"
 
     /// - Parameters:
     ///   - db: the main connection; must not be inside a transaction.
@@ -148,7 +155,7 @@ public struct EligibilityJob {
             // Room for the facts of every company in memory: their sort by company id and the
             // table the versions read them from (at 1,000,000 companies about 150 MB; with the
             // server's default they go to temporary files, read once per version).
-            try db.execute("SELECT set_config('work_mem', \(Self.workMem), true)")
+            try setWorkMem()
             guard try db.query("SELECT pg_try_advisory_xact_lock(\(Self.lockKey))").one().decode(Bool.self, at: 0)
             else {
                 throw RecordError.conflict(
@@ -202,6 +209,23 @@ public struct EligibilityJob {
             report(
                 .failed(runId: runId, asOf: day, message: message, milliseconds: Self.milliseconds(clock.now - start)))
             throw translated
+        }
+    }
+
+    /// `work_mem` for the run's transaction: `workMemSetting` when the database or role sets
+    /// it, else `workMem`. A value PostgreSQL does not take is the operator's to fix, said in
+    /// one sentence before anything is written.
+    private func setWorkMem() throws {
+        let configured =
+            try db.query("SELECT nullif(current_setting(\(Self.workMemSetting), true), '')").one()
+            .decode(String?.self, at: 0)
+        do {
+            try db.execute("SELECT set_config('work_mem', \(configured ?? Self.workMem), true)")
+        } catch {
+            guard (error as? PostgresError)?.sqlState == "22023" else { throw error }
+            throw RecordError(
+                "the setting \(Self.workMemSetting) is '\(configured ?? Self.workMem)', which is not a size of memory work_mem takes (e.g. '64MB'); correct it with ALTER DATABASE … SET \(Self.workMemSetting)",
+                .invalid)
         }
     }
 
@@ -356,6 +380,9 @@ public struct EligibilityJob {
         var branches: [String] = []
         var amounts: [String] = []
         var reasons: [String] = []
+        // The facts the amounts read, carried up to their level; the criteria read the facts
+        // row where it is joined.
+        var amountColumns: [String] = []
         for (index, version) in versions.enumerated() {
             let compiled = try compile(version, catalog: catalog, firstParameter: binds.count + 1)
             binds += compiled.binds.map { PostgresBind(text: $0.parameterText, type: .unknown) }
@@ -365,6 +392,7 @@ public struct EligibilityJob {
                 continue
             }
             binds += amount.binds.map { PostgresBind(text: $0.parameterText, type: .unknown) }
+            amountColumns += amount.columns.filter { !amountColumns.contains($0) }
             var value = amount.value
             if let cap = version.cap {
                 binds.append(PostgresBind(text: Amount.format(cap), type: .unknown))
@@ -373,10 +401,12 @@ public struct EligibilityJob {
             amounts.append("WHEN \(index + 1) THEN \(value)")
             reasons.append("WHEN \(index + 1) THEN \(amount.reason)")
         }
-        // The amount is computed for eligible rows only, over the same facts row: the columns of
-        // company_facts travel up through each level, all named x so the formula's `x."fact"`
-        // (and its reason, one level further up) read them; fact names never start with _
-        // (fact_catalog_name_check), so they cannot clash with the levels' own columns.
+        // The amount is computed for eligible rows only, over the same facts row: the columns it
+        // reads (only those: at 100,000 companies x 10 policies carrying every column of
+        // company_facts through the levels cost a fifth of the statement) travel up through
+        // each level, all named x so the formula's `x."fact"` (and its reason, one level further
+        // up) read them; fact names never start with _ (fact_catalog_name_check), so they cannot
+        // clash with the levels' own columns.
         let amountSQL =
             amounts.isEmpty
             ? "NULL::numeric"
@@ -391,7 +421,7 @@ public struct EligibilityJob {
             SELECT $1, x._version, x.company_id, x._eligible, x._criteria, x._amount, \(reasonSQL)
               FROM (SELECT x.*, \(amountSQL) AS _amount
                       FROM (SELECT w.*, coalesce(true = ALL (w._criteria), false) AS _eligible
-                              FROM (SELECT p.policy_version_id AS _version, p.i AS _position, f.*,
+                              FROM (SELECT p.policy_version_id AS _version, p.i AS _position, \((["f.company_id"] + amountColumns.map { "f.\($0)" }).joined(separator: ", ")),
                                            CASE p.i
                                            \(branches.joined(separator: "\n                                           "))
                                            END AS _criteria

@@ -66,7 +66,7 @@ enum MemberCommands {
         options: [
             .value("as-of", "DATE", "the day to look at (default: today)"),
             .value("tier", "TIER", "only this tier (\(MembershipTier.names.joined(separator: "|")))"),
-            .value("company", "COMPANY", "the memberships of one company (USCC or id), all periods"),
+            .value("company", "C", "the memberships of one company (USCC or id), all periods"),
             .limitAll,
         ],
         run: .list(columns: columns) { arguments, context, _ in

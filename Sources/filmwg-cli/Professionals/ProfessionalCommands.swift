@@ -15,7 +15,7 @@ enum ProfessionalCommands {
     ])
 
     static let employmentFlags: [Option] = [
-        .value("company", "COMPANY", "employer (USCC or id): records an employment there"),
+        .value("company", "C", "employer (USCC or id): records an employment there"),
         .value("employed-from", "DATE", "with --company: first day employed"),
         .value("employed-to", "DATE", "with --company: first day no longer employed"),
     ]
@@ -58,7 +58,7 @@ enum ProfessionalCommands {
         example: "filmwg professional list --search Xi --company 91110116MA01A2B3C2 --format csv",
         options: [
             .value("search", "TEXT", "part of the full name, Latin name or e-mail address, any case"),
-            .value("company", "COMPANY", "only people employed at this company (USCC or id) on --as-of"),
+            .value("company", "C", "only people employed at this company (USCC or id) on --as-of"),
             .value("as-of", "DATE", "the day --company looks at (default: today)"),
             .flag("include-erased", "also professionals whose personal data was erased"),
             .limitAll,

@@ -62,5 +62,5 @@ extension Option {
     static func position(_ help: String) -> Option { .value("position", "CODE", help) }
 
     /// `--policy CODE`; each command says in `help` what the policy is to it.
-    static func policy(_ help: String) -> Option { .value("policy", "CODE", help) }
+    static func policy(_ help: String) -> Option { .value("policy", "P", help) }
 }

@@ -129,6 +129,28 @@ import Testing
         }
     }
 
+    /// An operator's `filmwg.job_work_mem` that PostgreSQL does not take: one sentence, exit 65,
+    /// no run row; a good one runs.
+    @Test func aBadJobWorkMemSettingExits65WithOneSentence() throws {
+        try TestDatabase.with { db in
+            try prepare(db)
+            let bad = try FilmWGBinary.run(
+                ["eligibility", "run", "--as-of", "2024-06-01"], database: db,
+                environment: ["PGOPTIONS": "-c filmwg.job_work_mem=lots"])
+            #expect(bad.status == 65, "\(bad)")
+            #expect(
+                bad.stderr.hasSuffix(
+                    "filmwg: the setting filmwg.job_work_mem is 'lots', which is not a size of memory work_mem takes (e.g. '64MB'); correct it with ALTER DATABASE … SET filmwg.job_work_mem\n"
+                ), "\(bad)")
+            #expect(
+                try db.connectRaw().query("SELECT count(*) FROM filmwg.job_runs").one().decode(Int.self, at: 0) == 0)
+            let good = try FilmWGBinary.run(
+                ["eligibility", "run", "--as-of", "2024-06-01"], database: db,
+                environment: ["PGOPTIONS": "-c filmwg.job_work_mem=32MB"])
+            #expect(good.status == 0, "\(good)")
+        }
+    }
+
     @Test func explainBeforeAnyRunSaysWhatToRun() throws {
         try TestDatabase.with { db in
             try prepare(db)

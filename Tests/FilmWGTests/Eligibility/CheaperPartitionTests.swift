@@ -24,7 +24,7 @@ private typealias F = EligibilityFixture
             ).map { try $0.decode(String.self, at: 0) }
             #expect(
                 indexes == [
-                    "CREATE INDEX determinations_\(run.id)_company_id_idx ON filmwg.determinations_\(run.id) USING btree (company_id, policy_version_id)",
+                    "CREATE INDEX determinations_\(run.id)_company_id_idx ON filmwg.determinations_\(run.id) USING brin (company_id) WITH (pages_per_range='8')",
                     "CREATE UNIQUE INDEX determinations_\(run.id)_pkey ON filmwg.determinations_\(run.id) USING btree (run_id, policy_version_id, company_id)",
                 ])
             // The default partition keeps an index for the foreign key it still has.

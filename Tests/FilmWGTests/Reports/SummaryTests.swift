@@ -136,6 +136,48 @@ import Testing
         }
     }
 
+    /// A migration re-applies every reporting file; a summary whose view and refresh did not
+    /// change stays (the dashboards keep answering from it), one whose view changed is dropped.
+    @Test func aMigrationKeepsTheSummariesOfViewsThatDidNotChange() throws {
+        try TestDatabase.with(migrated: false) { test in
+            let raw = try test.connectRaw()
+            _ = try Migrator(connection: raw, migrations: Array(EmbeddedFiles.migrations.dropLast())).migrate()
+            try insertReportingFixture(raw)
+            _ = try ReportRepository(raw).refreshSummaries()
+            let before = try raw.query(
+                "SELECT name, as_of::text, refreshed_at::text FROM filmwg.report_summaries ORDER BY name"
+            )
+            .map { try $0.decode((String, String, String).self) }
+            #expect(before.map(\.0) == Self.summarised.sorted())
+            // Edited since it was applied, as a new binary's file would be.
+            try raw.execute(
+                "UPDATE public.filmwg_schema_migrations SET checksum = 'edited' WHERE kind = 'reporting' AND name = 'companies_by_kind.sql'"
+            )
+            try raw.execute(
+                "INSERT INTO filmwg.companies (name, kind, registered_in_zone) VALUES ('Epsilon Studio', 'production', false)"
+            )
+
+            let report = try Migrator(connection: raw).migrate()
+            #expect(
+                report.appliedMigrations.count == 1 && report.appliedReporting.count == EmbeddedFiles.reporting.count)
+            let after = try raw.query(
+                "SELECT name, as_of::text, refreshed_at::text FROM filmwg.report_summaries ORDER BY name"
+            )
+            .map { try $0.decode((String, String, String).self) }
+            #expect(after.map(\.0) == ["benefits_by_policy_year", "grants_by_policy_year", "membership_growth"])
+            #expect(after.map { "\($0)" } == before.filter { $0.0 != "companies_by_kind" }.map { "\($0)" })
+            // The changed view computes live (3 production companies now), the others answer
+            // from their summary, as of its refresh.
+            #expect(
+                try raw.query("SELECT companies FROM reporting.companies_by_kind WHERE kind = 'production'").one()
+                    .decode(Int.self, at: 0) == 3)
+            #expect(
+                try raw.query("SELECT DISTINCT computed_at::text FROM reporting.membership_growth").map {
+                    try $0.decode(String.self, at: 0)
+                } == [before.first { $0.0 == "membership_growth" }?.2 ?? ""])
+        }
+    }
+
     @Test func aReportForAnotherDayThanItsSummaryIsComputedLive() throws {
         try TestDatabase.with { db in
             let connection = try db.connectRaw()
