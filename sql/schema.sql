@@ -3393,7 +3393,7 @@ CREATE TABLE filmwg.report_summaries (
 -- Name: TABLE report_summaries; Type: COMMENT; Schema: filmwg; Owner: -
 --
 
-COMMENT ON TABLE filmwg.report_summaries IS 'Which aggregate reports are answered from a summary, and how fresh it is: one row per report refreshed by filmwg.refresh_summaries() since its view was last (re)created. Without a row the view computes its figures live.';
+COMMENT ON TABLE filmwg.report_summaries IS 'Which aggregate reports are answered from a summary, and how fresh it is: one row per report refreshed by filmwg.refresh_summaries() since its view (or this function) last changed; db migrate drops a row when it applies a changed file of the report. Without a row the view computes its figures live.';
 
 --
 -- Name: COLUMN report_summaries.name; Type: COMMENT; Schema: filmwg; Owner: -

@@ -27,9 +27,6 @@ COMMENT ON FUNCTION filmwg.live_companies_by_kind_rows() IS
 REVOKE ALL ON FUNCTION filmwg.live_companies_by_kind_rows() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION filmwg.live_companies_by_kind_rows() TO filmwg_reporting, filmwg_admin;
 
--- The view may have changed: its summary is dropped and computed live until the next refresh.
-DELETE FROM filmwg.report_summaries WHERE name = 'companies_by_kind';
-
 CREATE OR REPLACE VIEW reporting.companies_by_kind AS
 SELECT s.kind, s.companies, s.in_zone, s.total_capital, m.as_of, m.refreshed_at AS computed_at
   FROM filmwg.report_summaries m

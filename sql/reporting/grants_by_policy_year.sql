@@ -27,9 +27,6 @@ COMMENT ON FUNCTION filmwg.live_grants_by_policy_year_rows() IS
 REVOKE ALL ON FUNCTION filmwg.live_grants_by_policy_year_rows() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION filmwg.live_grants_by_policy_year_rows() TO filmwg_reporting, filmwg_admin;
 
--- The view may have changed: its summary is dropped and computed live until the next refresh.
-DELETE FROM filmwg.report_summaries WHERE name = 'grants_by_policy_year';
-
 CREATE OR REPLACE VIEW reporting.grants_by_policy_year AS
 SELECT s.policy_code, s.policy_title, s.year, s.status, s.grants, s.total_amount, m.as_of, m.refreshed_at AS computed_at
   FROM filmwg.report_summaries m

@@ -57,9 +57,6 @@ COMMENT ON FUNCTION filmwg.live_membership_growth_rows() IS
 REVOKE ALL ON FUNCTION filmwg.live_membership_growth_rows() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION filmwg.live_membership_growth_rows() TO filmwg_reporting, filmwg_admin;
 
--- The view may have changed: its summary is dropped and computed live until the next refresh.
-DELETE FROM filmwg.report_summaries WHERE name = 'membership_growth';
-
 -- The summary answers when the report is for no particular day (today: whatever day the last
 -- refresh was for, shown in as_of) or for exactly the summary's day; any other day (the
 -- setting reporting.as_of, membership_growth_as_of(day)) is computed live.

@@ -47,4 +47,8 @@ COMMENT ON FUNCTION filmwg.refresh_summaries() IS
 REVOKE ALL ON FUNCTION filmwg.refresh_summaries() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION filmwg.refresh_summaries() TO filmwg_job, filmwg_admin;
 
+-- `db migrate` drops a report's row when the report's file (or this one) changed (Migrator).
+COMMENT ON TABLE filmwg.report_summaries IS
+    'Which aggregate reports are answered from a summary, and how fresh it is: one row per report refreshed by filmwg.refresh_summaries() since its view (or this function) last changed; db migrate drops a row when it applies a changed file of the report. Without a row the view computes its figures live.';
+
 RESET ROLE;

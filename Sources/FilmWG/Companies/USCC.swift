@@ -18,8 +18,7 @@ public enum USCC {
     /// `filmwg.uscc_problem`: `has N characters, a USCC has 18`,
     /// `character 'X' at position N is not allowed in a USCC`, `check digit is 'X', expected 'Y'`.
     public static func problem(_ code: String) -> String? {
-        if let valid = asciiValidity(code) { return valid ? nil : slowProblem(code) }
-        return slowProblem(code)
+        asciiValidity(code) == true ? nil : slowProblem(code)
     }
 
     /// A character's value (its index in `alphabet`) by ASCII code, -1 where it is not allowed.

@@ -222,7 +222,7 @@ public struct EligibilityJob {
         do {
             try db.execute("SELECT set_config('work_mem', \(configured ?? Self.workMem), true)")
         } catch {
-            guard (error as? PostgresError)?.sqlState == "22023" else { throw error }
+            guard error.sqlState == "22023" else { throw error }
             throw RecordError(
                 "the setting \(Self.workMemSetting) is '\(configured ?? Self.workMem)', which is not a size of memory work_mem takes (e.g. '64MB'); correct it with ALTER DATABASE … SET \(Self.workMemSetting)",
                 .invalid)
@@ -415,13 +415,14 @@ public struct EligibilityJob {
             reasons.isEmpty
             ? "NULL::text"
             : "CASE WHEN x._eligible AND x._amount IS NULL THEN CASE x._position \(reasons.joined(separator: " ")) END END"
+        let carried = (["f.company_id"] + amountColumns.map { "f.\($0)" }).joined(separator: ", ")
         let sql = """
             WITH facts AS MATERIALIZED (SELECT * FROM filmwg.company_facts($2) ORDER BY company_id)
             INSERT INTO \(determinationsTable(runId)) (run_id, policy_version_id, company_id, eligible, criteria_values, amount, amount_reason)
             SELECT $1, x._version, x.company_id, x._eligible, x._criteria, x._amount, \(reasonSQL)
               FROM (SELECT x.*, \(amountSQL) AS _amount
                       FROM (SELECT w.*, coalesce(true = ALL (w._criteria), false) AS _eligible
-                              FROM (SELECT p.policy_version_id AS _version, p.i AS _position, \((["f.company_id"] + amountColumns.map { "f.\($0)" }).joined(separator: ", ")),
+                              FROM (SELECT p.policy_version_id AS _version, p.i AS _position, \(carried),
                                            CASE p.i
                                            \(branches.joined(separator: "\n                                           "))
                                            END AS _criteria

@@ -141,6 +141,11 @@ struct StagedSummary: Sendable, Equatable {
 /// transaction. Memory stays flat however long the file: rows are never held, problems are
 /// streamed to the listener from a cursor.
 struct CSVImporter<Schema: ImportSchema> {
+    /// The staging table's columns before the schema's: a staged row is these, then
+    /// `schema.staging`'s, in this order (`StagedRows.row`).
+    static var leadingColumns: [String] { ["line", "problems", "raw"] }
+    static var problemsColumn: Int { 1 }
+
     let db: Connection
     let schema: Schema
 
@@ -246,7 +251,7 @@ struct CSVImporter<Schema: ImportSchema> {
                 unsafeSQL: """
                     CREATE TEMP TABLE import_rows (line integer NOT NULL, problems text[], raw text[], \(columns)) ON COMMIT DROP
                     """))
-        let names = (["line", "problems", "raw"] + schema.staging.map(\.0)).map(Query.quoteIdentifier).joined(
+        let names = (Self.leadingColumns + schema.staging.map(\.0)).map(Query.quoteIdentifier).joined(
             separator: ", ")
         var copy = try tx.copyIn(Query(unsafeSQL: "COPY pg_temp.import_rows (\(names)) FROM STDIN"))
         let rows = StagedRows(reader: reader, header: header, schema: schema, keepRaw: keepRaw)
@@ -261,8 +266,11 @@ struct CSVImporter<Schema: ImportSchema> {
             }
             guard let batch else { break }
             for row in batch {
-                if row[1] != nil { rowsWithProblems += 1 }
-                for index in 3..<min(row.count, 3 + nulls.count) where row[index] == nil { nulls[index - 3] += 1 }
+                if row[Self.problemsColumn] != nil { rowsWithProblems += 1 }
+                let first = Self.leadingColumns.count
+                for index in first..<min(row.count, first + nulls.count) where row[index] == nil {
+                    nulls[index - first] += 1
+                }
                 try copy.append(row)
                 report.rowsRead += 1
                 if report.rowsRead % Self.progressEvery == 0 { listener.progress(.reading(rows: report.rowsRead)) }

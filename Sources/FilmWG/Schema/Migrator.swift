@@ -161,9 +161,8 @@ public struct Migrator {
         // Views may depend on anything a migration changed: re-check after migrating.
         let reportingPending = current.pending.isEmpty ? current.reportingPending : reporting
         if !reportingPending.isEmpty {
-            let kept = try keptSummaries(current)
             try connection.transaction { db in
-                let summaries = try kept.isEmpty ? nil : Self.saveSummaries(kept, on: db)
+                try Self.dropSummaries(changed: current.reportingPending, on: db)
                 for file in reportingPending {
                     progress("applying \(file.path)")
                     try db.executeScript(unsafeSQL: file.text)
@@ -175,7 +174,6 @@ public struct Migrator {
                         SET checksum = excluded.checksum, applied_at = now(), applied_by = current_user
                         """)
                 }
-                if let summaries { try Self.restoreSummaries(summaries, on: db) }
             }
             let sums = try Dictionary(
                 uniqueKeysWithValues: applied().filter { $0.kind == "reporting" }.map { ($0.name, $0.checksum) })
@@ -184,41 +182,24 @@ public struct Migrator {
         return report
     }
 
-    /// The summarised reports whose summary survives this migration: re-applying a reporting
-    /// file drops its report's summary (the view may have changed), so that the dashboards
-    /// would compute live, seconds at a million companies, until the next nightly refresh. When
-    /// neither the report's file nor `refresh_summaries.sql` changed since they were applied (the
-    /// files are re-applied only because a migration ran), the summary still has the view's
-    /// columns and was computed the same way: it is kept, as of its own day.
-    private func keptSummaries(_ current: Status) throws -> [String] {
-        let recorded = Dictionary(
-            current.applied.filter { $0.kind == "reporting" }.map { ($0.name, $0.checksum) },
-            uniquingKeysWith: { a, _ in a })
-        let unchanged = try Set(reporting.filter { try recorded[$0.name] == checksum(of: $0) }.map(\.name))
-        guard unchanged.contains("refresh_summaries.sql") else { return [] }
-        return unchanged.filter { $0 != "refresh_summaries.sql" }.map { String($0.dropLast(".sql".count)) }.sorted()
-    }
-
-    /// The rows of `filmwg.report_summaries` among `names` (JSON), read as their owner; nil
-    /// before migration 0017 made the table.
-    private static func saveSummaries(_ names: [String], on db: Connection) throws -> String? {
-        guard try db.query("SELECT to_regclass('filmwg.report_summaries') IS NOT NULL").one().decode(Bool.self, at: 0)
-        else { return nil }
+    /// Drops the summaries of the reports whose view file changed since it was applied (all of
+    /// them when `refresh_summaries.sql` did): their columns or their figures may no longer be
+    /// what the view shows, so the view computes live until the next refresh. A view re-applied
+    /// only because a migration ran keeps its summary, as of its own day: dropping it made the
+    /// dashboards compute live, seconds at a million companies, until the next nightly refresh.
+    /// Nothing before migration 0017, which made the table.
+    private static func dropSummaries(changed files: [SQLFile], on db: Connection) throws {
+        guard !files.isEmpty,
+            try db.query("SELECT to_regclass('filmwg.report_summaries') IS NOT NULL").one().decode(Bool.self, at: 0)
+        else { return }
+        // Only the owner writes the summaries' table (migration 0017).
         try db.execute("SET ROLE filmwg_owner")
         defer { _ = try? db.execute("RESET ROLE") }
-        return try db.query(
-            "SELECT coalesce(jsonb_agg(to_jsonb(s)), '[]')::text FROM filmwg.report_summaries s WHERE s.name = ANY(\(names))"
-        ).one().decode(String.self, at: 0)
-    }
-
-    private static func restoreSummaries(_ rows: String, on db: Connection) throws {
-        try db.execute("SET ROLE filmwg_owner")
-        defer { _ = try? db.execute("RESET ROLE") }
+        let names = files.map(\.name)
         try db.execute(
             """
-            INSERT INTO filmwg.report_summaries
-            SELECT * FROM jsonb_populate_recordset(NULL::filmwg.report_summaries, \(rows)::jsonb)
-            ON CONFLICT (name) DO NOTHING
+            DELETE FROM filmwg.report_summaries
+             WHERE \(names.contains("refresh_summaries.sql")) OR name || '.sql' = ANY(\(names))
             """)
     }
 

@@ -175,6 +175,14 @@ import Testing
                 try raw.query("SELECT DISTINCT computed_at::text FROM reporting.membership_growth").map {
                     try $0.decode(String.self, at: 0)
                 } == [before.first { $0.0 == "membership_growth" }?.2 ?? ""])
+
+            // A changed refresh drops every summary, with no migration pending.
+            try raw.execute(
+                "UPDATE public.filmwg_schema_migrations SET checksum = 'edited' WHERE kind = 'reporting' AND name = 'refresh_summaries.sql'"
+            )
+            let alone = try Migrator(connection: raw).migrate()
+            #expect(alone.appliedMigrations.isEmpty && alone.appliedReporting.map(\.name) == ["refresh_summaries.sql"])
+            #expect(try raw.query("SELECT count(*) FROM filmwg.report_summaries").one().decode(Int.self, at: 0) == 0)
         }
     }
 
