@@ -141,10 +141,21 @@ struct StagedSummary: Sendable, Equatable {
 /// transaction. Memory stays flat however long the file: rows are never held, problems are
 /// streamed to the listener from a cursor.
 struct CSVImporter<Schema: ImportSchema> {
-    /// The staging table's columns before the schema's: a staged row is these, then
-    /// `schema.staging`'s, in this order (`StagedRows.row`).
-    static var leadingColumns: [String] { ["line", "problems", "raw"] }
+    /// The staging table's columns before the schema's, with their types: a staged row is
+    /// these (`leadingFields`), then `schema.staging`'s, in this order. The one definition of
+    /// that layout: the table's CREATE, the COPY's column list, the row builder and the count
+    /// of rows with problems all read it from here.
+    static var leading: [(name: String, type: String)] {
+        [("line", "integer NOT NULL"), ("problems", "text[]"), ("raw", "text[]")]
+    }
+    static var leadingColumns: [String] { leading.map(\.name) }
     static var problemsColumn: Int { 1 }
+
+    /// A staged row's leading fields, in `leading`'s order: the line number, the problems found
+    /// (a text[] literal, nil for none) and the fields as read (for the rejects file, or nil).
+    static func leadingFields(line: Int, problems: String?, raw: String?) -> [String?] {
+        [String(line), problems, raw]
+    }
 
     let db: Connection
     let schema: Schema
@@ -245,12 +256,10 @@ struct CSVImporter<Schema: ImportSchema> {
         report: inout ImportReport,
         listener: ImportListener
     ) throws -> StagedSummary {
-        let columns = schema.staging.map { "\(Query.quoteIdentifier($0.0)) \($0.1)" }.joined(separator: ", ")
+        let columns = (Self.leading.map { ($0.name, $0.type) } + schema.staging)
+            .map { "\(Query.quoteIdentifier($0.0)) \($0.1)" }.joined(separator: ", ")
         try tx.execute(
-            Query(
-                unsafeSQL: """
-                    CREATE TEMP TABLE import_rows (line integer NOT NULL, problems text[], raw text[], \(columns)) ON COMMIT DROP
-                    """))
+            Query(unsafeSQL: "CREATE TEMP TABLE import_rows (\(columns)) ON COMMIT DROP"))
         let names = (Self.leadingColumns + schema.staging.map(\.0)).map(Query.quoteIdentifier).joined(
             separator: ", ")
         var copy = try tx.copyIn(Query(unsafeSQL: "COPY pg_temp.import_rows (\(names)) FROM STDIN"))
@@ -477,8 +486,8 @@ final class StagedRows<Schema: ImportSchema>: @unchecked Sendable {
         let listed: String? = problems.isEmpty ? nil : problems.map(\.description).postgresText()
         // The fields as read, for the rejects file: the file is read once (it may be a pipe).
         let raw: String? = keepRaw ? record.fields.postgresText() : nil
-        var row: [String?] = [String(record.line), listed, raw]
-        row.reserveCapacity(3 + fields.count)
+        var row = CSVImporter<Schema>.leadingFields(line: record.line, problems: listed, raw: raw)
+        row.reserveCapacity(row.count + fields.count)
         row.append(contentsOf: fields)
         return row
     }
