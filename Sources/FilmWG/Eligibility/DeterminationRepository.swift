@@ -155,7 +155,11 @@ public struct DeterminationRepository {
 
     /// How the amount was reached, recomputed from the facts as of the run's day: each fact the
     /// formula reads, each taper's index and step, the formula's exact value, the rounding, the
-    /// cap and the exclusive group, then what the run stored.
+    /// cap and the exclusive group, then what the run stored. The facts are not stored with a
+    /// determination, so a record edited after the run for its day (a corrected head count, last
+    /// year's figures filed late) gives other steps than the run saw: when the steps no longer
+    /// arrive at the stored amount, a step says so, with both amounts, rather than show a
+    /// calculation that contradicts its result.
     func amountSteps(_ formula: String, determination: Determination, cap: Decimal?, group: String?) throws
         -> [AmountStep]
     {
@@ -207,6 +211,20 @@ public struct DeterminationRepository {
                 determination.amountReason?.hasPrefix("not cumulative") == true
                 ? determination.amountReason : "keeps its amount (highest of the group, or alone)"
             steps.append(AmountStep(step: "exclusive group \(group)", value: outcome))
+        }
+        let notCumulative = determination.amountReason?.hasPrefix("not cumulative") == true
+        if determination.eligible, !notCumulative {
+            let rounded = try row.decode(String?.self, at: 1).flatMap { Decimal(string: $0) }
+            let now = rounded.map { value in cap.map { Swift.min(value, $0) } ?? value }
+            if now != determination.amount {
+                let day = determination.asOf.description
+                steps.append(
+                    AmountStep(
+                        step: "records edited since the run",
+                        value:
+                            "as they are now, the records for \(day) give \(now.map(Amount.format) ?? "no amount"), not the run's \(determination.amount.map(Amount.format) ?? "no amount"); a run for \(day) would decide anew"
+                    ))
+            }
         }
         if !determination.eligible {
             steps.append(AmountStep(step: "amount", value: "none: not eligible"))

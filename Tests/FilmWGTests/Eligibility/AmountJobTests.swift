@@ -193,6 +193,39 @@ private typealias F = EligibilityFixture
         }
     }
 
+    /// The facts are recomputed for the explanation, the amount is the run's: a figure corrected
+    /// after the run for its day must not show a calculation that contradicts the stored amount.
+    @Test func explainSaysWhenTheRecordsWereEditedSinceTheRun() throws {
+        try TestDatabase.with { test in
+            let db = try test.connect()
+            let company = try Self.company(
+                db, "Studio", zoneSince: "2023-01-15", rent: "1000000", area: "2000", contribution: "900000")
+            try Self.policy(
+                db, "rent", rule: "registered_in_zone and fiscal_contribution_per_m2_last_year >= 300",
+                amount: "rent_paid_last_year * taper(zone_years + 1, 100%, 80%, 60%, 40%, 20%)", cap: 500_000)
+            try F.job(test, db).run(asOf: F.day(Self.day))
+            try db.execute("UPDATE filmwg.company_figures SET rent_paid = 400000 WHERE company_id = \(company)")
+            let explanation = try DeterminationRepository(db).explain(company: String(company), policy: "rent")
+            #expect(explanation.determination.amount == 500_000)
+            #expect(
+                explanation.amountSteps.map { "\($0.step) = \($0.value ?? "null")" } == [
+                    "rent_paid_last_year = 400000.00",
+                    "zone_years = 2",
+                    "taper(zone_years + 1, …) = step 3 of 5",
+                    "formula rent_paid_last_year * taper(zone_years + 1, 100%, 80%, 60%, 40%, 20%) = 240000.0000",
+                    "rounded half-up to 0.01, at least 0 = 240000.00",
+                    "cap = 500000.00",
+                    "records edited since the run = as they are now, the records for 2025-06-01 give 240000.00, not the run's 500000.00; a run for 2025-06-01 would decide anew",
+                    "amount = 500000.00",
+                ])
+            // A new run for the day decides from the records as they are: the note goes.
+            try F.job(test, db).run(asOf: F.day(Self.day))
+            let again = try DeterminationRepository(db).explain(company: String(company), policy: "rent")
+            #expect(again.determination.amount == 240_000)
+            #expect(!again.amountSteps.contains { $0.step == "records edited since the run" })
+        }
+    }
+
     @Test func aFormulaThatDoesNotCheckIsNeverSaved() throws {
         try TestDatabase.with { test in
             let db = try test.connect()
