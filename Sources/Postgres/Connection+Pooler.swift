@@ -20,5 +20,6 @@ extension Connection {
     public func useUnnamedStatements() {
         usesUnnamedStatements = true
         prepared.removeAll()
+        lastPrepared = nil
     }
 }

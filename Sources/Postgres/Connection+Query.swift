@@ -44,9 +44,18 @@ extension Connection {
             return try unsafe exchange { unsafe PQsendQueryParams(handle, query.sql, 0, nil, nil, nil, nil, 0) }
         } else if let name = try preparedName(for: query, types: types) {
             return try unsafe CStrings.with(values) { valuePointers throws(PostgresError) in
-                try unsafe exchange {
-                    unsafe PQsendQueryPrepared(handle, name, Int32(values.count), valuePointers, nil, nil, 0)
+                // withCString: the name's own bytes, where passing the String converts it
+                // into a new array each time. (It rethrows untyped, hence the Result.)
+                let sent: Result<OpaquePointer, PostgresError> = unsafe name.withCString { cName in
+                    do throws(PostgresError) {
+                        return unsafe .success(
+                            try unsafe exchange {
+                                unsafe PQsendQueryPrepared(
+                                    handle, cName, Int32(values.count), valuePointers, nil, nil, 0)
+                            })
+                    } catch { return unsafe .failure(error) }
                 }
+                return try unsafe sent.get()
             }
         } else {
             return try unsafe CStrings.with(values) { valuePointers throws(PostgresError) in
@@ -91,7 +100,11 @@ extension Connection {
     /// full: the statement then runs unnamed.
     private func preparedName(for query: Query, types: [UInt32]) throws(PostgresError) -> String? {
         let key = PreparedKey(sql: query.sql, types: types)
-        if let name = prepared[key] { return name }
+        if let last = lastPrepared, last.key == key { return last.name }
+        if let name = prepared[key] {
+            lastPrepared = (key, name)
+            return name
+        }
         guard !usesUnnamedStatements, prepared.count < Self.maxPrepared else { return nil }
         let name = "filmwg_\(prepared.count + 1)"
         let result = try unsafe types.withUnsafeBufferPointer { typePointers throws(PostgresError) in

@@ -16,6 +16,9 @@ import Foundation
     private(set) var handle: OpaquePointer?
     /// SQL text (and parameter types) → prepared statement name.
     var prepared: [PreparedKey: String] = [:]
+    /// The statement `query` found last, so that a loop of one statement compares its text
+    /// instead of hashing it every time; cleared with `prepared`.
+    var lastPrepared: (key: PreparedKey, name: String)?
     var savepointDepth = 0
     static let maxPrepared = 512
     /// Behind a transaction-mode pooler (see Connection+Pooler.swift): every statement is
@@ -158,15 +161,40 @@ import Foundation
 }
 
 /// Passes Swift strings to C as a NULL-able array of C strings that live for the call.
+///
+/// Every string's bytes go, each with its terminating NUL, into one buffer, and the pointers
+/// into another, both temporary allocations (on the stack when small): a point read's one
+/// parameter costs no heap allocation, where a `strdup` per value and two arrays cost three
+/// (measured with callgrind: a fifth of the driver's instructions per round trip were
+/// allocations and releases).
 enum CStrings {
     static func with<R, E: Error>(
         _ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>) throws(E) -> R
     ) throws(E) -> R {
-        let pointers: [UnsafeMutablePointer<CChar>?] = unsafe strings.map { unsafe $0.map { unsafe strdup($0)! } }
-        defer { unsafe pointers.forEach { unsafe free($0) } }
-        let constant = unsafe pointers.map { unsafe $0.map { unsafe UnsafePointer($0) } }
-        return try unsafe constant.withUnsafeBufferPointer { (buffer) throws(E) -> R in
-            unsafe try body(buffer.baseAddress!)
+        var total = 0
+        for string in strings { total += (string?.utf8.count).map { $0 + 1 } ?? 0 }
+        return try unsafe withUnsafeTemporaryAllocation(of: CChar.self, capacity: max(total, 1)) {
+            (bytes) throws(E) -> R in
+            try unsafe withUnsafeTemporaryAllocation(
+                of: UnsafePointer<CChar>?.self, capacity: max(strings.count, 1)
+            ) { (pointers) throws(E) -> R in
+                var offset = 0
+                for (index, string) in strings.enumerated() {
+                    guard let string else {
+                        unsafe pointers.initializeElement(at: index, to: nil)
+                        continue
+                    }
+                    let start = unsafe bytes.baseAddress! + offset
+                    for byte in string.utf8 {
+                        unsafe bytes.initializeElement(at: offset, to: CChar(bitPattern: byte))
+                        offset += 1
+                    }
+                    unsafe bytes.initializeElement(at: offset, to: 0)
+                    offset += 1
+                    unsafe pointers.initializeElement(at: index, to: UnsafePointer(start))
+                }
+                return try unsafe body(pointers.baseAddress!)
+            }
         }
     }
 }

@@ -121,6 +121,35 @@ import Testing
         }
     }
 
+    /// The parameters of one statement travel as C strings packed into one buffer: nulls, empty
+    /// strings, multi-byte text and a value far larger than a stack allocation each arrive
+    /// whole and in their place, through a prepared statement reused in a loop (the last
+    /// statement's name remembered) and interleaved with another one.
+    @Test func manyParametersOfEverySizeArriveInTheirPlaces() throws {
+        try TestDatabase.with(migrated: false) { t in
+            let db = try t.connectRaw()
+            let long = String(repeating: "互联网电影", count: 40_000)  // 600,000 bytes of UTF-8
+            let cases: [[String?]] = [
+                ["a", nil, "", "导演 🎬", long],
+                [nil, nil, nil, nil, nil],
+                ["", "", "", "", ""],
+                [long, "x", nil, long, "y"],
+            ]
+            for (index, values) in cases.enumerated() {
+                let (a, b, c, d, e) = (values[0], values[1], values[2], values[3], values[4])
+                let row = try db.query(
+                    "SELECT \(a)::text, \(b)::text, \(c)::text, \(d)::text, \(e)::text, length(\(e)::text)"
+                ).one()
+                let got = try row.decode((String?, String?, String?, String?, String?, Int?).self)
+                #expect([got.0, got.1, got.2, got.3, got.4] == values, "case \(index)")
+                #expect(got.5 == e.map(\.count))
+                // Another statement between two runs of the first: each keeps its own name.
+                let n = index + 1
+                #expect(try db.query("SELECT \(n)::int + 1").one().decode(Int.self, at: 0) == n + 1)
+            }
+        }
+    }
+
     @Test func aTypeMismatchNamesTheColumnAndBothTypes() throws {
         try TestDatabase.with(migrated: false) { t in
             let db = try t.connectRaw()
