@@ -43,19 +43,10 @@ extension Connection {
         if query.binds.isEmpty {
             return try unsafe exchange { unsafe PQsendQueryParams(handle, query.sql, 0, nil, nil, nil, nil, 0) }
         } else if let name = try preparedName(for: query, types: types) {
-            return try unsafe CStrings.with(values) { valuePointers throws(PostgresError) in
-                // withCString: the name's own bytes, where passing the String converts it
-                // into a new array each time. (It rethrows untyped, hence the Result.)
-                let sent: Result<OpaquePointer, PostgresError> = unsafe name.withCString { cName in
-                    do throws(PostgresError) {
-                        return unsafe .success(
-                            try unsafe exchange {
-                                unsafe PQsendQueryPrepared(
-                                    handle, cName, Int32(values.count), valuePointers, nil, nil, 0)
-                            })
-                    } catch { return unsafe .failure(error) }
+            return try unsafe CStrings.with(name: name, values: values) { cName, valuePointers throws(PostgresError) in
+                try unsafe exchange {
+                    unsafe PQsendQueryPrepared(handle, cName, Int32(values.count), valuePointers, nil, nil, 0)
                 }
-                return try unsafe sent.get()
             }
         } else {
             return try unsafe CStrings.with(values) { valuePointers throws(PostgresError) in

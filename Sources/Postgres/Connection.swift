@@ -171,19 +171,26 @@ enum CStrings {
     static func with<R, E: Error>(
         _ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>) throws(E) -> R
     ) throws(E) -> R {
-        var total = 0
+        try unsafe with(name: nil, values: strings) { (_, values) throws(E) -> R in unsafe try body(values) }
+    }
+
+    /// A statement's name and its parameter values in the same buffer: a `String` passed to a C
+    /// function as such is converted into a new array on every call (and an array `[name] +
+    /// values` costs as much).
+    static func with<R, E: Error>(
+        name: String?, values strings: [String?],
+        _ body: (UnsafePointer<CChar>?, UnsafePointer<UnsafePointer<CChar>?>) throws(E) -> R
+    ) throws(E) -> R {
+        var total = (name?.utf8.count).map { $0 + 1 } ?? 0
         for string in strings { total += (string?.utf8.count).map { $0 + 1 } ?? 0 }
         return try unsafe withUnsafeTemporaryAllocation(of: CChar.self, capacity: max(total, 1)) {
             (bytes) throws(E) -> R in
             try unsafe withUnsafeTemporaryAllocation(
-                of: UnsafePointer<CChar>?.self, capacity: max(strings.count, 1)
+                of: UnsafePointer<CChar>?.self, capacity: strings.count + 1
             ) { (pointers) throws(E) -> R in
                 var offset = 0
-                for (index, string) in strings.enumerated() {
-                    guard let string else {
-                        unsafe pointers.initializeElement(at: index, to: nil)
-                        continue
-                    }
+                // Copies `string` and its NUL into the buffer; its first byte's address.
+                func copy(_ string: String) -> UnsafePointer<CChar> {
                     let start = unsafe bytes.baseAddress! + offset
                     for byte in string.utf8 {
                         unsafe bytes.initializeElement(at: offset, to: CChar(bitPattern: byte))
@@ -191,9 +198,14 @@ enum CStrings {
                     }
                     unsafe bytes.initializeElement(at: offset, to: 0)
                     offset += 1
-                    unsafe pointers.initializeElement(at: index, to: UnsafePointer(start))
+                    return unsafe UnsafePointer(start)
                 }
-                return try unsafe body(pointers.baseAddress!)
+                // Slot 0 is the name, the values follow.
+                unsafe pointers.initializeElement(at: 0, to: name.map(copy))
+                for (index, string) in strings.enumerated() {
+                    unsafe pointers.initializeElement(at: index + 1, to: string.map(copy))
+                }
+                return try unsafe body(pointers[0], pointers.baseAddress! + 1)
             }
         }
     }

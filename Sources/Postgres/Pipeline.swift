@@ -85,9 +85,9 @@ extension Connection {
                 preparedInSegment[key] = newName
                 name = newName
             }
-            let sent = unsafe CStrings.with(values) { valuePointers in
-                if let name {
-                    return unsafe PQsendQueryPrepared(handle, name, Int32(values.count), valuePointers, nil, nil, 0)
+            let sent = unsafe CStrings.with(name: name, values: values) { cName, valuePointers in
+                if let cName = unsafe cName {
+                    return unsafe PQsendQueryPrepared(handle, cName, Int32(values.count), valuePointers, nil, nil, 0)
                 }
                 return unsafe types.withUnsafeBufferPointer {
                     unsafe PQsendQueryParams(
