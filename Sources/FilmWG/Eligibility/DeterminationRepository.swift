@@ -202,20 +202,19 @@ public struct DeterminationRepository {
             }
             steps.append(AmountStep(step: "taper(\(taper.source), …)", value: text))
         }
+        let rounded = try row.decode(String?.self, at: 1)
         steps.append(AmountStep(step: "formula \(checked.source)", value: try row.decode(String?.self, at: 0)))
-        steps.append(
-            AmountStep(step: "rounded half-up to 0.01, at least 0", value: try row.decode(String?.self, at: 1)))
+        steps.append(AmountStep(step: "rounded half-up to 0.01, at least 0", value: rounded))
         if let cap { steps.append(AmountStep(step: "cap", value: Amount.format(cap))) }
+        // The job's reason for a loser of an exclusive group (EligibilityJob.exclusiveGroupsQuery).
+        let notCumulative = determination.amountReason?.hasPrefix("not cumulative") == true
         if let group {
             let outcome =
-                determination.amountReason?.hasPrefix("not cumulative") == true
-                ? determination.amountReason : "keeps its amount (highest of the group, or alone)"
+                notCumulative ? determination.amountReason : "keeps its amount (highest of the group, or alone)"
             steps.append(AmountStep(step: "exclusive group \(group)", value: outcome))
         }
-        let notCumulative = determination.amountReason?.hasPrefix("not cumulative") == true
         if determination.eligible, !notCumulative {
-            let rounded = try row.decode(String?.self, at: 1).flatMap { Decimal(string: $0) }
-            let now = rounded.map { value in cap.map { Swift.min(value, $0) } ?? value }
+            let now = rounded.flatMap { Decimal(string: $0) }.map { value in cap.map { Swift.min(value, $0) } ?? value }
             if now != determination.amount {
                 let day = determination.asOf.description
                 steps.append(

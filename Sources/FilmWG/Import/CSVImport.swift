@@ -267,6 +267,10 @@ struct CSVImporter<Schema: ImportSchema> {
         defer { rows.stop() }
         var rowsWithProblems = 0
         var nulls = [Int](repeating: 0, count: schema.staging.count)
+        // The schema's columns start after the leading ones (computed once: a generic type's
+        // static properties are computed, and this loop runs per row).
+        let first = Self.leadingColumns.count
+        let problems = Self.problemsColumn
         rows.start()
         while true {
             let batch: [[String?]]?
@@ -275,8 +279,7 @@ struct CSVImporter<Schema: ImportSchema> {
             }
             guard let batch else { break }
             for row in batch {
-                if row[Self.problemsColumn] != nil { rowsWithProblems += 1 }
-                let first = Self.leadingColumns.count
+                if row[problems] != nil { rowsWithProblems += 1 }
                 for index in first..<min(row.count, first + nulls.count) where row[index] == nil {
                     nulls[index - first] += 1
                 }

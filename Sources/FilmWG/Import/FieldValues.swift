@@ -70,7 +70,8 @@ public struct FieldValues: Sendable, Equatable {
 
     public func has(_ column: String) -> Bool { self[column] != nil }
 
-    public var isEmpty: Bool { byName.isEmpty }
+    /// Held by position, there is a named column (the initializer keeps positions only then).
+    public var isEmpty: Bool { texts.isEmpty && values.isEmpty }
 
     /// The values by column name, whichever way they are held.
     private var byName: [String: String] {
