@@ -226,6 +226,27 @@ private typealias F = EligibilityFixture
         }
     }
 
+    /// A fact unknown at the run (no figures yet) and filed afterwards: the run stored no amount,
+    /// the records now give one, and explain says both.
+    @Test func explainSaysWhenAnAmountUnknownToTheRunIsKnownNow() throws {
+        try TestDatabase.with { test in
+            let db = try test.connect()
+            let company = try Self.company(db, "Late Filer")
+            try Self.policy(db, "rent", amount: "rent_paid_last_year")
+            try F.job(test, db).run(asOf: F.day(Self.day))
+            try db.execute(
+                "INSERT INTO filmwg.company_figures (company_id, year, rent_paid) VALUES (\(company), 2024, 1000)")
+            let explanation = try DeterminationRepository(db).explain(company: String(company), policy: "rent")
+            #expect(explanation.determination.amount == nil)
+            #expect(explanation.determination.amountReason == "rent_paid_last_year is unknown")
+            #expect(
+                explanation.amountSteps.suffix(2).map { "\($0.step) = \($0.value ?? "null")" } == [
+                    "records edited since the run = as they are now, the records for 2025-06-01 give 1000.00, not the run's no amount; a run for 2025-06-01 would decide anew",
+                    "amount = rent_paid_last_year is unknown",
+                ])
+        }
+    }
+
     @Test func aFormulaThatDoesNotCheckIsNeverSaved() throws {
         try TestDatabase.with { test in
             let db = try test.connect()
